@@ -1,0 +1,1 @@
+"""The Telegram side of Netral. Uses `index` for answers; `index` never imports this."""

@@ -1,0 +1,193 @@
+"""Typed, validated configuration.
+
+`config.yaml` maps onto frozen dataclasses. A key the schema does not know, or a value of
+the wrong type, raises `ConfigError` naming the key, so a typo stops start-up instead of
+being silently ignored. The bot extends `IndexConfig` with its own sections.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+T = TypeVar("T")
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
+
+
+class ConfigError(ValueError):
+    """The configuration file is missing, unreadable or invalid."""
+
+
+@dataclass(frozen=True)
+class EmbeddingConfig:
+    model: str = "models/multilingual-e5-small-q4"
+    query_prefix: str = "query: "
+    passage_prefix: str = "passage: "
+    batch_size: int = 32
+
+    def validate(self) -> None:
+        _require(self.batch_size >= 1, "embedding.batch_size must be at least 1")
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    top_k: int = 3
+    candidates: int = 30
+    dense_weight: float = 0.5
+    min_confidence: float = 0.5
+
+    def validate(self) -> None:
+        _require(self.top_k >= 1, "search.top_k must be at least 1")
+        _require(self.candidates >= self.top_k, "search.candidates must be >= search.top_k")
+        _require(0.0 <= self.dense_weight <= 1.0, "search.dense_weight must be in [0, 1]")
+        _require(0.0 <= self.min_confidence <= 1.0, "search.min_confidence must be in [0, 1]")
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    dir: str = "corpus"
+
+    def validate(self) -> None:
+        _require(bool(self.dir), "corpus.dir must not be empty")
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    max_bytes: int = 5_000_000
+    timeout_seconds: float = 15.0
+    max_redirects: int = 5
+    allow_private_hosts: bool = False
+    user_agent: str = "NetralBot/0.1 (+https://t.me/)"
+
+    def validate(self) -> None:
+        _require(self.max_bytes >= 1024, "ingest.max_bytes must be at least 1024")
+        _require(self.timeout_seconds > 0, "ingest.timeout_seconds must be positive")
+        _require(0 <= self.max_redirects <= 20, "ingest.max_redirects must be in [0, 20]")
+
+
+@dataclass(frozen=True)
+class IndexConfig:
+    """Everything the index package reads. `base_dir` resolves relative paths."""
+
+    embedding: EmbeddingConfig = field(default_factory=EmbeddingConfig)
+    search: SearchConfig = field(default_factory=SearchConfig)
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    synonyms: list[list[str]] = field(default_factory=list)
+    base_dir: Path = field(default=DEFAULT_CONFIG.parent, metadata={"internal": True})
+    data_dir: Path = field(default=Path("data"), metadata={"internal": True})
+
+    def validate(self) -> None:
+        for group in self.synonyms:
+            _require(len(group) >= 2, f"synonyms: each group needs two or more terms, got {group}")
+
+    def resolve(self, path: str) -> Path:
+        """A path from the config, relative to the config file's directory."""
+        p = Path(path).expanduser()
+        return p if p.is_absolute() else self.base_dir / p
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.resolve(self.corpus.dir)
+
+    @property
+    def added_dir(self) -> Path:
+        """Articles added at run time; the shipped corpus stays read-only."""
+        return self.data_dir / "articles"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def model_path(self) -> str:
+        """A local folder when the configured model names one, else the hub name as is."""
+        local = self.resolve(self.embedding.model)
+        looks_local = local.exists() or self.embedding.model.startswith((".", "/", "models/"))
+        return str(local) if looks_local else self.embedding.model
+
+
+def config_path(cli_value: str | None = None) -> Path:
+    """--config beats BOT_CONFIG beats the repository's config.yaml."""
+    return Path(cli_value or os.environ.get("BOT_CONFIG") or DEFAULT_CONFIG)
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("BOT_DATA_DIR") or "data").resolve()
+
+
+def load_config(path: Path | str | None = None, schema: type[T] = IndexConfig,
+                ignore_sections: bool = False) -> T:
+    """Read and validate a config file into `schema`.
+
+    With `ignore_sections`, top-level sections the schema does not know are skipped; the
+    index CLI uses that, since the bot's own sections are validated when the bot starts.
+    """
+    path = config_path(str(path) if path else None)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"config file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"config file {path} must hold a mapping of sections")
+    if ignore_sections:
+        known = {f.name for f in dataclasses.fields(schema)}  # type: ignore[arg-type]
+        raw = {k: v for k, v in raw.items() if k in known}
+    extra = {"base_dir": path.resolve().parent, "data_dir": data_dir()}
+    return from_mapping(schema, raw, where=str(path), extra=extra)
+
+
+def from_mapping(cls: type[T], data: Any, where: str, extra: dict[str, Any] | None = None) -> T:
+    """Build dataclass `cls` from a mapping, strictly: unknown keys and wrong types fail."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a mapping, got {type(data).__name__}")
+    hints = typing.get_type_hints(cls)
+    public = {f.name for f in dataclasses.fields(cls) if not f.metadata.get("internal")}  # type: ignore[arg-type]
+    unknown = sorted(set(data) - public)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; "
+                          f"allowed: {', '.join(sorted(public))}")
+    values = {key: _coerce(hints[key], value, f"{where}: {key}") for key, value in data.items()}
+    obj = cls(**values, **(extra or {}))
+    validate = getattr(obj, "validate", None)
+    if validate:
+        validate()
+    return obj
+
+
+def _coerce(hint: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        return from_mapping(hint, value if value is not None else {}, where)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return None
+        return _coerce(next(o for o in options if o is not type(None)), value, where)
+    if origin is list:
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: expected a list, got {type(value).__name__}")
+        (item,) = typing.get_args(hint)
+        return [_coerce(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint is Any:
+        return value
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        raise ConfigError(f"{where}: expected {hint.__name__}, got {value!r}")
+    return value
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ConfigError(message)

@@ -1,0 +1,8 @@
+#!/bin/sh
+# Prepares everything the bot needs offline: the embedding model, then the index.
+# `make setup` and the Dockerfile both call this script, so they prepare the same way.
+# Usage: scripts/prepare.sh [PYTHON]
+set -eu
+PY=${1:-python3}
+"$PY" -m index model
+"$PY" -m index build
