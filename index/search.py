@@ -1,0 +1,152 @@
+"""Hybrid search: BM25 and dense retrieval, fused, with a calibrated `confident` flag.
+
+Each retriever proposes its best candidates. Over their union, both scores are scaled
+to [0, 1] (BM25 by its best score, cosine by min-max) and mixed with `dense_weight`.
+Min-max scaling makes the best hit look perfect even for nonsense, so confidence is
+computed from absolute evidence instead: how close the best vector really is, and how
+much of the question's vocabulary (weighted by rarity) the best statements contain.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+import bm25s
+import numpy as np
+
+from index.config import SearchConfig
+from index.embedder import Embedder
+from index.passages import Passage
+from index.store import StoredIndex
+from index.text import Analyzer
+
+Mode = Literal["fused", "bm25", "dense"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float
+    dense: float
+    lexical: float
+
+    def to_json(self) -> dict:
+        p = self.passage
+        return {"id": p.id, "text": p.text, "score": round(self.score, 4),
+                "official": {"name": p.official.name, "position": p.official.position},
+                "source": {"outlet": p.source.outlet, "title": p.source.title,
+                           "date": p.source.date, "url": p.source.url}}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    confident: bool
+    confidence: float
+    hits: list[Hit]
+
+    def to_json(self, top_k: int | None = None) -> dict:
+        return {"question": self.question, "confident": self.confident,
+                "confidence": round(self.confidence, 4),
+                "hits": [h.to_json() for h in self.hits[:top_k]]}
+
+
+class Searcher:
+    """Immutable once built; share one instance across threads and swap it on reindex."""
+
+    def __init__(self, stored: StoredIndex, embedder: Embedder, analyzer: Analyzer,
+                 config: SearchConfig) -> None:
+        self.stored = stored
+        self._embedder = embedder
+        self._analyzer = analyzer
+        self._config = config
+        self._vectors = stored.all_vectors()
+        terms = [analyzer.terms(p.lexical_text()) for p in stored.passages]
+        self._term_sets = [set(t) for t in terms]
+        self._idf = _idf(terms)
+        self._bm25 = bm25s.BM25()
+        if terms:
+            self._bm25.index(terms, show_progress=False)
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self.stored.passages
+
+    def search(self, question: str, limit: int | None = None, mode: Mode = "fused") -> Answer:
+        return self.search_many([question], limit, mode)[0]
+
+    def search_many(self, questions: list[str], limit: int | None = None,
+                    mode: Mode = "fused") -> list[Answer]:
+        """One batched embedding call for all questions, then rank each."""
+        limit = limit or self._config.candidates
+        query_vectors = self._embedder.queries(questions)
+        return [self._rank(q, v, limit, mode) for q, v in zip(questions, query_vectors)]
+
+    def _rank(self, question: str, query_vector: np.ndarray, limit: int, mode: Mode) -> Answer:
+        if not self.passages:
+            return Answer(question, False, 0.0, [])
+        terms = self._analyzer.terms(question)
+        lexical = self._bm25_scores(terms)
+        dense = self._vectors @ query_vector
+        candidates = self._candidates(lexical, query_vector)
+        fused = self._fuse(lexical[candidates], dense[candidates], mode)
+        order = candidates[np.argsort(-fused, kind="stable")][:limit]
+        by_id = dict(zip(candidates.tolist(), fused.tolist()))
+        hits = [Hit(self.passages[i], by_id[i], float(dense[i]), float(lexical[i])) for i in order]
+        confidence = self._confidence(terms, order[: self._config.top_k], dense)
+        return Answer(question, confidence >= self._config.min_confidence, confidence, hits)
+
+    def _bm25_scores(self, terms: list[str]) -> np.ndarray:
+        known = [t for t in terms if t in self._idf]
+        if not known:
+            return np.zeros(len(self.passages), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+
+    def _candidates(self, lexical: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+        k = min(self._config.candidates, len(self.passages))
+        _, dense_ids = self.stored.vectors.search(query_vector[None, :], k)
+        lexical_ids = np.argsort(-lexical, kind="stable")[:k]
+        lexical_ids = lexical_ids[lexical[lexical_ids] > 0]
+        return np.unique(np.concatenate([dense_ids[0][dense_ids[0] >= 0], lexical_ids]))
+
+    def _fuse(self, lexical: np.ndarray, dense: np.ndarray, mode: Mode) -> np.ndarray:
+        lexical_scaled = lexical / lexical.max() if lexical.max() > 0 else lexical * 0
+        spread = dense.max() - dense.min()
+        dense_scaled = (dense - dense.min()) / spread if spread > 0 else dense * 0 + 1
+        if mode == "bm25":
+            return lexical_scaled + 1e-3 * dense_scaled  # dense only breaks ties
+        if mode == "dense":
+            return dense_scaled
+        w = self._config.dense_weight
+        return w * dense_scaled + (1 - w) * lexical_scaled
+
+    def _confidence(self, terms: list[str], top: np.ndarray, dense: np.ndarray) -> float:
+        if not len(top):
+            return 0.0
+        floor, ceiling = self._config.dense_floor, self._config.dense_ceiling
+        closeness = min(max((float(dense[top].max()) - floor) / (ceiling - floor), 0.0), 1.0)
+        coverage = max(self._coverage(terms, int(i)) for i in top)
+        return 0.5 * closeness + 0.5 * coverage
+
+    def _coverage(self, terms: list[str], passage_index: int) -> float:
+        """Share of the question's rare-word weight that the passage contains. A word
+        the corpus never uses weighs the most: it is what the question is about."""
+        unique = set(terms)
+        if not unique:
+            return 0.0
+        total = sum(self._idf.get(t, self._idf_unseen) for t in unique)
+        present = self._term_sets[passage_index]
+        return sum(self._idf[t] for t in unique if t in present) / total
+
+    @property
+    def _idf_unseen(self) -> float:
+        return math.log(1 + (len(self.passages) + 0.5) / 0.5)
+
+
+def _idf(documents: list[list[str]]) -> dict[str, float]:
+    df = Counter(t for doc in documents for t in set(doc))
+    n = len(documents)
+    return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
