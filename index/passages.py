@@ -17,7 +17,7 @@ from index.officials import detect_officials, speaker_of
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25
 _QUOTE_OPEN = ("\"", "“", "'", "‘")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?][\"”’]?)\s+(?=[\"“A-Z])")
+_SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])")
 
 
 @dataclass(frozen=True)

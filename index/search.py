@@ -64,6 +64,7 @@ class Searcher:
         self._analyzer = analyzer
         self._config = config
         self._vectors = stored.all_vectors()
+        self._by_id = {p.id: p for p in stored.passages}
         terms = [analyzer.terms(p.lexical_text()) for p in stored.passages]
         self._term_sets = [set(t) for t in terms]
         self._idf = _idf(terms)
@@ -74,6 +75,9 @@ class Searcher:
     @property
     def passages(self) -> list[Passage]:
         return self.stored.passages
+
+    def passage_by_id(self, passage_id: str) -> Passage | None:
+        return self._by_id.get(passage_id)
 
     def search(self, question: str, limit: int | None = None, mode: Mode = "fused") -> Answer:
         return self.search_many([question], limit, mode)[0]

@@ -1,0 +1,144 @@
+"""Questions: private messages, /tanya, mentions and replies in groups, inline queries."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from html import escape
+
+from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
+                      InputTextMessageContent, Message, Update)
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import ContextTypes
+
+from bot import texts
+from bot.render import answer_html, statement_html
+from bot.services import Services, services
+from index.search import Answer
+
+log = logging.getLogger(__name__)
+_HAS_WORD = re.compile(r"[^\W_]", re.UNICODE)
+PAGE_DEPTH = 12  # statements kept per answer for "Lainnya"
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await answer_message(update.effective_message, update.effective_message.text, context)
+
+
+async def tanya(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await update.effective_message.reply_html(texts.TANYA_USAGE)
+        return
+    await answer_message(update.effective_message, question, context)
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a group message only when it is addressed to the bot."""
+    message = update.effective_message
+    username = context.bot.username
+    mentioned = f"@{username}".lower() in (message.text or "").lower()
+    replied = (message.reply_to_message is not None and message.reply_to_message.from_user is not None
+               and message.reply_to_message.from_user.id == context.bot.id)
+    if not (mentioned or replied):
+        return
+    question = re.sub(rf"@{re.escape(username)}\b", " ", message.text, flags=re.IGNORECASE)
+    await answer_message(message, question, context)
+
+
+async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_chat.type == ChatType.PRIVATE:
+        await update.effective_message.reply_text(texts.NON_TEXT)
+
+
+@dataclass(frozen=True)
+class Reply:
+    html: str
+    keyboard: InlineKeyboardMarkup | None = None
+
+
+async def answer_message(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user_id = message.from_user.id if message.from_user else None
+    reply = await compose_reply(services(context), question, user_id, message.chat_id)
+    await message.reply_html(reply.html, reply_markup=reply.keyboard, disable_web_page_preview=True)
+
+
+async def compose_reply(svc: Services, question: str, user_id: int | None,
+                        chat_id: int | None) -> Reply:
+    """The whole answer path, shared by Telegram and the console: check, search, log,
+    render. `user_id` None (the console) is not rate limited."""
+    question = " ".join(question.split())
+    problem = question_problem(svc, question) or rate_problem(svc, user_id)
+    if problem:
+        return Reply(problem)
+    answer = await svc.knowledge.ask(question)
+    svc.storage.log_question(user_id, chat_id, question, answer.confident)
+    if not answer.confident:
+        return Reply(texts.declined_html(question))
+    top_k = svc.config.search.top_k
+    answer_id = svc.storage.save_answer(question, [h.passage.id for h in answer.hits[:PAGE_DEPTH]])
+    return Reply(answer_html(question, [h.passage for h in answer.hits[:top_k]]),
+                 answer_keyboard(answer_id, 0, min(len(answer.hits), PAGE_DEPTH) > top_k))
+
+
+def question_problem(svc: Services, question: str) -> str | None:
+    """Why a question cannot be answered as sent, in the user's words; None when fine."""
+    if not question:
+        return texts.EMPTY_QUESTION
+    if len(question) > svc.config.bot.max_question_chars:
+        return texts.too_long(svc.config.bot.max_question_chars)
+    if not _HAS_WORD.search(question):
+        return texts.NO_WORDS
+    return None
+
+
+def rate_problem(svc: Services, user_id: int | None) -> str | None:
+    wait = svc.rate_limit.retry_after(user_id) if user_id is not None else 0
+    return texts.rate_limited(wait) if wait else None
+
+
+def answer_keyboard(answer_id: int, page: int, has_more: bool) -> InlineKeyboardMarkup:
+    """callback_data stays far below Telegram's 64 bytes: "p:<id>:<page>", "f:<id>:<vote>"."""
+    nav = []
+    if page > 0:
+        nav.append(InlineKeyboardButton("◀ Sebelumnya", callback_data=f"p:{answer_id}:{page - 1}"))
+    if has_more:
+        nav.append(InlineKeyboardButton("Lainnya ▶", callback_data=f"p:{answer_id}:{page + 1}"))
+    votes = [InlineKeyboardButton("👍", callback_data=f"f:{answer_id}:1"),
+             InlineKeyboardButton("👎", callback_data=f"f:{answer_id}:-1")]
+    return InlineKeyboardMarkup([nav, votes] if nav else [votes])
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    svc = services(context)
+    question = " ".join(query.query.split())
+    # Inline queries arrive per keystroke, so they are not counted against the rate limit.
+    if not question or question_problem(svc, question):
+        await query.answer([], cache_time=5, is_personal=True)
+        return
+    answer = await svc.knowledge.ask(question)
+    svc.storage.log_question(query.from_user.id, None, question, answer.confident)
+    await query.answer(inline_results(answer, svc.config.search.top_k), cache_time=60)
+
+
+def inline_results(answer: Answer, top_k: int) -> list[InlineQueryResultArticle]:
+    if not answer.confident:
+        return [InlineQueryResultArticle(
+            id="declined", title="Belum ada pernyataan yang relevan",
+            description="Coba tulis ulang pertanyaan Anda",
+            input_message_content=InputTextMessageContent(
+                texts.declined_html(answer.question), parse_mode=ParseMode.HTML))]
+    results = []
+    for hit in answer.hits[:top_k]:
+        p = hit.passage
+        header = f"🔎 <i>{escape(answer.question[:200])}</i>\n\n"
+        results.append(InlineQueryResultArticle(
+            id=hashlib.sha1(p.id.encode()).hexdigest()[:32],
+            title=f"{p.official.name or p.source.outlet} — {p.source.outlet}"[:100],
+            description=p.text[:200],
+            input_message_content=InputTextMessageContent(
+                header + statement_html(p), parse_mode=ParseMode.HTML)))
+    return results

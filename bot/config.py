@@ -1,0 +1,127 @@
+"""The bot's configuration: the index sections plus the bot's own, all validated.
+
+Secrets never live in the file: the token and the webhook secret come from the
+environment only. Admin rights come from numeric user ids, never from usernames.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from index.config import ConfigError, IndexConfig, load_config
+
+TELEGRAM_API_URL = "https://api.telegram.org/bot"
+
+
+@dataclass(frozen=True)
+class BotSection:
+    max_question_chars: int = 1000
+    rate_limit_questions: int = 10       # per user ...
+    rate_limit_seconds: int = 60         # ... per this window
+    page_ttl_hours: int = 48             # "Lainnya" buttons older than this expire
+    concurrent_updates: int = 64
+
+    def validate(self) -> None:
+        _require(self.max_question_chars >= 10, "bot.max_question_chars must be at least 10")
+        _require(self.rate_limit_questions >= 1, "bot.rate_limit_questions must be at least 1")
+        _require(self.rate_limit_seconds >= 1, "bot.rate_limit_seconds must be at least 1")
+        _require(self.page_ttl_hours >= 1, "bot.page_ttl_hours must be at least 1")
+        _require(self.concurrent_updates >= 1, "bot.concurrent_updates must be at least 1")
+
+
+@dataclass(frozen=True)
+class ScheduledAnnouncement:
+    cron: str
+    text: str = ""
+    statement_of_the_day: bool = False
+
+    def validate(self) -> None:
+        from bot.schedule import parse_cron  # local: keeps config import light
+
+        parse_cron(self.cron)
+        _require(bool(self.text.strip()) != self.statement_of_the_day,
+                 f"announcements.scheduled ({self.cron!r}): give either text or "
+                 "statement_of_the_day: true, not both")
+
+
+@dataclass(frozen=True)
+class AnnouncementsSection:
+    timezone: str = "Asia/Jakarta"
+    scheduled: list[ScheduledAnnouncement] = field(default_factory=list)
+
+    def validate(self) -> None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(f"announcements.timezone: unknown timezone {self.timezone!r}") from exc
+
+
+@dataclass(frozen=True)
+class WebhookSection:
+    url: str = ""              # public HTTPS URL Telegram posts to, e.g. https://bot.example.go.id
+    listen: str = "0.0.0.0"
+    port: int = 8443
+    path: str = "telegram"
+
+
+@dataclass(frozen=True)
+class TelegramSection:
+    mode: str = "polling"      # or "webhook"
+    api_url: str = TELEGRAM_API_URL
+    webhook: WebhookSection = field(default_factory=WebhookSection)
+
+    def validate(self) -> None:
+        _require(self.mode in ("polling", "webhook"), "telegram.mode must be polling or webhook")
+        _require(self.api_url.startswith(("http://", "https://")),
+                 "telegram.api_url must be an http(s) URL")
+
+
+@dataclass(frozen=True)
+class HealthSection:
+    enabled: bool = False      # always on in webhook mode
+    listen: str = "127.0.0.1"
+    port: int = 8080
+
+
+@dataclass(frozen=True)
+class AppConfig(IndexConfig):
+    bot: BotSection = field(default_factory=BotSection)
+    admins: list[int] = field(default_factory=list)
+    announcements: AnnouncementsSection = field(default_factory=AnnouncementsSection)
+    telegram: TelegramSection = field(default_factory=TelegramSection)
+    health: HealthSection = field(default_factory=HealthSection)
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.admins
+
+
+def load_app_config(path: str | Path | None = None, webhook: bool = False) -> AppConfig:
+    """The file, then the environment on top: BOT_ADMIN_IDS adds admins,
+    TELEGRAM_API_URL replaces the API base URL, --webhook forces webhook mode."""
+    config = load_config(path, AppConfig)
+    admins = sorted(set(config.admins) | set(_admin_ids_from_env()))
+    telegram = config.telegram
+    if os.environ.get("TELEGRAM_API_URL"):
+        telegram = replace(telegram, api_url=os.environ["TELEGRAM_API_URL"])
+    if webhook:
+        telegram = replace(telegram, mode="webhook")
+    if telegram.mode == "webhook" and not telegram.webhook.url:
+        raise ConfigError("telegram.webhook.url is required in webhook mode")
+    return replace(config, admins=admins, telegram=telegram)
+
+
+def _admin_ids_from_env() -> list[int]:
+    raw = os.environ.get("BOT_ADMIN_IDS", "")
+    try:
+        return [int(part) for part in raw.replace(" ", "").split(",") if part]
+    except ValueError as exc:
+        raise ConfigError(f"BOT_ADMIN_IDS must be comma-separated numeric user ids, got {raw!r}") from exc
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ConfigError(message)

@@ -1,0 +1,92 @@
+"""The bot's view of the index: answer questions off the event loop, change the corpus
+without downtime.
+
+Searches run on one dedicated worker thread: torch already uses every core for one
+query, so more threads would only contend. Rebuilds run on another thread and publish a
+new `Searcher` with a single reference swap, so questions keep being answered from the
+old index until the new one is complete; a failed rebuild leaves the old one serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from index.article import Article
+from index.build import BuildReport, Progress, add_article, build_index, make_searcher, remove_article
+from index.config import IndexConfig
+from index.embedder import Embedder
+from index.passages import Passage
+from index.search import Answer, Searcher
+from index.store import load_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IndexFacts:
+    passages: int
+    articles: int
+    built_at: float
+
+
+class Knowledge:
+    def __init__(self, config: IndexConfig, embedder: Embedder, searcher: Searcher) -> None:
+        self._config = config
+        self._embedder = embedder
+        self._searcher = searcher
+        self._search_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        self._build_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
+        self._write_lock = asyncio.Lock()
+
+    @property
+    def searcher(self) -> Searcher:
+        return self._searcher
+
+    def facts(self) -> IndexFacts:
+        manifest = self._searcher.stored.manifest
+        return IndexFacts(manifest.passage_count, manifest.article_count, manifest.built_at)
+
+    def passage(self, passage_id: str) -> Passage | None:
+        return self._searcher.passage_by_id(passage_id)
+
+    async def ask(self, question: str) -> Answer:
+        searcher = self._searcher  # the answer comes from one index even during a swap
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._search_pool, searcher.search, question)
+
+    async def ask_many(self, questions: list[str]) -> list[Answer]:
+        searcher = self._searcher
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._search_pool, searcher.search_many, questions)
+
+    @property
+    def busy(self) -> bool:
+        return self._write_lock.locked()
+
+    async def rebuild(self, progress: Progress | None = None) -> BuildReport:
+        return await self._write(lambda: build_index(self._config, self._embedder, progress))
+
+    async def add(self, article: Article, progress: Progress | None = None) -> BuildReport:
+        return await self._write(lambda: add_article(self._config, self._embedder, article, progress))
+
+    async def remove(self, article_id: str) -> bool:
+        return await self._write(lambda: remove_article(self._config, self._embedder, article_id))
+
+    async def _write(self, change):
+        """One corpus change at a time; the new searcher is published only on success."""
+        async with self._write_lock:
+            loop = asyncio.get_running_loop()
+            result = await loop.run_in_executor(self._build_pool, change)
+            stored = await loop.run_in_executor(self._build_pool, load_index, self._config.index_dir)
+            searcher = await loop.run_in_executor(
+                self._build_pool, make_searcher, self._config, self._embedder, stored)
+            self._searcher = searcher
+            log.info("index swapped in: %d passages", stored.manifest.passage_count)
+            return result
+
+    def close(self) -> None:
+        self._search_pool.shutdown(wait=False, cancel_futures=True)
+        self._build_pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,84 @@
+"""`python -m bot`: load the model and index once, then serve Telegram or the console.
+
+    python -m bot [--config PATH] [--console] [--webhook]
+
+Environment: TELEGRAM_BOT_TOKEN (none: console), TELEGRAM_API_URL, TELEGRAM_WEBHOOK_SECRET,
+BOT_ADMIN_IDS, BOT_DATA_DIR, BOT_CONFIG.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+
+from telegram import Update
+
+from bot.app import build_application
+from bot.config import AppConfig, load_app_config
+from bot.console import run_console
+from bot.knowledge import Knowledge
+from bot.logs import setup_logging
+from bot.services import Services
+from bot.storage import Storage
+from index.build import open_searcher
+from index.config import ConfigError
+from index.embedder import Embedder
+from index.store import IndexCorrupt
+
+log = logging.getLogger("bot")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    setup_logging(token)
+    try:
+        config = load_app_config(args.config, webhook=args.webhook)
+        secret = _webhook_secret(config)
+        svc = load_services(config)
+    except (ConfigError, IndexCorrupt) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.console or not token:
+        log.info("no TELEGRAM_BOT_TOKEN (or --console): starting the console")
+        asyncio.run(run_console(svc))
+        return 0
+    application = build_application(svc, token)
+    if config.telegram.mode == "webhook":
+        hook = config.telegram.webhook
+        application.run_webhook(listen=hook.listen, port=hook.port, url_path=hook.path,
+                                webhook_url=f"{hook.url.rstrip('/')}/{hook.path}",
+                                secret_token=secret, allowed_updates=Update.ALL_TYPES)
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def load_services(config: AppConfig) -> Services:
+    """The model loads once here; a missing or stale index is built before serving."""
+    embedder = Embedder(config)
+    searcher = open_searcher(config, embedder)
+    storage = Storage(config.data_dir / "netral.db")
+    log.info("ready: %d passages, model %s", len(searcher.passages), embedder.name)
+    return Services(config, Knowledge(config, embedder, searcher), storage)
+
+
+def _webhook_secret(config: AppConfig) -> str | None:
+    if config.telegram.mode != "webhook":
+        return None
+    secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "")
+    if not secret:
+        raise ConfigError("webhook mode needs TELEGRAM_WEBHOOK_SECRET in the environment")
+    return secret
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", help="config file (default: $BOT_CONFIG or config.yaml)")
+    parser.add_argument("--console", action="store_true", help="answer on the terminal")
+    parser.add_argument("--webhook", action="store_true", help="use webhook mode")
+    return parser
