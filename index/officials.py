@@ -19,7 +19,7 @@ _SPEECH_AFTER = re.compile(
     r"\b(?:kata|ujar|tegas|pesan|ucap|tutur|imbuh|tambah|jelas|pinta|harap|ungkap|sebut|"
     r"terang|tandas|lanjut|papar|menurut|Menurut)(?:nya)?,?\s+((?:" + _CAP + r"\s?){1,3})")
 _SPEECH_BEFORE = re.compile(
-    r"((?:" + _CAP + r"\s){1,3})(?:juga\s|pun\s|kembali\s|turut\s)?(?:menegaskan|mengatakan|"
+    r"((?:" + _CAP + r",?\s){1,3})(?:juga\s|pun\s|kembali\s|turut\s)?(?:menegaskan|mengatakan|"
     r"mengingatkan|menekankan|menyampaikan|mengimbau|menjelaskan|mengungkapkan|berharap|"
     r"menambahkan|meminta|memberikan|mengajak|menyatakan)\b")
 _ROLE = re.compile(
@@ -57,11 +57,14 @@ def speaker_names(text: str) -> Counter[str]:
 
 
 def detect_main_official(title: str, paragraphs: list[str]) -> Official:
-    """The official the article is about: the most quoted speaker, with their position."""
-    text = "\n".join([title, *paragraphs])
-    names = speaker_names(text)
-    mentions = _role_mentions(text)
-    for key, _count in names.most_common():
+    """The official the article is about: the most quoted speaker (the first named on a
+    tie), with their position. Positions are read from the body only: headlines are
+    title-cased, so a name there cannot be told from the words after it."""
+    body = "\n".join(paragraphs)
+    names = speaker_names("\n".join([title, body]))
+    mentions = _role_mentions(body)
+    ranked = sorted(names, key=lambda n: (-names[n], body.find(n) % (len(body) + 1)))
+    for key in ranked:
         for mention in mentions:
             official = _official_from_mention(mention, key, names)
             if official:
@@ -73,11 +76,11 @@ def detect_main_official(title: str, paragraphs: list[str]) -> Official:
 
 def detect_officials(title: str, paragraphs: list[str]) -> list[Official]:
     """Every official named with a position, the main one first."""
-    text = "\n".join([title, *paragraphs])
-    names = speaker_names(text)
+    body = "\n".join(paragraphs)
+    names = speaker_names("\n".join([title, body]))
     main = detect_main_official(title, paragraphs)
     found = [main] if main.name else []
-    for mention in _role_mentions(text):
+    for mention in _role_mentions(body):
         other = _official_from_mention(mention, None, names)
         if other and all(_shares_name(other, o) is False for o in found):
             found.append(other)
@@ -110,7 +113,9 @@ def _official_from_mention(mention: _RoleMention, key: str | None,
     if key is None:  # no attribution: take the trailing capitalised run as the name
         while start > 0 and not tokens[start - 1].endswith(",") and start > len(tokens) - 2:
             start -= 1
-    while end + 1 < len(tokens) and not _DEGREE.match(tokens[end + 1]) and tokens[end + 1] in names:
+    # Surnames follow the short name ("Fransiskus Diaan,"); a comma or a degree ends it.
+    while (end + 1 < len(tokens) and end - start < 2 and not tokens[end].endswith(",")
+           and not _DEGREE.match(tokens[end + 1]) and not tokens[end + 1].startswith("(")):
         end += 1
     name = " ".join(t.strip(",") for t in tokens[start:end + 1]
                     if t not in _HONORIFICS and not _DEGREE.match(t))

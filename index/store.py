@@ -83,11 +83,12 @@ def save_index(index_dir: Path, manifest: Manifest, passages: list[Passage],
         _write_json(tmp / "passages.json", [p.to_json() for p in passages])
         _write_json(tmp / "manifest.json", asdict(manifest))  # last: marks the build complete
         os.replace(tmp, build)
+        previous = (index_dir / _CURRENT).resolve() if (index_dir / _CURRENT).exists() else None
         _point_current(index_dir, build)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _remove_old_builds(builds, keep=build)
+    _remove_old_builds(builds, keep={build.resolve(), previous})
     return build
 
 
@@ -124,14 +125,12 @@ def _point_current(index_dir: Path, build: Path) -> None:
     os.replace(link, index_dir / _CURRENT)
 
 
-def _remove_old_builds(builds: Path, keep: Path) -> None:
+def _remove_old_builds(builds: Path, keep: set[Path | None]) -> None:
     """Keep the previous build too: another process may still be reading it. Leftovers
     of crashed builds go once they are old enough not to be a build in progress."""
-    finished = sorted((b for b in builds.iterdir() if not b.name.startswith(".")), reverse=True)
-    stale_tmp = [b for b in builds.iterdir()
-                 if b.name.startswith(".") and time.time() - b.stat().st_mtime > 3600]
-    for old in [*finished[2:], *stale_tmp]:
-        if old != keep:
+    for old in builds.iterdir():
+        in_progress = old.name.startswith(".") and time.time() - old.stat().st_mtime < 3600
+        if old.resolve() not in keep and not in_progress:
             shutil.rmtree(old, ignore_errors=True)
 
 

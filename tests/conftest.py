@@ -1,0 +1,65 @@
+"""Shared fixtures: the real embedding model (loaded once), configs over temporary data
+directories, and an index built from the shipped corpus."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # emulator and article server
+
+from bot.config import AppConfig  # noqa: E402
+from index.config import load_config  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def base_config() -> AppConfig:
+    config = load_config(REPO / "config.yaml", AppConfig)
+    if not Path(config.model_path).exists():
+        pytest.exit(f"model missing at {config.model_path}: run `make setup` first", returncode=1)
+    return config
+
+
+@pytest.fixture(scope="session")
+def embedder(base_config):
+    from index.embedder import Embedder
+
+    return Embedder(base_config)
+
+
+@pytest.fixture()
+def config(base_config, tmp_path) -> AppConfig:
+    """The repository's config over a fresh, empty data directory."""
+    return replace(base_config, data_dir=tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def built_data_dir(base_config, embedder, tmp_path_factory) -> Path:
+    """An index of the shipped corpus, built once; copy it before changing it."""
+    from index.build import build_index
+
+    data_dir = tmp_path_factory.mktemp("built") / "data"
+    build_index(replace(base_config, data_dir=data_dir), embedder)
+    return data_dir
+
+
+@pytest.fixture()
+def built_config(base_config, built_data_dir, tmp_path) -> AppConfig:
+    """A private copy of the built index, free to modify."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(built_data_dir, data_dir, symlinks=True)
+    return replace(base_config, data_dir=data_dir)
+
+
+@pytest.fixture(scope="session")
+def searcher(base_config, built_data_dir, embedder):
+    from index.build import make_searcher
+    from index.store import load_index
+
+    config = replace(base_config, data_dir=built_data_dir)
+    return make_searcher(config, embedder, load_index(config.index_dir))

@@ -1,0 +1,72 @@
+"""Who said what: speaker detection and how articles become quotable passages."""
+
+from __future__ import annotations
+
+from index.article import Article, Official
+from index.officials import detect_main_official, detect_officials, speaker_of, speaker_names
+from index.passages import MAX_WORDS, article_passages, statements, unique_passages
+from index.text import Analyzer
+
+HERA = Official("Hera Nugrahayu", "Penjabat Wali Kota Palangka Raya")
+BUDI = Official("Budi Santoso", "Kepala BKPSDM Kapuas Hulu")
+
+
+def test_speaker_names_come_from_attribution_patterns():
+    text = ('"ASN wajib netral," kata Hera. Ani Sofian menekankan pentingnya pelayanan. '
+            'Menurut Ismail, ASN adalah tonggak. "Jangan memihak," tegas dia.')
+    assert set(speaker_names(text)) == {"Hera", "Ani", "Sofian", "Ismail"}
+
+
+def test_main_official_joins_short_name_to_position_phrase():
+    paragraphs = ["Bupati Kapuas Hulu, Fransiskus Diaan, menegaskan ASN wajib menjaga netralitas.",
+                  '"Tidak boleh ada ASN yang ikut kampanye," tegas Fransiskus.',
+                  "Fransiskus juga mengingatkan sanksi disiplin bagi pelanggar aturan netralitas."]
+    official = detect_main_official("Bupati Ingatkan ASN", paragraphs)
+    assert official == Official("Fransiskus Diaan", "Bupati Kapuas Hulu")
+
+
+def test_other_officials_are_found_and_quotes_attributed_to_them():
+    paragraphs = ["Penjabat Wali Kota Palangka Raya, Kalimantan Tengah Hera Nugrahayu mengingatkan ASN.",
+                  "Sementara itu Kepala BKPSDM Kapuas Hulu Budi Santoso mengatakan hal senada.",
+                  '"Sanksi sudah menanti," kata Budi.', '"ASN harus netral," kata Hera.']
+    officials = detect_officials("Judul", paragraphs)
+    names = [o.name for o in officials]
+    assert names[0] == "Hera Nugrahayu" and "Budi Santoso" in names
+    assert speaker_of(paragraphs[2], officials, officials[0]).name == "Budi Santoso"
+    assert speaker_of(paragraphs[3], officials, officials[0]).name == "Hera Nugrahayu"
+    assert speaker_of("Tanpa atribusi apa pun di sini.", officials, HERA) == HERA
+
+
+def test_intro_sentence_travels_with_the_quote_it_introduces():
+    paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
+                  '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',
+                  "Paragraf lain yang berdiri sendiri dan cukup panjang untuk menjadi pernyataan."]
+    merged = statements(paragraphs)
+    assert merged[0].startswith("Ismail turut") and "tekanan atau godaan" in merged[0]
+    assert merged[1] == paragraphs[2]
+
+
+def test_long_paragraph_is_cut_at_sentence_boundaries():
+    sentence = "ASN wajib menjaga netralitas dalam setiap tahapan pemilihan kepala daerah serentak."
+    chunks = statements([" ".join([sentence] * 40)])
+    assert len(chunks) > 1
+    assert all(len(c.split()) <= MAX_WORDS and c.endswith(".") for c in chunks)
+
+
+def test_passages_carry_official_and_source_and_dedupe_across_articles():
+    body = '"ASN harus netral dan tidak memihak kepada pasangan calon mana pun," kata Hera.'
+    a = Article(id="a", title="Judul A", body=body, outlet="ANTARA", date="2024-06-10", official=HERA)
+    b = Article(id="b", title="Judul B", body=body, outlet="Kompas", official=HERA)
+    passages = unique_passages(article_passages(a) + article_passages(b))
+    assert len(passages) == 1
+    p = passages[0]
+    assert (p.official, p.source.outlet, p.source.date, p.source.title) == (HERA, "ANTARA", "2024-06-10", "Judul A")
+    assert "Hera Nugrahayu" in p.dense_text() and "Judul A" in p.dense_text()
+    assert p.text == body
+
+
+def test_analyzer_applies_synonyms_and_stemming():
+    analyzer = Analyzer([["pasangan calon", "paslon", "kandidat"], ["media sosial", "medsos"]])
+    assert analyzer.terms("dukung paslon di medsos") == analyzer.terms("mendukung pasangan calon di media sosial")
+    assert analyzer.terms("Apakah ASN boleh?") == ["asn"]
+    assert analyzer.terms("pelanggaran") == analyzer.terms("melanggar")

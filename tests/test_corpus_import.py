@@ -1,0 +1,79 @@
+"""Importing raw seed pages: boilerplate never survives, headers are filled, repeats go."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from index.article import parse_article, read_article, render_article
+from index.clean import clean_lines
+from index.importer import import_file, import_text
+
+SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
+CORPUS = sorted((Path(__file__).parent.parent / "corpus").glob("*.txt"))
+
+BOILERPLATE = re.compile(
+    r"baca juga|berita terkait|terpopuler|artikel terbaru|isi komentar|dapatkan informasi|"
+    r"ikuti terus|penulis:|editor:|redaktur|!\[\]|\|\s*$|^\s*•|\d+(\.\d+)? C$|friday|wib|"
+    r"\(art/kpg\)|\(\*\)|prokopim/kominfo|foto\s*:|antara/ho|bengkuluekspress-",
+    re.IGNORECASE | re.MULTILINE)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_imported_body_has_no_boilerplate(seed):
+    article = import_file(seed)
+    assert article.body
+    assert not BOILERPLATE.search(article.body), BOILERPLATE.search(article.body).group()
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem[:3])
+def test_shipped_corpus_has_no_boilerplate(path):
+    assert not BOILERPLATE.search(read_article(path).body)
+
+
+def test_repeated_body_is_kept_once():
+    article = import_file(next(p for p in SEEDS if p.name.startswith("002")))
+    paragraphs = article.paragraphs()
+    assert len(paragraphs) == len(set(paragraphs))
+    assert sum("Kedua menghindari konflik kepentingan" in p for p in paragraphs) == 1
+
+
+@pytest.mark.parametrize("prefix, title, outlet, date, name, position", [
+    ("000", "Pj Bupati Mempawah Berikan", "Tribun Pontianak", "2024-09-12", "Ismail",
+     "Penjabat Bupati Mempawah"),
+    ("001", "Pj Wali Kota Pontianak Tegaskan", "InfoPublik", "2024-10-14", "Ani Sofian",
+     "Penjabat Wali Kota Pontianak"),
+    ("002", "Nunu Ingatkan Netralitas", "Prokalteng.co", "", "Nunu Andriani",
+     "Penjabat Bupati Pulang Pisau"),
+    ("003", "Pimpin Apel Pagi", "Harian Bengkulu Ekspress", "2024-11-04", "Sisardi",
+     "Pejabat Sementara Bupati Bengkulu Selatan"),
+    ("004", "Penjabat wali kota ingatkan", "ANTARA", "2024-06-10", "Hera Nugrahayu",
+     "Penjabat Wali Kota Palangka Raya"),
+])
+def test_header_is_detected(prefix, title, outlet, date, name, position):
+    article = import_file(next(p for p in SEEDS if p.name.startswith(prefix)))
+    assert article.title.startswith(title)
+    assert (article.outlet, article.date) == (outlet, date)
+    assert (article.official.name, article.official.position) == (name, position)
+
+
+def test_article_file_round_trips():
+    article = import_file(SEEDS[0])
+    assert parse_article(render_article(article), article.id) == article
+
+
+def test_clean_keeps_prose_and_stops_at_page_furniture():
+    lines = ["Menurut Ismail, ASN menjadi tonggak kestabilan pemerintahan dan pelayanan publik.",
+             "BACA JUGA:Prakiraan Cuaca untuk Wilayah BS, Selasa 5 November 2024",
+             "Kepala SMAN 1 Sungai Tebelian Pertanyakan Realisasi Program |",
+             "“ASN yang melanggar aturan dapat dikenakan sanksi administratif,” tambahnya.(art/kpg)",
+             "Berita Terkait Lainnya",
+             "Warga antusias mengikuti kegiatan yang digelar pada hari Minggu kemarin."]
+    assert clean_lines(lines) == [lines[0], "“ASN yang melanggar aturan dapat dikenakan sanksi administratif,” tambahnya."]
+
+
+def test_text_without_any_prose_gives_an_empty_body():
+    article = import_text("Judul Berita Yang Cukup Panjang\nBaca juga: sesuatu\n![]()\n")
+    assert article.body == ""
