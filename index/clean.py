@@ -21,13 +21,36 @@ _END_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
-# Lines that are never prose, wherever they stand.
-_DROP_LINE = re.compile(
-    r"^\s*(baca juga|baca\s*:|lihat juga|simak juga|artikel ini telah tayang|"
-    r"penulis\s*:|editor\s*:|reporter\s*:|redaktur\s*:|oleh\s|foto\s*:|sumber\s*:|"
-    r"tags?\s*:|share|bagikan|copyright|©|!\[|\|)",
-    re.IGNORECASE,
-)
+# Lines that are page furniture wherever they appear (case-insensitive, anchored).
+_DEBRIS = [re.compile(p, re.IGNORECASE) for p in (
+    # Links to other stories: "Baca juga:", "BACA JUGA :", "Baca Juga - ", "Lihat juga", ...
+    r"^(baca|lihat|simak|tonton|cek)\s+(juga|pula)\b",
+    r"^baca\s*:",
+    r"^baca (selengkapnya|berita|artikel)\b.*(:|di\s)",
+    r"^artikel ini (telah|sudah)?\s*(tayang|terbit|dipublikasikan)\b",
+    # Ads and the phrases ad slots leave behind.
+    r"^(advertisement|iklan|ads|sponsored|konten bersponsor|scroll to continue"
+    r"( with content)?|scroll untuk melanjutkan( membaca)?)\W*$",
+    r"^\[gambas:",
+    # Share and comment prompts; short, so a sentence that merely starts so survives.
+    r"^(bagikan|share|tulis komentar|berikan komentar|kirim komentar|komentar)\b.{0,40}$",
+    # Bylines, datelines of portals and copyright notices: metadata, not statements.
+    r"^(penulis|editor|pewarta|reporter|redaktur|kontributor|sumber|foto|tags?)\s*:.{0,150}$",
+    r"^oleh\s.{0,150}$",
+    r"^(copyright|hak cipta|©|\(c\) ).{0,200}$",
+    r"^dilarang (keras )?(mengambil|mengutip|menyalin)\b",
+    # Image and table debris left by copying a page as text.
+    r"^(!\[|\||-+\s*\|)",
+)]
+
+# Prompts to follow the outlet ("Ikuti saluran X di WhatsApp", "... di Google News"). Matched
+# only on short lines without quotation marks, because articles on ASN neutrality do quote
+# officials on WhatsApp groups and social media.
+_PROMO = re.compile(
+    r"^(ikuti|simak|dapatkan|gabung|bergabung|follow|update|pilih|klik|yuk|mari)\b.*"
+    r"(google news|saluran|channel|newsletter|klik|link|tautan|di sini|\.com\b|\.co\.id\b|\.id\b)",
+    re.IGNORECASE)
+_QUOTES = ('"', "\u201c", "\u201d")
 
 # Reporter initials or credits at the end of the last paragraph: "(art/kpg)", "(*)".
 _TRAILING_CREDIT = re.compile(r"\s*\((?:\*|[^()]{1,40}/[^()]{1,60})\)\s*$")
@@ -35,10 +58,10 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$")
 MIN_WORDS = 6
 
 
-def clean_lines(lines: list[str]) -> list[str]:
-    """Paragraphs of prose, in order, each once."""
+def clean_lines(lines: list[str], title: str = "") -> list[str]:
+    """Paragraphs of prose, in order, each once, without a repeat of the headline."""
     kept: list[str] = []
-    seen: set[str] = set()
+    seen: set[str] = {dedupe_key(title)} if title else set()
     for raw in lines:
         line = normalize_spaces(raw)
         if _END_MARKERS.match(line) and kept:
@@ -54,9 +77,16 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 
 def is_prose(line: str) -> bool:
-    if not line or _DROP_LINE.match(line):
+    if not line or is_debris(line):
         return False
     return len(line.split()) >= MIN_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def is_debris(line: str) -> bool:
+    """True for a line of page furniture rather than article text."""
+    if any(pattern.search(line) for pattern in _DEBRIS):
+        return True
+    return len(line) <= 300 and not any(q in line for q in _QUOTES) and bool(_PROMO.search(line))
 
 
 def normalize_spaces(text: str) -> str:

@@ -2,8 +2,8 @@
 
 trafilatura finds the main text and drops most page chrome. It keeps some debris that Indonesian
 news sites put inside the article body ("Baca juga:" links, "SCROLL TO CONTINUE WITH CONTENT",
-"Ikuti berita terkini ... di Google News", bylines, the headline repeated); `clean_lines` drops
-those line by line. Officials are not detected here: the caller does that from `text`.
+"Ikuti berita terkini ... di Google News", bylines, the headline repeated); `index.clean`
+drops those line by line, as it does for imported pages. Officials are not detected here: the caller does that from `text`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
+
+from index.clean import clean_lines
 
 # Less main text than this is a section front, a video page or an error page, not an article.
 MIN_TEXT_CHARS = 200
@@ -74,61 +76,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url)
 
 
-# --- debris --------------------------------------------------------------------------------
-
 _SPACE = re.compile(r"\s+")
-
-# Lines that are page furniture wherever they appear. Case-insensitive, anchored at the start.
-_DEBRIS = [re.compile(p, re.IGNORECASE) for p in (
-    # Links to other stories: "Baca juga:", "BACA JUGA :", "Baca Juga - ", "Lihat juga", ...
-    r"^(baca|lihat|simak|tonton|cek)\s+(juga|pula)\b",
-    r"^baca (selengkapnya|berita|artikel)\b.*(:|di\s)",
-    r"^artikel ini (telah|sudah)?\s*(tayang|terbit|dipublikasikan)\b",
-    # Ads and the phrases ad slots leave behind.
-    r"^(advertisement|iklan|ads|sponsored|konten bersponsor|scroll to continue"
-    r"( with content)?|scroll untuk melanjutkan( membaca)?)\W*$",
-    r"^\[gambas:",
-    # Share and comment prompts; short, so a sentence that merely starts so survives.
-    r"^(bagikan|share|tulis komentar|berikan komentar|kirim komentar|komentar)\b.{0,40}$",
-    # Bylines and copyright notices: metadata, not statements.
-    r"^(penulis|editor|pewarta|reporter|redaktur|kontributor|sumber|foto)\s*:.{0,150}$",
-    r"^(copyright|hak cipta|©|\(c\) ).{0,200}$",
-    r"^dilarang (keras )?(mengambil|mengutip|menyalin)\b",
-)]
-
-
-# Prompts to follow the outlet ("Ikuti saluran X di WhatsApp", "... di Google News"). Matched
-# only on short lines without quotation marks, because articles on ASN neutrality do quote
-# officials on WhatsApp groups and social media.
-_PROMO = re.compile(
-    r"^(ikuti|simak|dapatkan|gabung|bergabung|follow|update|pilih|klik|yuk|mari)\b.*"
-    r"(google news|saluran|channel|newsletter|klik|link|tautan|di sini|\.com\b|\.co\.id\b|\.id\b)",
-    re.IGNORECASE)
-_QUOTES = ('"', "\u201c", "\u201d")
-
-
-def is_debris(line: str) -> bool:
-    """True for a line of page furniture rather than article text."""
-    if any(pattern.search(line) for pattern in _DEBRIS):
-        return True
-    return len(line) <= 300 and not any(q in line for q in _QUOTES) and bool(_PROMO.search(line))
-
-
-def clean_lines(lines: list[str], title: str = "") -> list[str]:
-    """Paragraph lines without whitespace clutter, debris, repeats or the repeated headline."""
-    kept: list[str] = []
-    seen: set[str] = set()
-    title_key = _SPACE.sub(" ", title).strip().casefold()
-    for raw in lines:
-        line = _SPACE.sub(" ", raw.replace("\u00a0", " ")).strip()
-        key = line.casefold()
-        if not line or key in seen or (title_key and key == title_key):
-            continue
-        if is_debris(line):
-            continue
-        seen.add(key)  # the same paragraph twice is a pull quote or a template glitch
-        kept.append(line)
-    return kept
 
 
 # --- metadata ------------------------------------------------------------------------------

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.article import Article, article_id_for
-from index.clean import clean_lines
 from index.config import IndexConfig
-from index.extract import ExtractedArticle, ExtractError, extract_article
+from index.extract import ExtractedArticle, extract_article
 from index.fetch import fetch_page
 from index.importer import import_file, region_of
 from index.officials import detect_main_official
@@ -24,9 +23,8 @@ def article_from_url(config: IndexConfig, url: str) -> Article:
 
 
 def article_from_extracted(extracted: ExtractedArticle) -> Article:
-    paragraphs = clean_lines(extracted.text.splitlines())
-    if not paragraphs:
-        raise ExtractError("no_article", f"no quotable prose in {extracted.url}")
+    """`extract_article` already cleaned the text; what is left is attribution."""
+    paragraphs = [p for p in extracted.text.split("\n\n") if p.strip()]
     official = detect_main_official(extracted.title, paragraphs)
     return Article(id=article_id_for(extracted.url), title=extracted.title,
                    body="\n\n".join(paragraphs), outlet=extracted.outlet, url=extracted.url,

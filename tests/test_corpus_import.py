@@ -77,3 +77,35 @@ def test_clean_keeps_prose_and_stops_at_page_furniture():
 def test_text_without_any_prose_gives_an_empty_body():
     article = import_text("Judul Berita Yang Cukup Panjang\nBaca juga: sesuatu\n![]()\n")
     assert article.body == ""
+
+
+def test_clean_lines_drops_debris_and_keeps_statements():
+    debris = [
+        "Baca juga: Bawaslu Ingatkan Kades", "BACA JUGA: Seleksi PPPK", "Baca Juga : Debat",
+        "baca juga - Kampanye Damai", "Lihat Juga: Video Apel", "Simak juga video berikut",
+        "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Iklan",
+        "Ikuti saluran TribunPontianak.co.id di WhatsApp: https://whatsapp.com/channel/x",
+        "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
+        "Simak berita dan artikel lainnya di Google News",
+        "Artikel ini telah tayang di Kompas.com dengan judul \u201cASN Netral\u201d",
+        "Penulis: Ramadhan | Editor: Rivaldi Ade Musliadi", "Pewarta: Andi",
+        "Copyright \u00a9 2024 Warta Kapuas", "Bagikan:", "Tulis komentar",
+        "[Gambas:Video 20detik]",
+    ]
+    statements = [
+        "\"Gabung di grup WhatsApp tim pemenangan juga dilarang,\" kata Budi.",
+        "Gabung di grup WhatsApp tim pemenangan juga dilarang bagi ASN, ujar Budi.",
+        "Komentar warganet di media sosial terhadap unggahan calon kerap memancing ASN "
+        "untuk ikut berpendapat, kata Budi.",
+        "Baca pesan Bupati ini dengan saksama, kata Sekda.",
+    ]
+    assert clean_lines(debris + statements) == statements
+
+
+def test_clean_lines_normalises_and_deduplicates():
+    lines = ["  Judul Berita Yang Diulang Lagi Di Badan  ",
+             "Paragraf\u00a0satu  dengan   spasi yang berlebihan sekali.", "",
+             "Paragraf satu dengan spasi yang berlebihan sekali.",
+             "Judul Berita Yang Diulang Lagi Di Badan."]
+    assert clean_lines(lines, title="Judul Berita Yang Diulang Lagi Di Badan") == [
+        "Paragraf satu dengan spasi yang berlebihan sekali."]

@@ -1,0 +1,332 @@
+"""Fetching and extracting articles, over real HTTP against the local article server."""
+
+from __future__ import annotations
+
+import gzip
+import socket
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+import index.fetch as fetch_module
+from article_server import ARTICLES, CHROME_TEXTS, KAPUAS_HULU, SINGKAWANG, Article, ArticleServer
+from index.extract import ExtractError, ExtractReason, extract_article
+from index.fetch import FetchError, FetchReason, decode_html, fetch_page, is_blocked_address
+
+USER_AGENT = "NetralTest/1.0"
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[ArticleServer]:
+    with ArticleServer() as server:
+        yield server
+
+
+def fetch(url: str, **overrides: Any) -> fetch_module.FetchedPage:
+    options: dict[str, Any] = dict(max_bytes=1_000_000, timeout=5.0, max_redirects=5,
+                                   allow_private_hosts=True, user_agent=USER_AGENT)
+    options.update(overrides)
+    return fetch_page(url, **options)
+
+
+def fetch_error(url: str, **overrides: Any) -> FetchError:
+    with pytest.raises(FetchError) as caught:
+        fetch(url, **overrides)
+    return caught.value
+
+
+def free_port() -> int:
+    """A port nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# --- fetch: success ------------------------------------------------------------------------
+
+def test_fetches_an_article(site: ArticleServer) -> None:
+    page = fetch(site.url(KAPUAS_HULU.path))
+    assert page.status == 200
+    assert page.final_url == site.url(KAPUAS_HULU.path)
+    assert page.content_type == "text/html"
+    assert page.charset == "utf-8"
+    assert KAPUAS_HULU.quote in page.html
+    headers = site.last_headers(KAPUAS_HULU.path)
+    assert headers["user-agent"] == USER_AGENT
+    assert "text/html" in headers["accept"]
+
+
+def test_follows_a_relative_redirect(site: ArticleServer) -> None:
+    before = site.hits("/r/kapuas-hulu")
+    page = fetch(site.url("/r/kapuas-hulu"))
+    assert page.final_url == site.url(KAPUAS_HULU.path)
+    assert site.hits("/r/kapuas-hulu") == before + 1
+
+
+def test_follows_an_absolute_redirect(site: ArticleServer) -> None:
+    page = fetch(site.url("/r/singkawang"))
+    assert page.final_url == site.url(SINGKAWANG.path)
+    assert SINGKAWANG.quote in page.html
+
+
+def test_redirect_chain_up_to_the_limit(site: ArticleServer) -> None:
+    page = fetch(site.url("/r/rantai/3"), max_redirects=3)
+    assert page.final_url == site.url(KAPUAS_HULU.path)
+    assert fetch_error(site.url("/r/rantai/3"), max_redirects=2).reason \
+        == FetchReason.TOO_MANY_REDIRECTS
+    assert fetch_error(site.url("/r/kapuas-hulu"), max_redirects=0).reason \
+        == FetchReason.TOO_MANY_REDIRECTS
+
+
+def test_redirect_loop_stops(site: ArticleServer) -> None:
+    before = site.hits("/loop/a") + site.hits("/loop/b")
+    error = fetch_error(site.url("/loop/a"), max_redirects=4)
+    assert error.reason == FetchReason.TOO_MANY_REDIRECTS
+    assert site.hits("/loop/a") + site.hits("/loop/b") - before == 5  # first request + 4 hops
+
+
+def test_page_without_charset_uses_meta_charset(site: ArticleServer) -> None:
+    body = ("<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9</title></head>"
+            "<body><p>Kafe \u201cnetral\u201d</p></body></html>").encode("cp1252")
+    site.add_page("/cp1252", body, content_type="text/html")
+    page = fetch(site.url("/cp1252"))
+    assert page.charset == "cp1252"
+    assert "Caf\u00e9" in page.html and "\u201cnetral\u201d" in page.html
+
+
+def test_missing_content_type_is_sniffed(site: ArticleServer) -> None:
+    site.add_page("/tanpa-tipe", "<!DOCTYPE html><html><body><p>Halo</p></body></html>",
+                  content_type="")
+    assert fetch(site.url("/tanpa-tipe")).content_type == "text/html"
+    site.add_page("/tanpa-tipe-biner", b"\x00\x01GIF89a", content_type="")
+    assert fetch_error(site.url("/tanpa-tipe-biner")).reason == FetchReason.NOT_HTML
+
+
+def test_serves_many_concurrent_fetches(site: ArticleServer) -> None:
+    urls = [site.url(a.path) for a in ARTICLES] * 20
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        pages = list(pool.map(lambda u: fetch(u), urls))
+    assert [p.final_url for p in pages] == urls
+
+
+# --- fetch: failures -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("path, status", [("/tidak-ada", 404), ("/error", 500),
+                                          ("/belum-pernah-ada", 404)])
+def test_http_errors_are_dead_links(site: ArticleServer, path: str, status: int) -> None:
+    error = fetch_error(site.url(path))
+    assert error.reason == FetchReason.DEAD_LINK
+    assert error.status == status
+    assert str(status) in error.message
+
+
+def test_connection_refused_is_a_dead_link() -> None:
+    error = fetch_error(f"http://127.0.0.1:{free_port()}/berita")
+    assert error.reason == FetchReason.DEAD_LINK
+    assert error.status is None
+
+
+def test_unresolvable_host_is_a_dead_link() -> None:
+    # .invalid never resolves (RFC 6761); the resolver answers at once, without network.
+    assert fetch_error("http://tidak-ada.invalid/berita", timeout=2).reason \
+        == FetchReason.DEAD_LINK
+
+
+@pytest.mark.parametrize("path", ["/lambat?delay=3", "/lambat-body?delay=3"])
+def test_slow_server_times_out(site: ArticleServer, path: str) -> None:
+    started = time.monotonic()
+    error = fetch_error(site.url(path), timeout=0.4)
+    assert error.reason == FetchReason.DEAD_LINK
+    assert "timed out" in error.message
+    assert time.monotonic() - started < 2.0
+
+
+def test_slow_server_within_timeout_succeeds(site: ArticleServer) -> None:
+    assert fetch(site.url("/lambat?delay=0.2"), timeout=3).status == 200
+
+
+def test_pdf_is_not_html(site: ArticleServer) -> None:
+    error = fetch_error(site.url("/dokumen.pdf"))
+    assert error.reason == FetchReason.NOT_HTML
+    assert "application/pdf" in error.message
+
+
+def test_declared_oversize_is_refused_before_reading(site: ArticleServer) -> None:
+    started = time.monotonic()
+    error = fetch_error(site.url("/besar"), max_bytes=100_000)  # 6 MiB announced
+    assert error.reason == FetchReason.TOO_LARGE
+    assert time.monotonic() - started < 2.0
+
+
+def test_streamed_oversize_stops_reading_early(site: ArticleServer) -> None:
+    total = 64 * 1024 * 1024  # more than loopback socket buffers can absorb
+    started = time.monotonic()
+    error = fetch_error(site.url(f"/besar-stream?bytes={total}"), max_bytes=200_000)
+    assert error.reason == FetchReason.TOO_LARGE
+    assert time.monotonic() - started < 3.0
+    time.sleep(0.2)  # let the server notice the hang-up
+    assert site.bytes_sent("/besar-stream") < total // 2
+
+
+def test_size_cap_is_inclusive(site: ArticleServer) -> None:
+    size = 150_000
+    assert len(fetch(site.url(f"/besar-stream?bytes={size}"), max_bytes=size).html) == size
+    assert fetch_error(site.url(f"/besar-stream?bytes={size + 1}"), max_bytes=size).reason \
+        == FetchReason.TOO_LARGE
+
+
+@pytest.mark.parametrize("url", [
+    "", "   ", "kompas.com/berita/netralitas-asn", "ftp://example.com/berita",
+    "file:///etc/passwd", "javascript:alert(1)", "http://", "http:///berita",
+    "https://[::1", "http://exa mple.com/", "http://example.com:99999/",
+    "http://" + "a" * 2100 + ".com/",
+])
+def test_malformed_urls_are_invalid(url: str) -> None:
+    assert fetch_error(url, allow_private_hosts=False).reason == FetchReason.INVALID_URL
+
+
+# --- fetch: internal addresses -------------------------------------------------------------
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]", "0.0.0.0", "127.1"])
+def test_private_hosts_are_refused_before_connecting(site: ArticleServer, host: str) -> None:
+    path = f"/probe-{host.strip('[]').replace(':', '-')}"
+    error = fetch_error(f"http://{host}:{site.port}{path}", allow_private_hosts=False)
+    assert error.reason == FetchReason.PRIVATE_HOST
+    assert site.hits(path) == 0
+
+
+@pytest.mark.parametrize("address", [
+    "10.1.2.3", "172.16.0.1", "192.168.1.1", "127.0.0.1", "169.254.169.254", "100.64.0.1",
+    "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "::1", "::", "fe80::1%eth0",
+    "fc00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "2002:7f00:1::",
+])
+def test_internal_addresses_are_blocked(address: str) -> None:
+    assert is_blocked_address(address)
+
+
+@pytest.mark.parametrize("address", ["8.8.8.8", "203.190.242.69", "2001:4860:4860::8888"])
+def test_public_addresses_are_allowed(address: str) -> None:
+    assert not is_blocked_address(address)  # a pure check: nothing is contacted
+
+
+def test_every_redirect_hop_is_checked(site: ArticleServer,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pretend only 127.0.0.1 is public, so the first hop passes and the redirect to
+    # 127.0.0.2 (still loopback: nothing outside this machine is ever a target) must not.
+    monkeypatch.setattr(fetch_module, "is_blocked_address", lambda a: a != "127.0.0.1")
+    site.add_redirect("/r/ke-dalam", f"http://127.0.0.2:{site.port}/rahasia")
+    error = fetch_error(site.url("/r/ke-dalam"), allow_private_hosts=False)
+    assert error.reason == FetchReason.PRIVATE_HOST
+    assert "127.0.0.2" in error.message
+    assert site.hits("/r/ke-dalam") == 1 and site.hits("/rahasia") == 0
+
+
+def test_connection_goes_to_the_checked_address(site: ArticleServer,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # A name only our fake resolver knows: the fetch can succeed only if the connection uses
+    # the addresses the guard resolved and checked, never a second, unchecked lookup (which is
+    # what DNS rebinding exploits).
+    lookups: list[str] = []
+
+    def fake_resolve(host: str, port: int, timeout: float) -> list[str]:
+        lookups.append(host)
+        return ["127.0.0.1"]
+
+    monkeypatch.setattr(fetch_module, "resolve", fake_resolve)
+    monkeypatch.setattr(fetch_module, "is_blocked_address", lambda a: False)
+    page = fetch(f"http://berita-palsu.test:{site.port}{KAPUAS_HULU.path}",
+                 allow_private_hosts=False)
+    assert page.status == 200
+    assert lookups == ["berita-palsu.test"]
+
+
+# --- extraction ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.outlet)
+def test_extracts_article_fields(site: ArticleServer, article: Article) -> None:
+    page = fetch(site.url(article.path))
+    extracted = extract_article(page.html, page.final_url)
+    assert extracted.title == article.title
+    assert extracted.outlet == article.outlet
+    assert extracted.date == article.date
+    assert extracted.url == page.final_url
+    assert article.quote in extracted.text
+    assert article.official in extracted.text
+    paragraphs = extracted.text.split("\n\n")
+    assert paragraphs[0] == article.lead  # the headline is not repeated as a paragraph
+    assert all(p and "\n" not in p and p == p.strip() for p in paragraphs)
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.outlet)
+def test_no_page_chrome_survives(site: ArticleServer, article: Article) -> None:
+    page = fetch(site.url(article.path))
+    text = extract_article(page.html, page.final_url).text.casefold()
+    chrome = (CHROME_TEXTS + article.related + article.inline_related
+              + ("Penulis:", "Editor:", "#NetralitasASN", "Salin Tautan", "Foto: Dok. Humas",
+                 "Beranda", "Kirim"))
+    survivors = [c for c in chrome if c.casefold() in text]
+    assert survivors == []
+
+
+def test_index_page_has_no_article(site: ArticleServer) -> None:
+    page = fetch(site.url("/indeks"))
+    with pytest.raises(ExtractError) as caught:
+        extract_article(page.html, page.final_url)
+    assert caught.value.reason == ExtractReason.NO_ARTICLE
+
+
+def test_short_text_is_no_article() -> None:
+    html = ("<html><head><title>Singkat</title></head><body><article><h1>Singkat</h1>"
+            "<p>Pj Bupati meminta ASN netral selama Pilkada 2024.</p></article></body></html>")
+    with pytest.raises(ExtractError) as caught:
+        extract_article(html, "https://berita.example/singkat")
+    assert caught.value.reason == ExtractReason.NO_ARTICLE
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "bukan html sama sekali"])
+def test_empty_pages_are_no_article(html: str) -> None:
+    with pytest.raises(ExtractError):
+        extract_article(html, "https://berita.example/kosong")
+
+
+def _bare_article(head: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+def test_outlet_falls_back_to_host_and_date_to_empty() -> None:
+    extracted = extract_article(_bare_article(), "https://www.beritadaerah.example/asn-netral")
+    assert extracted.outlet == "beritadaerah.example"
+    assert extracted.date == ""
+
+
+def test_title_suffix_and_utc_date() -> None:
+    head = ("<title>ASN Dilarang Like Unggahan Paslon | Warta Kapuas</title>"
+            '<meta property="og:site_name" content="Warta Kapuas">'
+            '<meta property="article:published_time" content="2024-11-26T23:30:00Z">')
+    extracted = extract_article(_bare_article(head), "https://wartakapuas.example/a")
+    assert extracted.title == "ASN Dilarang Like Unggahan Paslon"
+    assert extracted.outlet == "Warta Kapuas"
+    assert extracted.date == "2024-11-26"  # as published, not shifted by a time zone
+
+
+def test_compressed_body_is_capped_after_decompression(site: ArticleServer) -> None:
+    bomb = gzip.compress(b"<html><body>" + b"\n" * 5_000_000)  # ~5 KB on the wire
+    site.add_page("/bom.html", bomb, headers={"Content-Encoding": "gzip"})
+    assert len(bomb) < 100_000
+    assert fetch_error(site.url("/bom.html"), max_bytes=1_000_000).reason \
+        == FetchReason.TOO_LARGE
+
+
+@pytest.mark.parametrize("header_charset, body, expected", [
+    ("base64", "caf\u00e9".encode(), ("caf\u00e9", "utf-8")),  # a codec, not a text encoding
+    ("bukan-charset", "caf\u00e9".encode(), ("caf\u00e9", "utf-8")),
+    (None, b"caf\xe9", ("caf\u00e9", "cp1252")),                # not UTF-8: Windows-1252
+    ("iso-8859-1", b"\x93netral\x94", ("\u201cnetral\u201d", "cp1252")),
+])
+def test_decode_html_never_fails(header_charset: str | None, body: bytes,
+                                 expected: tuple[str, str]) -> None:
+    assert decode_html(body, header_charset) == expected
