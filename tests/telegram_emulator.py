@@ -91,8 +91,8 @@ _CHAT_ACTIONS = frozenset(
 )
 _ADMIN_RIGHTS = ("can_manage_chat can_delete_messages can_manage_video_chats can_restrict_members"
                  " can_change_info can_invite_users can_pin_messages").split()
-_NO_ADMIN_RIGHTS = "can_be_edited is_anonymous can_promote_members can_post_stories can_edit_stories" \
-                   " can_delete_stories".split()
+_NO_ADMIN_RIGHTS = ("can_be_edited is_anonymous can_promote_members can_post_stories"
+                    " can_edit_stories can_delete_stories").split()
 _RESTRICTED_RIGHTS = ("can_change_info can_invite_users can_pin_messages can_send_messages"
                       " can_send_polls can_send_other_messages can_add_web_page_previews"
                       " can_manage_topics can_send_audios can_send_documents can_send_photos"
@@ -142,7 +142,7 @@ class UploadedFile:
 class Call:
     """One request the bot made, with the emulator's answer."""
 
-    seq: int  # 1, 2, 3, ... in arrival-of-answer order; compare with mark()
+    seq: int  # 1, 2, 3, ... in the order answers were recorded; compare with mark()
     method: str  # canonical spelling ("sendMessage") whatever case the client used
     params: Json
     files: Files
@@ -308,7 +308,8 @@ def parse_markdown(src: str, v2: bool = True) -> tuple[str, list[Json]]:
     while i < n:
         ch = src[i]
         top = stack[-1][0] if stack else ""
-        if ch == "\\" and i + 1 < n and (0 < ord(src[i + 1]) < 127 if v2 else src[i + 1] in "_*`["):
+        escapable = i + 1 < n and (0 < ord(src[i + 1]) < 127 if v2 else src[i + 1] in "_*`[")
+        if ch == "\\" and escapable:
             ch, i = src[i + 1], i + 2
         elif top in ("`", "```") and not src.startswith(top, i):
             i += 1  # code is literal up to its closing marker
@@ -459,20 +460,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.track(self.connection, add=False)
 
     def do_POST(self) -> None:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            chunks = []
-            while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-            while self.rfile.readline().strip():
-                pass  # trailers
-            body = b"".join(chunks)
-        else:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        # httpx (PTB) and urllib always send Content-Length; chunked bodies are not supported.
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         status, ctype, data = self.server.emulator._http(self.path, self.headers, body)
         close = "Connection: close\r\n" if self.close_connection else ""
-        head = (f"HTTP/1.1 {status} {_PHRASES.get(status, 'Error')}\r\nServer: telegram-emulator\r\n"
-                f"Content-Type: {ctype}\r\nContent-Length: {len(data)}\r\n{close}\r\n")
+        head = (f"HTTP/1.1 {status} {_PHRASES.get(status, 'Error')}\r\n"
+                f"Server: telegram-emulator\r\nContent-Type: {ctype}\r\n"
+                f"Content-Length: {len(data)}\r\n{close}\r\n")
         # One write: headers and body in separate small segments would meet the client's delayed
         # ACK under Nagle and add ~40 ms per call (see the module notes).
         self.wfile.write(head.encode("latin-1") + data)
@@ -587,12 +581,14 @@ class TelegramEmulator:
         self.webhook: Json = {"url": "", "secret_token": None}
         self._closing = False
         self._server: _Server | None = None
+        self._port = 0
         self._threads: list[threading.Thread] = []
 
     # ----------------------------------------------------------------- lifecycle
 
     def start(self) -> TelegramEmulator:
         self._server = _Server(self, self._backlog)
+        self._port = int(self._server.server_address[1])
         # A short poll interval only bounds how long stop() waits for serve_forever to notice.
         serve = lambda: self._server.serve_forever(poll_interval=0.05)  # noqa: E731
         for name, target in (("http", serve), ("webhook", self._webhook_loop)):
@@ -602,6 +598,7 @@ class TelegramEmulator:
         return self
 
     def stop(self) -> None:
+        """Stop serving; held getUpdates return, open keep-alive connections are shut down."""
         with self._cond:
             self._closing = True
             self._cond.notify_all()  # releases held getUpdates and the webhook thread
@@ -609,6 +606,7 @@ class TelegramEmulator:
             self._server.shutdown()
             self._server.close_connections()
             self._server.server_close()
+            self._server = None
         for thread in self._threads:
             thread.join(timeout=5)
 
@@ -626,8 +624,8 @@ class TelegramEmulator:
 
     @property
     def port(self) -> int:
-        assert self._server, "start() the emulator first"
-        return int(self._server.server_address[1])
+        assert self._port, "start() the emulator first"
+        return self._port
 
     @property
     def base_url(self) -> str:
@@ -668,8 +666,9 @@ class TelegramEmulator:
     @staticmethod
     def _matcher(method: str | Iterable[str] | None,
                  predicate: Callable[[Call], bool] | None) -> Callable[[Call], bool]:
-        names = None if method is None else {m.lower() for m in ([method] if isinstance(method, str)
-                                                                   else method)}
+        if isinstance(method, str):
+            method = [method]
+        names = None if method is None else {m.lower() for m in method}
         return lambda c: (names is None or c.method.lower() in names) and (
             predicate is None or bool(predicate(c)))
 
@@ -679,7 +678,7 @@ class TelegramEmulator:
                           and (predicate is None or bool(predicate(c))))
 
     def _find(self, match: Callable[[Call], bool], after: int | None) -> Call | None:
-        # Calls are in seq order, so `after` bisects straight to the interesting tail.
+        # Calls are kept in seq order, so `after` indexes straight to the interesting tail.
         start = 0
         if after is not None and self._calls:
             start = max(0, after - self._calls[0].seq + 1)
@@ -745,8 +744,9 @@ class TelegramEmulator:
                     self._waiters.remove(waiter)
 
     def _timeout_message(self, what: str, after: int | None, timeout: float) -> str:
-        recent = ", ".join(f"#{c.seq} {c.method}->{c.status}" + (f" {c.text[:40]!r}" if c.text else "")
-                           for c in self._calls[-8:])
+        with self._cond:
+            recent = ", ".join(f"#{c.seq} {c.method}->{c.status} {c.text or ''!r:.40}"
+                               for c in self._calls[-8:])
         return f"no {what} (after={after}) within {timeout}s; recent calls: {recent or 'none'}"
 
     def _record(self, call: Call) -> None:
@@ -815,8 +815,9 @@ class TelegramEmulator:
         with self._cond:
             self._latency[method] = seconds
 
-    def add_user(self, user_id: int, first_name: str | None = None, *, last_name: str | None = None,
-                 username: str | None = None, language_code: str = "id") -> Json:
+    def add_user(self, user_id: int, first_name: str | None = None, *,
+                 last_name: str | None = None, username: str | None = None,
+                 language_code: str = "id") -> Json:
         user = {"id": user_id, "is_bot": False, "first_name": first_name or f"User{user_id}",
                 "username": username or f"user{user_id}", "language_code": language_code}
         if last_name:
@@ -825,8 +826,8 @@ class TelegramEmulator:
             self._users[user_id] = user
         return user
 
-    def add_chat(self, chat_id: int, type: str | None = None, *, title: str | None = None,  # noqa: A002
-                 username: str | None = None) -> Json:
+    def add_chat(self, chat_id: int, type: str | None = None, *,  # noqa: A002 - API's name
+                 title: str | None = None, username: str | None = None) -> Json:
         chat = dict(self.chat(chat_id), **({"type": type} if type else {}))
         if title:
             chat["title"] = title
@@ -870,7 +871,8 @@ class TelegramEmulator:
         user = self.bot_user if user_id == self.bot_id else self.user(user_id)
         member: Json = {"status": status, "user": user}
         if status == "administrator":
-            member.update(dict.fromkeys(_ADMIN_RIGHTS, True), **dict.fromkeys(_NO_ADMIN_RIGHTS, False))
+            member.update(dict.fromkeys(_ADMIN_RIGHTS, True))
+            member.update(dict.fromkeys(_NO_ADMIN_RIGHTS, False))
         elif status == "creator":
             member["is_anonymous"] = False
         elif status == "restricted":
@@ -896,7 +898,8 @@ class TelegramEmulator:
         with self._cond:
             message_id = self._last_message_id.get(chat_id, 0) + 1
             self._last_message_id[chat_id] = message_id
-            message = {"message_id": message_id, "date": int(time.time()), "chat": self.chat(chat_id)}
+            message = {"message_id": message_id, "date": int(time.time()),
+                       "chat": self.chat(chat_id)}
             if sender:
                 message["from"] = sender
             message.update(content)
@@ -922,7 +925,8 @@ class TelegramEmulator:
                 raise ValueError(f"no message {reply_to} in chat {chat_id} to reply to")
             content = {**content, "reply_to_message": {k: v for k, v in target.items()
                                                        if k != "reply_to_message"}}
-        return self.push_update({"message": self._new_message(chat_id, self.user(user_id), content)})
+        message = self._new_message(chat_id, self.user(user_id), content)
+        return self.push_update({"message": message})
 
     def message(self, chat_id: int, text: str, *, user_id: int | None = None,
                 reply_to: int | Json | None = None,
@@ -1009,7 +1013,7 @@ class TelegramEmulator:
 
     def photo_message(self, chat_id: int, *, user_id: int | None = None,
                       caption: str | None = None) -> Json:
-        content: Json = {"photo": self._photo_sizes(self._file("photo", b"\xff\xd8" * 500, ".jpg"))}
+        content: Json = {"photo": self._photo_sizes(self._file("photo", b"\xff" * 999, ".jpg"))}
         if caption:
             content["caption"] = caption
         return self._user_message(chat_id, user_id, content)
@@ -1039,11 +1043,13 @@ class TelegramEmulator:
         url = urlsplit(path)
         url_path = unquote(url.path)  # httpx sends the token's ':' as %3A in download URLs
         if file_match := _FILE_PATH.match(url_path):
+            token, file_path = file_match.groups()
             with self._cond:
-                data = next((d for _, d, p in self._files.values() if p == file_match.group(2)), None)
-            if file_match.group(1) == self.token and data is not None:
+                data = next((d for _, d, p in self._files.values() if p == file_path), None)
+            if token == self.token and data is not None:
                 return 200, "application/octet-stream", data
-            return 404, "application/json", b'{"ok":false,"error_code":404,"description":"Not Found"}'
+            not_found = ApiError(404, "Not Found").payload()
+            return 404, "application/json", json.dumps(not_found).encode()
         params: Json = {}
         files: Files = {}
         match = _API_PATH.match(url_path)
@@ -1124,10 +1130,12 @@ class TelegramEmulator:
         """Deliver queued updates by POST while a webhook is set, in order, like Telegram."""
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._closing or bool(self.webhook["url"] and self._updates))
+                self._cond.wait_for(lambda: self._closing or bool(self.webhook["url"]
+                                                                  and self._updates))
                 if self._closing:
                     return
-                update, url, secret = self._updates[0], self.webhook["url"], self.webhook["secret_token"]
+                update, url = self._updates[0], self.webhook["url"]
+                secret = self.webhook["secret_token"]
             status = post_update(url, update, secret)
             with self._cond:
                 if 200 <= status < 300:
@@ -1163,8 +1171,9 @@ class TelegramEmulator:
         chat = self.chat(chat_id)
         status = self.member_status(chat_id, self.bot_id)
         if status == "kicked":
-            raise ApiError(403, "Forbidden: bot was blocked by the user" if chat["type"] == "private"
-                           else f"Forbidden: bot was kicked from the {chat['type']} chat")
+            if chat["type"] == "private":
+                raise ApiError(403, "Forbidden: bot was blocked by the user")
+            raise ApiError(403, f"Forbidden: bot was kicked from the {chat['type']} chat")
         if status == "left":
             raise ApiError(403, f"Forbidden: bot is not a member of the {chat['type']} chat")
         return chat
@@ -1191,13 +1200,14 @@ class TelegramEmulator:
         if not text and not caption:
             raise ApiError(400, f"Bad Request: {what} is empty")
         if _u16(text) > limit:
-            raise ApiError(400, f"Bad Request: {'message caption' if caption else 'message'} is too long")
+            raise ApiError(400, "Bad Request: message caption is too long" if caption
+                           else "Bad Request: message is too long")
         found += auto_entities(text, found)
         return text, sorted(found, key=lambda e: (e["offset"], -e["length"]))
 
     @staticmethod
     def _check_markup(markup: Any) -> Json | None:
-        """Validate reply_markup; return it if it is an inline keyboard (the part Telegram echoes)."""
+        """Validate reply_markup; return it if it is an inline keyboard (what Telegram echoes)."""
         if markup is None:
             return None
         rows = markup.get("inline_keyboard") if isinstance(markup, dict) else None
@@ -1208,8 +1218,8 @@ class TelegramEmulator:
             return None  # reply keyboard / remove / force reply: accepted, not echoed
         for button in (b for row in rows for b in row):
             if not isinstance(button, dict) or not _BUTTON_ACTIONS & button.keys():
-                raise ApiError(400, "Bad Request: can't parse inline keyboard button: Text buttons "
-                                    "are unallowed in the inline keyboard")
+                raise ApiError(400, "Bad Request: can't parse inline keyboard button: "
+                                    "Text buttons are unallowed in the inline keyboard")
             if "callback_data" in button and not (
                     1 <= len(str(button["callback_data"]).encode()) <= CALLBACK_DATA_LIMIT):
                 raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
@@ -1221,8 +1231,8 @@ class TelegramEmulator:
         message_id = message_id or params.get("reply_to_message_id")
         if not message_id:
             return None
-        target = self._stored(int(ref.get("chat_id", chat_id)) if isinstance(ref, dict) else chat_id,
-                              int(message_id))
+        in_chat = int(ref.get("chat_id", chat_id)) if isinstance(ref, dict) else chat_id
+        target = self._stored(in_chat, int(message_id))
         if target is None:
             if (isinstance(ref, dict) and ref.get("allow_sending_without_reply")) or params.get(
                     "allow_sending_without_reply"):
@@ -1320,7 +1330,8 @@ class TelegramEmulator:
     @_api("getWebhookInfo")
     def _webhook_info(self, params: Json, files: Files) -> Json:
         info = {k: v for k, v in self.webhook.items() if v is not None and k != "secret_token"}
-        return {**info, "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+        return {**info, "has_custom_certificate": False,
+                "pending_update_count": len(self._updates)}
 
     @_api("sendMessage")
     def _send_message(self, params: Json, files: Files) -> Json:
@@ -1349,7 +1360,8 @@ class TelegramEmulator:
         document = {"file_id": file_id, "file_unique_id": unique,
                     "file_size": upload.size if upload else 0,
                     "file_name": upload.filename if upload else "document",
-                    "mime_type": (upload.content_type if upload else "") or "application/octet-stream"}
+                    "mime_type": upload.content_type if upload and upload.content_type
+                    else "application/octet-stream"}
         return self._send(params, {"document": document, **content}, chat_id)
 
     @_api("getFile")

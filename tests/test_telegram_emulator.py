@@ -25,7 +25,15 @@ from telegram import (
     InputTextMessageContent,
     Update,
 )
-from telegram.error import BadRequest, ChatMigrated, Conflict, EndPointNotFound, Forbidden, InvalidToken, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    EndPointNotFound,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+)
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -58,7 +66,8 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _tanya(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_html(f"<b>tanya</b>: {html.escape(' '.join(context.args))}")
+    question = html.escape(" ".join(context.args))
+    await update.effective_message.reply_html(f"<b>tanya</b>: {question}")
 
 
 async def _button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -70,9 +79,8 @@ async def _button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.inline_query.query
     content = InputTextMessageContent(f"<b>{html.escape(query)}</b>", parse_mode="HTML")
-    await update.inline_query.answer(
-        [InlineQueryResultArticle(id="r1", title=query, input_message_content=content)], cache_time=0
-    )
+    result = InlineQueryResultArticle(id="r1", title=query, input_message_content=content)
+    await update.inline_query.answer([result], cache_time=0)
 
 
 def _build_app(emu: TelegramEmulator) -> Application:
@@ -195,7 +203,7 @@ EMOJI = "\N{GRINNING FACE}" * 2049  # 2049 code points but 4098 UTF-16 units
 async def test_telegram_400_checks(bot: Bot, kwargs: dict, error: str) -> None:
     with pytest.raises(BadRequest) as info:
         await bot.send_message(102, **kwargs)
-    # PTB strips "Bad Request: " and .capitalize()s the rest, lower-casing e.g. BUTTON_DATA_INVALID.
+    # PTB strips "Bad Request: " and .capitalize()s the rest (BUTTON_DATA_INVALID -> lower case).
     assert error in info.value.message.lower()
 
 
@@ -320,7 +328,8 @@ async def test_waiting_semantics(emu: TelegramEmulator, bot: Bot) -> None:
     await asyncio.sleep(0.05)
     await bot.send_message(111, "three")
     assert (await waiter).text == (await threaded).text == "three"
-    assert (await emu.wait_for("sendMessage", after=mark)).seq == mark + 1  # after ignores consumption
+    # `after` ignores consumption: the same call can be fetched again.
+    assert (await emu.wait_for("sendMessage", after=mark)).seq == mark + 1
 
 
 # ------------------------------------------------------------------ through a polling Application
@@ -331,7 +340,7 @@ async def test_application_echo_reply_and_command(emu: TelegramEmulator, app: Ap
     update = emu.private_message(201, "apa itu netralitas?")
     call = await emu.wait_for_message(201, after=mark)
     assert call.text == "echo: apa itu netralitas?"
-    assert "reply_parameters" not in call.params  # PTB's reply_text quotes only outside private chats
+    assert "reply_parameters" not in call.params  # PTB's reply_text quotes only outside DMs
     assert call.time - t0 < 1.0  # long poll returns at once, no polling interval
 
     mark = emu.mark()
@@ -350,7 +359,8 @@ async def test_application_echo_reply_and_command(emu: TelegramEmulator, app: Ap
     assert update["message"]["entities"] == [{"type": "bot_command", "offset": 0,
                                               "length": len("/tanya@" + BOT_USERNAME)}]
     reply = await emu.wait_for_message(-100203, after=mark)
-    assert reply.result["text"] == "tanya: boleh <like>?" and reply.result["entities"][0]["type"] == "bold"
+    assert reply.result["text"] == "tanya: boleh <like>?"
+    assert reply.result["entities"][0]["type"] == "bold"
 
 
 async def test_callback_query_flow(emu: TelegramEmulator, app: Application) -> None:
@@ -383,10 +393,10 @@ async def test_inline_answer_validation() -> None:
         async with Bot(emu.token, base_url=emu.base_url) as bot:
             query_id = emu.inline_query(206, "x")["inline_query"]["id"]
 
-            def article(text: str, callback_data: str = "ok", result_id: str = "r") -> InlineQueryResultArticle:
-                button = InlineKeyboardMarkup([[InlineKeyboardButton("b", callback_data=callback_data)]])
+            def article(text: str, data: str = "ok") -> InlineQueryResultArticle:
+                button = InlineKeyboardMarkup([[InlineKeyboardButton("b", callback_data=data)]])
                 return InlineQueryResultArticle(
-                    id=result_id, title="t", reply_markup=button,
+                    id="r", title="t", reply_markup=button,
                     input_message_content=InputTextMessageContent(text, parse_mode="HTML"))
 
             with pytest.raises(BadRequest, match="(?i)can't parse inputtextmessagecontent"):
@@ -428,7 +438,7 @@ async def test_every_update_builder_parses_in_ptb(emu: TelegramEmulator, app: Ap
         await app.bot.send_message(210, "x")
 
 
-# ------------------------------------------------------------------ own emulators: getUpdates, webhook
+# ------------------------------------------------------------------ own emulators
 
 async def test_get_updates_long_poll_offset_and_conflict() -> None:
     with TelegramEmulator() as emu:
