@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     try:
         config = load_config(args.config, IndexConfig, ignore_sections=True)
         return args.run(config, args)

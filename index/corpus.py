@@ -1,14 +1,17 @@
-"""The corpus: shipped articles in `corpus/` plus articles admins added under the data dir."""
+"""The corpus: shipped articles in `corpus/` plus articles admins added under the data dir,
+and the passages cut from them."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from index.article import Article, ArticleError, list_article_files, read_article
 from index.config import IndexConfig
+from index.passages import Passage, article_passages, unique_passages
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +19,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Corpus:
     articles: list[Article]
+    passages: list[Passage]
     digest: str
     skipped: list[str]
 
@@ -24,24 +28,24 @@ def corpus_files(config: IndexConfig) -> list[Path]:
     return list_article_files(config.corpus_dir, config.added_dir)
 
 
-def corpus_hash(files: list[Path]) -> str:
-    """Changes whenever an article is added, removed or edited (ids and contents)."""
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.stem.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
 def load_corpus(config: IndexConfig) -> Corpus:
-    """Every readable article. A malformed file is logged and skipped, not fatal: one bad
-    hand edit must not take the whole bot down."""
-    files = corpus_files(config)
+    """Every readable article and its passages. A malformed file is logged and skipped,
+    not fatal: one bad hand edit must not take the whole bot down."""
     articles, skipped = [], []
-    for path in files:
+    for path in corpus_files(config):
         try:
             articles.append(read_article(path))
         except (ArticleError, OSError, UnicodeDecodeError) as exc:
             log.error("skipping article %s: %s", path, exc)
             skipped.append(f"{path.name}: {exc}")
-    return Corpus(articles, corpus_hash(files), skipped)
+    passages = unique_passages([p for a in articles for p in article_passages(a)])
+    return Corpus(articles, passages, passages_digest(passages), skipped)
+
+
+def passages_digest(passages: list[Passage]) -> str:
+    """Identifies what the index must hold. Hashing passages rather than files means a
+    change to cleaning or attribution code also marks the index stale."""
+    digest = hashlib.sha256()
+    for passage in passages:
+        digest.update(json.dumps(passage.to_json(), sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()

@@ -2,7 +2,10 @@
 
 A passage is a paragraph. A paragraph that only introduces a quote ("Ismail turut
 mengingatkan agar ...") travels with the quote that follows, so the statement keeps its
-context; an over-long paragraph is cut at sentence boundaries.
+context; an over-long paragraph is cut at sentence boundaries. The items of an enumeration
+("Kedua menghindari konflik kepentingan ...") are passages of their own, and the sentence
+that announced the list ("ada empat poin penting ikrar netralitas ...") is kept as hidden
+context: searched, not shown.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from index.officials import detect_officials, speaker_of
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25
 _QUOTE_OPEN = ("\"", "“", "'", "‘")
+_ORDINAL = re.compile(r"^(pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|"
+                      r"kesembilan|kesepuluh|selanjutnya|terakhir|\d{1,2}[.)])\b", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])")
 
 
@@ -35,16 +40,19 @@ class Passage:
     text: str
     official: Official
     source: Source
+    context: str = ""
 
     def lexical_text(self) -> str:
         """What BM25 sees: the statement plus who said it and where it was reported."""
-        return " ".join([self.text, self.official.name, self.official.position, self.source.title])
+        return " ".join([self.context, self.text, self.official.name, self.official.position,
+                         self.source.title])
 
     def dense_text(self) -> str:
         """What the embedding model sees: context first, so "pesan Pj Bupati Mempawah"
         finds Ismail's statements even when the quote itself never names him."""
         who = ", ".join(p for p in (self.official.name, self.official.position) if p)
-        return f"{self.source.title}. {who}: {self.text}" if who else f"{self.source.title}. {self.text}"
+        statement = f"{self.context} {self.text}".strip()
+        return f"{self.source.title}. {who}: {statement}" if who else f"{self.source.title}. {statement}"
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -52,7 +60,8 @@ class Passage:
     @classmethod
     def from_json(cls, data: dict) -> Passage:
         return cls(id=data["id"], article_id=data["article_id"], text=data["text"],
-                   official=Official(**data["official"]), source=Source(**data["source"]))
+                   official=Official(**data["official"]), source=Source(**data["source"]),
+                   context=data.get("context", ""))
 
 
 def article_passages(article: Article) -> list[Passage]:
@@ -60,8 +69,10 @@ def article_passages(article: Article) -> list[Passage]:
     if article.official.name:  # the hand-checked header wins over detection
         officials = [article.official, *[o for o in officials if o.name != article.official.name]]
     source = Source(article.outlet, article.title, article.date, article.url)
+    contexts = list_contexts(article.paragraphs())
     return [Passage(id=f"{article.id}:{n}", article_id=article.id, text=text,
-                    official=speaker_of(text, officials, article.official), source=source)
+                    official=speaker_of(text, officials, article.official), source=source,
+                    context=contexts.get(text, ""))
             for n, text in enumerate(statements(article.paragraphs()))]
 
 
@@ -76,6 +87,20 @@ def statements(paragraphs: list[str]) -> list[str]:
         merged.extend(_split_long(text))
         i += 1
     return merged
+
+
+def list_contexts(paragraphs: list[str]) -> dict[str, str]:
+    """For each enumerated paragraph, the last sentence of the paragraph that announced
+    the list."""
+    contexts: dict[str, str] = {}
+    intro = ""
+    for paragraph in paragraphs:
+        if _ORDINAL.match(paragraph):
+            if intro:
+                contexts[paragraph] = intro
+        else:
+            intro = _SENTENCE_SPLIT.split(paragraph)[-1]
+    return contexts
 
 
 def unique_passages(passages: list[Passage]) -> list[Passage]:

@@ -30,9 +30,13 @@ def _stemmer():
     return StemmerFactory().create_stemmer()
 
 
+# Sastrawi drops ordinals, but "poin kedua" asks for the item that starts with "Kedua".
+_KEPT_WORDS = frozenset({"pertama", "kedua", "ketiga", "keempat", "kelima"})
+
+
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    return frozenset(StopWordRemoverFactory().get_stop_words()) | _EXTRA_STOP_WORDS
+    return (frozenset(StopWordRemoverFactory().get_stop_words()) | _EXTRA_STOP_WORDS) - _KEPT_WORDS
 
 
 @lru_cache(maxsize=200_000)

@@ -63,3 +63,30 @@ def searcher(base_config, built_data_dir, embedder):
 
     config = replace(base_config, data_dir=built_data_dir)
     return make_searcher(config, embedder, load_index(config.index_dir))
+
+
+@pytest.fixture()
+def emulator():
+    from telegram_emulator import TelegramEmulator
+
+    with TelegramEmulator() as emu:
+        yield emu
+
+
+@pytest.fixture()
+def bot_config(built_config) -> AppConfig:
+    from bot_harness import ADMIN_ID
+
+    return replace(built_config, admins=[ADMIN_ID])
+
+
+@pytest.fixture()
+async def bot(bot_config, embedder, emulator):
+    """The real Application polling the emulator; fails the test on any 400 it provoked."""
+    from bot_harness import running_bot
+
+    config = replace(bot_config, telegram=replace(bot_config.telegram, api_url=emulator.base_url))
+    async with running_bot(config, embedder, emulator) as running:
+        yield running
+    assert len(running.bad_requests()) == running.expected_bad_requests, running.bad_requests()
+    assert not emulator.internal_errors

@@ -1,0 +1,130 @@
+"""End to end: admins curate the corpus from Telegram while users keep getting answers."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+import pytest
+
+from article_server import KAPUAS_HULU, ArticleServer
+from bot_harness import ADMIN_ID, running_bot
+
+USER = 5151
+QUESTION = "Apakah ASN boleh terlibat politik praktis selama pilkada?"
+NEW_QUESTION = "Bolehkah ASN memberi like atau komentar di unggahan pasangan calon?"
+
+
+@pytest.fixture(scope="module")
+def site():
+    with ArticleServer() as server:
+        yield server
+
+
+@pytest.fixture()
+async def admin_bot(bot_config, embedder, emulator):
+    """A bot that may fetch from the local article server (a loopback address)."""
+    config = replace(bot_config, ingest=replace(bot_config.ingest, allow_private_hosts=True),
+                     telegram=replace(bot_config.telegram, api_url=emulator.base_url))
+    async with running_bot(config, embedder, emulator) as running:
+        yield running
+    assert not running.bad_requests()
+
+
+async def _final_status(emu, mark, predicate, timeout=60.0):
+    """The status message's last edit that satisfies `predicate`."""
+    call = await emu.wait_for("editMessageText", lambda c: predicate(c.params["text"]),
+                              after=mark, timeout=timeout)
+    return call.params["text"]
+
+
+async def test_reindex_reports_progress_and_keeps_answering_meanwhile(admin_bot):
+    emu = admin_bot.emu
+    before = admin_bot.svc.knowledge.facts()
+    mark = emu.mark()
+    emu.command(ADMIN_ID, "reindex", user_id=ADMIN_ID)
+    status = await emu.wait_for_message(ADMIN_ID, after=mark)
+    assert "Membangun ulang" in status.text
+    answers = [await admin_bot.ask_private(USER + i, QUESTION) for i in range(3)]
+    assert all("📰" in a.text for a in answers)
+    done = await _final_status(emu, mark, lambda t: t.startswith("✅"))
+    assert f"{before.passages} pernyataan" in done and "detik" in done
+    assert admin_bot.svc.knowledge.facts().built_at > before.built_at
+
+
+async def test_failed_reindex_leaves_the_old_index_serving(admin_bot, monkeypatch):
+    import index.build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(index.build, "save_index", broken)
+    before = admin_bot.svc.knowledge.facts()
+    mark = admin_bot.emu.mark()
+    admin_bot.emu.command(ADMIN_ID, "reindex", user_id=ADMIN_ID)
+    failed = await _final_status(admin_bot.emu, mark, lambda t: t.startswith("❌"))
+    assert "disk full" in failed and "Indeks lama tetap dipakai" in failed
+    assert admin_bot.svc.knowledge.facts() == before
+    assert "📰" in (await admin_bot.ask_private(USER, QUESTION)).text
+
+
+async def test_tambah_adds_an_article_that_answers_with_its_official_and_outlet(admin_bot, site):
+    emu = admin_bot.emu
+    declined = await admin_bot.ask_private(USER, NEW_QUESTION)
+    assert "Kapuas Hulu" not in declined.text
+    mark = emu.mark()
+    emu.command(ADMIN_ID, "tambah", site.url(KAPUAS_HULU.path), user_id=ADMIN_ID)
+    done = await _final_status(emu, mark, lambda t: t.startswith("✅"))
+    assert KAPUAS_HULU.title in done and KAPUAS_HULU.outlet in done
+    assert "Budi Santoso" in done and "Pernyataan baru:" in done
+    article_id = done.split("/hapus ")[1].split("<")[0].strip()
+
+    answer = await admin_bot.ask_private(USER + 1, NEW_QUESTION)
+    assert "Budi Santoso" in answer.text and KAPUAS_HULU.outlet in answer.text
+    assert site.url(KAPUAS_HULU.path) in answer.text
+
+    removed = await admin_bot.command(ADMIN_ID, "hapus", article_id, user_id=ADMIN_ID)
+    assert "dihapus" in removed.text
+    assert "Budi Santoso" not in (await admin_bot.ask_private(USER + 2, NEW_QUESTION)).text
+    missing = await admin_bot.command(ADMIN_ID, "hapus", article_id, user_id=ADMIN_ID)
+    assert "Tidak ada artikel tambahan" in missing.text
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/tidak-ada", "tautan mati"),
+    ("/dokumen.pdf", "bukan halaman web"),
+    ("/besar-stream?bytes=67108864", "terlalu besar"),
+    ("/indeks", "Tidak ditemukan teks artikel"),
+    ("/loop/a", "Terlalu banyak pengalihan"),
+])
+async def test_tambah_explains_each_bad_url(admin_bot, site, path, expected):
+    mark = admin_bot.emu.mark()
+    admin_bot.emu.command(ADMIN_ID, "tambah", site.url(path), user_id=ADMIN_ID)
+    failed = await _final_status(admin_bot.emu, mark, lambda t: t.startswith("❌"))
+    assert expected in failed
+
+
+async def test_tambah_refuses_malformed_and_private_urls(bot):
+    reply = await bot.command(ADMIN_ID, "tambah", "bukan-url", user_id=ADMIN_ID)
+    failed = await _final_status(bot.emu, reply.seq - 1, lambda t: t.startswith("❌"))
+    assert "URL tidak valid" in failed
+    reply = await bot.command(ADMIN_ID, "tambah", "http://127.0.0.1:1/internal", user_id=ADMIN_ID)
+    failed = await _final_status(bot.emu, reply.seq - 1, lambda t: t.startswith("❌"))
+    assert "jaringan internal" in failed
+    usage = await bot.command(ADMIN_ID, "tambah", user_id=ADMIN_ID)
+    assert "Pemakaian" in usage.text
+
+
+async def test_statistik_shows_figures_and_a_chart(bot):
+    await bot.ask_private(USER, QUESTION)
+    await bot.ask_private(USER, "Bagaimana cara membuat kue lapis legit?")
+    await bot.ask_private(USER, "Bagaimana cara membuat kue lapis legit?")
+    mark = bot.emu.mark()
+    bot.emu.command(ADMIN_ID, "statistik", user_id=ADMIN_ID)
+    text = (await bot.emu.wait_for_message(ADMIN_ID, after=mark)).text
+    assert "Pertanyaan: 3 (terjawab 1, ditolak 2)" in text
+    assert "kue lapis legit" in text and "(2×)" in text
+    assert "Grup berlangganan: 0" in text
+    photo = await bot.emu.wait_for("sendPhoto", after=mark, timeout=30)
+    assert photo.ok and next(iter(photo.files.values())).data[:8] == b"\x89PNG\r\n\x1a\n"
+    await asyncio.sleep(0)
