@@ -27,5 +27,7 @@ test: setup
 bench: setup
 	for b in bench/bench_*.py; do $(PY) $$b || exit 1; done
 
+include mk/image.mk
+
 clean:
 	rm -rf $(VENV) data models

@@ -101,8 +101,12 @@ class AppConfig(IndexConfig):
 
 def load_app_config(path: str | Path | None = None, webhook: bool = False) -> AppConfig:
     """The file, then the environment on top: BOT_ADMIN_IDS adds admins,
-    TELEGRAM_API_URL replaces the API base URL, --webhook forces webhook mode."""
+    TELEGRAM_API_URL replaces the API base URL, BOT_HEALTH_PORT turns the health endpoint
+    on at that port (containers set it), --webhook forces webhook mode."""
     config = load_config(path, AppConfig)
+    health = config.health
+    if os.environ.get("BOT_HEALTH_PORT"):
+        health = replace(health, enabled=True, port=_port_from_env("BOT_HEALTH_PORT"))
     admins = sorted(set(config.admins) | set(_admin_ids_from_env()))
     telegram = config.telegram
     if os.environ.get("TELEGRAM_API_URL"):
@@ -111,7 +115,14 @@ def load_app_config(path: str | Path | None = None, webhook: bool = False) -> Ap
         telegram = replace(telegram, mode="webhook")
     if telegram.mode == "webhook" and not telegram.webhook.url:
         raise ConfigError("telegram.webhook.url is required in webhook mode")
-    return replace(config, admins=admins, telegram=telegram)
+    return replace(config, admins=admins, telegram=telegram, health=health)
+
+
+def _port_from_env(name: str) -> int:
+    raw = os.environ[name]
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ConfigError(f"{name} must be a TCP port number, got {raw!r}")
+    return int(raw)
 
 
 def _admin_ids_from_env() -> list[int]:

@@ -27,8 +27,8 @@ class RedactToken(logging.Filter):
 
 def setup_logging(token: str | None, level: str = "INFO") -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    for name in ("httpx", "httpcore", "faiss.loader", "bm25s", "sentence_transformers"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     if token:
         redact = RedactToken(token)
         for handler in logging.getLogger().handlers:

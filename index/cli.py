@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    quiet_libraries()
     try:
         config = load_config(args.config, IndexConfig, ignore_sections=True)
         return args.run(config, args)
@@ -95,7 +95,7 @@ def cmd_model(config: IndexConfig, args: argparse.Namespace) -> int:
 def cmd_build(config: IndexConfig, args: argparse.Namespace) -> int:
     from index.build import build_index, index_is_current
 
-    if not args.force and index_is_current(config, config.embedding.model):
+    if not args.force and index_is_current(config, config.model_id):
         print(f"index is current: {config.index_dir}")
         return 0
     report = build_index(config, _embedder(config), show_bar=True)
@@ -186,6 +186,12 @@ def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
     print(f"{len(answerable)} answerable, {len(unanswerable)} unanswerable questions")
     print(format_table(rows))
     return 0
+
+
+def quiet_libraries() -> None:
+    """Libraries that log their internals at INFO (faiss's CPU probing) or DEBUG (bm25s)."""
+    for name in ("faiss.loader", "bm25s", "sentence_transformers"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _embedder(config: IndexConfig):

@@ -112,6 +112,13 @@ class IndexConfig:
         return self.data_dir / "index"
 
     @property
+    def model_id(self) -> str:
+        """What the index manifest records: a local folder by its name (the same model may
+        sit at another path in a container), a hub model by its name."""
+        path = Path(self.model_path)
+        return path.name if path.is_absolute() else self.embedding.model
+
+    @property
     def model_path(self) -> str:
         """A local folder when the configured model names one, else the hub name as is."""
         local = self.resolve(self.embedding.model)

@@ -22,7 +22,7 @@ class Embedder:
         from sentence_transformers import SentenceTransformer
 
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        self.name = config.embedding.model
+        self.name = config.model_id
         self._config = config.embedding
         self._model = SentenceTransformer(config.model_path, device="cpu")
         self.dim = int(self._model.get_embedding_dimension())

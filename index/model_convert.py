@@ -348,6 +348,8 @@ def _link(units: list[int], pos: int, base: int, node: dict[Any, Any]) -> list[A
 
 
 def _free_base(labels: list[int], used: bytearray, bases: set[int], start: int) -> int:
+    # darts-clone's search: put the first label on the next free unit, accept the base when
+    # every other label also lands on a free unit. Filling holes keeps the array small.
     q = start
     while True:
         while q < len(used) and used[q]:

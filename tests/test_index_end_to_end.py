@@ -136,4 +136,4 @@ def test_model_change_marks_the_index_stale(built_config, embedder):
 
     assert index_is_current(built_config, embedder.name)
     other = replace(built_config, embedding=replace(built_config.embedding, model="intfloat/multilingual-e5-small"))
-    assert not index_is_current(other, other.embedding.model)
+    assert not index_is_current(other, other.model_id)

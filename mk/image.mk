@@ -1,0 +1,49 @@
+# Container image targets; the Makefile includes this file (also usable alone:
+# `make -f mk/image.mk image`).
+#
+#   make image        build $(IMAGE) from the Dockerfile
+#   make image-test   test the built image (not defined yet)
+#
+# With a running Docker engine, `docker build` is used as is. Otherwise podman, with
+# the settings these sandboxes need (shared/notes/containers.md): runc + cgroupfs,
+# host network for RUN steps, and the base image from scripts/base-image.sh, a local
+# stand-in for python:3.11-slim where no container registry is reachable.
+# From the environment, when set:
+#   SSL_CERT_FILE   mounted read-only and passed as PIP_CERT (CA bundle for pip)
+#   PIP_FIND_LINKS  a wheel directory, mounted read-only and passed as PIP_FIND_LINKS
+#                   (here it holds the CPU torch wheel; else PyTorch's CPU index is used)
+# IMAGE_BUILD_ARGS adds flags, e.g. IMAGE_BUILD_ARGS='--build-arg TORCH_INDEX_URL=...'.
+
+IMAGE ?= localhost/netral:latest
+BASE_IMAGE ?= docker.io/library/python:3.11-slim
+PODMAN ?= podman --runtime runc --cgroup-manager cgroupfs
+IMAGE_BUILD_ARGS ?=
+IMAGE_CONTEXT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
+
+.PHONY: image image-test
+
+image:
+	@set -eu; \
+	cd "$(IMAGE_CONTEXT)"; \
+	if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 \
+	        && ! docker --version | grep -qi podman; then \
+	    echo "+ docker build -t $(IMAGE) ."; \
+	    exec docker build $(IMAGE_BUILD_ARGS) -t "$(IMAGE)" .; \
+	fi; \
+	BASE_IMAGE="$(BASE_IMAGE)" scripts/base-image.sh; \
+	set -- --format docker --network host; \
+	if [ "$$($(PODMAN) image inspect --format '{{ index .Labels "org.netral.stand-in" }}' "$(BASE_IMAGE)" 2>/dev/null)" = true ]; then \
+	    set -- "$$@" --pull=never; \
+	fi; \
+	if [ -n "$${SSL_CERT_FILE:-}" ] && [ -f "$$SSL_CERT_FILE" ]; then \
+	    set -- "$$@" -v "$$SSL_CERT_FILE:/run/host-ca.crt:ro" --build-arg PIP_CERT=/run/host-ca.crt; \
+	fi; \
+	if [ -n "$${PIP_FIND_LINKS:-}" ] && [ -d "$$PIP_FIND_LINKS" ]; then \
+	    set -- "$$@" -v "$$PIP_FIND_LINKS:/run/wheels:ro" --build-arg PIP_FIND_LINKS=/run/wheels; \
+	fi; \
+	echo "+ $(PODMAN) build $$* $(IMAGE_BUILD_ARGS) -t $(IMAGE) ."; \
+	$(PODMAN) build "$$@" $(IMAGE_BUILD_ARGS) -t "$(IMAGE)" .
+
+image-test:
+	@echo "image-test: not implemented yet (the container test is still to be defined)" >&2
+	@exit 1
