@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import logging
 import os
+import sqlite3
 import sys
 
 from telegram import Update
@@ -41,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         svc = load_services(config)
     except (ConfigError, IndexCorrupt) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        print(f"error: the database in {config.data_dir} is unreadable ({exc}); restore it "
+              "from a backup, or move it away to start with an empty one", file=sys.stderr)
         return 2
     if args.console or not token:
         log.info("no TELEGRAM_BOT_TOKEN (or --console): starting the console")

@@ -193,3 +193,17 @@ async def test_admin_commands_refuse_everyone_else_politely(bot):
     assert bot.svc.knowledge.facts().built_at == built_at  # nothing was rebuilt
     assert not bot.emu.calls_to("sendPhoto")
     assert (await bot.command(ADMIN_ID, "jadwal", user_id=ADMIN_ID)).ok  # an admin id is obeyed
+
+
+async def test_network_timeout_is_logged_and_the_bot_keeps_serving(bot, caplog):
+    bot.emu.set_latency(7.0, "sendMessage")  # beyond PTB's 5 s read timeout
+    mark = bot.emu.mark()
+    bot.emu.private_message(USER + 6, QUESTION)
+    await bot.emu.wait_for("sendMessage", after=mark, timeout=15)
+    for _ in range(100):
+        if "Telegram unreachable" in caplog.text:
+            break
+        await asyncio.sleep(0.1)
+    assert "Telegram unreachable" in caplog.text
+    bot.emu.set_latency(0.0, "sendMessage")
+    assert "📰" in (await bot.ask_private(USER + 7, QUESTION)).text

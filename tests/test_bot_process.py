@@ -155,3 +155,11 @@ def test_bot_help_names_the_environment(flag):
     result = subprocess.run([sys.executable, "-m", "bot", flag], cwd=REPO, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0 and "TELEGRAM_BOT_TOKEN" in result.stdout
+
+
+def test_corrupt_database_stops_start_up_with_a_clear_message(tmp_path, base_config, built_config):
+    (built_config.data_dir / "netral.db").write_bytes(b"this is not a database" * 100)
+    process = _start(["--console"], _config(tmp_path, base_config), built_config.data_dir, None)
+    output, _ = process.communicate("", timeout=120)
+    assert process.returncode == 2
+    assert "database" in output and "unreadable" in output and "Traceback" not in output

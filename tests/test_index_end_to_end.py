@@ -137,3 +137,13 @@ def test_model_change_marks_the_index_stale(built_config, embedder):
     assert index_is_current(built_config, embedder.name)
     other = replace(built_config, embedding=replace(built_config.embedding, model="intfloat/multilingual-e5-small"))
     assert not index_is_current(other, other.model_id)
+
+
+def test_a_malformed_article_is_skipped_not_fatal(built_config, embedder):
+    from index.build import build_index
+
+    built_config.added_dir.mkdir(parents=True, exist_ok=True)
+    (built_config.added_dir / "broken.txt").write_text("no header at all\n")
+    report = build_index(built_config, embedder, reuse=True)
+    assert report.articles == 5 and report.embedded == 0
+    assert report.skipped and "broken.txt" in report.skipped[0]
