@@ -38,14 +38,11 @@ async def tanya(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a group message only when it is addressed to the bot."""
     message = update.effective_message
-    username = context.bot.username
-    mentioned = f"@{username}".lower() in (message.text or "").lower()
-    replied = (message.reply_to_message is not None and message.reply_to_message.from_user is not None
-               and message.reply_to_message.from_user.id == context.bot.id)
-    if not (mentioned or replied):
+    mention = re.compile(rf"@{re.escape(context.bot.username)}\b", re.IGNORECASE)
+    replied_to = message.reply_to_message and message.reply_to_message.from_user
+    if not (mention.search(message.text) or (replied_to and replied_to.id == context.bot.id)):
         return
-    question = re.sub(rf"@{re.escape(username)}\b", " ", message.text, flags=re.IGNORECASE)
-    await answer_message(message, question, context)
+    await answer_message(message, mention.sub(" ", message.text), context)
 
 
 async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -115,12 +112,12 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.inline_query
     svc = services(context)
     question = " ".join(query.query.split())
-    # Inline queries arrive per keystroke, so they are not counted against the rate limit.
+    # Inline queries arrive per keystroke: they are neither rate limited nor logged, or
+    # every half-typed prefix would count as a question.
     if not question or question_problem(svc, question):
         await query.answer([], cache_time=5, is_personal=True)
         return
     answer = await svc.knowledge.ask(question)
-    svc.storage.log_question(query.from_user.id, None, question, answer.confident)
     await query.answer(inline_results(answer, svc.config.search.top_k), cache_time=60)
 
 

@@ -2,7 +2,7 @@
 # `make -f mk/image.mk image`).
 #
 #   make image        build $(IMAGE) from the Dockerfile
-#   make image-test   test the built image (not defined yet)
+#   make image-test   build, then run and test the image (scripts/image_test.py)
 #
 # With a running Docker engine, `docker build` is used as is. Otherwise podman, with
 # the settings these sandboxes need (shared/notes/containers.md): runc + cgroupfs,
@@ -44,6 +44,18 @@ image:
 	echo "+ $(PODMAN) build $$* $(IMAGE_BUILD_ARGS) -t $(IMAGE) ."; \
 	$(PODMAN) build "$$@" $(IMAGE_BUILD_ARGS) -t "$(IMAGE)" .
 
-image-test:
-	@echo "image-test: not implemented yet (the container test is still to be defined)" >&2
-	@exit 1
+# The container test (scripts/image_test.py): runs the built image against a local Bot API
+# emulator and news site, on a fresh volume, then removes its containers and volume.
+# Needs the venv from `make setup` (PyYAML, and the helpers in tests/).
+PY ?= .venv/bin/python
+
+image-test: image
+	@set -eu; \
+	cd "$(IMAGE_CONTEXT)"; \
+	engine="$(PODMAN)"; \
+	if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 \
+	        && ! docker --version | grep -qi podman; then \
+	    engine=docker; \
+	fi; \
+	echo "+ $(PY) scripts/image_test.py --image $(IMAGE) --engine '$$engine'"; \
+	$(PY) scripts/image_test.py --image "$(IMAGE)" --engine "$$engine"
