@@ -63,10 +63,9 @@ class Searcher:
         self._embedder = embedder
         self._analyzer = analyzer
         self._config = config
-        self._vectors = stored.all_vectors()
         self._by_id = {p.id: p for p in stored.passages}
         terms = [analyzer.terms(p.lexical_text()) for p in stored.passages]
-        self._term_sets = [set(t) for t in terms]
+        self._term_sets = {p.id: set(t) for p, t in zip(stored.passages, terms)}
         self._idf = _idf(terms)
         self._bm25 = bm25s.BM25()
         if terms:
@@ -94,13 +93,14 @@ class Searcher:
             return Answer(question, False, 0.0, [])
         terms = self._analyzer.terms(question)
         lexical = self._bm25_scores(terms)
-        dense = self._vectors @ query_vector
         candidates = self._candidates(lexical, query_vector)
-        fused = self._fuse(lexical[candidates], dense[candidates], mode)
-        order = candidates[np.argsort(-fused, kind="stable")][:limit]
-        by_id = dict(zip(candidates.tolist(), fused.tolist()))
-        hits = [Hit(self.passages[i], by_id[i], float(dense[i]), float(lexical[i])) for i in order]
-        confidence = self._confidence(terms, order[: self._config.top_k], dense)
+        # Exact cosines for the union: FAISS proposed only its own candidates.
+        dense = self.stored.vectors.reconstruct_batch(candidates) @ query_vector
+        fused = self._fuse(lexical[candidates], dense, mode)
+        ranked = np.argsort(-fused, kind="stable")[:limit]
+        hits = [Hit(self.passages[candidates[r]], float(fused[r]), float(dense[r]),
+                    float(lexical[candidates[r]])) for r in ranked]
+        confidence = self._confidence(terms, hits[: self._config.top_k])
         return Answer(question, confidence >= self._config.min_confidence, confidence, hits)
 
     def _bm25_scores(self, terms: list[str]) -> np.ndarray:
@@ -127,22 +127,22 @@ class Searcher:
         w = self._config.dense_weight
         return w * dense_scaled + (1 - w) * lexical_scaled
 
-    def _confidence(self, terms: list[str], top: np.ndarray, dense: np.ndarray) -> float:
-        if not len(top):
+    def _confidence(self, terms: list[str], top: list[Hit]) -> float:
+        if not top:
             return 0.0
         floor, ceiling = self._config.dense_floor, self._config.dense_ceiling
-        closeness = min(max((float(dense[top].max()) - floor) / (ceiling - floor), 0.0), 1.0)
-        coverage = max(self._coverage(terms, int(i)) for i in top)
+        closeness = min(max((max(h.dense for h in top) - floor) / (ceiling - floor), 0.0), 1.0)
+        coverage = max(self._coverage(terms, h.passage.id) for h in top)
         return 0.5 * closeness + 0.5 * coverage
 
-    def _coverage(self, terms: list[str], passage_index: int) -> float:
+    def _coverage(self, terms: list[str], passage_id: str) -> float:
         """Share of the question's rare-word weight that the passage contains. A word
         the corpus never uses weighs the most: it is what the question is about."""
         unique = set(terms)
         if not unique:
             return 0.0
         total = sum(self._idf.get(t, self._idf_unseen) for t in unique)
-        present = self._term_sets[passage_index]
+        present = self._term_sets[passage_id]
         return sum(self._idf[t] for t in unique if t in present) / total
 
     @property
