@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from index.article import Article
 from index.build import BuildReport, Progress, add_article, build_index, make_searcher, remove_article
@@ -23,6 +25,7 @@ from index.search import Answer, Searcher
 from index.store import load_index
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,15 +60,6 @@ class Knowledge:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._search_pool, searcher.search, question)
 
-    async def ask_many(self, questions: list[str]) -> list[Answer]:
-        searcher = self._searcher
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._search_pool, searcher.search_many, questions)
-
-    @property
-    def busy(self) -> bool:
-        return self._write_lock.locked()
-
     async def rebuild(self, progress: Progress | None = None) -> BuildReport:
         return await self._write(lambda: build_index(self._config, self._embedder, progress))
 
@@ -75,16 +69,18 @@ class Knowledge:
     async def remove(self, article_id: str) -> bool:
         return await self._write(lambda: remove_article(self._config, self._embedder, article_id))
 
-    async def _write(self, change):
+    async def _write(self, change: Callable[[], T]) -> T:
         """One corpus change at a time; the new searcher is published only on success."""
+
+        def change_and_reload() -> tuple[T, Searcher]:
+            result = change()
+            return result, make_searcher(self._config, self._embedder, load_index(self._config.index_dir))
+
         async with self._write_lock:
             loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(self._build_pool, change)
-            stored = await loop.run_in_executor(self._build_pool, load_index, self._config.index_dir)
-            searcher = await loop.run_in_executor(
-                self._build_pool, make_searcher, self._config, self._embedder, stored)
+            result, searcher = await loop.run_in_executor(self._build_pool, change_and_reload)
             self._searcher = searcher
-            log.info("index swapped in: %d passages", stored.manifest.passage_count)
+            log.info("index swapped in: %d passages", len(searcher.passages))
             return result
 
     def close(self) -> None:
