@@ -1,8 +1,10 @@
-"""Lexical analysis for BM25: synonyms, stop words, Sastrawi stemming.
+"""Lexical analysis for BM25: stop words, Sastrawi stemming, synonyms.
 
-Questions and passages go through the same `Analyzer`, so "paslon" in a question meets
-"pasangan calon" in a passage: every term of a synonym group is rewritten to the group's
-first term before tokenising.
+Questions and passages go through the same `Analyzer`. Synonym groups are matched on
+whole words before stemming, so "paslon" meets "pasangan calon" and every term of a group
+becomes the group's first term. Matching stems instead would merge derived words
+("pemberian" and "memberikan" share the stem "beri"); only clitics are peeled off first,
+so "hukumannya" still meets "hukuman".
 """
 
 from __future__ import annotations
@@ -16,22 +18,21 @@ from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFacto
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 # Words Sastrawi's list keeps but that say nothing about a topic in this domain's
-# questions ("Apakah ASN boleh ...", "Sanksi apa ...", "menurut Pj Wali Kota ...").
+# questions ("Apakah ASN boleh ...", "Sanksi apa ...", "asn boleh ga ...").
 _EXTRA_STOP_WORDS = frozenset({
     "apa", "apakah", "siapa", "bagaimana", "mengapa", "kenapa", "kapan", "dimana", "berapa",
     "bolehkah", "bisakah", "yang", "ga", "gak", "nggak", "enggak", "dong", "sih", "ya", "kah",
     "is", "it", "the", "a", "an", "to", "for", "of", "in", "on", "and", "or", "are", "can",
     "what", "who", "how", "when", "why", "do", "does",
 })
+# Sastrawi drops ordinals, but "poin kedua" asks for the item that starts with "Kedua".
+_KEPT_WORDS = frozenset({"pertama", "kedua", "ketiga", "keempat", "kelima"})
+_CLITICS = ("nya", "lah", "kah", "pun")
 
 
 @lru_cache(maxsize=1)
 def _stemmer():
     return StemmerFactory().create_stemmer()
-
-
-# Sastrawi drops ordinals, but "poin kedua" asks for the item that starts with "Kedua".
-_KEPT_WORDS = frozenset({"pertama", "kedua", "ketiga", "keempat", "kelima"})
 
 
 @lru_cache(maxsize=1)
@@ -44,29 +45,45 @@ def stem(word: str) -> str:
     return _stemmer().stem(word) or word
 
 
+def stems(text: str) -> list[str]:
+    """Content words of `text`, lower-cased and stemmed, in order."""
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in _stop_words()]
+
+
 class Analyzer:
     """Turns text into BM25 terms. Deterministic and cheap to rebuild from config."""
 
     def __init__(self, synonym_groups: list[list[str]]) -> None:
-        self._canonical: dict[str, str] = {}
+        self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for group in synonym_groups:
-            head = _phrase_key(group[0])
+            head = tuple(stems(group[0]))
             for term in group:
-                self._canonical[_phrase_key(term)] = head
-        phrases = sorted(self._canonical, key=len, reverse=True)
-        self._pattern = (re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b")
-                         if phrases else None)
+                self._phrases[tuple(_WORD.findall(term.lower()))] = head
+        self._longest = max(map(len, self._phrases), default=0)
+        self._vocabulary = {word for phrase in self._phrases for word in phrase}
 
     def terms(self, text: str) -> list[str]:
-        text = self._apply_synonyms(text.lower())
-        return [stem(w) for w in _WORD.findall(text) if w not in _stop_words()]
+        words = [self._without_clitic(w) for w in _WORD.findall(text.lower())]
+        terms: list[str] = []
+        i = 0
+        while i < len(words):
+            size, head = self._phrase_at(words, i)
+            if head is None and words[i] not in _stop_words():
+                terms.append(stem(words[i]))
+            terms.extend(head or ())
+            i += size
+        return terms
 
-    def _apply_synonyms(self, text: str) -> str:
-        if self._pattern is None:
-            return text
-        text = re.sub(r"\s+", " ", text)
-        return self._pattern.sub(lambda m: self._canonical[m.group(1)], text)
+    def _phrase_at(self, words: list[str], start: int) -> tuple[int, tuple[str, ...] | None]:
+        """The longest synonym phrase starting at `start` with its group's head terms."""
+        for size in range(min(self._longest, len(words) - start), 0, -1):
+            head = self._phrases.get(tuple(words[start:start + size]))
+            if head is not None:
+                return size, head
+        return 1, None
 
-
-def _phrase_key(term: str) -> str:
-    return re.sub(r"\s+", " ", term.strip().lower())
+    def _without_clitic(self, word: str) -> str:
+        for clitic in _CLITICS:
+            if word.endswith(clitic) and word[: -len(clitic)] in self._vocabulary:
+                return word[: -len(clitic)]
+        return word

@@ -70,3 +70,11 @@ def test_analyzer_applies_synonyms_and_stemming():
     assert analyzer.terms("dukung paslon di medsos") == analyzer.terms("mendukung pasangan calon di media sosial")
     assert analyzer.terms("Apakah ASN boleh?") == ["asn"]
     assert analyzer.terms("pelanggaran") == analyzer.terms("melanggar")
+
+
+def test_synonyms_match_whole_words_and_peel_clitics_only():
+    analyzer = Analyzer([["sanksi", "hukuman"], ["politik praktis", "berpolitik", "kampanye"]])
+    assert analyzer.terms("hukumannya berat") == analyzer.terms("sanksi berat")
+    assert analyzer.terms("ikut kampanye") == analyzer.terms("ikut politik praktis")
+    # "berpolitik" stems to "politik": matching stems would turn every "politik" into the group
+    assert analyzer.terms("situasi politik daerah") == ["situasi", "politik", "daerah"]
