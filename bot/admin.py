@@ -82,12 +82,13 @@ async def tambah(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await edit(status, "❌ " + FETCH_ERRORS.get(str(exc.reason), "Artikel tidak dapat ditambahkan."))
         return
     await edit(status, "🧮 Mengindeks artikel…")
+    known = (svc.config.added_dir / f"{article.id}.txt").exists()  # the same URL again
     report = await with_progress(status, "🧮 Mengindeks artikel",
                                  lambda progress: svc.knowledge.add(article, progress))
     svc.storage.record_added_article(article.id, article.url, article.title, update.effective_user.id)
     official = article.official
     await edit(status, "\n".join([
-        "✅ Artikel ditambahkan.",
+        "✅ Artikel diperbarui." if known else "✅ Artikel ditambahkan.",
         f"<b>{escape(article.title)}</b>",
         f"Media: {escape(article.outlet or '-')} · Tanggal: {indonesian_date(article.date) or '-'}",
         f"Pejabat: {escape(official.name or '-')}, {escape(official.position or '-')}",
