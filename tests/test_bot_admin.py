@@ -83,6 +83,11 @@ async def test_tambah_adds_an_article_that_answers_with_its_official_and_outlet(
     assert "Budi Santoso" in answer.text and KAPUAS_HULU.outlet in answer.text
     assert site.url(KAPUAS_HULU.path) in answer.text
 
+    mark = emu.mark()
+    emu.command(ADMIN_ID, "tambah", site.url(KAPUAS_HULU.path), user_id=ADMIN_ID)
+    again = await _final_status(emu, mark, lambda t: t.startswith("✅"))
+    assert "diperbarui" in again and "Pernyataan baru: 0" in again
+
     removed = await admin_bot.command(ADMIN_ID, "hapus", article_id, user_id=ADMIN_ID)
     assert "dihapus" in removed.text
     assert "Budi Santoso" not in (await admin_bot.ask_private(USER + 2, NEW_QUESTION)).text
