@@ -82,7 +82,7 @@ def detect_officials(title: str, paragraphs: list[str]) -> list[Official]:
     found = [main] if main.name else []
     for mention in _role_mentions(body):
         other = _official_from_mention(mention, None, names)
-        if other and all(_shares_name(other, o) is False for o in found):
+        if other and not any(_shares_name(other, o) for o in found):
             found.append(other)
     return found
 
@@ -126,22 +126,9 @@ def _official_from_mention(mention: _RoleMention, key: str | None,
 
 
 def _role_mentions(text: str) -> list[_RoleMention]:
-    mentions = []
-    for match in _ROLE.finditer(text):
-        tokens = [t for t in re.split(r"\s+", match.group("rest").replace(",", ", ")) if t]
-        tokens = _merge_commas(tokens)
-        mentions.append(_RoleMention(match.group("prefix") or "", match.group("head"), tokens))
-    return mentions
-
-
-def _merge_commas(tokens: list[str]) -> list[str]:
-    merged: list[str] = []
-    for token in tokens:
-        if token == "," and merged:
-            merged[-1] += ","
-        else:
-            merged.append(token)
-    return merged
+    """Commas stay on the word before them: "Pontianak," ends a place, "Sofian," a name."""
+    return [_RoleMention(m.group("prefix") or "", m.group("head"), m.group("rest").split())
+            for m in _ROLE.finditer(text)]
 
 
 def _plain_prefix(prefix: str) -> str:
