@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index.config import ConfigError, IndexConfig, load_config
+from index.config import ConfigError, IndexConfig, load_config, require
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 
@@ -24,11 +24,11 @@ class BotSection:
     concurrent_updates: int = 64
 
     def validate(self) -> None:
-        _require(self.max_question_chars >= 10, "bot.max_question_chars must be at least 10")
-        _require(self.rate_limit_questions >= 1, "bot.rate_limit_questions must be at least 1")
-        _require(self.rate_limit_seconds >= 1, "bot.rate_limit_seconds must be at least 1")
-        _require(self.page_ttl_hours >= 1, "bot.page_ttl_hours must be at least 1")
-        _require(self.concurrent_updates >= 1, "bot.concurrent_updates must be at least 1")
+        require(self.max_question_chars >= 10, "bot.max_question_chars must be at least 10")
+        require(self.rate_limit_questions >= 1, "bot.rate_limit_questions must be at least 1")
+        require(self.rate_limit_seconds >= 1, "bot.rate_limit_seconds must be at least 1")
+        require(self.page_ttl_hours >= 1, "bot.page_ttl_hours must be at least 1")
+        require(self.concurrent_updates >= 1, "bot.concurrent_updates must be at least 1")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class ScheduledAnnouncement:
         from bot.schedule import parse_cron  # local: keeps config import light
 
         parse_cron(self.cron)
-        _require(bool(self.text.strip()) != self.statement_of_the_day,
+        require(bool(self.text.strip()) != self.statement_of_the_day,
                  f"announcements.scheduled ({self.cron!r}): give either text or "
                  "statement_of_the_day: true, not both")
 
@@ -67,6 +67,11 @@ class WebhookSection:
     port: int = 8443
     path: str = "telegram"
 
+    def validate(self) -> None:
+        require(0 < self.port < 65536, "telegram.webhook.port must be a TCP port number")
+        require(not self.url or self.url.startswith(("http://", "https://")),
+                "telegram.webhook.url must be an http(s) URL")
+
 
 @dataclass(frozen=True)
 class TelegramSection:
@@ -75,8 +80,8 @@ class TelegramSection:
     webhook: WebhookSection = field(default_factory=WebhookSection)
 
     def validate(self) -> None:
-        _require(self.mode in ("polling", "webhook"), "telegram.mode must be polling or webhook")
-        _require(self.api_url.startswith(("http://", "https://")),
+        require(self.mode in ("polling", "webhook"), "telegram.mode must be polling or webhook")
+        require(self.api_url.startswith(("http://", "https://")),
                  "telegram.api_url must be an http(s) URL")
 
 
@@ -85,6 +90,9 @@ class HealthSection:
     enabled: bool = False      # always on in webhook mode
     listen: str = "127.0.0.1"
     port: int = 8080
+
+    def validate(self) -> None:
+        require(0 < self.port < 65536, "health.port must be a TCP port number")
 
 
 @dataclass(frozen=True)
@@ -131,8 +139,3 @@ def _admin_ids_from_env() -> list[int]:
         return [int(part) for part in raw.replace(" ", "").split(",") if part]
     except ValueError as exc:
         raise ConfigError(f"BOT_ADMIN_IDS must be comma-separated numeric user ids, got {raw!r}") from exc
-
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise ConfigError(message)

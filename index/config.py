@@ -34,7 +34,7 @@ class EmbeddingConfig:
     batch_size: int = 32
 
     def validate(self) -> None:
-        _require(self.batch_size >= 1, "embedding.batch_size must be at least 1")
+        require(self.batch_size >= 1, "embedding.batch_size must be at least 1")
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,11 @@ class SearchConfig:
     dense_ceiling: float = 0.9
 
     def validate(self) -> None:
-        _require(self.top_k >= 1, "search.top_k must be at least 1")
-        _require(self.candidates >= self.top_k, "search.candidates must be >= search.top_k")
-        _require(0.0 <= self.dense_weight <= 1.0, "search.dense_weight must be in [0, 1]")
-        _require(0.0 <= self.min_confidence <= 1.0, "search.min_confidence must be in [0, 1]")
-        _require(-1.0 <= self.dense_floor < self.dense_ceiling <= 1.0,
+        require(self.top_k >= 1, "search.top_k must be at least 1")
+        require(self.candidates >= self.top_k, "search.candidates must be >= search.top_k")
+        require(0.0 <= self.dense_weight <= 1.0, "search.dense_weight must be in [0, 1]")
+        require(0.0 <= self.min_confidence <= 1.0, "search.min_confidence must be in [0, 1]")
+        require(-1.0 <= self.dense_floor < self.dense_ceiling <= 1.0,
                  "search.dense_floor must be below search.dense_ceiling, both in [-1, 1]")
 
 
@@ -60,7 +60,7 @@ class CorpusConfig:
     dir: str = "corpus"
 
     def validate(self) -> None:
-        _require(bool(self.dir), "corpus.dir must not be empty")
+        require(bool(self.dir), "corpus.dir must not be empty")
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,9 @@ class IngestConfig:
     user_agent: str = "NetralBot/0.1 (+https://t.me/)"
 
     def validate(self) -> None:
-        _require(self.max_bytes >= 1024, "ingest.max_bytes must be at least 1024")
-        _require(self.timeout_seconds > 0, "ingest.timeout_seconds must be positive")
-        _require(0 <= self.max_redirects <= 20, "ingest.max_redirects must be in [0, 20]")
+        require(self.max_bytes >= 1024, "ingest.max_bytes must be at least 1024")
+        require(self.timeout_seconds > 0, "ingest.timeout_seconds must be positive")
+        require(0 <= self.max_redirects <= 20, "ingest.max_redirects must be in [0, 20]")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class IndexConfig:
 
     def validate(self) -> None:
         for group in self.synonyms:
-            _require(len(group) >= 2, f"synonyms: each group needs two or more terms, got {group}")
+            require(len(group) >= 2, f"synonyms: each group needs two or more terms, got {group}")
 
     def resolve(self, path: str) -> Path:
         """A path from the config, relative to the config file's directory."""
@@ -199,6 +199,7 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
     return value
 
 
-def _require(condition: bool, message: str) -> None:
+def require(condition: bool, message: str) -> None:
+    """Validation helper for config sections' `validate` methods."""
     if not condition:
         raise ConfigError(message)

@@ -96,6 +96,8 @@ def _write(tmp_path, text: str):
     ("announcements:\n  scheduled:\n    - {cron: '61 7 * * *', text: hi}\n", "invalid cron"),
     ("announcements:\n  scheduled:\n    - {cron: '0 7 * * 1'}\n", "either text"),
     ("telegram:\n  mode: carrier-pigeon\n", "polling or webhook"),
+    ("telegram:\n  webhook: {port: 70000}\n", "webhook.port"),
+    ("health: {port: 0}\n", "health.port"),
     ("synonyms:\n  - [alone]\n", "two or more"),
     ("- just a list\n", "mapping"),
     ("embedding: [unclosed\n", "not valid YAML"),
