@@ -55,8 +55,8 @@ def add_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, groups.chat_migrated))
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, asking.private_text))
     app.add_handler(MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND, asking.group_text))
-    app.add_handler(MessageHandler(filters.ATTACHMENT | filters.Sticker.ALL | filters.VOICE
-                                   | filters.PHOTO | filters.LOCATION | filters.CONTACT, asking.non_text))
+    # Stickers, photos, voice notes, locations, documents...: anything that is not text.
+    app.add_handler(MessageHandler(filters.ATTACHMENT, asking.non_text))
     app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, basics.unknown_command))
     app.add_error_handler(on_error)
 
