@@ -10,6 +10,7 @@ much of the question's vocabulary (weighted by rarity) the best statements conta
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -24,6 +25,14 @@ from index.store import StoredIndex
 from index.text import Analyzer
 
 Mode = Literal["fused", "bm25", "dense"]
+
+# "When" questions want a statement that names a date; neither retriever knows that, so
+# dated statements get a small lift for them.
+_ASKS_WHEN = re.compile(r"\b(kapan|tanggal berapa|hari apa|when)\b", re.IGNORECASE)
+_HAS_DATE = re.compile(
+    r"\b\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    r"november|desember)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)
+DATE_LIFT = 0.2
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,7 @@ class Searcher:
         self._analyzer = analyzer
         self._config = config
         self._by_id = {p.id: p for p in stored.passages}
+        self._dated = np.array([bool(_HAS_DATE.search(p.text)) for p in stored.passages])
         terms = [analyzer.terms(p.lexical_text()) for p in stored.passages]
         self._term_sets = {p.id: set(t) for p, t in zip(stored.passages, terms)}
         self._idf = _idf(terms)
@@ -97,6 +107,8 @@ class Searcher:
         # Exact cosines for the union: FAISS proposed only its own candidates.
         dense = self.stored.vectors.reconstruct_batch(candidates) @ query_vector
         fused = self._fuse(lexical[candidates], dense, mode)
+        if mode == "fused" and _ASKS_WHEN.search(question):
+            fused = fused + DATE_LIFT * self._dated[candidates]
         ranked = np.argsort(-fused, kind="stable")[:limit]
         hits = [Hit(self.passages[candidates[r]], float(fused[r]), float(dense[r]),
                     float(lexical[candidates[r]])) for r in ranked]

@@ -147,3 +147,11 @@ def test_a_malformed_article_is_skipped_not_fatal(built_config, embedder):
     report = build_index(built_config, embedder, reuse=True)
     assert report.articles == 5 and report.embedded == 0
     assert report.skipped and "broken.txt" in report.skipped[0]
+
+
+def test_when_questions_prefer_dated_statements(searcher):
+    answer = searcher.search("Kapan Pjs Bupati BS memimpin apel pagi?")
+    assert "04 November 2024" in answer.hits[0].passage.text
+    assert answer.hits[0].score > 1.0  # lifted above the fused scale
+    plain = searcher.search("Pjs Bupati BS memimpin apel pagi")  # not a "when" question
+    assert max(h.score for h in plain.hits) <= 1.0 + 1e-6
