@@ -22,9 +22,19 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _EXTRA_STOP_WORDS = frozenset({
     "apa", "apakah", "siapa", "bagaimana", "mengapa", "kenapa", "kapan", "dimana", "berapa",
     "bolehkah", "bisakah", "yang", "ga", "gak", "nggak", "enggak", "dong", "sih", "ya", "kah",
-    "is", "it", "the", "a", "an", "to", "for", "of", "in", "on", "and", "or", "are", "can",
-    "what", "who", "how", "when", "why", "do", "does",
 })
+# English questions are answered from Indonesian text: their function words, and the words
+# whose Indonesian counterparts are stop words above (boleh, ikut, harus, kata, tetap), say
+# nothing about the topic.
+_ENGLISH_STOP_WORDS = frozenset("""
+a about above after again against all allowed allow am an and any are as at be been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers him his how i if in into is it its itself join
+just may me might more most must my no nor not now of off on once only or other our ours out
+over own participate permitted remain said same say says she should so some stay such than
+that the their them then there these they this those through to too under until up very was
+we were what when where which while who whom why will with would you your
+""".split())
 # Sastrawi drops ordinals, but "poin kedua" asks for the item that starts with "Kedua".
 _KEPT_WORDS = frozenset({"pertama", "kedua", "ketiga", "keempat", "kelima"})
 _CLITICS = ("nya", "lah", "kah", "pun")
@@ -37,7 +47,8 @@ def _stemmer():
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    return (frozenset(StopWordRemoverFactory().get_stop_words()) | _EXTRA_STOP_WORDS) - _KEPT_WORDS
+    indonesian = frozenset(StopWordRemoverFactory().get_stop_words()) | _EXTRA_STOP_WORDS
+    return (indonesian | _ENGLISH_STOP_WORDS) - _KEPT_WORDS
 
 
 @lru_cache(maxsize=200_000)

@@ -78,3 +78,9 @@ def test_synonyms_match_whole_words_and_peel_clitics_only():
     assert analyzer.terms("ikut kampanye") == analyzer.terms("ikut politik praktis")
     # "berpolitik" stems to "politik": matching stems would turn every "politik" into the group
     assert analyzer.terms("situasi politik daerah") == ["situasi", "politik", "daerah"]
+
+
+def test_english_function_words_carry_no_weight():
+    analyzer = Analyzer([["asn", "civil servants"], ["politik praktis", "campaign"]])
+    assert analyzer.terms("Is it allowed for civil servants to join a campaign?") == \
+        analyzer.terms("Apakah ASN boleh ikut politik praktis?")
