@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import BotCommand, BotCommandScopeChat
 from telegram.error import BadRequest
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
-                          ChatMemberHandler, CommandHandler, InlineQueryHandler, MessageHandler,
-                          filters)
+                          ChatMemberHandler, CommandHandler, ContextTypes, InlineQueryHandler,
+                          MessageHandler, filters)
 
 from bot import admin, announce, asking, basics, buttons, groups, texts
 from bot.errors import on_error
@@ -72,6 +72,7 @@ async def _post_init(application: Application) -> None:
         except BadRequest:
             pass
     announce.schedule_announcements(application)
+    application.job_queue.run_repeating(_prune_answers, interval=3600, first=60)
     if svc.config.health.enabled or svc.config.telegram.mode == "webhook":
         server = HealthServer(svc, svc.config.health.listen, svc.config.health.port)
         await server.start()
@@ -83,6 +84,11 @@ async def _post_shutdown(application: Application) -> None:
     if server:
         await server.stop()
     services(application).knowledge.close()
+
+
+async def _prune_answers(context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    svc.storage.prune_answers(svc.config.bot.page_ttl_hours * 3600)
 
 
 def file_url_for(api_url: str) -> str:

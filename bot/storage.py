@@ -125,6 +125,12 @@ class Storage:
                                    "WHERE id = ?", (answer_id,)).fetchone()
         return StoredAnswer(row[0], row[1], json.loads(row[2]), row[3]) if row else None
 
+    def prune_answers(self, older_than: float) -> int:
+        """Forget answers whose "Lainnya" pages have expired; feedback counts stay."""
+        with self._transaction() as db:
+            return db.execute("DELETE FROM answers WHERE created_at < ?",
+                              (time.time() - older_than,)).rowcount
+
     def record_feedback(self, answer_id: int, user_id: int, vote: int) -> None:
         """One vote per user and answer; a second press changes the vote."""
         with self._transaction() as db:
