@@ -120,9 +120,12 @@ def schedule_announcements(application: Application) -> None:
     settings = services(application).config.announcements
     tz = ZoneInfo(settings.timezone)
     for entry in settings.scheduled:
+        # A busy or briefly stalled bot still sends, late, once (APScheduler's default
+        # grace is one second).
         application.job_queue.run_custom(
-            scheduled_announcement, job_kwargs={"trigger": parse_cron(entry.cron, tz)},
-            name=job_name(entry), data=entry)
+            scheduled_announcement, name=job_name(entry), data=entry,
+            job_kwargs={"trigger": parse_cron(entry.cron, tz), "misfire_grace_time": 600,
+                        "coalesce": True})
 
 
 async def scheduled_announcement(context: ContextTypes.DEFAULT_TYPE) -> None:
