@@ -22,8 +22,7 @@ from bot.chart import questions_chart_png
 from bot.render import indonesian_date
 from bot.services import services
 from index.build import Progress
-from index.extract import ExtractError
-from index.fetch import FetchError
+from index.fetch import IngestError
 from index.ingest import article_from_url
 
 log = logging.getLogger(__name__)
@@ -77,7 +76,7 @@ async def tambah(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     status = await update.effective_message.reply_text("⏳ Mengambil artikel…")
     try:
         article = await asyncio.to_thread(article_from_url, svc.config, context.args[0])
-    except (FetchError, ExtractError) as exc:
+    except IngestError as exc:
         log.info("cannot add %s: %s", context.args[0], exc)
         await edit(status, "❌ " + FETCH_ERRORS.get(str(exc.reason), "Artikel tidak dapat ditambahkan."))
         return

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
 
 from index.clean import clean_lines
+from index.fetch import IngestError
 
 # Less main text than this is a section front, a video page or an error page, not an article.
 MIN_TEXT_CHARS = 200
@@ -28,16 +29,8 @@ class ExtractReason(StrEnum):
     NO_ARTICLE = "no_article"
 
 
-class ExtractError(Exception):
-    """The page holds no article. `reason` is machine-readable, the message is for logs."""
-
-    def __init__(self, reason: ExtractReason, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.reason}: {self.message}"
+class ExtractError(IngestError):
+    """The page holds no article."""
 
 
 @dataclass(frozen=True)

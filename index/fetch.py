@@ -49,19 +49,27 @@ class FetchReason(StrEnum):
     TOO_MANY_REDIRECTS = "too_many_redirects"
 
 
-class FetchError(Exception):
-    """A page could not be fetched. `reason` says why; `status` is set for HTTP errors."""
+class IngestError(Exception):
+    """An article could not be added. `reason` is a machine-readable code the bot explains
+    to the admin; the message is for logs."""
 
-    def __init__(self, reason: FetchReason, message: str, *, url: str = "",
-                 status: int | None = None) -> None:
+    def __init__(self, reason: StrEnum, message: str) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = message
-        self.url = url
-        self.status = status
 
     def __str__(self) -> str:
         return f"{self.reason}: {self.message}"
+
+
+class FetchError(IngestError):
+    """A page could not be fetched. `status` is set for HTTP errors."""
+
+    def __init__(self, reason: FetchReason, message: str, *, url: str = "",
+                 status: int | None = None) -> None:
+        super().__init__(reason, message)
+        self.url = url
+        self.status = status
 
 
 @dataclass(frozen=True)

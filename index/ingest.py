@@ -13,7 +13,7 @@ from index.officials import detect_main_official
 
 
 def article_from_url(config: IndexConfig, url: str) -> Article:
-    """Raises FetchError or ExtractError with a reason code the caller can explain."""
+    """Raises IngestError (FetchError or ExtractError) with a reason code to explain."""
     ingest = config.ingest
     page = fetch_page(url, max_bytes=ingest.max_bytes, timeout=ingest.timeout_seconds,
                       max_redirects=ingest.max_redirects,
