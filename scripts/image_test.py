@@ -418,9 +418,7 @@ class ImageTest:
 
         with self.check("/langganan in a group by its admin") as d:
             self.emu.set_member_status(GROUP_ID, GROUP_ADMIN_ID, "administrator")
-            m = self.emu.mark()
-            self.emu.command(GROUP_ID, "langganan", user_id=GROUP_ADMIN_ID)
-            reply = self.emu.wait_for_message_sync(GROUP_ID, after=m, timeout=ANSWER_TIMEOUT)
+            reply = self.group_admin_command("langganan")
             d.append(repr(reply.text))
             if "sekarang berlangganan" not in (reply.text or ""):
                 raise Failed(f"expected the subscribed confirmation, got {reply.text!r}")
@@ -496,9 +494,7 @@ class ImageTest:
             d.append(repr(sent.text.replace("\n", " ")))
 
         with self.check("subscription survives: /berhenti says it was subscribed") as d:
-            m = self.emu.mark()
-            self.emu.command(GROUP_ID, "berhenti", user_id=GROUP_ADMIN_ID)
-            reply = self.emu.wait_for_message_sync(GROUP_ID, after=m, timeout=ANSWER_TIMEOUT)
+            reply = self.group_admin_command("berhenti")
             d.append(repr(reply.text))
             if "tidak lagi menerima" not in (reply.text or ""):
                 raise Failed(f"expected the unsubscribed reply, got {reply.text!r}")
@@ -563,6 +559,12 @@ class ImageTest:
     def ready_line(logs: str) -> str:
         match = re.search(r"ready: \d+ passages, model \S+", logs)
         return match.group(0) if match else "?"
+
+    def group_admin_command(self, command: str):
+        """The bot's reply to `command` sent in the test group by its admin."""
+        mark = self.emu.mark()
+        self.emu.command(GROUP_ID, command, user_id=GROUP_ADMIN_ID)
+        return self.emu.wait_for_message_sync(GROUP_ID, after=mark, timeout=ANSWER_TIMEOUT)
 
     def check_diff(self, name: str) -> None:
         """`podman diff`: the root filesystem may change only under /data and /tmp. The
