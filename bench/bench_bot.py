@@ -22,8 +22,8 @@ from _util import QUESTIONS, REPO, percentile, report, scratch_config
 
 from article_server import KAPUAS_HULU, ArticleServer
 from bot_harness import ADMIN_ID, running_bot
-from index.build import build_index
-from index.embedder import Embedder
+from index.retrieval.build import build_index
+from index.retrieval.embedder import Embedder
 from telegram_emulator import TelegramEmulator
 
 

@@ -15,11 +15,11 @@ from dataclasses import replace
 
 from _util import QUESTIONS, peak_rss_mb, percentile, report, scratch_config
 
-from index.article import read_article, write_article
-from index.build import build_index, make_searcher
-from index.corpus import corpus_files
-from index.embedder import Embedder
-from index.store import load_index
+from index.corpus.article import read_article, write_article
+from index.retrieval.build import build_index, make_searcher
+from index.corpus.loader import corpus_files
+from index.retrieval.embedder import Embedder
+from index.retrieval.store import load_index
 
 
 def main() -> None:

@@ -8,8 +8,9 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
                           ChatMemberHandler, CommandHandler, ContextTypes, InlineQueryHandler,
                           MessageHandler, filters)
 
-from bot import admin, announce, asking, basics, buttons, groups, texts
-from bot.errors import on_error
+from bot import texts
+from bot.handlers import admin, announce, asking, basics, buttons, groups
+from bot.handlers.errors import on_error
 from bot.health import HealthServer
 from bot.services import Services, services
 

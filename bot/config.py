@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index.config import ConfigError, IndexConfig, load_config, require
+from index import ConfigError, IndexConfig, load_config, require
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 

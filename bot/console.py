@@ -9,7 +9,7 @@ import sys
 from typing import TextIO
 
 from bot import texts
-from bot.asking import compose_reply
+from bot.handlers.asking import compose_reply
 from bot.services import Services
 
 _EXIT = {"/keluar", "/exit", "/quit"}

@@ -20,14 +20,10 @@ from telegram import Update
 from bot.app import build_application
 from bot.config import AppConfig, load_app_config
 from bot.console import run_console
-from bot.knowledge import Knowledge
 from bot.logs import setup_logging
 from bot.services import Services
 from bot.storage import Storage
-from index.build import open_searcher
-from index.config import ConfigError
-from index.embedder import Embedder
-from index.store import IndexCorrupt
+from index import ConfigError, IndexCorrupt, Knowledge
 
 log = logging.getLogger("bot")
 
@@ -64,11 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def load_services(config: AppConfig) -> Services:
     """The model loads once here; a missing or stale index is built before serving."""
-    embedder = Embedder(config)
-    searcher = open_searcher(config, embedder)
-    storage = Storage(config.data_dir / "netral.db")
-    log.info("ready: %d passages, model %s", len(searcher.passages), embedder.name)
-    return Services(config, Knowledge(config, embedder, searcher), storage)
+    knowledge = Knowledge.open(config)
+    return Services(config, knowledge, Storage(config.data_dir / "netral.db"))
 
 
 def _webhook_secret(config: AppConfig) -> str | None:

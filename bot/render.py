@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from index.passages import Passage
+from index import Passage
 
 MAX_MESSAGE_CHARS = 4096
 _QUOTE_LIMITS = (1200, 700, 400, 200)  # tried in turn until the message fits

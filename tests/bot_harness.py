@@ -12,11 +12,10 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import AppConfig
-from bot.knowledge import Knowledge
+from index.service import Knowledge
 from bot.services import Services
 from bot.storage import Storage
-from index.build import open_searcher
-from index.embedder import Embedder
+from index.retrieval.embedder import Embedder
 from telegram_emulator import Call, TelegramEmulator
 
 ADMIN_ID = 900
@@ -50,7 +49,7 @@ class RunningBot:
 async def running_bot(config: AppConfig, embedder: Embedder, emu: TelegramEmulator
                       ) -> AsyncIterator[RunningBot]:
     """Start polling like Application.run_polling does (post_init included), then stop."""
-    svc = Services(config, Knowledge(config, embedder, open_searcher(config, embedder)),
+    svc = Services(config, Knowledge.open(config, embedder),
                    Storage(config.data_dir / "netral.db"))
     app = build_application(svc, emu.token)
     await app.initialize()

@@ -27,7 +27,7 @@ def base_config() -> AppConfig:
 
 @pytest.fixture(scope="session")
 def embedder(base_config):
-    from index.embedder import Embedder
+    from index.retrieval.embedder import Embedder
 
     return Embedder(base_config)
 
@@ -41,7 +41,7 @@ def config(base_config, tmp_path) -> AppConfig:
 @pytest.fixture(scope="session")
 def built_data_dir(base_config, embedder, tmp_path_factory) -> Path:
     """An index of the shipped corpus, built once; copy it before changing it."""
-    from index.build import build_index
+    from index.retrieval.build import build_index
 
     data_dir = tmp_path_factory.mktemp("built") / "data"
     build_index(replace(base_config, data_dir=data_dir), embedder)
@@ -58,8 +58,8 @@ def built_config(base_config, built_data_dir, tmp_path) -> AppConfig:
 
 @pytest.fixture(scope="session")
 def searcher(base_config, built_data_dir, embedder):
-    from index.build import make_searcher
-    from index.store import load_index
+    from index.retrieval.build import make_searcher
+    from index.retrieval.store import load_index
 
     config = replace(base_config, data_dir=built_data_dir)
     return make_searcher(config, embedder, load_index(config.index_dir))

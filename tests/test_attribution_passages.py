@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from index.article import Article, Official
-from index.officials import detect_main_official, detect_officials, speaker_of, speaker_names
-from index.passages import MAX_WORDS, article_passages, statements, unique_passages
-from index.text import Analyzer
+from index.corpus.article import Article, Official
+from index.corpus.officials import detect_main_official, detect_officials, speaker_of, speaker_names
+from index.corpus.passages import MAX_WORDS, article_passages, statements, unique_passages
+from index.retrieval.analyzer import Analyzer
 
 HERA = Official("Hera Nugrahayu", "Penjabat Wali Kota Palangka Raya")
 BUDI = Official("Budi Santoso", "Kepala BKPSDM Kapuas Hulu")

@@ -53,12 +53,12 @@ async def test_reindex_reports_progress_and_keeps_answering_meanwhile(admin_bot)
 
 
 async def test_failed_reindex_leaves_the_old_index_serving(admin_bot, monkeypatch):
-    import index.build
+    import index.retrieval.build
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(index.build, "save_index", broken)
+    monkeypatch.setattr(index.retrieval.build, "save_index", broken)
     before = admin_bot.svc.knowledge.facts()
     mark = admin_bot.emu.mark()
     admin_bot.emu.command(ADMIN_ID, "reindex", user_id=ADMIN_ID)

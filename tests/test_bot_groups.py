@@ -107,7 +107,7 @@ async def test_scheduled_jobs_fire_once_per_minute_and_jadwal_lists_them(bot_con
 
 
 async def test_restart_keeps_subscriptions_feedback_and_added_articles(bot_config, embedder, emulator):
-    from index.article import Article, Official
+    from index.corpus.article import Article, Official
 
     config = replace(bot_config, telegram=replace(bot_config.telegram, api_url=emulator.base_url))
     article = Article(id="kapuas01", title="Sekda Kapuas Hulu Larang ASN Hadiri Deklarasi Paslon",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.article import parse_article, read_article, render_article
-from index.clean import clean_lines
-from index.importer import import_file, import_text
+from index.corpus.article import parse_article, read_article, render_article
+from index.ingest.clean import clean_lines
+from index.ingest.text_import import import_file, import_text
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
 CORPUS = sorted((Path(__file__).parent.parent / "corpus").glob("*.txt"))

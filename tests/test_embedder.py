@@ -7,7 +7,7 @@ import yaml
 from sentence_transformers import SentenceTransformer
 
 from conftest import REPO
-from index.embedder import Int8Embedding
+from index.retrieval.embedder import Int8Embedding
 
 
 def test_compact_embeddings_match_the_full_model(embedder, base_config):

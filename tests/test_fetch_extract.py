@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-import index.fetch as fetch_module
+import index.ingest.fetch as fetch_module
 from article_server import ARTICLES, CHROME_TEXTS, KAPUAS_HULU, SINGKAWANG, Article, ArticleServer
-from index.extract import ExtractError, ExtractReason, extract_article
-from index.fetch import FetchError, FetchReason, decode_html, fetch_page, is_blocked_address
+from index.ingest.extract import ExtractError, ExtractReason, extract_article
+from index.ingest.fetch import FetchError, FetchReason, decode_html, fetch_page, is_blocked_address
 
 USER_AGENT = "NetralTest/1.0"
 

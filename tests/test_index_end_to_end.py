@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from index.evaluate import evaluate, first_match_rank, load_questions
+from index.retrieval.evaluate import evaluate, first_match_rank, load_questions
 
 SEEDS = REPO / "tests" / "data" / "seeds"
 DEV = REPO / "eval" / "dev-questions.yaml"
@@ -132,7 +132,7 @@ def test_fusion_ranks_with_both_retrievers(searcher):
 
 
 def test_model_change_marks_the_index_stale(built_config, embedder):
-    from index.build import index_is_current
+    from index.retrieval.build import index_is_current
 
     assert index_is_current(built_config, embedder.name)
     other = replace(built_config, embedding=replace(built_config.embedding, model="intfloat/multilingual-e5-small"))
@@ -140,7 +140,7 @@ def test_model_change_marks_the_index_stale(built_config, embedder):
 
 
 def test_a_malformed_article_is_skipped_not_fatal(built_config, embedder):
-    from index.build import build_index
+    from index.retrieval.build import build_index
 
     built_config.added_dir.mkdir(parents=True, exist_ok=True)
     (built_config.added_dir / "broken.txt").write_text("no header at all\n")

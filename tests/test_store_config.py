@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from bot.config import AppConfig, load_app_config
-from index.article import Official
+from index.corpus.article import Official
 from index.config import ConfigError, IndexConfig, load_config
-from index.passages import Passage, Source
-from index.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, load_index,
+from index.corpus.passages import Passage, Source
+from index.retrieval.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, load_index,
                          read_manifest, save_index)
 
 

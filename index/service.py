@@ -1,5 +1,5 @@
-"""The bot's view of the index: answer questions off the event loop, change the corpus
-without downtime.
+"""The index as a service, the one door `bot/` uses: open it, ask it, add to it by URL,
+remove from it, rebuild it, and read its facts. Every call that blocks runs off the event loop.
 
 Searches run on one dedicated worker thread: torch already uses every core for one
 query, so more threads would only contend. Rebuilds run on another thread and publish a
@@ -16,13 +16,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from index.article import Article
-from index.build import BuildReport, Progress, add_article, build_index, make_searcher, remove_article
 from index.config import IndexConfig
-from index.embedder import Embedder
-from index.passages import Passage
-from index.search import Answer, Searcher
-from index.store import load_index
+from index.corpus.article import Article
+from index.corpus.passages import Passage
+from index.ingest.sources import article_from_url
+from index.retrieval.build import (BuildReport, Progress, add_article, build_index, make_searcher,
+                                   open_searcher, remove_article)
+from index.retrieval.embedder import Embedder
+from index.retrieval.search import Answer, Searcher
+from index.retrieval.store import load_index
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,6 +37,13 @@ class IndexFacts:
     built_at: float
 
 
+@dataclass(frozen=True)
+class Added:
+    article: Article
+    report: BuildReport
+    updated: bool  # the article was already in the corpus and has been replaced
+
+
 class Knowledge:
     def __init__(self, config: IndexConfig, embedder: Embedder, searcher: Searcher) -> None:
         self._config = config
@@ -44,9 +53,14 @@ class Knowledge:
         self._build_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
         self._write_lock = asyncio.Lock()
 
-    @property
-    def searcher(self) -> Searcher:
-        return self._searcher
+    @classmethod
+    def open(cls, config: IndexConfig, embedder: Embedder | None = None) -> Knowledge:
+        """Load the model (once per process) and the index; a missing or stale index is
+        built first."""
+        embedder = embedder or Embedder(config)
+        searcher = open_searcher(config, embedder)
+        log.info("ready: %d passages, model %s", len(searcher.passages), embedder.name)
+        return cls(config, embedder, searcher)
 
     def facts(self) -> IndexFacts:
         manifest = self._searcher.stored.manifest
@@ -54,6 +68,9 @@ class Knowledge:
 
     def passage(self, passage_id: str) -> Passage | None:
         return self._searcher.passage_by_id(passage_id)
+
+    def passages(self) -> list[Passage]:
+        return self._searcher.passages
 
     async def ask(self, question: str) -> Answer:
         searcher = self._searcher  # the answer comes from one index even during a swap
@@ -65,6 +82,12 @@ class Knowledge:
 
     async def add(self, article: Article, progress: Progress | None = None) -> BuildReport:
         return await self._write(lambda: add_article(self._config, self._embedder, article, progress))
+
+    async def add_url(self, url: str, progress: Progress | None = None) -> Added:
+        """Fetch, extract and attribute the page, then index it. Raises IngestError."""
+        article = await asyncio.to_thread(article_from_url, self._config, url)
+        updated = (self._config.added_dir / f"{article.id}.txt").exists()
+        return Added(article, await self.add(article, progress), updated)
 
     async def remove(self, article_id: str) -> bool:
         return await self._write(lambda: remove_article(self._config, self._embedder, article_id))

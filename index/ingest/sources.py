@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.article import Article, article_id_for
+from index.corpus.article import Article, article_id_for
 from index.config import IndexConfig
-from index.extract import ExtractedArticle, extract_article
-from index.fetch import fetch_page
-from index.importer import import_file, region_of
-from index.officials import detect_main_official
+from index.ingest.extract import ExtractedArticle, extract_article
+from index.ingest.fetch import fetch_page
+from index.ingest.text_import import import_file, region_of
+from index.corpus.officials import detect_main_official
 
 
 def article_from_url(config: IndexConfig, url: str) -> Article:

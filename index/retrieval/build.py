@@ -14,15 +14,15 @@ from dataclasses import dataclass
 import numpy as np
 from tqdm import tqdm
 
-from index.article import Article, write_article
+from index.corpus.article import Article, write_article
 from index.config import IndexConfig
-from index.corpus import load_corpus
-from index.embedder import Embedder
-from index.passages import Passage
-from index.search import Searcher
-from index.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, StoredIndex,
+from index.corpus.loader import load_corpus
+from index.retrieval.embedder import Embedder
+from index.corpus.passages import Passage
+from index.retrieval.search import Searcher
+from index.retrieval.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, StoredIndex,
                          load_index, read_manifest, save_index)
-from index.text import Analyzer
+from index.retrieval.analyzer import Analyzer
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]

@@ -2,7 +2,7 @@
 
 trafilatura finds the main text and drops most page chrome. It keeps some debris that Indonesian
 news sites put inside the article body ("Baca juga:" links, "SCROLL TO CONTINUE WITH CONTENT",
-"Ikuti berita terkini ... di Google News", bylines, the headline repeated); `index.clean`
+"Ikuti berita terkini ... di Google News", bylines, the headline repeated); `index.ingest.clean`
 drops those line by line, as it does for imported pages. Officials are not detected here: the caller does that from `text`.
 """
 
@@ -18,19 +18,11 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
 
-from index.clean import clean_lines
-from index.fetch import IngestError
+from index.ingest.clean import clean_lines
+from index.ingest.errors import ExtractError, ExtractReason
 
 # Less main text than this is a section front, a video page or an error page, not an article.
 MIN_TEXT_CHARS = 200
-
-
-class ExtractReason(StrEnum):
-    NO_ARTICLE = "no_article"
-
-
-class ExtractError(IngestError):
-    """The page holds no article."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.asking import answer_keyboard
+from bot.handlers.asking import answer_keyboard
 from bot.render import answer_html
 from bot.services import services
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from index.article import Article, Official, article_id_for
-from index.clean import clean_lines, normalize_spaces
-from index.officials import detect_main_official
+from index.corpus.article import Article, Official, article_id_for
+from index.ingest.clean import clean_lines, normalize_spaces
+from index.corpus.officials import detect_main_official
 
 _MONTHS = {m: i for i, m in enumerate(
     "januari februari maret april mei juni juli agustus september oktober november desember"

@@ -9,9 +9,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.article import Article, ArticleError, list_article_files, read_article
+from index.corpus.article import Article, ArticleError, list_article_files, read_article
 from index.config import IndexConfig
-from index.passages import Passage, article_passages, unique_passages
+from index.corpus.passages import Passage, article_passages, unique_passages
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from index.passages import Passage
+from index.corpus.passages import Passage
+from index.files import write_json
 
 FORMAT_VERSION = 1
 _CURRENT = "current"
@@ -80,8 +81,8 @@ def save_index(index_dir: Path, manifest: Manifest, passages: list[Passage],
         if len(vectors):
             flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
         faiss.write_index(flat, str(tmp / "vectors.faiss"))
-        _write_json(tmp / "passages.json", [p.to_json() for p in passages])
-        _write_json(tmp / "manifest.json", asdict(manifest))  # last: marks the build complete
+        write_json(tmp / "passages.json", [p.to_json() for p in passages])
+        write_json(tmp / "manifest.json", asdict(manifest))  # last: marks the build complete
         os.replace(tmp, build)
         previous = (index_dir / _CURRENT).resolve() if (index_dir / _CURRENT).exists() else None
         _point_current(index_dir, build)
@@ -132,13 +133,6 @@ def _remove_old_builds(builds: Path, keep: set[Path | None]) -> None:
         in_progress = old.name.startswith(".") and time.time() - old.stat().st_mtime < 3600
         if old.resolve() not in keep and not in_progress:
             shutil.rmtree(old, ignore_errors=True)
-
-
-def _write_json(path: Path, data: object) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _read_json(path: Path):

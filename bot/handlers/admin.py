@@ -21,9 +21,7 @@ from bot import texts
 from bot.chart import questions_chart_png
 from bot.render import indonesian_date
 from bot.services import services
-from index.build import Progress
-from index.fetch import IngestError
-from index.ingest import article_from_url
+from index import IngestError, Progress
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -75,19 +73,17 @@ async def tambah(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     status = await update.effective_message.reply_text("⏳ Mengambil artikel…")
     try:
-        article = await asyncio.to_thread(article_from_url, svc.config, context.args[0])
+        added = await with_progress(status, "🧮 Mengindeks artikel",
+                                    lambda progress: svc.knowledge.add_url(context.args[0], progress))
     except IngestError as exc:
         log.info("cannot add %s: %s", context.args[0], exc)
         await edit(status, "❌ " + FETCH_ERRORS.get(str(exc.reason), "Artikel tidak dapat ditambahkan."))
         return
-    await edit(status, "🧮 Mengindeks artikel…")
-    known = (svc.config.added_dir / f"{article.id}.txt").exists()  # the same URL again
-    report = await with_progress(status, "🧮 Mengindeks artikel",
-                                 lambda progress: svc.knowledge.add(article, progress))
+    article, report = added.article, added.report
     svc.storage.record_added_article(article.id, article.url, article.title, update.effective_user.id)
     official = article.official
     await edit(status, "\n".join([
-        "✅ Artikel diperbarui." if known else "✅ Artikel ditambahkan.",
+        "✅ Artikel diperbarui." if added.updated else "✅ Artikel ditambahkan.",
         f"<b>{escape(article.title)}</b>",
         f"Media: {escape(article.outlet or '-')} · Tanggal: {indonesian_date(article.date) or '-'}",
         f"Pejabat: {escape(official.name or '-')}, {escape(official.position or '-')}",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from index.search import Answer, Mode, Searcher
+from index.retrieval.search import Answer, Mode, Searcher
 
 MODES: tuple[Mode, ...] = ("bm25", "dense", "fused")
 

@@ -19,12 +19,12 @@ format stays plain text that a person can edit:
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
+
+from index.files import write_atomic
 
 HEADER_FENCE = "---"
 
@@ -90,24 +90,8 @@ def read_article(path: Path) -> Article:
 
 def write_article(directory: Path, article: Article) -> Path:
     path = directory / f"{article.id}.txt"
-    atomic_write_text(path, render_article(article))
+    write_atomic(path, render_article(article))
     return path
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def article_id_for(url_or_text: str) -> str:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from index.article import Official
+from index.corpus.article import Official
 
 _CAP = r"[A-Z][\w'’.-]*"
 _SPEECH_AFTER = re.compile(

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from index.article import Article, Official
-from index.clean import dedupe_key
-from index.officials import detect_officials, speaker_of
+from index.corpus.article import Article, Official
+from index.ingest.clean import dedupe_key
+from index.corpus.officials import detect_officials, speaker_of
 
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25

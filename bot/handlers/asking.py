@@ -16,7 +16,7 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.render import answer_html, statement_html
 from bot.services import Services, services
-from index.search import Answer
+from index import Answer
 
 log = logging.getLogger(__name__)
 _HAS_WORD = re.compile(r"[^\W_]", re.UNICODE)

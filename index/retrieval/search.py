@@ -19,10 +19,10 @@ import bm25s
 import numpy as np
 
 from index.config import SearchConfig
-from index.embedder import Embedder
-from index.passages import Passage
-from index.store import StoredIndex
-from index.text import Analyzer
+from index.retrieval.embedder import Embedder
+from index.corpus.passages import Passage
+from index.retrieval.store import StoredIndex
+from index.retrieval.analyzer import Analyzer
 
 Mode = Literal["fused", "bm25", "dense"]
 

@@ -22,10 +22,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 
 import httpcore
 import httpx
+
+from index.ingest.errors import FetchError, FetchReason
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -38,38 +39,6 @@ BASE_HEADERS = {
     "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
     "Accept-Language": "id-ID,id;q=0.9,en;q=0.5",
 }
-
-
-class FetchReason(StrEnum):
-    INVALID_URL = "invalid_url"
-    PRIVATE_HOST = "private_host"
-    DEAD_LINK = "dead_link"
-    NOT_HTML = "not_html"
-    TOO_LARGE = "too_large"
-    TOO_MANY_REDIRECTS = "too_many_redirects"
-
-
-class IngestError(Exception):
-    """An article could not be added. `reason` is a machine-readable code the bot explains
-    to the admin; the message is for logs."""
-
-    def __init__(self, reason: StrEnum, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.reason}: {self.message}"
-
-
-class FetchError(IngestError):
-    """A page could not be fetched. `status` is set for HTTP errors."""
-
-    def __init__(self, reason: FetchReason, message: str, *, url: str = "",
-                 status: int | None = None) -> None:
-        super().__init__(reason, message)
-        self.url = url
-        self.status = status
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,13 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, Tele
 from telegram.ext import Application, ContextTypes
 
 from bot import texts
-from bot.admin import admin_only
+from bot.handlers.admin import admin_only
 from bot.config import ScheduledAnnouncement
 from bot.render import statement_html
 from bot.schedule import next_run, parse_cron
 from bot.services import services
 from bot.storage import Storage
-from index.search import Searcher
+from index import Passage
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 4
@@ -137,16 +137,15 @@ async def scheduled_announcement(context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("announcement %s at %s was already sent", context.job.name, fire_minute)
         return
     if entry.statement_of_the_day:
-        text = statement_of_the_day_html(svc.knowledge.searcher, datetime.now(tz))
+        text = statement_of_the_day_html(svc.knowledge.passages(), datetime.now(tz))
     else:
         text = f"📣 <b>Pengumuman</b>\n\n{escape(entry.text)}"
     report = await broadcast(context.bot, svc.storage, text)
     log.info("announcement %s: %d delivered, %d failed", context.job.name, report.delivered, report.failed)
 
 
-def statement_of_the_day_html(searcher: Searcher, today: datetime) -> str:
+def statement_of_the_day_html(passages: list[Passage], today: datetime) -> str:
     """The same statement all day, a different one each day, cycling through the corpus."""
-    passages = searcher.passages
     if not passages:
         return "📣 <b>Pernyataan hari ini</b>\n\nJaga netralitas ASN selama Pilkada."
     passage = passages[today.toordinal() % len(passages)]

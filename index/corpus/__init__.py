@@ -1,0 +1,1 @@
+"""The corpus: articles on disk, the officials they quote, and the passages cut from them."""

@@ -1,0 +1,1 @@
+"""Finding statements: text analysis, embeddings, the stored index, build, search, evaluation."""
