@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from telegram import BotCommand, BotCommandScopeChat
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
+from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
-                          ChatMemberHandler, CommandHandler, ContextTypes, InlineQueryHandler,
+                          ChatMemberHandler, CommandHandler, ContextTypes, Defaults, InlineQueryHandler,
                           MessageHandler, filters)
 
-from bot import texts
+from bot import callback_data, texts
 from bot.handlers import admin, announce, asking, basics, buttons, groups
 from bot.handlers.errors import on_error
 from bot.health import HealthServer
@@ -26,6 +27,10 @@ def build_application(svc: Services, token: str) -> Application:
         .token(token)
         .base_url(api_url)
         .base_file_url(file_url_for(api_url))
+        # Every message is HTML (texts.py escapes what it interpolates) and links in quoted
+        # sources must not unfold into previews.
+        .defaults(Defaults(parse_mode=ParseMode.HTML,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(max_retries=2))
         .concurrent_updates(svc.config.bot.concurrent_updates)
         .post_init(_post_init)
@@ -48,8 +53,8 @@ def add_handlers(app: Application) -> None:
     app.add_handler(CommandHandler(["statistik", "stats"], admin.statistik))
     app.add_handler(CommandHandler("umumkan", announce.umumkan))
     app.add_handler(CommandHandler("jadwal", announce.jadwal))
-    app.add_handler(CallbackQueryHandler(buttons.page_button, pattern=r"^p:"))
-    app.add_handler(CallbackQueryHandler(buttons.feedback_button, pattern=r"^f:"))
+    app.add_handler(CallbackQueryHandler(buttons.page_button, pattern=callback_data.PAGE_PATTERN))
+    app.add_handler(CallbackQueryHandler(buttons.feedback_button, pattern=callback_data.VOTE_PATTERN))
     app.add_handler(CallbackQueryHandler(buttons.unknown_button))
     app.add_handler(InlineQueryHandler(asking.inline_query))
     app.add_handler(ChatMemberHandler(groups.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -1,8 +1,19 @@
-"""Every user-facing sentence, in Indonesian, in one place (HTML where noted)."""
+"""Every user-facing sentence, in Indonesian, in one place.
+
+Every message is sent as HTML (the Application's default parse mode), so whatever comes from
+users, pages or errors is escaped here.
+"""
 
 from __future__ import annotations
 
+import time
+from collections import Counter
+from datetime import datetime
 from html import escape
+from typing import Any
+
+from bot.render import indonesian_date
+from index import Article, IndexFacts
 
 EXAMPLES = (
     "Apakah ASN boleh ikut kampanye?",
@@ -92,3 +103,112 @@ SUBSCRIBED = "✅ Grup ini sekarang berlangganan pengumuman Netral. Ketik /berhe
 ALREADY_SUBSCRIBED = "Grup ini sudah berlangganan pengumuman."
 UNSUBSCRIBED = "Grup ini tidak lagi menerima pengumuman Netral."
 NOT_SUBSCRIBED = "Grup ini belum berlangganan pengumuman."
+
+UNKNOWN_COMMAND = "Perintah tidak dikenal. Ketik /bantuan untuk panduan, atau tulis pertanyaan Anda langsung."
+MORE_BUTTON = "Lainnya ▶"
+PREVIOUS_BUTTON = "◀ Sebelumnya"
+INLINE_DECLINED_TITLE = "Belum ada pernyataan yang relevan"
+INLINE_DECLINED_DESCRIPTION = "Coba tulis ulang pertanyaan Anda"
+
+# --- admin: /reindex, /tambah, /hapus, /statistik
+
+REINDEX_STARTED = "⏳ Membangun ulang indeks…"
+REINDEX_PROGRESS = "⏳ Membangun ulang indeks"
+TAMBAH_USAGE = "Pemakaian: <code>/tambah https://alamat-artikel</code>"
+TAMBAH_FETCHING = "⏳ Mengambil artikel…"
+TAMBAH_INDEXING = "🧮 Mengindeks artikel"
+HAPUS_USAGE = "Pemakaian: <code>/hapus ID-artikel</code>"
+CHART_CAPTION = "Pertanyaan per hari (14 hari terakhir)"
+INGEST_ERRORS = {
+    "invalid_url": "URL tidak valid. Kirim alamat lengkap yang diawali http:// atau https://.",
+    "private_host": "Alamat tersebut mengarah ke jaringan internal dan tidak diizinkan.",
+    "dead_link": "Halaman tidak dapat diambil (tautan mati, server tidak merespons, atau galat HTTP).",
+    "not_html": "Alamat tersebut bukan halaman web (HTML). Kirim tautan artikel berita.",
+    "too_large": "Halaman terlalu besar untuk diproses.",
+    "too_many_redirects": "Terlalu banyak pengalihan (redirect) pada alamat tersebut.",
+    "no_article": "Tidak ditemukan teks artikel pada halaman tersebut.",
+}
+
+
+def progress(label: str, done: int, total: int) -> str:
+    return f"{label}… {done}/{total} ({100 * done // total}%)"
+
+
+def reindex_failed(reason: str) -> str:
+    return f"❌ Pembangunan indeks gagal: {escape(reason[:300])}. Indeks lama tetap dipakai."
+
+
+def reindex_done(passages: int, articles: int, seconds: float) -> str:
+    return (f"✅ Indeks selesai dibangun: {passages} pernyataan dari {articles} artikel "
+            f"dalam {seconds:.1f} detik.")
+
+
+def ingest_failed(reason: str) -> str:
+    return "❌ " + INGEST_ERRORS.get(reason, "Artikel tidak dapat ditambahkan.")
+
+
+def article_added_html(article: Article, new_passages: int, updated: bool) -> str:
+    official = article.official
+    return "\n".join([
+        "✅ Artikel diperbarui." if updated else "✅ Artikel ditambahkan.",
+        f"<b>{escape(article.title)}</b>",
+        f"Media: {escape(article.outlet or '-')} · Tanggal: {indonesian_date(article.date) or '-'}",
+        f"Pejabat: {escape(official.name or '-')}, {escape(official.position or '-')}",
+        f"Pernyataan baru: {new_passages}",
+        f"ID: <code>{article.id}</code> (hapus dengan <code>/hapus {article.id}</code>)",
+    ])
+
+
+def no_such_article(article_id: str) -> str:
+    return (f"Tidak ada artikel tambahan dengan ID <code>{escape(article_id)}</code>. "
+            "Artikel bawaan tidak dapat dihapus dari bot.")
+
+
+def article_removed(article_id: str) -> str:
+    return f"🗑 Artikel <code>{escape(article_id)}</code> dihapus dari indeks."
+
+
+def statistics_html(stats: Any, facts: IndexFacts) -> str:
+    age_hours = (time.time() - facts.built_at) / 3600
+    missing = "\n".join(f"• {escape(q[:120])} ({n}×)" for q, n in stats.top_declined) or "• -"
+    return "\n".join([
+        "📊 <b>Statistik Netral</b>",
+        f"Pertanyaan: {stats.asked} (terjawab {stats.answered}, ditolak {stats.declined})",
+        f"Penilaian: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
+        f"Artikel: {facts.articles} · Pernyataan: {facts.passages} · Umur indeks: {age_hours:.1f} jam",
+        f"Grup berlangganan: {stats.subscribed_groups}",
+        "",
+        "<b>Pertanyaan yang paling sering belum terjawab</b>",
+        missing,
+    ])
+
+
+# --- announcements: /umumkan, /jadwal, scheduled
+
+UMUMKAN_USAGE = "Pemakaian: <code>/umumkan teks pengumuman</code>"
+ANNOUNCE_SENDING = "📣 Mengirim pengumuman…"
+NO_SCHEDULE = "Belum ada pengumuman terjadwal di konfigurasi."
+STATEMENT_OF_THE_DAY = "🗞 <b>Pernyataan hari ini</b>\n\n"
+STATEMENT_OF_THE_DAY_EMPTY = "📣 <b>Pernyataan hari ini</b>\n\nJaga netralitas ASN selama Pilkada."
+
+
+def announcement_html(text: str) -> str:
+    return f"📣 <b>Pengumuman</b>\n\n{escape(text)}"
+
+
+def broadcast_report_html(delivered: int, failed: int, dropped: int, reasons: Counter[str]) -> str:
+    lines = [f"📣 Pengumuman terkirim ke {delivered} grup, gagal {failed}."]
+    if dropped:
+        lines.append(f"{dropped} grup dihapus dari langganan (bot dikeluarkan atau diblokir).")
+    lines += [f"• {escape(reason)}: {count}" for reason, count in reasons.most_common()]
+    return "\n".join(lines)
+
+
+def schedule_html(timezone: str, entries: list[tuple[str, str | None, datetime | None]]) -> str:
+    """`entries`: (cron, text or None for the statement of the day, next run)."""
+    lines = [f"🗓 <b>Pengumuman terjadwal</b> ({escape(timezone)})"]
+    for cron, text, upcoming in entries:
+        what = "Pernyataan hari ini" if text is None else text[:80]
+        when = upcoming.strftime("%d-%m-%Y %H:%M") if upcoming else "-"
+        lines.append(f"• <code>{escape(cron)}</code> — {escape(what)}\n  berikutnya: {when}")
+    return "\n".join(lines)

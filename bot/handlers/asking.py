@@ -10,10 +10,10 @@ from html import escape
 
 from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
                       InputTextMessageContent, Message, Update)
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot import texts
+from bot import callback_data, texts
 from bot.render import answer_html, statement_html
 from bot.services import Services, services
 from index import Answer
@@ -30,7 +30,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def tanya(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     question = " ".join(context.args or [])
     if not question.strip():
-        await update.effective_message.reply_html(texts.TANYA_USAGE)
+        await update.effective_message.reply_text(texts.TANYA_USAGE)
         return
     await answer_message(update.effective_message, question, context)
 
@@ -59,7 +59,7 @@ class Reply:
 async def answer_message(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
     user_id = message.from_user.id if message.from_user else None
     reply = await compose_reply(services(context), question, user_id, message.chat_id)
-    await message.reply_html(reply.html, reply_markup=reply.keyboard, disable_web_page_preview=True)
+    await message.reply_text(reply.html, reply_markup=reply.keyboard)
 
 
 async def compose_reply(svc: Services, question: str, user_id: int | None,
@@ -97,14 +97,15 @@ def rate_problem(svc: Services, user_id: int | None) -> str | None:
 
 
 def answer_keyboard(answer_id: int, page: int, has_more: bool) -> InlineKeyboardMarkup:
-    """callback_data stays far below Telegram's 64 bytes: "p:<id>:<page>", "f:<id>:<vote>"."""
     nav = []
     if page > 0:
-        nav.append(InlineKeyboardButton("◀ Sebelumnya", callback_data=f"p:{answer_id}:{page - 1}"))
+        nav.append(InlineKeyboardButton(texts.PREVIOUS_BUTTON,
+                                        callback_data=callback_data.page(answer_id, page - 1)))
     if has_more:
-        nav.append(InlineKeyboardButton("Lainnya ▶", callback_data=f"p:{answer_id}:{page + 1}"))
-    votes = [InlineKeyboardButton("👍", callback_data=f"f:{answer_id}:1"),
-             InlineKeyboardButton("👎", callback_data=f"f:{answer_id}:-1")]
+        nav.append(InlineKeyboardButton(texts.MORE_BUTTON,
+                                        callback_data=callback_data.page(answer_id, page + 1)))
+    votes = [InlineKeyboardButton("👍", callback_data=callback_data.vote(answer_id, 1)),
+             InlineKeyboardButton("👎", callback_data=callback_data.vote(answer_id, -1))]
     return InlineKeyboardMarkup([nav, votes] if nav else [votes])
 
 
@@ -124,10 +125,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 def inline_results(answer: Answer, top_k: int) -> list[InlineQueryResultArticle]:
     if not answer.confident:
         return [InlineQueryResultArticle(
-            id="declined", title="Belum ada pernyataan yang relevan",
-            description="Coba tulis ulang pertanyaan Anda",
-            input_message_content=InputTextMessageContent(
-                texts.declined_html(answer.question), parse_mode=ParseMode.HTML))]
+            id="declined", title=texts.INLINE_DECLINED_TITLE,
+            description=texts.INLINE_DECLINED_DESCRIPTION,
+            input_message_content=InputTextMessageContent(texts.declined_html(answer.question)))]
     results = []
     for hit in answer.hits[:top_k]:
         p = hit.passage
@@ -136,6 +136,5 @@ def inline_results(answer: Answer, top_k: int) -> list[InlineQueryResultArticle]
             id=hashlib.sha1(p.id.encode()).hexdigest()[:32],
             title=f"{p.official.name or p.source.outlet} — {p.source.outlet}"[:100],
             description=p.text[:200],
-            input_message_content=InputTextMessageContent(
-                header + statement_html(p), parse_mode=ParseMode.HTML)))
+            input_message_content=InputTextMessageContent(header + statement_html(p))))
     return results
