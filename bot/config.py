@@ -6,7 +6,7 @@ environment only. Admin rights come from numeric user ids, never from usernames.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -107,18 +107,20 @@ class AppConfig(IndexConfig):
         return user_id is not None and user_id in self.admins
 
 
-def load_app_config(path: str | Path | None = None, webhook: bool = False) -> AppConfig:
-    """The file, then the environment on top: BOT_ADMIN_IDS adds admins,
-    TELEGRAM_API_URL replaces the API base URL, BOT_HEALTH_PORT turns the health endpoint
-    on at that port (containers set it), --webhook forces webhook mode."""
-    config = load_config(path, AppConfig)
+def load_app_config(path: str | Path, *, data_dir: Path = Path("data"),
+                    environ: Mapping[str, str] | None = None, webhook: bool = False) -> AppConfig:
+    """The file, then the environment given by the entry point on top: BOT_ADMIN_IDS adds
+    admins, TELEGRAM_API_URL replaces the API base URL, BOT_HEALTH_PORT turns the health
+    endpoint on at that port (containers set it), --webhook forces webhook mode."""
+    environ = environ or {}
+    config = load_config(path, AppConfig, data_dir=data_dir)
     health = config.health
-    if os.environ.get("BOT_HEALTH_PORT"):
-        health = replace(health, enabled=True, port=_port_from_env("BOT_HEALTH_PORT"))
-    admins = sorted(set(config.admins) | set(_admin_ids_from_env()))
+    if environ.get("BOT_HEALTH_PORT"):
+        health = replace(health, enabled=True, port=_port(environ, "BOT_HEALTH_PORT"))
+    admins = sorted(set(config.admins) | set(_admin_ids(environ)))
     telegram = config.telegram
-    if os.environ.get("TELEGRAM_API_URL"):
-        telegram = replace(telegram, api_url=os.environ["TELEGRAM_API_URL"])
+    if environ.get("TELEGRAM_API_URL"):
+        telegram = replace(telegram, api_url=environ["TELEGRAM_API_URL"])
     if webhook:
         telegram = replace(telegram, mode="webhook")
     if telegram.mode == "webhook" and not telegram.webhook.url:
@@ -126,15 +128,15 @@ def load_app_config(path: str | Path | None = None, webhook: bool = False) -> Ap
     return replace(config, admins=admins, telegram=telegram, health=health)
 
 
-def _port_from_env(name: str) -> int:
-    raw = os.environ[name]
+def _port(environ: Mapping[str, str], name: str) -> int:
+    raw = environ[name]
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise ConfigError(f"{name} must be a TCP port number, got {raw!r}")
     return int(raw)
 
 
-def _admin_ids_from_env() -> list[int]:
-    raw = os.environ.get("BOT_ADMIN_IDS", "")
+def _admin_ids(environ: Mapping[str, str]) -> list[int]:
+    raw = environ.get("BOT_ADMIN_IDS", "")
     try:
         return [int(part) for part in raw.replace(" ", "").split(",") if part]
     except ValueError as exc:

@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import sys
+from pathlib import Path
 
 from telegram import Update
 
@@ -23,7 +24,7 @@ from bot.console import run_console
 from bot.logs import setup_logging
 from bot.services import Services
 from bot.storage import Storage
-from index import ConfigError, IndexCorrupt, Knowledge
+from index import DEFAULT_CONFIG, ConfigError, IndexCorrupt, Knowledge
 
 log = logging.getLogger("bot")
 
@@ -33,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     setup_logging(token)
     try:
-        config = load_app_config(args.config, webhook=args.webhook)
+        # The environment is read here, at the entry point, and nowhere deeper.
+        config = load_app_config(args.config or os.environ.get("BOT_CONFIG") or DEFAULT_CONFIG,
+                                 data_dir=Path(os.environ.get("BOT_DATA_DIR") or "data"),
+                                 environ=os.environ, webhook=args.webhook)
         secret = _webhook_secret(config)
         svc = load_services(config)
     except (ConfigError, IndexCorrupt) as exc:

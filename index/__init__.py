@@ -12,7 +12,7 @@ Parts, in the order of that path:
 This package never imports `bot`; `bot` imports only the names below.
 """
 
-from index.config import ConfigError, IndexConfig, load_config, require
+from index.config import DEFAULT_CONFIG, ConfigError, IndexConfig, load_config, require
 from index.corpus.article import Article, Official
 from index.corpus.passages import Passage, Source
 from index.ingest.errors import ExtractError, FetchError, IngestError
@@ -22,7 +22,7 @@ from index.retrieval.store import IndexCorrupt, IndexMissing
 from index.service import Added, IndexFacts, Knowledge
 
 __all__ = [
-    "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError", "FetchError",
+    "DEFAULT_CONFIG", "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError", "FetchError",
     "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts", "IndexMissing", "IngestError",
     "Knowledge", "Official", "Passage", "Progress", "Source", "load_config", "require",
 ]

@@ -15,12 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
 
 from index.corpus.article import list_article_files, write_article
-from index.config import ConfigError, IndexConfig, load_config
+from index.config import DEFAULT_CONFIG, ConfigError, IndexConfig, load_config
 
 log = logging.getLogger("index")
 
@@ -31,7 +32,10 @@ def main(argv: list[str] | None = None) -> int:
                         stream=sys.stderr)
     quiet_libraries()
     try:
-        config = load_config(args.config, IndexConfig, ignore_sections=True)
+        # The environment is read here, at the entry point, and nowhere deeper.
+        config = load_config(args.config or os.environ.get("BOT_CONFIG") or DEFAULT_CONFIG,
+                             IndexConfig, data_dir=Path(os.environ.get("BOT_DATA_DIR") or "data"),
+                             ignore_sections=True)
         return args.run(config, args)
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)

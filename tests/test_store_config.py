@@ -115,18 +115,16 @@ def test_index_cli_ignores_bot_sections_but_checks_its_own(tmp_path):
         load_config(_write(tmp_path, "search: {topk: 3}\n"), IndexConfig, ignore_sections=True)
 
 
-def test_environment_overrides(tmp_path, monkeypatch):
-    monkeypatch.setenv("BOT_ADMIN_IDS", "42, 7")
-    monkeypatch.setenv("TELEGRAM_API_URL", "http://127.0.0.1:9/bot")
-    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path / "d"))
-    config = load_app_config(_write(tmp_path, "admins: [1]\n"))
+def test_environment_overrides(tmp_path):
+    environ = {"BOT_ADMIN_IDS": "42, 7", "TELEGRAM_API_URL": "http://127.0.0.1:9/bot"}
+    config = load_app_config(_write(tmp_path, "admins: [1]\n"), data_dir=tmp_path / "d",
+                             environ=environ)
     assert config.admins == [1, 7, 42]
     assert config.is_admin(42) and not config.is_admin(None)
     assert config.telegram.api_url == "http://127.0.0.1:9/bot"
     assert config.data_dir == tmp_path / "d"
-    monkeypatch.setenv("BOT_ADMIN_IDS", "@boss")
     with pytest.raises(ConfigError, match="numeric"):
-        load_app_config(_write(tmp_path, "{}\n"))
+        load_app_config(_write(tmp_path, "{}\n"), environ={"BOT_ADMIN_IDS": "@boss"})
 
 
 def test_webhook_mode_needs_a_public_url(tmp_path):
