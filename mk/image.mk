@@ -2,7 +2,7 @@
 # `make -f mk/image.mk image`).
 #
 #   make image        build $(IMAGE) from the Dockerfile
-#   make image-test   build, then run and test the image (scripts/image_test.py)
+#   make image-test   build, then run and test the image (pytest -m image tests/test_image.py)
 #
 # With a running Docker engine, `docker build` is used as is. Otherwise podman, with
 # the settings these sandboxes need (shared/notes/containers.md): runc + cgroupfs,
@@ -44,9 +44,9 @@ image:
 	echo "+ $(PODMAN) build $$* $(IMAGE_BUILD_ARGS) -t $(IMAGE) ."; \
 	$(PODMAN) build "$$@" $(IMAGE_BUILD_ARGS) -t "$(IMAGE)" .
 
-# The container test (scripts/image_test.py): runs the built image against a local Bot API
+# The container test (tests/test_image.py): runs the built image against a local Bot API
 # emulator and news site, on a fresh volume, then removes its containers and volume.
-# Needs the venv from `make setup` (PyYAML, and the helpers in tests/).
+# Needs the venv from `make setup` (pytest and the helpers in tests/support/).
 PY ?= .venv/bin/python
 
 image-test: image
@@ -57,5 +57,5 @@ image-test: image
 	        && ! docker --version | grep -qi podman; then \
 	    engine=docker; \
 	fi; \
-	echo "+ $(PY) scripts/image_test.py --image $(IMAGE) --engine '$$engine'"; \
-	$(PY) scripts/image_test.py --image "$(IMAGE)" --engine "$$engine"
+	echo "+ IMAGE=$(IMAGE) CONTAINER_ENGINE='$$engine' $(PY) -m pytest -v -m image tests/test_image.py"; \
+	IMAGE="$(IMAGE)" CONTAINER_ENGINE="$$engine" $(PY) -m pytest -v -m image tests/test_image.py

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
-from telegram_emulator import TelegramEmulator, post_update
+from tests.support import REPO
+from tests.support.telegram_emulator import TelegramEmulator, post_update
 
 QUESTION = "Apakah ASN boleh terlibat politik praktis selama pilkada?"
 SECRET = "s3cret-webhook-token"

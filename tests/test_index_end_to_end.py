@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from tests.support import REPO
 from index.evaluate import evaluate, first_match_rank, load_questions
 
 SEEDS = REPO / "tests" / "data" / "seeds"

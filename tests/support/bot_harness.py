@@ -17,7 +17,7 @@ from bot.services import Services
 from bot.storage import Storage
 from index.build import open_searcher
 from index.embedder import Embedder
-from telegram_emulator import Call, TelegramEmulator
+from tests.support.telegram_emulator import Call, TelegramEmulator
 
 ADMIN_ID = 900
 
