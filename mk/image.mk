@@ -4,12 +4,19 @@
 #   make image        build $(IMAGE) from the Dockerfile
 #   make image-test   build, then run and test the image (pytest -m image tests/test_image.py)
 #
-# With a running Docker engine, `docker build` is used as is. Otherwise podman, with
-# the settings these sandboxes need (shared/notes/containers.md): runc + cgroupfs,
-# host network for RUN steps, and the base image from scripts/base-image.sh, a local
-# stand-in for python:3.11-slim where no container registry is reachable.
+# With a running Docker engine, `docker build` is used as is. Otherwise podman, with the
+# settings that sandboxes without a Docker engine need:
+#   - runc with cgroupfs: podman's default crun fails there ("cgroups in hybrid mode not
+#     supported");
+#   - --network host, so RUN steps reach the package registries (and, in the image test,
+#     the bot in the container reaches the emulator on 127.0.0.1);
+#   - the base image from scripts/base-image.sh: where no container registry is reachable
+#     it builds a stand-in for python:3.11-slim (Debian bookworm, whose python3 is 3.11),
+#     labelled so that the build uses --pull=never.
 # From the environment, when set:
-#   SSL_CERT_FILE   mounted read-only and passed as PIP_CERT (CA bundle for pip)
+#   SSL_CERT_FILE   mounted read-only and passed as PIP_CERT (CA bundle for pip, needed
+#                   behind a TLS-inspecting proxy; mounting it over the image's own
+#                   ca-certificates.crt instead would break dpkg installing ca-certificates)
 #   PIP_FIND_LINKS  a wheel directory, mounted read-only and passed as PIP_FIND_LINKS
 #                   (here it holds the CPU torch wheel; else PyTorch's CPU index is used)
 # IMAGE_BUILD_ARGS adds flags, e.g. IMAGE_BUILD_ARGS='--build-arg TORCH_INDEX_URL=...'.
