@@ -1,5 +1,6 @@
 """Shared fixtures: the real embedding model (loaded once), configs over temporary data
-directories, and an index built from the shipped corpus."""
+directories, an index built from the shipped corpus (once), the news site (once), and the
+real bot Application polling a fresh Bot API emulator. The helpers live in tests/support/."""
 
 from __future__ import annotations
 
