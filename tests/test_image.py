@@ -284,8 +284,13 @@ def expect_answer(reply: Call, official: str, outlet: str | None = None) -> None
 @pytest.fixture(scope="module")
 def say(pytestconfig) -> Callable[[str], None]:
     """Print past pytest's output capture: the figures and diagnostics of this run."""
+    capture = pytestconfig.pluginmanager.get_plugin("capturemanager")
     reporter = pytestconfig.pluginmanager.get_plugin("terminalreporter")
-    return lambda text: reporter.write_line(text) if reporter else print(text)
+
+    def say(text: str) -> None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(text)
+    return say
 
 
 @pytest.fixture(scope="module")
