@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot_harness import ADMIN_ID
+from tests.support.bot_harness import ADMIN_ID
 
 USER = 4242
 GROUP = -5001

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
-from telegram_emulator import TelegramEmulator, post_update
+from tests.support import REPO
+from tests.support.telegram_emulator import TelegramEmulator, post_update
 
 QUESTION = "Apakah ASN boleh terlibat politik praktis selama pilkada?"
 SECRET = "s3cret-webhook-token"
@@ -74,12 +74,13 @@ async def test_polling_process_answers_and_serves_health(tmp_path, base_config, 
     health_port = _free_port()
     config = _config(tmp_path, base_config, health={"enabled": True, "listen": "127.0.0.1",
                                                     "port": health_port})
+    mark = emulator.mark()
     process = _start([], config, built_config.data_dir, emulator)
     try:
-        await emulator.wait_for("getUpdates", timeout=120)
-        mark = emulator.mark()
+        # Queued now, answered once the bot polls. (Waiting for a getUpdates first would
+        # idle: the emulator records one only when it returns, after the 10 s long poll.)
         emulator.private_message(31, QUESTION)
-        reply = await emulator.wait_for_message(31, after=mark, timeout=30)
+        reply = await emulator.wait_for_message(31, after=mark, timeout=120)
         assert "tidak terlibat dalam kegiatan politik praktis" in reply.text
         status, body = await _get(f"http://127.0.0.1:{health_port}/healthz")
         assert status == 200 and body["ok"] and body["passages"] > 0 and body["database"]

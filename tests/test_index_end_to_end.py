@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from tests.support import REPO
 from index.retrieval.evaluate import evaluate, first_match_rank, load_questions
 
 SEEDS = REPO / "tests" / "data" / "seeds"
@@ -29,40 +30,45 @@ def _cli(args: list[str], config: Path, data_dir: Path) -> subprocess.CompletedP
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.fixture()
-def workspace(tmp_path, base_config):
-    """A config whose corpus directory is empty, so the test imports the seeds itself."""
+def _config(root: Path, base_config) -> Path:
+    """The repository's config with its corpus in root/corpus (data goes to root/data)."""
     raw = yaml.safe_load((REPO / "config.yaml").read_text())
-    raw["corpus"] = {"dir": str(tmp_path / "corpus")}
+    raw["corpus"] = {"dir": str(root / "corpus")}
     raw["embedding"]["model"] = base_config.model_path
-    config = tmp_path / "config.yaml"
+    config = root / "config.yaml"
     config.write_text(yaml.safe_dump(raw, allow_unicode=True))
-    return config, tmp_path / "data"
+    return config
 
 
-def test_import_build_search_add_remove_from_the_shell(workspace, tmp_path):
-    config, data = workspace
-    imported = _cli(["import", str(SEEDS)], config, data)
+@pytest.fixture(scope="module")
+def imported_and_built(tmp_path_factory, base_config):
+    """The seeds imported into an empty corpus and built, through the CLI, once per module:
+    a build costs a model load and the whole corpus' embeddings. Tests work on copies."""
+    root = tmp_path_factory.mktemp("cli")
+    config = _config(root, base_config)
+    imported = _cli(["import", str(SEEDS)], config, root / "data")
+    built = _cli(["build"], config, root / "data")
+    return root, imported, built
+
+
+@pytest.fixture()
+def workspace(imported_and_built, tmp_path, base_config):
+    """A private copy of the imported and built corpus and index, with its config."""
+    root, imported, built = imported_and_built
     assert imported.returncode == 0, imported.stderr
-    assert len(list((tmp_path / "corpus").glob("*.txt"))) == 5
-
-    built = _cli(["build"], config, data)
     assert built.returncode == 0, built.stderr
-    assert "passages/s" in built.stdout and "Embedding" in built.stderr  # the progress bar
-    assert "index is current" in _cli(["build"], config, data).stdout  # idempotent
+    shutil.copytree(root / "corpus", tmp_path / "corpus")
+    shutil.copytree(root / "data", tmp_path / "data", symlinks=True)
+    return _config(tmp_path, base_config), tmp_path / "data"
 
-    found = _cli(["search", "--json", "--top-k", "2", "Apa sanksi bagi ASN yang tidak netral?",
-                  "Bagaimana cara membuat kue lapis legit?"], config, data)
-    answers = json.loads(found.stdout)
-    assert [a["question"] for a in answers][1] == "Bagaimana cara membuat kue lapis legit?"
-    first, second = answers
-    assert first["confident"] and not second["confident"]
-    assert len(first["hits"]) == 2
-    hit = first["hits"][0]
-    assert set(hit) >= {"text", "score", "official", "source"}
-    assert set(hit["official"]) == {"name", "position"}
-    assert set(hit["source"]) == {"outlet", "title", "date", "url"}
-    assert "sanksi" in hit["text"].lower()
+
+def test_import_build_search_add_remove_from_the_shell(imported_and_built, workspace, tmp_path):
+    _, imported, built = imported_and_built
+    assert len(list((tmp_path / "corpus").glob("*.txt"))) == 5
+    assert len(imported.stdout.splitlines()) == 5
+    assert "passages/s" in built.stdout and "Embedding" in built.stderr  # the progress bar
+    config, data = workspace
+    assert "index is current" in _cli(["build"], config, data).stdout  # idempotent
 
     page = tmp_path / "saved.txt"
     page.write_text("Bupati Sanggau Larang ASN Ikut Deklarasi\nBaca juga: Berita lain\n"
@@ -75,17 +81,28 @@ def test_import_build_search_add_remove_from_the_shell(workspace, tmp_path):
     article_id = re.search(r"added (\S+):", added.stdout).group(1)
     stats = _cli(["stats"], config, data).stdout
     assert "5 shipped, 1 added" in stats and "passages" in stats
-    answer = json.loads(_cli(["search", "--json", "Bolehkah ASN datang ke deklarasi paslon?"],
-                             config, data).stdout)[0]
-    assert answer["hits"][0]["official"]["name"] == "Suherman"
+
+    # One search for all questions: each search command loads the model.
+    found = _cli(["search", "--json", "--top-k", "2", "Apa sanksi bagi ASN yang tidak netral?",
+                  "Bagaimana cara membuat kue lapis legit?",
+                  "Bolehkah ASN datang ke deklarasi paslon?"], config, data)
+    answers = json.loads(found.stdout)
+    assert [a["question"] for a in answers][1] == "Bagaimana cara membuat kue lapis legit?"
+    first, second, third = answers
+    assert first["confident"] and not second["confident"]
+    assert len(first["hits"]) == 2
+    hit = first["hits"][0]
+    assert set(hit) >= {"text", "score", "official", "source"}
+    assert set(hit["official"]) == {"name", "position"}
+    assert set(hit["source"]) == {"outlet", "title", "date", "url"}
+    assert "sanksi" in hit["text"].lower()
+    assert third["hits"][0]["official"]["name"] == "Suherman"  # the added article answers
     assert _cli(["remove", article_id], config, data).returncode == 0
     assert _cli(["remove", article_id], config, data).returncode == 1
 
 
 def test_stale_index_is_rebuilt_and_corrupt_one_reported(workspace, tmp_path):
     config, data = workspace
-    assert _cli(["import", str(SEEDS)], config, data).returncode == 0
-    assert _cli(["build"], config, data).returncode == 0
     article = next((tmp_path / "corpus").glob("000_*.txt"))
     article.write_text(article.read_text() + "\nAnggota ASN juga diminta melapor jika melihat pelanggaran netralitas.\n")
     assert "built" in _cli(["build"], config, data).stdout  # the corpus changed: rebuilt

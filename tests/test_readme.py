@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import REPO
+from tests.support import REPO
 
 # command prefix -> where it is exercised
 EXERCISED = {
