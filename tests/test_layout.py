@@ -42,12 +42,3 @@ def test_the_model_converter_stays_off_the_runtime_path():
     assert [str(p.relative_to(REPO)) for p in runtime
             if "index.model" in p.read_text(encoding="utf-8")] == []
 
-
-def test_every_package_is_installed():
-    """A subpackage missing from pyproject.toml would be left out of a non-editable install."""
-    import tomllib
-
-    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(REPO).parts)
-             for top in ("index", "bot") for p in (REPO / top).rglob("__init__.py")}
-    assert found == listed
