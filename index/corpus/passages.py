@@ -43,9 +43,13 @@ class Passage:
     context: str = ""
 
     def lexical_text(self) -> str:
-        """What BM25 sees: the statement plus who said it and where it was reported."""
-        return " ".join([self.context, self.text, self.official.name, self.official.position,
-                         self.source.title])
+        """What BM25 reads as the statement: its hidden context and its text."""
+        return f"{self.context} {self.text}".strip()
+
+    def meta_text(self) -> str:
+        """Who said it and the headline it was reported under: shared by every statement
+        of the article, so BM25 weighs it apart and less."""
+        return " ".join([self.official.name, self.official.position, self.source.title])
 
     def dense_text(self) -> str:
         """What the embedding model sees: context first, so "pesan Pj Bupati Mempawah"

@@ -61,10 +61,29 @@ def _gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
         for region in filter(None, regions.split(";")):
             kind, _, name = region.partition(" ")
             add(name, Place(name, "kota" if kind == "Kota" else "kabupaten", province))
+    for province in {p.province for places in table.values() for p in places}:
+        english = _english(province)
+        if english:
+            add(english, Place(province, "provinsi", province))
     for alias, full in _EXTRA_ALIASES.items():
         for place in table.get(tuple(full.lower().split()), []):
             add(alias, place)
     return {key: tuple(places) for key, places in table.items()}
+
+
+_DIRECTIONS = {"utara": "North", "selatan": "South", "timur": "East", "barat": "West",
+               "tengah": "Central", "tenggara": "Southeast"}
+_ISLANDS = {"sumatera": "Sumatra", "jawa": "Java"}
+
+
+def _english(province: str) -> str:
+    """ "Sumatera Selatan" -> "South Sumatra", "Jawa Tengah" -> "Central Java"."""
+    *head, last = province.split()
+    direction = _DIRECTIONS.get(last.lower())
+    if not head or not direction:
+        return ""
+    island = " ".join(_ISLANDS.get(w.lower(), w) for w in head)
+    return f"{direction} {island}"
 
 
 def places_at(words: list[str], start: int) -> tuple[int, tuple[Place, ...]]:
