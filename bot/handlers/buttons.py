@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.handlers.asking import answer_keyboard
-from bot.render import answer_html
+from bot.render import answer_html, source_buttons
 from bot.services import services
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,8 @@ async def page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await query.edit_message_text(
             answer_html(stored.question, passages, first_number=page * top_k + 1),
             parse_mode="HTML", disable_web_page_preview=True,
-            reply_markup=answer_keyboard(answer_id, page, has_more))
+            reply_markup=answer_keyboard(answer_id, page, has_more,
+                                         source_buttons(passages, page * top_k + 1)))
     except BadRequest as exc:  # a double press: the message already shows this page
         if "not modified" not in str(exc).lower():
             raise

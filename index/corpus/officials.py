@@ -29,6 +29,7 @@ from index.corpus.places import Place, places_at, spell_out
 
 MAX_TOKEN_CHARS = 40       # longer "words" are never names or offices
 MAX_ROLE_WORDS = 24        # a role mention reads at most this far
+MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 _QUOTES = frozenset("\"“”")
 
@@ -222,6 +223,8 @@ def _register(people: list[_Person], name: str, position: str, index: int) -> _P
             if position:
                 person.positions.append(position)
             return person
+    if len(people) >= MAX_PEOPLE:
+        return people[-1]  # hostile text naming thousands: stay linear, attribution is moot
     person = _Person(name, [position] if position else [], 0, index)
     people.append(person)
     return person

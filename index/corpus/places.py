@@ -124,6 +124,7 @@ def spell_out(text: str) -> str:
     """Abbreviated offices and places written in full: "Pj Gubernur Sulsel" ->
     "Penjabat Gubernur Sulawesi Selatan"."""
     words = text.split()
+    bare = [w.strip(",") for w in words]
     out, i = [], 0
     while i < len(words):
         word = words[i]
@@ -133,7 +134,7 @@ def spell_out(text: str) -> str:
             out.append(office + word[len(core):])
             i += 1
             continue
-        size, places = places_at([w.strip(",") for w in words], i) if core[:1].isupper() else (0, ())
+        size, places = places_at(bare, i) if core[:1].isupper() else (0, ())
         if size == 1 and _is_short_form(core, places):
             out.append(places[0].name + word[len(core):])
         else:
