@@ -17,6 +17,7 @@ from index.corpus.article import Article, Official
 from index.corpus.passages import Passage, Source
 from index.ingest.errors import ExtractError, FetchError, IngestError
 from index.retrieval.build import BuildReport, Progress
+from index.retrieval.highlight import best_sentence
 from index.retrieval.search import Answer, Hit
 from index.retrieval.store import IndexCorrupt, IndexMissing
 from index.service import Added, IndexFacts, Knowledge
@@ -24,5 +25,6 @@ from index.service import Added, IndexFacts, Knowledge
 __all__ = [
     "DEFAULT_CONFIG", "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError", "FetchError",
     "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts", "IndexMissing", "IngestError",
-    "Knowledge", "Official", "Passage", "Progress", "Source", "load_config", "require",
+    "Knowledge", "Official", "Passage", "Progress", "Source", "best_sentence", "load_config",
+    "require",
 ]

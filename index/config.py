@@ -44,15 +44,17 @@ class SearchConfig:
     top_k: int = 3
     candidates: int = 30
     dense_weight: float = 0.5
-    min_confidence: float = 0.5
-    dense_floor: float = 0.78
+    min_confidence: float = 0.46
+    dense_floor: float = 0.76
     dense_ceiling: float = 0.9
+    who_weight: float = 1.0
 
     def validate(self) -> None:
         require(self.top_k >= 1, "search.top_k must be at least 1")
         require(self.candidates >= self.top_k, "search.candidates must be >= search.top_k")
         require(0.0 <= self.dense_weight <= 1.0, "search.dense_weight must be in [0, 1]")
         require(0.0 <= self.min_confidence <= 1.0, "search.min_confidence must be in [0, 1]")
+        require(0.0 <= self.who_weight <= 1.0, "search.who_weight must be in [0, 1]")
         require(-1.0 <= self.dense_floor < self.dense_ceiling <= 1.0,
                  "search.dense_floor must be below search.dense_ceiling, both in [-1, 1]")
 

@@ -20,6 +20,7 @@ from index.retrieval.evaluate import evaluate, first_match_rank, load_questions
 
 SEEDS = REPO / "tests" / "data" / "seeds"
 DEV = REPO / "eval" / "dev-questions.yaml"
+PAGES = REPO / "eval" / "pages" / "manifest.yaml"
 BOILERPLATE = re.compile(r"baca juga|berita terkait|terpopuler|isi komentar|penulis:|editor:|"
                          r"!\[\]|dapatkan informasi|redaktur|\(art/kpg\)", re.IGNORECASE)
 
@@ -112,14 +113,25 @@ def test_stale_index_is_rebuilt_and_corrupt_one_reported(workspace, tmp_path):
     assert failed.returncode == 1 and "unreadable" in failed.stderr and "python -m index build" in failed.stderr
 
 
-def test_eval_prints_three_modes(built_config):
+def test_eval_with_pages_added_reports_every_set_and_speakers(built_config):
+    """`eval --pages` adds the saved pages through extraction into a temporary corpus
+    (the data directory stays as it was) and scores each question set."""
     env = {**os.environ, "BOT_DATA_DIR": str(built_config.data_dir)}
-    result = subprocess.run([sys.executable, "-m", "index", "eval", str(DEV)], cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=300)
+    before = sorted(p.name for p in built_config.data_dir.rglob("*"))
+    result = subprocess.run([sys.executable, "-m", "index", "eval", str(DEV), str(PAGES),
+                             "--pages", str(PAGES), "--mode", "fused"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[1].split() == ["mode", "hit@1", "hit@3", "MRR", "attrib", "declined", "answered"]
-    assert [line.split()[0] for line in lines[2:5]] == ["bm25", "dense", "fused"]
+    header = next(i for i, line in enumerate(lines) if line.startswith("questions"))
+    assert lines[header].split() == ["questions", "mode", "hit@1", "hit@3", "MRR", "attrib",
+                                     "answered", "declined"]
+    rows = {line.split()[0]: [float(x) for x in line.split()[2:]] for line in lines[header + 1:header + 3]}
+    assert set(rows) == {"dev-questions.yaml", "manifest.yaml"}
+    hit1, hit3, mrr, attribution, answered, declined = rows["manifest.yaml"]
+    assert hit3 >= 0.9 and attribution >= 0.95 and answered >= 0.8 and declined >= 0.8
+    assert "speakers on 20 pages: 25; name right 25 (1.00), name and position right 25 (1.00)" in result.stdout
+    assert sorted(p.name for p in built_config.data_dir.rglob("*")) == before
 
 
 def test_development_questions_meet_the_bar(searcher):

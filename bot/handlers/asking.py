@@ -14,7 +14,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import callback_data, texts
-from bot.render import answer_html, statement_html
+from bot.render import answer_html, source_buttons, statement_html
 from bot.services import Services, services
 from index import Answer
 
@@ -76,8 +76,10 @@ async def compose_reply(svc: Services, question: str, user_id: int | None,
         return Reply(texts.declined_html(question))
     top_k = svc.config.search.top_k
     answer_id = svc.storage.save_answer(question, [h.passage.id for h in answer.hits[:PAGE_DEPTH]])
-    return Reply(answer_html(question, [h.passage for h in answer.hits[:top_k]]),
-                 answer_keyboard(answer_id, 0, min(len(answer.hits), PAGE_DEPTH) > top_k))
+    shown = [h.passage for h in answer.hits[:top_k]]
+    return Reply(answer_html(question, shown),
+                 answer_keyboard(answer_id, 0, min(len(answer.hits), PAGE_DEPTH) > top_k,
+                                 source_buttons(shown)))
 
 
 def question_problem(svc: Services, question: str) -> str | None:
@@ -96,7 +98,9 @@ def rate_problem(svc: Services, user_id: int | None) -> str | None:
     return texts.rate_limited(wait) if wait else None
 
 
-def answer_keyboard(answer_id: int, page: int, has_more: bool) -> InlineKeyboardMarkup:
+def answer_keyboard(answer_id: int, page: int, has_more: bool,
+                    sources: list[InlineKeyboardButton] | None = None) -> InlineKeyboardMarkup:
+    """`sources`: buttons that open the statements' pages, a row of their own on top."""
     nav = []
     if page > 0:
         nav.append(InlineKeyboardButton(texts.PREVIOUS_BUTTON,
@@ -106,7 +110,8 @@ def answer_keyboard(answer_id: int, page: int, has_more: bool) -> InlineKeyboard
                                         callback_data=callback_data.page(answer_id, page + 1)))
     votes = [InlineKeyboardButton("👍", callback_data=callback_data.vote(answer_id, 1)),
              InlineKeyboardButton("👎", callback_data=callback_data.vote(answer_id, -1))]
-    return InlineKeyboardMarkup([nav, votes] if nav else [votes])
+    rows = [sources] if sources else []
+    return InlineKeyboardMarkup(rows + ([nav, votes] if nav else [votes]))
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

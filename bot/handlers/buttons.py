@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot import callback_data, texts
 from bot.editing import edit_message
 from bot.handlers.asking import answer_keyboard
-from bot.render import answer_html
+from bot.render import answer_html, source_buttons
 from bot.services import services
 
 
@@ -33,7 +33,8 @@ async def page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     has_more = len(stored.passage_ids) > (page + 1) * top_k
     await edit_message(query.message,
                        answer_html(stored.question, passages, first_number=page * top_k + 1),
-                       answer_keyboard(press.answer_id, page, has_more))
+                       answer_keyboard(press.answer_id, page, has_more,
+                                       source_buttons(passages, page * top_k + 1)))
 
 
 async def feedback_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
