@@ -117,6 +117,8 @@ REINDEX_PROGRESS = "⏳ Membangun ulang indeks"
 TAMBAH_USAGE = "Pemakaian: <code>/tambah https://alamat-artikel</code>"
 TAMBAH_FETCHING = "⏳ Mengambil artikel…"
 TAMBAH_INDEXING = "🧮 Mengindeks artikel"
+TAMBAH_FAILED = ("❌ Artikel gagal diindeks (galat sistem, misalnya disk penuh). Tidak ada yang "
+                 "berubah: indeks lama tetap dipakai. Coba lagi nanti atau periksa log.")
 HAPUS_USAGE = "Pemakaian: <code>/hapus ID-artikel</code>"
 CHART_CAPTION = "Pertanyaan per hari (14 hari terakhir)"
 INGEST_ERRORS = {
@@ -126,6 +128,7 @@ INGEST_ERRORS = {
     "not_html": "Alamat tersebut bukan halaman web (HTML). Kirim tautan artikel berita.",
     "too_large": "Halaman terlalu besar untuk diproses.",
     "too_many_redirects": "Terlalu banyak pengalihan (redirect) pada alamat tersebut.",
+    "bad_encoding": "Isi halaman memakai pengodean yang tidak didukung, jadi tidak dapat dibaca.",
     "no_article": "Tidak ditemukan teks artikel pada halaman tersebut.",
 }
 

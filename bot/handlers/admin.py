@@ -67,6 +67,10 @@ async def tambah(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("cannot add %s: %s", context.args[0], exc)
         await edit_status(status, texts.ingest_failed(str(exc.reason)))
         return
+    except Exception:  # indexing failed (embedding, disk): the status must still end
+        log.exception("adding %s failed", context.args[0])
+        await edit_status(status, texts.TAMBAH_FAILED)
+        return
     article = added.article
     svc.storage.record_added_article(article.id, article.url, article.title, update.effective_user.id)
     await edit_status(status, texts.article_added_html(article, added.report.embedded, added.updated))
