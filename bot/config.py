@@ -13,6 +13,7 @@ from pathlib import Path
 from index import ConfigError, IndexConfig, load_config, require
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
+MAX_ANNOUNCEMENT_CHARS = 4000  # a Telegram message holds 4096, with room for the heading
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class ScheduledAnnouncement:
         from bot.schedule import parse_cron  # local: keeps config import light
 
         parse_cron(self.cron)
+        require(len(self.text.encode("utf-16-le")) // 2 <= MAX_ANNOUNCEMENT_CHARS,
+                f"announcements.scheduled ({self.cron!r}): text is longer than "
+                f"{MAX_ANNOUNCEMENT_CHARS} characters, more than one Telegram message holds")
         require(bool(self.text.strip()) != self.statement_of_the_day,
                  f"announcements.scheduled ({self.cron!r}): give either text or "
                  "statement_of_the_day: true, not both")

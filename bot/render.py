@@ -1,13 +1,14 @@
 """Answers as Telegram HTML: every corpus or user string escaped, every message within
-Telegram's 4096-character limit."""
+Telegram's 4096-character limit (`bot.fitting`)."""
 
 from __future__ import annotations
 
 from html import escape
 
+from bot.fitting import MAX_TEXT, fit_items, fits
 from index import Passage
 
-MAX_MESSAGE_CHARS = 4096
+MAX_MESSAGE_CHARS = MAX_TEXT
 _QUOTE_LIMITS = (1200, 700, 400, 200)  # tried in turn until the message fits
 _MONTHS = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
            "Desember").split()
@@ -18,9 +19,10 @@ def answer_html(question: str, passages: list[Passage], first_number: int = 1) -
     for limit in _QUOTE_LIMITS:
         parts = [statement_html(p, first_number + i, limit) for i, p in enumerate(passages)]
         text = "\n\n".join([head, *parts])
-        if len(text) <= MAX_MESSAGE_CHARS:
+        if fits(text):
             return text
-    return text[:MAX_MESSAGE_CHARS]  # unreachable with sane limits; never send more
+    # Only a hand-edited article with enormous metadata gets here: drop statements whole.
+    return fit_items(head, parts, sep="\n\n")
 
 
 def statement_html(passage: Passage, number: int | None = None, quote_limit: int = 1200) -> str:

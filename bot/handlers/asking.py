@@ -14,6 +14,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import callback_data, texts
+from bot.fitting import clip, first_fitting
 from bot.render import answer_html, statement_html
 from bot.services import Services, services
 from index import Answer
@@ -129,12 +130,16 @@ def inline_results(answer: Answer, top_k: int) -> list[InlineQueryResultArticle]
             description=texts.INLINE_DECLINED_DESCRIPTION,
             input_message_content=InputTextMessageContent(texts.declined_html(answer.question)))]
     results = []
+    header = f"🔎 <i>{escape(clip(answer.question, 200))}</i>\n\n"
     for hit in answer.hits[:top_k]:
         p = hit.passage
-        header = f"🔎 <i>{escape(answer.question[:200])}</i>\n\n"
+        text = first_fitting(header + statement_html(p, quote_limit=limit)
+                             for limit in (1200, 400, 150))
+        if text is None:  # metadata too long to quote: leave this result out, whole
+            continue
         results.append(InlineQueryResultArticle(
             id=hashlib.sha1(p.id.encode()).hexdigest()[:32],
-            title=f"{p.official.name or p.source.outlet} — {p.source.outlet}"[:100],
-            description=p.text[:200],
-            input_message_content=InputTextMessageContent(header + statement_html(p))))
+            title=clip(f"{p.official.name or p.source.outlet} — {p.source.outlet}", 100),
+            description=clip(p.text, 200),
+            input_message_content=InputTextMessageContent(text)))
     return results
