@@ -100,12 +100,21 @@ class HealthSection:
 
 
 @dataclass(frozen=True)
+class PrivacySection:
+    retention_days: int = 90   # questions (and answers) older than this are deleted
+
+    def validate(self) -> None:
+        require(self.retention_days >= 1, "privacy.retention_days must be at least 1")
+
+
+@dataclass(frozen=True)
 class AppConfig(IndexConfig):
     bot: BotSection = field(default_factory=BotSection)
     admins: list[int] = field(default_factory=list)
     announcements: AnnouncementsSection = field(default_factory=AnnouncementsSection)
     telegram: TelegramSection = field(default_factory=TelegramSection)
     health: HealthSection = field(default_factory=HealthSection)
+    privacy: PrivacySection = field(default_factory=PrivacySection)
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.admins

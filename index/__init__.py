@@ -15,6 +15,7 @@ This package never imports `bot`; `bot` imports only the names below.
 from index.config import ConfigError, IndexConfig, load_config, require
 from index.corpus.article import Article, Official
 from index.corpus.passages import Passage, Source
+from index.files import write_new
 from index.ingest.errors import ExtractError, FetchError, IngestError
 from index.retrieval.build import BuildReport, Progress
 from index.retrieval.search import Answer, Hit
@@ -25,4 +26,5 @@ __all__ = [
     "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError", "FetchError",
     "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts", "IndexMissing", "IngestError",
     "Knowledge", "Official", "Passage", "Progress", "Source", "load_config", "require",
+    "write_new",
 ]

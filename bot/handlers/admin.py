@@ -31,7 +31,7 @@ def admin_only(handler: Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[
     async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = update.effective_user
         if not services(context).config.is_admin(user.id if user else None):
-            log.info("refused %s for non-admin user %s", handler.__name__, user and user.id)
+            log.info("refused /%s for a non-admin user", handler.__name__)
             await update.effective_message.reply_text(texts.NOT_ADMIN)
             return
         await handler(update, context)

@@ -72,13 +72,16 @@ async def compose_reply(svc: Services, question: str, user_id: int | None,
     if problem:
         return Reply(problem)
     answer = await svc.knowledge.ask(question)
-    svc.storage.log_question(user_id, chat_id, question, answer.confident)
+    svc.storage.log_question(question, answer.confident)  # no user or chat id: see storage
     if not answer.confident:
         return Reply(texts.declined_html(question))
     top_k = svc.config.search.top_k
-    answer_id = svc.storage.save_answer(question, [h.passage.id for h in answer.hits[:PAGE_DEPTH]])
-    return Reply(answer_html(question, [h.passage for h in answer.hits[:top_k]]),
-                 answer_keyboard(answer_id, 0, min(len(answer.hits), PAGE_DEPTH) > top_k))
+    html = answer_html(question, [h.passage for h in answer.hits[:top_k]])
+    if chat_id is None:  # the console has no buttons
+        return Reply(html)
+    token = svc.storage.save_answer(question, [h.passage.id for h in answer.hits[:PAGE_DEPTH]],
+                                    chat_id)
+    return Reply(html, answer_keyboard(token, 0, min(len(answer.hits), PAGE_DEPTH) > top_k))
 
 
 def question_problem(svc: Services, question: str) -> str | None:
@@ -97,16 +100,16 @@ def rate_problem(svc: Services, user_id: int | None) -> str | None:
     return texts.rate_limited(wait) if wait else None
 
 
-def answer_keyboard(answer_id: int, page: int, has_more: bool) -> InlineKeyboardMarkup:
+def answer_keyboard(token: str, page: int, has_more: bool) -> InlineKeyboardMarkup:
     nav = []
     if page > 0:
         nav.append(InlineKeyboardButton(texts.PREVIOUS_BUTTON,
-                                        callback_data=callback_data.page(answer_id, page - 1)))
+                                        callback_data=callback_data.page(token, page - 1)))
     if has_more:
         nav.append(InlineKeyboardButton(texts.MORE_BUTTON,
-                                        callback_data=callback_data.page(answer_id, page + 1)))
-    votes = [InlineKeyboardButton("👍", callback_data=callback_data.vote(answer_id, 1)),
-             InlineKeyboardButton("👎", callback_data=callback_data.vote(answer_id, -1))]
+                                        callback_data=callback_data.page(token, page + 1)))
+    votes = [InlineKeyboardButton("👍", callback_data=callback_data.vote(token, 1)),
+             InlineKeyboardButton("👎", callback_data=callback_data.vote(token, -1))]
     return InlineKeyboardMarkup([nav, votes] if nav else [votes])
 
 
