@@ -100,6 +100,7 @@ async def _post_shutdown(application: Application) -> None:
     server = application.bot_data.pop(_HEALTH, None)
     if server:
         await server.stop()
+    services(application).searches.close()
     services(application).knowledge.close()
 
 

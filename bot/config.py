@@ -23,11 +23,17 @@ class BotSection:
     rate_limit_seconds: int = 60         # ... per this window
     page_ttl_hours: int = 48             # "Lainnya" buttons older than this expire
     concurrent_updates: int = 64
+    inline_limit_queries: int = 60       # inline queries per user (one per keystroke) ...
+    inline_limit_seconds: int = 60       # ... per this window; the excess gets no results
+    search_queue_depth: int = 100        # searches waiting beyond this: "sedang sibuk"
 
     def validate(self) -> None:
         require(self.max_question_chars >= 10, "bot.max_question_chars must be at least 10")
         require(self.rate_limit_questions >= 1, "bot.rate_limit_questions must be at least 1")
         require(self.rate_limit_seconds >= 1, "bot.rate_limit_seconds must be at least 1")
+        require(self.inline_limit_queries >= 1, "bot.inline_limit_queries must be at least 1")
+        require(self.inline_limit_seconds >= 1, "bot.inline_limit_seconds must be at least 1")
+        require(self.search_queue_depth >= 1, "bot.search_queue_depth must be at least 1")
         require(self.page_ttl_hours >= 1, "bot.page_ttl_hours must be at least 1")
         require(self.concurrent_updates >= 1, "bot.concurrent_updates must be at least 1")
 

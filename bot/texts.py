@@ -61,6 +61,7 @@ NO_WORDS = ("Saya hanya bisa menjawab pertanyaan berupa kata-kata 🙂 Coba tuli
             "<code>Apa sanksi bagi ASN yang tidak netral?</code>")
 NON_TEXT = ("Saya hanya membaca pesan teks. Tulis pertanyaan Anda tentang netralitas ASN, "
             "atau ketik /bantuan.")
+SEARCH_BUSY = "⏳ Sedang sibuk, coba lagi sebentar lagi."
 BUSY_ERROR = "⚠️ Maaf, terjadi kesalahan saat memproses permintaan Anda. Silakan coba lagi sebentar lagi."
 PAGE_EXPIRED = "Jawaban ini sudah kedaluwarsa. Silakan ajukan pertanyaan lagi."
 NO_MORE = "Tidak ada pernyataan lain untuk pertanyaan ini."
