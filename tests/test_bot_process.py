@@ -163,3 +163,38 @@ def test_corrupt_database_stops_start_up_with_a_clear_message(tmp_path, base_con
     output, _ = process.communicate("", timeout=120)
     assert process.returncode == 2
     assert "database" in output and "unreadable" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("api_path, status", [("/bot", "401"), ("/salah/bot", "404")])
+def test_rejected_token_exits_with_one_clear_line(tmp_path, base_config, built_config, emulator,
+                                                  api_path, status):
+    """A revoked token (401) or a mistyped TELEGRAM_API_URL (404): PTB's InvalidToken quotes
+    the token; the bot must print one line without it and exit non-zero (issue 10, item 10)."""
+    revoked = "123456789:AAH-revoked-token-never-to-be-printed_42"
+    environ = {**os.environ, "BOT_CONFIG": str(_config(tmp_path, base_config)),
+               "BOT_DATA_DIR": str(built_config.data_dir), "TELEGRAM_BOT_TOKEN": revoked,
+               "TELEGRAM_API_URL": f"http://127.0.0.1:{emulator.port}{api_path}"}
+    result = subprocess.run([sys.executable, "-m", "bot"], cwd=REPO, env=environ,
+                            capture_output=True, text=True, timeout=180)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert output.count(f"token ditolak Telegram ({status})") == 1, output
+    assert revoked not in output and revoked.split(":")[1] not in output
+    assert "Traceback" not in output
+
+
+def test_the_log_formatter_redacts_tracebacks_and_encoded_forms():
+    import logging
+
+    from bot.logs import RedactingFormatter
+
+    token = "123456789:AAH-secret-part-of-the-token_0123"
+    formatter = RedactingFormatter([token, "webhook-secret-1"])
+    try:
+        raise RuntimeError(f"The token `{token}` was rejected; url /bot{token.replace(':', '%3A')}")
+    except RuntimeError as exc:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed with %s",
+                                   ("webhook-secret-1",), (RuntimeError, exc, exc.__traceback__))
+    text = formatter.format(record)
+    assert "Traceback" in text and "<token>" in text
+    assert token.split(":")[1] not in text and "webhook-secret-1" not in text
