@@ -6,6 +6,7 @@ environment only. Admin rights come from numeric user ids, never from usernames.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -129,11 +130,14 @@ class AppConfig(IndexConfig):
 def load_app_config(path: str | Path | None = None, webhook: bool = False) -> AppConfig:
     """The file, then the environment on top: BOT_ADMIN_IDS adds admins,
     TELEGRAM_API_URL replaces the API base URL, BOT_HEALTH_PORT turns the health endpoint
-    on at that port (containers set it), --webhook forces webhook mode."""
+    on at that port and BOT_HEALTH_LISTEN sets its address (the image sets both, listening
+    on 0.0.0.0 for the orchestrator's probe), --webhook forces webhook mode."""
     config = load_config(path, AppConfig)
     health = config.health
     if os.environ.get("BOT_HEALTH_PORT"):
         health = replace(health, enabled=True, port=_port_from_env("BOT_HEALTH_PORT"))
+    if os.environ.get("BOT_HEALTH_LISTEN"):
+        health = replace(health, listen=_address_from_env("BOT_HEALTH_LISTEN"))
     admins = sorted(set(config.admins) | set(_admin_ids_from_env()))
     telegram = config.telegram
     if os.environ.get("TELEGRAM_API_URL"):
@@ -150,6 +154,16 @@ def _port_from_env(name: str) -> int:
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise ConfigError(f"{name} must be a TCP port number, got {raw!r}")
     return int(raw)
+
+
+def _address_from_env(name: str) -> str:
+    raw = os.environ[name].strip()
+    try:
+        ipaddress.ip_address(raw)
+    except ValueError:
+        if raw != "localhost":
+            raise ConfigError(f"{name} must be an IP address to listen on, got {raw!r}") from None
+    return raw
 
 
 def _admin_ids_from_env() -> list[int]:

@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -58,6 +59,23 @@ def _stop(process: subprocess.Popen) -> str:
         process.kill()
         output, _ = process.communicate()
     return output
+
+
+def _raw_post(port: int, path: str, body: bytes, declared: int | None = None
+              ) -> tuple[int | None, float]:
+    """POST with the right secret over a raw socket; (status or None, seconds to answer)."""
+    started = time.monotonic()
+    head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body) if declared is None else declared}\r\n"
+            f"X-Telegram-Bot-Api-Secret-Token: {SECRET}\r\n\r\n").encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        try:
+            sock.sendall(head + body)
+            response = sock.recv(64)
+        except OSError:  # reset while uploading: refused
+            return None, time.monotonic() - started
+    status = int(response.split()[1]) if response.startswith(b"HTTP/") else None
+    return status, time.monotonic() - started
 
 
 async def _get(url: str) -> tuple[int, dict]:
@@ -115,6 +133,18 @@ async def test_webhook_mode_checks_the_secret(tmp_path, base_config, built_confi
         assert await asyncio.to_thread(post_update, url, update, None) == 403
         await asyncio.sleep(0.5)
         assert not emulator.sent_to(33)
+
+        # A body over the cap is refused from its Content-Length, without being read or
+        # waited for; one that is sent anyway is cut off (issue 10, item 12).
+        status, seconds = await asyncio.to_thread(_raw_post, hook_port, "/tg-hook", b"",
+                                                  declared=100_000_000)
+        assert status == 400 and seconds < 2.0
+        big = json.dumps(update).encode()[:-1] + b', "x": "' + b"a" * (2 << 20) + b'"}'
+        status, _ = await asyncio.to_thread(_raw_post, hook_port, "/tg-hook", big)
+        assert status in (400, None)  # None: the connection was closed mid-upload
+        mark = emulator.mark()
+        emulator.private_message(34, QUESTION)
+        assert "Ismail" in (await emulator.wait_for_message(34, after=mark, timeout=30)).text
 
         status, body = await _get(f"http://127.0.0.1:{health_port}/healthz")
         assert status == 200 and body["ok"]
