@@ -14,6 +14,7 @@ from bot.handlers import admin, announce, asking, basics, buttons, groups
 from bot.handlers.errors import on_error
 from bot.health import HealthServer
 from bot.services import Services, services
+from bot.updates import FairUpdateProcessor
 
 GROUPS = filters.ChatType.GROUPS
 PRIVATE = filters.ChatType.PRIVATE
@@ -33,7 +34,8 @@ def build_application(svc: Services, token: str) -> Application:
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(max_retries=2))
-        .concurrent_updates(svc.config.bot.concurrent_updates)
+        # concurrent_updates slots shared fairly: one user's flood cannot take them all.
+        .concurrent_updates(FairUpdateProcessor(svc.config.bot.concurrent_updates))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()

@@ -95,3 +95,30 @@ def test_rate_limit_forgets_idle_users():
     assert len(limit) == 10_000
     limit.check("late", now=61.0)  # a window later: everyone else has gone quiet
     assert len(limit) == 1
+
+
+async def test_one_users_updates_cannot_take_every_slot():
+    from telegram import Update, User
+
+    from bot.updates import FairUpdateProcessor
+
+    def update_from(user_id: int) -> Update:
+        update = Update(user_id)
+        object.__setattr__(update, "_effective_user", User(user_id, "u", False))  # PTB's cache
+        assert update.effective_user.id == user_id
+        return update
+
+    processor = FairUpdateProcessor(max_concurrent_updates=4, per_user=2)
+    finished: list[str] = []
+
+    async def handle(name: str, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        finished.append(name)
+
+    flood = [asyncio.create_task(processor.process_update(update_from(7), handle(f"f{i}", 0.05)))
+             for i in range(20)]
+    await asyncio.sleep(0)
+    await processor.process_update(update_from(8), handle("other", 0.0))
+    assert finished.index("other") <= 2  # not behind twenty
+    await asyncio.gather(*flood)
+    assert processor.users_waiting == 0  # idle users are forgotten
