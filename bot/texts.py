@@ -199,6 +199,8 @@ def _more_lines(count: int) -> str:
 
 UMUMKAN_USAGE = "Pemakaian: <code>/umumkan teks pengumuman</code>"
 ANNOUNCE_SENDING = "📣 Mengirim pengumuman…"
+ANNOUNCE_FAILED = ("❌ Pengiriman pengumuman terhenti karena galat sistem; sebagian grup mungkin "
+                   "sudah menerimanya. Periksa log sebelum mengirim ulang.")
 NO_SCHEDULE = "Belum ada pengumuman terjadwal di konfigurasi."
 STATEMENT_OF_THE_DAY = "🗞 <b>Pernyataan hari ini</b>\n\n"
 STATEMENT_OF_THE_DAY_EMPTY = "📣 <b>Pernyataan hari ini</b>\n\nJaga netralitas ASN selama Pilkada."

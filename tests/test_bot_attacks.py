@@ -7,6 +7,7 @@ stays under 1.5 GB, and (the `bot` fixture) that Telegram rejected nothing it se
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 import time
 from dataclasses import replace
@@ -206,4 +207,39 @@ async def test_no_asker_can_be_identified_from_the_bots_storage(bot):
                    for t in ("questions", "answers", "feedback")}
     assert not any({"user_id", "chat_id"} & c for c in columns.values())
     assert (data_dir / KEY_FILE).stat().st_mode & 0o077 == 0
+    await _still_serving(bot)
+
+
+# --- the same classes of bug, elsewhere ----------------------------------------------------
+
+async def test_health_endpoint_survives_an_oversized_request_line(bot, caplog):
+    from bot.health import HealthServer
+
+    server = HealthServer(bot.svc, "127.0.0.1", 0)
+    await server.start()
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"GET /" + b"a" * 200_000 + b" HTTP/1.1\r\n\r\n")
+        await writer.drain()
+        assert await asyncio.wait_for(reader.read(), 10) == b""  # closed, nothing served
+        writer.close()
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"GET /healthz HTTP/1.1\r\n\r\n")
+        assert (await asyncio.wait_for(reader.read(), 10)).startswith(b"HTTP/1.1 200")
+        writer.close()
+    finally:
+        await server.stop()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]  # handled, not crashed
+    await _still_serving(bot)
+
+
+async def test_a_broadcast_that_fails_midway_ends_its_status(bot, monkeypatch):
+    def broken() -> list[int]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(bot.svc.storage, "subscribed_chats", broken)
+    mark = bot.emu.mark()
+    bot.emu.command(ADMIN_ID, "umumkan", "Apel pagi", user_id=ADMIN_ID)
+    final = await bot.emu.wait_for("editMessageText", after=mark, timeout=30)
+    assert final.params["text"].startswith("❌") and "terhenti" in final.params["text"]
     await _still_serving(bot)

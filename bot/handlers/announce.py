@@ -93,7 +93,12 @@ async def umumkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     svc = services(context)
     status = await message.reply_text(texts.ANNOUNCE_SENDING)
-    report = await broadcast(context.bot, svc.storage, texts.announcement_html(text))
+    try:
+        report = await broadcast(context.bot, svc.storage, texts.announcement_html(text))
+    except Exception:  # the status must not stay on "Mengirim" (an admin would resend)
+        log.exception("broadcast failed")
+        await edit_status(status, texts.ANNOUNCE_FAILED)
+        return
     await edit_status(status, texts.broadcast_report_html(report.delivered, report.failed,
                                                           report.dropped, report.reasons))
 
