@@ -107,8 +107,10 @@ async def _post_shutdown(application: Application) -> None:
 
 
 async def _prune(context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    svc.storage.prune(svc.config.bot.page_ttl_hours * 3600, svc.config.privacy.retention_days * 86400)
+    """Hourly: expired answers, and questions past the privacy retention."""
+    config = services(context).config
+    services(context).storage.prune(config.bot.page_ttl_hours * 3600,
+                                    config.privacy.retention_days * 86400)
 
 
 def file_url_for(api_url: str) -> str:

@@ -65,7 +65,8 @@ class UserRateLimit:
             self._swept = now if self._swept is None else self._swept
             return
         self._swept = now
-        idle = [u for u, asked in self._asked.items() if not asked or now - asked[-1] >= self._window]
+        idle = [user for user, asked in self._asked.items()
+                if not asked or now - asked[-1] >= self._window]
         for user in idle:
             del self._asked[user]
         self._noticed = {u: t for u, t in self._noticed.items() if now - t < self._window}

@@ -122,8 +122,9 @@ def test_retention_prunes_old_questions_and_answers(tmp_path):
         storage.log_question(text, False)
         storage.save_answer(text, ["a:1"], GROUP)
     with sqlite3.connect(path) as db:
-        for table, column in (("questions", "asked_at"), ("answers", "created_at")):
-            db.execute(f"UPDATE {table} SET {column} = ? WHERE {'text' if table == 'questions' else 'question'} = 'lama'",
+        for table, column, text in (("questions", "asked_at", "text"),
+                                    ("answers", "created_at", "question")):
+            db.execute(f"UPDATE {table} SET {column} = ? WHERE {text} = 'lama'",
                        (time.time() - 91 * 86400,))
     assert storage.prune(page_ttl=400 * 86400, retention=90 * 86400) == (1, 1)
     with sqlite3.connect(path) as db:
