@@ -15,6 +15,7 @@ This package never imports `bot`; `bot` imports only the names below.
 from index.config import DEFAULT_CONFIG, ConfigError, IndexConfig, load_config, require
 from index.corpus.article import Article, Official
 from index.corpus.passages import Passage, Source
+from index.files import write_new
 from index.ingest.errors import ExtractError, FetchError, IngestError
 from index.retrieval.build import BuildReport, Progress
 from index.retrieval.highlight import best_sentence
@@ -26,5 +27,5 @@ __all__ = [
     "DEFAULT_CONFIG", "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError", "FetchError",
     "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts", "IndexMissing", "IngestError",
     "Knowledge", "Official", "Passage", "Progress", "Source", "best_sentence", "load_config",
-    "require",
+    "require", "write_new",
 ]

@@ -98,6 +98,11 @@ def _write(tmp_path, text: str):
     ("telegram:\n  mode: carrier-pigeon\n", "polling or webhook"),
     ("telegram:\n  webhook: {port: 70000}\n", "webhook.port"),
     ("health: {port: 0}\n", "health.port"),
+    ("bot: {inline_limit_queries: 0}\n", "bot.inline_limit_queries"),
+    ("bot: {inline_limit_seconds: 0}\n", "bot.inline_limit_seconds"),
+    ("bot: {search_queue_depth: 0}\n", "bot.search_queue_depth"),
+    ("privacy: {retention_days: 0}\n", "privacy.retention_days"),
+    ("privacy: {retention_day: 30}\n", "unknown key"),
     ("synonyms:\n  - [alone]\n", "two or more"),
     ("- just a list\n", "mapping"),
     ("embedding: [unclosed\n", "not valid YAML"),
@@ -134,3 +139,13 @@ def test_webhook_mode_needs_a_public_url(tmp_path):
 
 def test_shipped_config_is_valid(base_config):
     assert base_config.telegram.mode == "polling" and base_config.synonyms
+
+
+def test_health_listens_on_loopback_unless_the_environment_says_otherwise(tmp_path, monkeypatch):
+    monkeypatch.delenv("BOT_HEALTH_LISTEN", raising=False)
+    assert load_app_config(_write(tmp_path, "{}\n")).health.listen == "127.0.0.1"
+    monkeypatch.setenv("BOT_HEALTH_LISTEN", "0.0.0.0")  # as the image sets it
+    assert load_app_config(_write(tmp_path, "{}\n")).health.listen == "0.0.0.0"
+    monkeypatch.setenv("BOT_HEALTH_LISTEN", "semua")
+    with pytest.raises(ConfigError, match="BOT_HEALTH_LISTEN"):
+        load_app_config(_write(tmp_path, "{}\n"))

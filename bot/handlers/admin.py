@@ -31,7 +31,7 @@ def admin_only(handler: Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[
     async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = update.effective_user
         if not services(context).config.is_admin(user.id if user else None):
-            log.info("refused %s for non-admin user %s", handler.__name__, user and user.id)
+            log.info("refused /%s for a non-admin user", handler.__name__)
             await update.effective_message.reply_text(texts.NOT_ADMIN)
             return
         await handler(update, context)
@@ -66,6 +66,10 @@ async def tambah(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except IngestError as exc:
         log.info("cannot add %s: %s", context.args[0], exc)
         await edit_status(status, texts.ingest_failed(str(exc.reason)))
+        return
+    except Exception:  # indexing failed (embedding, disk): the status must still end
+        log.exception("adding %s failed", context.args[0])
+        await edit_status(status, texts.TAMBAH_FAILED)
         return
     article = added.article
     svc.storage.record_added_article(article.id, article.url, article.title, update.effective_user.id)

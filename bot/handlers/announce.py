@@ -21,6 +21,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot import texts
 from bot.editing import edit_status
+from bot.fitting import first_fitting, fits, visible_length
 from bot.handlers.admin import admin_only
 from bot.config import ScheduledAnnouncement
 from bot.render import statement_html
@@ -86,9 +87,18 @@ async def umumkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if len(parts) < 2 or not parts[1].strip():
         await message.reply_text(texts.UMUMKAN_USAGE)
         return
+    text = parts[1].strip()
+    if not fits(texts.announcement_html(text)):  # else every group would answer 400
+        await message.reply_text(texts.announcement_too_long(visible_length(text)))
+        return
     svc = services(context)
     status = await message.reply_text(texts.ANNOUNCE_SENDING)
-    report = await broadcast(context.bot, svc.storage, texts.announcement_html(parts[1].strip()))
+    try:
+        report = await broadcast(context.bot, svc.storage, texts.announcement_html(text))
+    except Exception:  # the status must not stay on "Mengirim" (an admin would resend)
+        log.exception("broadcast failed")
+        await edit_status(status, texts.ANNOUNCE_FAILED)
+        return
     await edit_status(status, texts.broadcast_report_html(report.delivered, report.failed,
                                                           report.dropped, report.reasons))
 
@@ -138,7 +148,8 @@ def statement_of_the_day_html(passages: list[Passage], today: datetime) -> str:
     if not passages:
         return texts.STATEMENT_OF_THE_DAY_EMPTY
     passage = passages[today.toordinal() % len(passages)]
-    return texts.STATEMENT_OF_THE_DAY + statement_html(passage)
+    return first_fitting(texts.STATEMENT_OF_THE_DAY + statement_html(passage, quote_limit=limit)
+                         for limit in (1200, 400)) or texts.STATEMENT_OF_THE_DAY_EMPTY
 
 
 def job_name(entry: ScheduledAnnouncement) -> str:

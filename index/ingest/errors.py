@@ -12,6 +12,7 @@ class FetchReason(StrEnum):
     NOT_HTML = "not_html"
     TOO_LARGE = "too_large"
     TOO_MANY_REDIRECTS = "too_many_redirects"
+    BAD_ENCODING = "bad_encoding"  # stacked or unasked content coding, undecodable text
 
 
 class IngestError(Exception):
