@@ -184,3 +184,21 @@ def test_when_questions_prefer_dated_statements(searcher):
     assert answer.hits[0].score > 1.0  # lifted above the fused scale
     plain = searcher.search("Pjs Bupati BS memimpin apel pagi")  # not a "when" question
     assert max(h.score for h in plain.hits) <= 1.0 + 1e-6
+
+
+def test_a_named_province_finds_its_regencies_and_cities_officials(searcher):
+    """No shipped statement names "Kalimantan Barat": the gazetteer places Pontianak and
+    Mempawah there, and a province's short form or English name works too."""
+    for question in ("Apa pesan pejabat di Kalimantan Barat soal netralitas ASN?",
+                     "apa kata pejabat kalbar soal netralitas asn",
+                     "What did officials in West Kalimantan say about neutrality?"):
+        top = {h.passage.official.name for h in searcher.search(question).hits[:3]}
+        assert top <= {"Ismail", "Ani Sofian"}, (question, top)
+    top = {h.passage.official.name for h in searcher.search("Apa kata pejabat di Kalteng?").hits[:4]}
+    assert top <= {"Hera Nugrahayu", "Nunu Andriani"}
+
+
+def test_a_named_official_ranks_their_statements_first(searcher):
+    answer = searcher.search("Apa kata Pj Wali Kota Palangka Raya soal sanksi?")
+    assert [h.passage.official.name for h in answer.hits[:3]] == ["Hera Nugrahayu"] * 3
+    assert "sanksi" in answer.hits[0].passage.text.lower()

@@ -586,7 +586,6 @@ def _has_place(position: str) -> bool:
 _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "republik",
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",
                        "bawaslu ri", "mendagri", "panrb", "kemenpan", "polri", "tni"})
-_REGIONAL_HEADS = {"bupati": "kabupaten", "wali": "kota", "walikota": "kota", "gubernur": "provinsi"}
 
 
 def _finish(officials: list[Official], place: Place | None) -> list[Official]:

@@ -110,16 +110,6 @@ def find_places(text: str) -> list[tuple[str, tuple[Place, ...]]]:
     return found
 
 
-def provinces_named(text: str) -> set[str]:
-    """Provinces `text` names by their own name or a short form ("Kalbar", "Sulsel")."""
-    return {p.province for _, places in find_places(text) for p in places if p.kind == "provinsi"}
-
-
-def provinces_of(text: str) -> set[str]:
-    """Every province a place in `text` lies in: "Pontianak" -> {"Kalimantan Barat"}."""
-    return {p.province for _, places in find_places(text) for p in places}
-
-
 def spell_out(text: str) -> str:
     """Abbreviated offices and places written in full: "Pj Gubernur Sulsel" ->
     "Penjabat Gubernur Sulawesi Selatan"."""

@@ -42,7 +42,8 @@ NUMBER_LIFT = 0.2
 META_WEIGHT = 0.6
 # An article's first statement is the reporter's summary of it ("MEDAN (ANTARA) - Pj
 # Gubernur ... meminta ..."), rarely the official's own words: on the development pages
-# it held the answer for 1 of 59 questions. It steps back a little.
+# it held the answer for 1 of 59 questions. It steps back, except for "when" questions:
+# the lead is where a report dates the event.
 LEAD_PENALTY = 0.3
 # How far the fusion moves towards the dense score when all of a question's words are
 # unknown to the corpus (in proportion for fewer).
@@ -137,9 +138,11 @@ class Searcher:
         fused = self._fuse(lexical[candidates], dense, mode, self._unknown_share(topic))
         who = self._who(asked, candidates)
         if mode == "fused":
-            fused = fused + self._config.who_weight * who - LEAD_PENALTY * self._lead[candidates]
-            if _ASKS_WHEN.search(question):
+            fused = fused + self._config.who_weight * who
+            if _ASKS_WHEN.search(question):  # the lead is where reports date the event
                 fused = fused + DATE_LIFT * self._dated[candidates]
+            else:
+                fused = fused - LEAD_PENALTY * self._lead[candidates]
             if _ASKS_NUMBER.search(question):
                 fused = fused + NUMBER_LIFT * self._numbered[candidates]
         ranked = np.argsort(-fused, kind="stable")[:limit]

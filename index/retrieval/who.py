@@ -42,6 +42,11 @@ _INSTITUTIONS = {
 }
 _INSTITUTION_PHRASES = {tuple(alias.split()): key for key, aliases in _INSTITUTIONS.items()
                         for alias in aliases}
+# Office words that, next to a named place or person, only say who is meant.
+_OFFICE_WORDS = frozenset({"pj", "pjs", "plt", "plh", "penjabat", "pejabat", "bupati", "wali",
+                           "walikota", "wako", "wakil", "gubernur", "sekda", "ketua", "anggota",
+                           "menteri", "acting", "governor", "regent", "mayor", "koordinator",
+                           "kabupaten", "kota", "provinsi"})
 _CUES = frozenset({"menurut", "kata", "pesan", "ujar", "imbauan", "according", "said", "say",
                    "says", "tell", "told", "message", "expect", "expects"})
 _LONGEST = max(len(p) for p in _INSTITUTION_PHRASES)
@@ -51,7 +56,7 @@ def passage_keys(passage: Passage) -> frozenset[str]:
     """Who said it and where: the official's name words, places, provinces, institutions."""
     official, title = passage.official, passage.source.title
     keys = {f"name:{w}" for w in _WORD.findall(official.name.lower()) if len(w) > 2}
-    keys |= _place_keys(f"{official.position} . {title}", any_case=False)
+    keys |= _place_keys(f"{official.position} . {title}")
     keys |= _institution_keys(f"{official.position} {title}")
     return frozenset(keys)
 
@@ -85,6 +90,8 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
     keys |= institutions
     used |= {w for key in institutions for alias in _INSTITUTIONS[key.split(":", 1)[1]]
              for w in alias.split()}
+    if keys:  # "Pj Wali Kota" of a named place or person says who, not what about
+        used |= {w.lower() for w in words if w.lower() in _OFFICE_WORDS}
     return frozenset(keys), used
 
 
@@ -102,7 +109,7 @@ def _is_place_mention(words: list[str]) -> bool:
     return words[0].lower() not in root_words()
 
 
-def _place_keys(text: str, any_case: bool) -> set[str]:
+def _place_keys(text: str) -> set[str]:
     keys: set[str] = set()
     for _, places in find_places(text):
         for place in places:
