@@ -110,7 +110,7 @@ def _export_onnx(config: IndexConfig) -> int:
 def cmd_build(config: IndexConfig, args: argparse.Namespace) -> int:
     from index.retrieval.build import build_index, index_is_current
 
-    if not args.force and index_is_current(config, config.model_id):
+    if not args.force and index_is_current(config):
         print(f"index is current: {config.index_dir}")
         return 0
     report = build_index(config, _embedder(config), show_bar=True)

@@ -97,7 +97,8 @@ class Knowledge:
 
         def change_and_reload() -> tuple[T, Searcher]:
             result = change()
-            return result, make_searcher(self._config, self._embedder, load_index(self._config.index_dir))
+            stored = load_index(self._config.index_dir, self._config.index)
+            return result, make_searcher(self._config, self._embedder, stored)
 
         async with self._write_lock:
             loop = asyncio.get_running_loop()

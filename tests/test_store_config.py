@@ -36,7 +36,10 @@ def test_save_then_load_round_trips(tmp_path):
     stored = load_index(tmp_path)
     assert [p.text for p in stored.passages] == ["statement 0", "statement 1", "statement 2"]
     assert np.allclose(stored.all_vectors(), _vectors(3))
-    assert stored.manifest.matches("model-x", "c1") and not stored.manifest.matches("model-y", "c1")
+    assert stored.manifest.matches("model-x", "torch", "c1", "flat")
+    assert not stored.manifest.matches("model-y", "torch", "c1", "flat")
+    assert not stored.manifest.matches("model-x", "onnx", "c1", "flat")
+    assert not stored.manifest.matches("model-x", "torch", "c1", "hnsw")
 
 
 def test_failed_rebuild_leaves_the_old_index_serving(tmp_path, monkeypatch):

@@ -105,7 +105,7 @@ class Searcher:
         lexical = self._bm25_scores(terms)
         candidates = self._candidates(lexical, query_vector)
         # Exact cosines for the union: FAISS proposed only its own candidates.
-        dense = self.stored.vectors.reconstruct_batch(candidates) @ query_vector
+        dense = self.stored.vectors_at(candidates) @ query_vector
         fused = self._fuse(lexical[candidates], dense, mode)
         if mode == "fused" and _ASKS_WHEN.search(question):
             fused = fused + DATE_LIFT * self._dated[candidates]
@@ -123,10 +123,10 @@ class Searcher:
 
     def _candidates(self, lexical: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
         k = min(self._config.candidates, len(self.passages))
-        _, dense_ids = self.stored.vectors.search(query_vector[None, :], k)
+        dense_ids = self.stored.nearest(query_vector, k)
         lexical_ids = np.argsort(-lexical, kind="stable")[:k]
         lexical_ids = lexical_ids[lexical[lexical_ids] > 0]
-        return np.unique(np.concatenate([dense_ids[0][dense_ids[0] >= 0], lexical_ids]))
+        return np.unique(np.concatenate([dense_ids, lexical_ids]))
 
     def _fuse(self, lexical: np.ndarray, dense: np.ndarray, mode: Mode) -> np.ndarray:
         lexical_scaled = lexical / lexical.max() if lexical.max() > 0 else lexical * 0
