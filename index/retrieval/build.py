@@ -22,6 +22,7 @@ from index.corpus.passages import Passage
 from index.retrieval.search import Searcher
 from index.retrieval.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, StoredIndex,
                          load_index, read_manifest, save_index)
+from index.retrieval.lexical import LexicalIndex, fingerprint
 from index.retrieval.vectors import VectorIndex, resolve_kind
 from index.retrieval.analyzer import Analyzer
 
@@ -58,7 +59,8 @@ def build_index(config: IndexConfig, embedder: Embedder, progress: Progress | No
                         article_count=len(corpus.articles), built_at=time.time(),
                         build_seconds=round(time.monotonic() - started, 3),
                         backend=embedder.backend, index_type=kind)
-    save_index(config.index_dir, manifest, corpus.passages, vectors, ids)
+    lexical = LexicalIndex.build(corpus.passages, Analyzer(config.synonyms), config.synonyms)
+    save_index(config.index_dir, manifest, corpus.passages, vectors, ids, lexical)
     return BuildReport(len(corpus.articles), len(corpus.passages), len(missing),
                        time.monotonic() - started, corpus.skipped)
 
@@ -133,7 +135,13 @@ def open_searcher(config: IndexConfig, embedder: Embedder, show_bar: bool = Fals
 
 
 def make_searcher(config: IndexConfig, embedder: Embedder, stored: StoredIndex) -> Searcher:
-    return Searcher(stored, embedder, Analyzer(config.synonyms), config.search)
+    """A searcher over `stored`, with its stored BM25 index when that was built with the
+    same analysis (else the passages are analysed now)."""
+    analyzer = Analyzer(config.synonyms)
+    lexical = stored.lexical
+    if lexical is None or lexical.fingerprint != fingerprint(config.synonyms):
+        lexical = LexicalIndex.build(stored.passages, analyzer, config.synonyms)
+    return Searcher(stored, embedder, analyzer, config.search, lexical)
 
 
 def index_is_current(config: IndexConfig) -> bool:

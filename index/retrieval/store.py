@@ -7,6 +7,7 @@ Layout under the index directory:
     builds/<build-id>/ids.npy         each passage's vector id (int64, passage order)
     builds/<build-id>/vectors.faiss   the vector index under those ids (see vectors.py)
     builds/<build-id>/deleted.npy     HNSW only: removed ids it still holds
+    builds/<build-id>/lexical/        BM25 over the analysed passages (see lexical.py)
     current -> builds/<build-id>      a symlink, replaced in one rename
 
 A build is written completely into its own directory before `current` points at it, so
@@ -29,6 +30,7 @@ import numpy as np
 from index.config import VectorIndexConfig
 from index.corpus.passages import Passage
 from index.files import write_json
+from index.retrieval.lexical import LexicalIndex
 from index.retrieval.vectors import KINDS, VectorIndex
 
 # 2: stable vector ids (ids.npy) and index kinds. A format-1 index still loads (its ids
@@ -70,8 +72,10 @@ class StoredIndex:
     """Passages and their vector index; maps the index's ids to passage positions."""
 
     def __init__(self, manifest: Manifest, passages: list[Passage], vectors: VectorIndex,
-                 ids: np.ndarray, settings: VectorIndexConfig | None = None) -> None:
+                 ids: np.ndarray, settings: VectorIndexConfig | None = None,
+                 lexical: LexicalIndex | None = None) -> None:
         self.manifest = manifest
+        self.lexical = lexical
         self.passages = passages
         self.vectors = vectors
         self.ids = np.asarray(ids, dtype=np.int64)
@@ -101,7 +105,8 @@ class StoredIndex:
 
 
 def save_index(index_dir: Path, manifest: Manifest, passages: list[Passage],
-               vectors: np.ndarray | VectorIndex, ids: np.ndarray | None = None) -> Path:
+               vectors: np.ndarray | VectorIndex, ids: np.ndarray | None = None,
+               lexical: LexicalIndex | None = None) -> Path:
     """Write a complete build and point `current` at it. `vectors` is a built
     `VectorIndex` under `ids`, or a matrix in passage order (ids = positions, indexed as
     the manifest's `index_type`)."""
@@ -121,6 +126,8 @@ def save_index(index_dir: Path, manifest: Manifest, passages: list[Passage],
     tmp.mkdir()
     try:
         vectors.write(tmp)
+        if lexical is not None:
+            lexical.write(tmp / "lexical")
         np.save(tmp / "ids.npy", np.asarray(ids, dtype=np.int64), allow_pickle=False)
         write_json(tmp / "passages.json", [p.to_json() for p in passages])
         write_json(tmp / "manifest.json", asdict(manifest))  # last: marks the build complete
@@ -156,7 +163,8 @@ def load_index(index_dir: Path, settings: VectorIndexConfig | None = None,
             or manifest.passage_count != len(passages)):
         raise IndexCorrupt(f"index in {index_dir} is inconsistent: {vectors.live} vectors, "
                            f"{len(passages)} passages; rebuild it with `python -m index build`")
-    return StoredIndex(manifest, passages, vectors, ids, settings)
+    lexical = LexicalIndex.read(current / "lexical", len(passages))
+    return StoredIndex(manifest, passages, vectors, ids, settings, lexical)
 
 
 def read_manifest(index_dir: Path) -> Manifest:
