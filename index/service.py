@@ -1,8 +1,8 @@
 """The index as a service, the one door `bot/` uses: open it, ask it, add to it by URL,
 remove from it, rebuild it, and read its facts. Every call that blocks runs off the event loop.
 
-Searches run on one dedicated worker thread: torch already uses every core for one
-query, so more threads would only contend. Rebuilds run on another thread and publish a
+Searches run on one dedicated worker thread: the embedder already uses every core for
+one query (`embedding.threads`), so more threads would only contend. Rebuilds run on another thread and publish a
 new `Searcher` with a single reference swap, so questions keep being answered from the
 old index until the new one is complete; a failed rebuild leaves the old one serving.
 """
