@@ -63,7 +63,8 @@ def test_auto_is_flat_up_to_flat_max_then_ivf():
 def _article(n: int) -> Article:
     body = (f"Kepala Dinas Kebudayaan Kabupaten Uji {n}, Siti Rahma, menegaskan bahwa ASN wajib "
             f"menjaga netralitas saat festival budaya nomor {n} berlangsung.\n\n"
-            f"“ASN jangan memasang atribut pasangan calon di panggung festival {n},” kata Siti.")
+            f"“ASN jangan memasang atribut pasangan calon di panggung festival {n},” kata Siti.\n\n"
+            f"Panitia festival {n} juga diminta menolak spanduk kampanye di area pertunjukan.")
     return Article(id=f"uji-{n}", title=f"Festival budaya {n} dan netralitas ASN", body=body,
                    outlet="Warta Uji", date="2024-10-01",
                    official=Official("Siti Rahma", "Kepala Dinas Kebudayaan"))
@@ -121,3 +122,20 @@ def test_bad_index_and_backend_settings_name_the_key(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(ConfigError, match=message):
         load_config(path, IndexConfig)
+
+
+def test_hnsw_is_compacted_once_removals_pile_up(built_config, embedder):
+    config = replace(built_config, index=replace(built_config.index, type="hnsw"))
+    for n in range(6):
+        add_article(config, embedder, _article(n))
+    grown = load_index(config.index_dir)
+    for n in range(6):
+        assert remove_article(config, embedder, f"uji-{n}")
+    stored = load_index(config.index_dir)
+    assert stored.manifest.passage_count == 39 and grown.manifest.passage_count > 39
+    # without compaction the graph would still hold every added node
+    assert stored.vectors.index.ntotal < grown.vectors.index.ntotal
+    assert len(stored.vectors.deleted) <= 0.2 * stored.vectors.index.ntotal
+    searcher = make_searcher(config, embedder, stored)
+    assert not [h for h in searcher.search("festival budaya", mode="dense").hits
+                if h.passage.article_id.startswith("uji-")]

@@ -87,11 +87,11 @@ def _vector_index(previous: StoredIndex | None, kind: str, ids: np.ndarray, gone
     """The previous index updated in place when it is of the wanted kind and still fits;
     otherwise a new one from the kept vectors plus the fresh ones."""
     old = previous.vectors if previous is not None else None
-    if (old is not None and previous.manifest.format == FORMAT_VERSION and old.kind == kind
-            and not old.needs_rebuild(len(ids))):
+    if old is not None and previous.manifest.format == FORMAT_VERSION and old.kind == kind:
         old.remove(gone)
-        old.add(fresh, ids[missing])
-        return old
+        if not old.needs_rebuild(len(ids)):
+            old.add(fresh, ids[missing])
+            return old
     matrix = np.zeros((len(ids), dim), dtype=np.float32)
     kept = np.flatnonzero(~np.isin(np.arange(len(ids)), missing))
     if len(kept):
