@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -71,7 +72,6 @@ class Searcher:
         self._embedder = embedder
         self._analyzer = analyzer
         self._config = config
-        self._by_id = {p.id: p for p in stored.passages}
         # BM25 and IDF normally come stored with the index (lexical.py): analysing every
         # passage here cost minutes and gigabytes per million passages.
         lexical = lexical or LexicalIndex.build(stored.passages, analyzer, [])
@@ -79,11 +79,11 @@ class Searcher:
         self._bm25 = lexical.bm25
 
     @property
-    def passages(self) -> list[Passage]:
+    def passages(self) -> Sequence[Passage]:
         return self.stored.passages
 
     def passage_by_id(self, passage_id: str) -> Passage | None:
-        return self._by_id.get(passage_id)
+        return self.stored.passage_by_id(passage_id)
 
     def search(self, question: str, limit: int | None = None, mode: Mode = "fused") -> Answer:
         return self.search_many([question], limit, mode)[0]
@@ -150,7 +150,7 @@ class Searcher:
         if not unique:
             return 0.0
         total = sum(self._idf.get(t, self._idf_unseen) for t in unique)
-        present = set(self._analyzer.terms(self._by_id[passage_id].lexical_text()))
+        present = set(self._analyzer.terms(self.passage_by_id(passage_id).lexical_text()))
         return sum(self._idf[t] for t in unique if t in present) / total
 
     def _dated(self, positions: np.ndarray) -> np.ndarray:

@@ -3,7 +3,7 @@
 Layout under the index directory:
 
     builds/<build-id>/manifest.json   what was built, with which model, from which corpus
-    builds/<build-id>/passages.json   the attributed statements
+    builds/<build-id>/passages.*      the attributed statements, read on demand (passage_file.py)
     builds/<build-id>/ids.npy         each passage's vector id (int64, passage order)
     builds/<build-id>/vectors.faiss   the vector index under those ids (see vectors.py)
     builds/<build-id>/deleted.npy     HNSW only: removed ids it still holds
@@ -22,6 +22,7 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from index.config import VectorIndexConfig
 from index.corpus.passages import Passage
 from index.files import write_json
 from index.retrieval.lexical import LexicalIndex
+from index.retrieval.passage_file import LINES, PassageList, write_passages
 from index.retrieval.vectors import KINDS, VectorIndex
 
 # 2: stable vector ids (ids.npy) and index kinds. A format-1 index still loads (its ids
@@ -71,7 +73,7 @@ class Manifest:
 class StoredIndex:
     """Passages and their vector index; maps the index's ids to passage positions."""
 
-    def __init__(self, manifest: Manifest, passages: list[Passage], vectors: VectorIndex,
+    def __init__(self, manifest: Manifest, passages: Sequence[Passage], vectors: VectorIndex,
                  ids: np.ndarray, settings: VectorIndexConfig | None = None,
                  lexical: LexicalIndex | None = None) -> None:
         self.manifest = manifest
@@ -82,6 +84,15 @@ class StoredIndex:
         self.settings = settings or VectorIndexConfig()
         self._order = np.argsort(self.ids, kind="stable")
         self._sorted_ids = self.ids[self._order]
+        self._by_id: dict[str, Passage] | None = None  # for passages held as a plain list
+
+    def passage_by_id(self, passage_id: str) -> Passage | None:
+        if isinstance(self.passages, PassageList):
+            position = self.passages.position(passage_id)
+            return None if position is None else self.passages[position]
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self.passages}
+        return self._by_id.get(passage_id)
 
     def nearest(self, query: np.ndarray, k: int) -> np.ndarray:
         """Positions (in `passages`) of the `k` passages whose vectors are nearest."""
@@ -104,7 +115,7 @@ class StoredIndex:
         return int(used.max()) + 1 if len(used) else 0
 
 
-def save_index(index_dir: Path, manifest: Manifest, passages: list[Passage],
+def save_index(index_dir: Path, manifest: Manifest, passages: Sequence[Passage],
                vectors: np.ndarray | VectorIndex, ids: np.ndarray | None = None,
                lexical: LexicalIndex | None = None) -> Path:
     """Write a complete build and point `current` at it. `vectors` is a built
@@ -129,7 +140,7 @@ def save_index(index_dir: Path, manifest: Manifest, passages: list[Passage],
         if lexical is not None:
             lexical.write(tmp / "lexical")
         np.save(tmp / "ids.npy", np.asarray(ids, dtype=np.int64), allow_pickle=False)
-        write_json(tmp / "passages.json", [p.to_json() for p in passages])
+        write_passages(tmp, passages)
         write_json(tmp / "manifest.json", asdict(manifest))  # last: marks the build complete
         os.replace(tmp, build)
         previous = (index_dir / _CURRENT).resolve() if (index_dir / _CURRENT).exists() else None
@@ -152,7 +163,7 @@ def load_index(index_dir: Path, settings: VectorIndexConfig | None = None,
         manifest = read_manifest(index_dir)
         if manifest.index_type not in KINDS:
             raise ValueError(f"unknown index type {manifest.index_type!r}")
-        passages = [Passage.from_json(p) for p in _read_json(current / "passages.json")]
+        passages = _read_passages(current)
         vectors = VectorIndex.read(current.resolve(), manifest.index_type, mmap)
         ids = (np.load(current / "ids.npy", allow_pickle=False) if manifest.format > 1
                else np.arange(len(passages), dtype=np.int64))  # format 1: ids are positions
@@ -190,6 +201,13 @@ def _remove_old_builds(builds: Path, keep: set[Path | None]) -> None:
         in_progress = old.name.startswith(".") and time.time() - old.stat().st_mtime < 3600
         if old.resolve() not in keep and not in_progress:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _read_passages(build: Path) -> Sequence[Passage]:
+    if (build / LINES).exists():
+        return PassageList(build)
+    # builds from before passages were read on demand
+    return [Passage.from_json(p) for p in _read_json(build / "passages.json")]
 
 
 def _matrix(vectors: np.ndarray, dim: int) -> np.ndarray:
