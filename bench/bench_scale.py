@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -54,18 +55,19 @@ def main() -> None:
     parser.add_argument("--index", default="auto", choices=["auto", "flat", "ivf", "hnsw"])
     parser.add_argument("--repeat", type=int, default=5, help="search rounds over the questions")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--keep", action="store_true", help="keep the built index (printed path)")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
     if args.serve:
         return serve(args.serve, args.repeat)
-    figures = build(args.passages, args.index)
+    figures = build(args.passages, args.index, args.keep)
     if args.json:
         print(json.dumps(figures))
     else:
         report(f"scale, {figures['passages']} passages", **figures)
 
 
-def build(count: int, index_type: str) -> dict:
+def build(count: int, index_type: str, keep: bool = False) -> dict:
     from index.retrieval.embedder import Embedder
 
     config = scratch_config()
@@ -99,8 +101,14 @@ def build(count: int, index_type: str) -> dict:
     np.save(work / "queries.npy", query_vectors)
     np.save(work / "exact.npy", exact)
     (work / "questions.json").write_text(json.dumps(questions, ensure_ascii=False))
-    served = subprocess.run([sys.executable, __file__, "--serve", str(work)], check=True,
-                            capture_output=True, text=True).stdout
+    try:
+        served = subprocess.run([sys.executable, __file__, "--serve", str(work)], check=True,
+                                capture_output=True, text=True).stdout
+    finally:
+        if keep:
+            print(f"index kept in {work}", file=sys.stderr)
+        else:  # a million passages take ~2 GB of disk
+            shutil.rmtree(work, ignore_errors=True)
     return {"passages": count, "index": kind, **json.loads(served.splitlines()[-1]),
             "build_s": round(build_s, 2), "vector_build_s": round(vectors_s, 2)}
 
@@ -152,7 +160,7 @@ def _questions() -> list[str]:
 
 def _synthetic_passages(count: int, real: list[Passage], rng: np.random.Generator) -> list[Passage]:
     """Text drawn from the corpus's vocabulary at its word frequencies, 20-60 words long,
-    ten passages to an article sharing one official and source."""
+    ten passages to an article sharing one official and source (its title drawn likewise)."""
     frequencies = Counter(w for p in real for w in _WORDS.findall(p.text.lower()))
     vocabulary = np.array(list(frequencies))
     weights = np.array(list(frequencies.values()), dtype=np.float64)
@@ -161,6 +169,7 @@ def _synthetic_passages(count: int, real: list[Passage], rng: np.random.Generato
     for start in range(0, count, _CHUNK):
         size = min(_CHUNK, count - start)
         words = vocabulary[rng.choice(len(vocabulary), size=(size, 60), p=weights)]
+        titles = vocabulary[rng.choice(len(vocabulary), size=(size // _PER_ARTICLE + 1, 6), p=weights)]
         lengths = rng.integers(20, 61, size)
         for n in range(size):
             number = start + n
@@ -169,7 +178,8 @@ def _synthetic_passages(count: int, real: list[Passage], rng: np.random.Generato
             passages.append(Passage(
                 f"s{article}:{number % _PER_ARTICLE}", f"s{article}", " ".join(words[n, :lengths[n]]),
                 Official(template.official.name, template.official.position),
-                Source(template.source.outlet, f"Berita sintetis {article}", template.source.date, "")))
+                Source(template.source.outlet, " ".join(titles[n // _PER_ARTICLE]).capitalize(),
+                       template.source.date, "")))
     return passages
 
 
