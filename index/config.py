@@ -49,7 +49,7 @@ class EmbeddingConfig:
 @dataclass(frozen=True)
 class VectorIndexConfig:
     type: str = "auto"
-    flat_max: int = 100_000
+    flat_max: int = 50_000
     nprobe: int = 16
     ef_search: int = 64
     threads: int = 1
