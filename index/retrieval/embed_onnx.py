@@ -4,12 +4,18 @@ exported graph that already pools and normalises, and numpy. No torch at run tim
 Texts are tokenised, sorted by length and cut into batches of similar length, so padding
 costs little; a batch is also capped in padded tokens, which bounds the attention scratch
 of long passages.
+
+Threads: each run uses one thread, and `embedding.threads` batches run side by side. For
+a build that scales with the cores (per CPU-second: 23 passages on one thread per run
+against 20 with two threads inside one run); a single question loses nothing measurable
+(p50 25 ms on one thread, 24 ms on two, under load).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -39,14 +45,18 @@ class OnnxBackend:
         self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(int(settings["max_length"]))
-        self._session = ort.InferenceSession(str(graph), _options(ort, threads),
+        self._session = ort.InferenceSession(str(graph), _options(ort),
                                              providers=["CPUExecutionProvider"])
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="embed") if threads > 1 else None
 
     def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         ids = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
         out = np.empty((len(ids), self.dim), dtype=np.float32)
-        for batch in _batches(ids, self._batch_size):
-            out[batch] = self._run([ids[i] for i in batch])
+        batches = _batches(ids, self._batch_size)
+        runs = (self._pool.map if self._pool and len(batches) > 1 else map)(
+            lambda batch: self._run([ids[i] for i in batch]), batches)
+        for batch, vectors in zip(batches, runs):
+            out[batch] = vectors
         return out
 
     def _run(self, rows: list[list[int]]) -> np.ndarray:
@@ -73,9 +83,9 @@ def _batches(ids: list[list[int]], batch_size: int) -> list[list[int]]:
     return batches
 
 
-def _options(ort, threads: int):
+def _options(ort):
     options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
+    options.intra_op_num_threads = 1  # parallel across batches instead (module docstring)
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     # Spinning keeps a core busy between runs, taking it from the event loop and FAISS;
