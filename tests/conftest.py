@@ -21,6 +21,8 @@ def base_config() -> AppConfig:
     config = load_config(REPO / "config.yaml", AppConfig)
     if not Path(config.model_path).exists():
         pytest.exit(f"model missing at {config.model_path}: run `make setup` first", returncode=1)
+    if config.embedding.backend != "torch" and not (config.onnx_dir / "model.onnx").exists():
+        pytest.exit(f"ONNX export missing at {config.onnx_dir}: run `make setup` first", returncode=1)
     return config
 
 

@@ -100,6 +100,9 @@ async def test_polling_process_answers_and_serves_health(tmp_path, base_config, 
         emulator.private_message(31, QUESTION)
         reply = await emulator.wait_for_message(31, after=mark, timeout=120)
         assert "tidak terlibat dalam kegiatan politik praktis" in reply.text
+        # The default backend answers through ONNX Runtime; torch (400-500 MB) stays out.
+        maps = Path(f"/proc/{process.pid}/maps").read_text()
+        assert "onnxruntime" in maps and "libtorch" not in maps
         status, body = await _get(f"http://127.0.0.1:{health_port}/healthz")
         assert status == 200 and body["ok"] and body["passages"] > 0 and body["database"]
         assert (await _get(f"http://127.0.0.1:{health_port}/nope"))[0] == 404

@@ -160,12 +160,18 @@ def test_fusion_ranks_with_both_retrievers(searcher):
     assert "tonggak kestabilan" in exact.hits[0].passage.text
 
 
-def test_model_change_marks_the_index_stale(built_config, embedder):
+def test_model_backend_or_index_type_change_marks_the_index_stale(built_config):
     from index.retrieval.build import index_is_current
 
-    assert index_is_current(built_config, embedder.name)
-    other = replace(built_config, embedding=replace(built_config.embedding, model="intfloat/multilingual-e5-small"))
-    assert not index_is_current(other, other.model_id)
+    assert index_is_current(built_config)
+    changes = [replace(built_config.embedding, model="intfloat/multilingual-e5-small"),
+               replace(built_config.embedding, backend="torch"),
+               replace(built_config.embedding, backend="onnx-int8")]
+    for embedding in changes:
+        assert not index_is_current(replace(built_config, embedding=embedding)), embedding
+    assert not index_is_current(replace(built_config, index=replace(built_config.index, type="hnsw")))
+    # auto means flat at this size: still current
+    assert index_is_current(replace(built_config, index=replace(built_config.index, type="flat")))
 
 
 def test_a_malformed_article_is_skipped_not_fatal(built_config, embedder):

@@ -13,6 +13,7 @@ from bot.config import AppConfig, load_app_config
 from index.corpus.article import Official
 from index.config import ConfigError, IndexConfig, load_config
 from index.corpus.passages import Passage, Source
+from index.retrieval.passage_file import PassageList, write_passages
 from index.retrieval.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, load_index,
                          read_manifest, save_index)
 
@@ -36,7 +37,10 @@ def test_save_then_load_round_trips(tmp_path):
     stored = load_index(tmp_path)
     assert [p.text for p in stored.passages] == ["statement 0", "statement 1", "statement 2"]
     assert np.allclose(stored.all_vectors(), _vectors(3))
-    assert stored.manifest.matches("model-x", "c1") and not stored.manifest.matches("model-y", "c1")
+    assert stored.manifest.matches("model-x", "torch", "c1", "flat")
+    assert not stored.manifest.matches("model-y", "torch", "c1", "flat")
+    assert not stored.manifest.matches("model-x", "onnx", "c1", "flat")
+    assert not stored.manifest.matches("model-x", "torch", "c1", "hnsw")
 
 
 def test_failed_rebuild_leaves_the_old_index_serving(tmp_path, monkeypatch):
@@ -74,9 +78,22 @@ def test_missing_and_corrupt_indexes_fail_clearly(tmp_path):
 
 def test_inconsistent_counts_are_corrupt(tmp_path):
     build = save_index(tmp_path, _manifest(2), _passages(2), _vectors(2))
-    (build / "passages.json").write_text(json.dumps([_passages(1)[0].to_json()]))
+    write_passages(build, _passages(1))
     with pytest.raises(IndexCorrupt, match="inconsistent"):
         load_index(tmp_path)
+    (build / "passages.jsonl").write_bytes(b"{}\n")  # no longer what its offsets say
+    with pytest.raises(IndexCorrupt, match="unreadable"):
+        load_index(tmp_path)
+
+
+def test_passages_are_read_on_demand_and_found_by_id(tmp_path):
+    save_index(tmp_path, _manifest(300), _passages(300), _vectors(300))
+    stored = load_index(tmp_path)
+    assert isinstance(stored.passages, PassageList) and len(stored.passages) == 300
+    assert stored.passages[-1].text == "statement 299" and stored.passages[5:7][1].id == "a:6"
+    assert stored.passage_by_id("a:123").text == "statement 123"
+    assert stored.passage_by_id("a:300") is None
+    assert [p.id for p in stored.passages][:3] == ["a:0", "a:1", "a:2"]
 
 
 def _write(tmp_path, text: str):
@@ -141,11 +158,10 @@ def test_shipped_config_is_valid(base_config):
     assert base_config.telegram.mode == "polling" and base_config.synonyms
 
 
-def test_health_listens_on_loopback_unless_the_environment_says_otherwise(tmp_path, monkeypatch):
-    monkeypatch.delenv("BOT_HEALTH_LISTEN", raising=False)
-    assert load_app_config(_write(tmp_path, "{}\n")).health.listen == "127.0.0.1"
-    monkeypatch.setenv("BOT_HEALTH_LISTEN", "0.0.0.0")  # as the image sets it
-    assert load_app_config(_write(tmp_path, "{}\n")).health.listen == "0.0.0.0"
-    monkeypatch.setenv("BOT_HEALTH_LISTEN", "semua")
+def test_health_listens_on_loopback_unless_the_environment_says_otherwise(tmp_path):
+    config = _write(tmp_path, "{}\n")
+    assert load_app_config(config).health.listen == "127.0.0.1"
+    as_in_the_image = {"BOT_HEALTH_LISTEN": "0.0.0.0"}
+    assert load_app_config(config, environ=as_in_the_image).health.listen == "0.0.0.0"
     with pytest.raises(ConfigError, match="BOT_HEALTH_LISTEN"):
-        load_app_config(_write(tmp_path, "{}\n"))
+        load_app_config(config, environ={"BOT_HEALTH_LISTEN": "semua"})

@@ -24,11 +24,13 @@ from index.corpus.passages import Passage
 from index.retrieval.search import Searcher
 from index.retrieval.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, StoredIndex,
                          load_index, read_manifest, save_index)
+from index.retrieval.lexical import LexicalIndex, fingerprint
+from index.retrieval.vectors import VectorIndex, resolve_kind
 from index.retrieval.analyzer import Analyzer
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
-_CHUNK = 64
+_CHUNK = 256  # passages per progress step
 
 
 @dataclass(frozen=True)
@@ -43,22 +45,61 @@ class BuildReport:
 def build_index(config: IndexConfig, embedder: Embedder, progress: Progress | None = None,
                 show_bar: bool = False, reuse: bool = False) -> BuildReport:
     """Embed the corpus's passages and swap the new index in. With `reuse`, passages the
-    current index already holds keep their vectors and only new ones are embedded."""
+    current index already holds keep their vectors and ids, only new ones are embedded,
+    and the vector index is updated in place (removals included) when its kind allows."""
     started = time.monotonic()
     corpus = load_corpus(config)
-    known = _current_vectors(config, embedder) if reuse else {}
-    missing = [p for p in corpus.passages if p.dense_text() not in known]
-    fresh = embed_passages(embedder, missing, progress, show_bar)
-    known.update(zip((p.dense_text() for p in missing), fresh))
-    vectors = (np.vstack([known[p.dense_text()] for p in corpus.passages]) if corpus.passages
-               else np.zeros((0, embedder.dim), dtype=np.float32))
+    previous = _reusable(config, embedder) if reuse else None
+    ids, gone = _assign_ids(previous, corpus.passages)
+    missing = np.flatnonzero(ids < 0)
+    fresh = embed_passages(embedder, [corpus.passages[i] for i in missing], progress, show_bar)
+    ids[missing] = np.arange(len(missing)) + (previous.next_id if previous else 0)
+    kind = resolve_kind(config.index, len(corpus.passages))
+    vectors = _vector_index(previous, kind, ids, gone, missing, fresh, embedder.dim)
     manifest = Manifest(format=FORMAT_VERSION, model=embedder.name, dim=embedder.dim,
                         corpus_hash=corpus.digest, passage_count=len(corpus.passages),
                         article_count=len(corpus.articles), built_at=time.time(),
-                        build_seconds=round(time.monotonic() - started, 3))
-    save_index(config.index_dir, manifest, corpus.passages, vectors)
+                        build_seconds=round(time.monotonic() - started, 3),
+                        backend=embedder.backend, index_type=kind)
+    lexical = LexicalIndex.build(corpus.passages, Analyzer(config.synonyms), config.synonyms)
+    save_index(config.index_dir, manifest, corpus.passages, vectors, ids, lexical)
     return BuildReport(len(corpus.articles), len(corpus.passages), len(missing),
                        time.monotonic() - started, corpus.skipped)
+
+
+def _assign_ids(previous: StoredIndex | None, passages: list[Passage]) -> tuple[np.ndarray, np.ndarray]:
+    """Each passage's id in the previous index (-1 for a new one), and the previous ids
+    no passage claims any more. Keyed by the text embedded, so an unchanged statement keeps
+    its vector even when its article was edited elsewhere."""
+    held: dict[str, list[int]] = {}
+    if previous is not None:
+        for passage, vector_id in zip(previous.passages, previous.ids.tolist()):
+            held.setdefault(passage.dense_text(), []).append(vector_id)
+    ids = np.full(len(passages), -1, dtype=np.int64)
+    for n, passage in enumerate(passages):
+        same = held.get(passage.dense_text())
+        if same:
+            ids[n] = same.pop()
+    gone = np.array([i for left in held.values() for i in left], dtype=np.int64)
+    return ids, gone
+
+
+def _vector_index(previous: StoredIndex | None, kind: str, ids: np.ndarray, gone: np.ndarray,
+                  missing: np.ndarray, fresh: np.ndarray, dim: int) -> VectorIndex:
+    """The previous index updated in place when it is of the wanted kind and still fits;
+    otherwise a new one from the kept vectors plus the fresh ones."""
+    old = previous.vectors if previous is not None else None
+    if old is not None and previous.manifest.format == FORMAT_VERSION and old.kind == kind:
+        old.remove(gone)
+        if not old.needs_rebuild(len(ids)):
+            old.add(fresh, ids[missing])
+            return old
+    matrix = np.zeros((len(ids), dim), dtype=np.float32)
+    kept = np.flatnonzero(~np.isin(np.arange(len(ids)), missing))
+    if len(kept):
+        matrix[kept] = previous.vectors.reconstruct(ids[kept])
+    matrix[missing] = fresh
+    return VectorIndex.build(kind, matrix, ids)
 
 
 def add_article(config: IndexConfig, embedder: Embedder, article: Article,
@@ -107,54 +148,69 @@ def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> 
 
 def open_searcher(config: IndexConfig, embedder: Embedder, show_bar: bool = False) -> Searcher:
     """Load the index, updating it first when it is missing or stale (corpus, passage
-    cutting or model changed). A corrupt index is reported, not silently replaced."""
+    cutting, model, backend or kind of index changed). A corrupt index is reported, not
+    silently replaced."""
     try:
-        stored = load_index(config.index_dir)
-        if stored.manifest.matches(embedder.name, load_corpus(config).digest):
+        stored = load_index(config.index_dir, config.index)
+        if _is_current(stored.manifest, config, embedder.name, embedder.backend):
             return make_searcher(config, embedder, stored)
-        log.info("index is stale (corpus, passages or model changed); updating it")
+        log.info("index is stale (corpus, passages, model, backend or index type changed); updating it")
     except IndexMissing:
         log.info("no index yet; building it")
     build_index(config, embedder, show_bar=show_bar, reuse=True,
                 progress=None if show_bar else _log_progress)
-    return make_searcher(config, embedder, load_index(config.index_dir))
+    return make_searcher(config, embedder, load_index(config.index_dir, config.index))
 
 
 def make_searcher(config: IndexConfig, embedder: Embedder, stored: StoredIndex) -> Searcher:
-    return Searcher(stored, embedder, Analyzer(config.synonyms), config.search)
+    """A searcher over `stored`, with its stored BM25 index when that was built with the
+    same analysis (else the passages are analysed now)."""
+    analyzer = Analyzer(config.synonyms)
+    lexical = stored.lexical
+    if lexical is None or lexical.fingerprint != fingerprint(config.synonyms):
+        lexical = LexicalIndex.build(stored.passages, analyzer, config.synonyms)
+    return Searcher(stored, embedder, analyzer, config.search, lexical)
 
 
-def index_is_current(config: IndexConfig, model: str) -> bool:
+def index_is_current(config: IndexConfig) -> bool:
     try:
         manifest = read_manifest(config.index_dir)
     except (IndexMissing, IndexCorrupt):
         return False
-    return manifest.matches(model, load_corpus(config).digest)
+    return _is_current(manifest, config, config.model_id, config.embedding.backend)
+
+
+def _is_current(manifest: Manifest, config: IndexConfig, model: str, backend: str) -> bool:
+    kind = resolve_kind(config.index, manifest.passage_count)
+    return manifest.matches(model, backend, load_corpus(config).digest, kind)
 
 
 def embed_passages(embedder: Embedder, passages: list[Passage], progress: Progress | None = None,
                    show_bar: bool = False) -> np.ndarray:
+    """Vectors in passage order. Passages go by length (shortest first), so that each
+    chunk, and each batch inside it, pads little; progress is reported per chunk."""
     texts = [p.dense_text() for p in passages]
-    chunks = []
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     with tqdm(total=len(texts), unit="passage", desc="Embedding", disable=not show_bar) as bar:
         for start in range(0, len(texts), _CHUNK):
-            chunks.append(embedder.passages(texts[start:start + _CHUNK]))
-            bar.update(len(chunks[-1]))
+            chunk = order[start:start + _CHUNK]
+            vectors[chunk] = embedder.passages([texts[i] for i in chunk])
+            bar.update(len(chunk))
             if progress:
                 progress(min(start + _CHUNK, len(texts)), len(texts))
-    return np.vstack(chunks) if chunks else np.zeros((0, embedder.dim), dtype=np.float32)
+    return vectors
 
 
-def _current_vectors(config: IndexConfig, embedder: Embedder) -> dict[str, np.ndarray]:
-    """Vectors of the current index by the text they embed; none when it was built with
-    another model or cannot be read."""
+def _reusable(config: IndexConfig, embedder: Embedder) -> StoredIndex | None:
+    """The current index, read into memory so that it can be changed, when its vectors
+    came from this model and backend; None otherwise or when it cannot be read."""
     try:
-        stored = load_index(config.index_dir)
+        stored = load_index(config.index_dir, config.index, mmap=False)
     except (IndexMissing, IndexCorrupt):
-        return {}
-    if stored.manifest.model != embedder.name:
-        return {}
-    return dict(zip((p.dense_text() for p in stored.passages), stored.all_vectors()))
+        return None
+    same = stored.manifest.model == embedder.name and stored.manifest.backend == embedder.backend
+    return stored if same else None
 
 
 def _log_progress(done: int, total: int) -> None:

@@ -1,20 +1,19 @@
-"""Sentence embeddings with sentence-transformers, prefixes applied explicitly.
+"""Sentence embeddings, prefixes applied explicitly, on the configured backend.
 
 E5-family models were trained with "query: " and "passage: " prefixes; the config names
 them so that another model can drop or change them without code changes.
+
+Backends (`embedding.backend`): `onnx` (ONNX Runtime, fp32 arithmetic, int8 word table:
+the default), `onnx-int8` (every MatMul int8 as well) and `torch` (sentence-transformers,
+the reference). Each is imported only when chosen: torch alone weighs 400-500 MB.
 """
 
 from __future__ import annotations
 
-import ctypes
-import gc
-import json
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
-import torch
 
 from index.config import IndexConfig
 
@@ -23,19 +22,20 @@ class Embedder:
     """Loads the model once; encode calls are thread-safe for inference."""
 
     def __init__(self, config: IndexConfig) -> None:
-        # Imported here so that commands that never embed (stats, import) start fast.
-        from sentence_transformers import SentenceTransformer
-
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         self.name = config.model_id
+        self.backend = config.embedding.backend
         self._config = config.embedding
-        stored_fp16 = _stored_as_fp16(config.model_path)
-        self._model = SentenceTransformer(
-            config.model_path, device="cpu",
-            model_kwargs={"dtype": torch.float16} if stored_fp16 else None)
-        self.dim = int(self._model.get_embedding_dimension())
-        compact_word_embeddings(self._model)
-        self._model.float()  # compute in fp32 (the int8 table is not a float and stays)
+        threads = config.embedding.threads or os.cpu_count() or 1
+        if self.backend == "torch":
+            from index.retrieval.embed_torch import TorchBackend
+
+            self._engine = TorchBackend(config, threads)
+        else:
+            from index.retrieval.embed_onnx import OnnxBackend
+
+            self._engine = OnnxBackend(config, threads)
+        self.dim = self._engine.dim
 
     def queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode([self._config.query_prefix + t for t in texts], False)
@@ -46,58 +46,4 @@ class Embedder:
     def _encode(self, texts: list[str], show_progress: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._model.encode(texts, batch_size=self._config.batch_size,
-                                     normalize_embeddings=True, convert_to_numpy=True,
-                                     show_progress_bar=show_progress)
-        return np.ascontiguousarray(vectors, dtype=np.float32)
-
-
-class Int8Embedding(torch.nn.Module):
-    """An embedding table kept as int8 with one scale per row.
-
-    Multilingual vocabularies are huge (250k rows for XLM-R's), so the table is most of
-    the model's memory: 384 MB in fp32, 96 MB here. The shipped weights are 4-bit to begin
-    with, so a row-wise int8 copy loses nothing that matters (cosine >= 0.9999, tested).
-    """
-
-    def __init__(self, weight: torch.Tensor) -> None:
-        super().__init__()
-        rows = []
-        scales = []
-        for chunk in weight.detach().split(16_384):  # bounded temporaries while converting
-            scale = chunk.abs().amax(dim=1, keepdim=True).clamp(min=1e-12) / 127.0
-            rows.append(torch.round(chunk / scale).to(torch.int8))
-            scales.append(scale.to(torch.float32))
-        self.register_buffer("rows", torch.cat(rows))
-        self.register_buffer("scales", torch.cat(scales))
-
-    def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
-        return self.rows[input_ids].to(torch.float32) * self.scales[input_ids]
-
-
-def compact_word_embeddings(model) -> None:
-    """Swap a transformer's word embeddings for an int8 copy and hand the freed memory
-    back to the system (glibc keeps freed heap otherwise)."""
-    backbone = getattr(model[0], "auto_model", None)
-    embeddings = getattr(getattr(backbone, "embeddings", None), "word_embeddings", None)
-    if not isinstance(embeddings, torch.nn.Embedding):
-        return  # another architecture: leave it as it is
-    backbone.embeddings.word_embeddings = Int8Embedding(embeddings.weight)
-    del embeddings
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except OSError:  # not glibc: memory is returned as that allocator sees fit
-        pass
-
-
-def _stored_as_fp16(model_path: str) -> bool:
-    """True when a local model's weights are stored as fp16 (our converted model is).
-    Loading them as fp16 and widening after the embedding table is compacted avoids a
-    transient fp32 copy of the whole model: start-up peaks ~300 MB lower."""
-    weights = Path(model_path) / "model.safetensors"
-    if not weights.is_file():
-        return False
-    with weights.open("rb") as handle:  # safetensors: u64 header size, then a JSON header
-        header = json.loads(handle.read(int.from_bytes(handle.read(8), "little")))
-    return {t["dtype"] for name, t in header.items() if name != "__metadata__"} == {"F16"}
+        return self._engine.encode(texts, show_progress)
