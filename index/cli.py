@@ -8,6 +8,8 @@
     remove ID                  remove an added article
     stats                      corpus and index figures
     eval FILE                  retrieval metrics for BM25, dense and fused
+    feeds [--json]             poll every configured news feed once
+    relevance [POS NEG]        relevance precision and recall on labelled pages
 """
 
 from __future__ import annotations
@@ -73,6 +75,14 @@ def _parser() -> argparse.ArgumentParser:
     cmd = sub.add_parser("eval", help="retrieval metrics on a questions file")
     cmd.add_argument("file", type=Path)
     cmd.set_defaults(run=cmd_eval)
+    cmd = sub.add_parser("feeds", help="poll every configured feed once")
+    cmd.add_argument("--json", action="store_true", help="print JSON, one object per item")
+    cmd.set_defaults(run=cmd_feeds)
+    cmd = sub.add_parser("relevance", help="relevance precision/recall on labelled pages")
+    cmd.add_argument("positives", nargs="?", type=Path, default=Path("eval/pages"))
+    cmd.add_argument("negatives", nargs="?", type=Path,
+                     default=Path("eval/relevance/negatives"))
+    cmd.set_defaults(run=cmd_relevance)
     return parser
 
 
@@ -188,6 +198,46 @@ def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
     rows = [evaluate(searcher, answerable, unanswerable, mode) for mode in MODES]
     print(f"{len(answerable)} answerable, {len(unanswerable)} unanswerable questions")
     print(format_table(rows))
+    return 0
+
+
+def cmd_feeds(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.ingest.poll import poll_feeds
+
+    if not config.feeds.urls:
+        print("[]" if args.json else "no feeds configured (feeds.urls in config.yaml)")
+        return 0
+    report = poll_feeds(config, _embedder(config))
+    for feed, reason in report.feed_errors.items():
+        print(f"feed {feed}: {reason}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([item.to_json() for item in report.items], ensure_ascii=False, indent=1))
+        return 0
+    for item in report.items:
+        print(f"{item.decision:10s} {item.url}  {item.title[:60]}  {item.reason}")
+    counts = ", ".join(f"{n} {d}" for d, n in sorted(report.counts().items()))
+    print(f"{len(report.items)} items in {report.seconds:.1f}s: {counts or 'none'}")
+    return 0
+
+
+def cmd_relevance(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.ingest.relevance import RelevanceModel
+    from index.ingest.relevance_eval import judge_pages
+    from index.retrieval.analyzer import Analyzer
+    from index.retrieval.build import open_searcher
+
+    embedder = _embedder(config)
+    stored = open_searcher(config, embedder).stored
+    model = RelevanceModel(stored.passages, stored.all_vectors(), Analyzer(config.synonyms),
+                           embedder, config.feeds.min_relevance)
+    measured = judge_pages(model, args.positives, args.negatives)
+    for judged in sorted(measured.judged, key=lambda j: j.relevance.score):
+        mark = "+" if judged.positive else "-"
+        wrong = "  WRONG" if judged.positive != judged.relevance.relevant else ""
+        print(f"{mark} {judged.relevance.describe()}  {judged.name}{wrong}")
+    print(f"key terms: {', '.join(model.key_terms)}")
+    print(f"precision {measured.precision:.2f}, recall {measured.recall:.2f} "
+          f"({len(measured.judged)} pages, min_relevance {config.feeds.min_relevance})")
     return 0
 
 

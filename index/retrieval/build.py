@@ -67,6 +67,14 @@ def add_article(config: IndexConfig, embedder: Embedder, article: Article,
     return build_index(config, embedder, progress, reuse=True)
 
 
+def add_articles(config: IndexConfig, embedder: Embedder, articles: list[Article],
+                 progress: Progress | None = None) -> BuildReport:
+    """Several articles, one build: what a feed poll brings is indexed in one step."""
+    for article in articles:
+        write_article(config.added_dir, article)
+    return build_index(config, embedder, progress, reuse=True)
+
+
 def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> bool:
     """Delete an added article and its passages. Shipped articles cannot be removed."""
     path = config.added_dir / f"{article_id}.txt"
