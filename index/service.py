@@ -112,7 +112,8 @@ class Knowledge:
             error = None
             if picked:
                 try:
-                    await self._write(lambda: add_articles(self._config, self._embedder, picked))
+                    await self._write(lambda: add_articles(self._config, self._embedder, picked,
+                                                           report.vectors))
                 except Exception as exc:  # recorded as index_failed; retried next poll
                     log.exception("indexing the feeds' articles failed")
                     error = exc

@@ -2,12 +2,13 @@
 
 Built on `article_server.ArticleServer`. The feeds list what a real poll meets:
 
-    /rss.xml   (RSS 2.0)  relevant pages 01-10, off-topic pages, a tracking-parameter
-               variant of 01, a copy of a shipped corpus article under another outlet,
-               a dead link (404), a hostile page (64 MiB) and a redirect loop
-    /atom.xml  (Atom)     relevant pages 11-20, off-topic pages, syndicated copies of 03
-               and 12 (other outlet, other dateline, last paragraph dropped), and a
-               tracking-parameter variant of 11 (fbclid and a fragment)
+    /rss.xml   (RSS 2.0)  the first half of the relevant pages, off-topic pages, a
+               tracking-parameter variant of its first page, a copy of a shipped corpus
+               article under another outlet, a dead link (404), a hostile page (64 MiB)
+               and a redirect loop
+    /atom.xml  (Atom)     the other half, off-topic pages, a tracking-parameter variant
+               (fbclid and a fragment), and syndicated copies of the third and the last
+               relevant page (other outlet, other dateline, last paragraph dropped)
 
 Relevant pages are the development pages in eval/pages/, off-topic ones the labelled
 negatives in eval/relevance/negatives/, both copied into the repository.
@@ -73,24 +74,20 @@ def build_feed_site(server: ArticleServer, corpus_article: Path, pages: int = 20
 
 def _split(site: FeedSite, pages: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     relevant = list(site.relevant)
+    assert len(relevant) >= 4, "the feeds need four relevant pages or more"
     half = (len(relevant) + 1) // 2
     rss = [(p, site.relevant[p]) for p in relevant[:half]]
     atom = [(p, site.relevant[p]) for p in relevant[half:]]
     for i, path in enumerate(site.off_topic):
         (rss if i % 2 == 0 else atom).append((path, Path(path).name))
-    if rss:
-        first = rss[0][0]
-        variant = site.url(first) + "?utm_source=rss&utm_medium=feed&utm_campaign=pilkada"
-        site.variants[variant] = first
-        rss.append((variant, "varian " + first))
-    if len(atom) > 1 and pages >= 12:
-        first = atom[0][0]
-        variant = site.url(first) + "?fbclid=IwAR0abc#komentar"
-        site.variants[variant] = first
-        atom.append((variant, "varian " + first))
-        for original in (page_path(PAGES[2].name), page_path(PAGES[11].name)):
-            copy = _add_copy(site, original)
-            atom.append((copy, "salinan " + original))
+    for feed, suffix in ((rss, "?utm_source=rss&utm_medium=feed&utm_campaign=pilkada"),
+                         (atom, "?fbclid=IwAR0abc#komentar")):
+        variant = site.url(feed[0][0]) + suffix
+        site.variants[variant] = feed[0][0]
+        feed.append((variant, "varian " + feed[0][1]))
+    # Copies come after their originals: the RSS feed is polled first, then the Atom feed.
+    for original in (relevant[2], relevant[-1]):
+        atom.append((_add_copy(site, original), "salinan " + site.relevant[original]))
     rss.append(("/corpus-copy", "salinan korpus"))
     site.copies["/corpus-copy"] = "corpus"
     for path, reason in (("/tidak-ada", "dead_link"), ("/besar-stream?bytes=67108864", "too_large"),

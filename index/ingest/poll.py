@@ -63,6 +63,8 @@ class PollReport:
     feed_errors: dict[str, str] = field(default_factory=dict)  # feed URL -> reason
     seconds: float = 0.0
     finished_at: float = 0.0
+    # Statement vectors computed while judging, by dense text: indexing reuses them.
+    vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def with_decision(self, decision: str) -> list[PollItem]:
         return [item for item in self.items if item.decision == decision]
@@ -97,6 +99,7 @@ class Poller:
         items: list[PollItem] = []
         errors: dict[str, str] = {}
         decided: set[str] = set()
+        vectors: dict[str, np.ndarray] = {}
         for feed in self._config.feeds.urls:
             try:
                 listed = parse_feed(fetch_feed(self._config, feed), feed,
@@ -107,9 +110,9 @@ class Poller:
                 self._store.record_poll(feed, str(exc.reason))
                 continue
             for entry in listed:
-                items.append(self._decide(entry, decided, relevance, known))
+                items.append(self._decide(entry, decided, relevance, known, vectors))
             self._store.record_poll(feed)
-        return PollReport(items, errors, time.monotonic() - started, time.time())
+        return PollReport(items, errors, time.monotonic() - started, time.time(), vectors)
 
     def confirm(self, report: PollReport, error: Exception | None = None) -> PollReport:
         """Record the picked items as added, or as failed when indexing them failed."""
@@ -124,7 +127,7 @@ class Poller:
         return replace(report, items=items)
 
     def _decide(self, entry: FeedItem, decided: set[str], relevance: RelevanceModel,
-                known: DuplicateIndex) -> PollItem:
+                known: DuplicateIndex, vectors: dict[str, np.ndarray]) -> PollItem:
         if entry.url in decided:
             return PollItem(entry.feed, entry.url, entry.title, "seen", "listed twice in this poll")
         decided.add(entry.url)
@@ -142,10 +145,10 @@ class Poller:
             log.warning("feed item %s failed unexpectedly", entry.url, exc_info=True)
             return self._record(PollItem(entry.feed, entry.url, entry.title, "failed",
                                          f"error: {type(exc).__name__}"))
-        return self._judge(entry, article, relevance, known)
+        return self._judge(entry, article, relevance, known, vectors)
 
     def _judge(self, entry: FeedItem, article: Article, relevance: RelevanceModel,
-               known: DuplicateIndex) -> PollItem:
+               known: DuplicateIndex, vectors: dict[str, np.ndarray]) -> PollItem:
         title = article.title or entry.title
         mark = fingerprint(article.id, article.body)
         match = known.best_match(mark)
@@ -154,7 +157,7 @@ class Poller:
                       f"copy of {match.article_id} (similarity {match.similarity:.2f})")
             return self._record(PollItem(entry.feed, entry.url, title, "duplicate", reason,
                                          match.article_id))
-        judged = relevance.judge(article)
+        judged = relevance.judge(article, vectors)
         if not judged.relevant:
             return self._record(PollItem(entry.feed, entry.url, title, "irrelevant",
                                          judged.describe()))
@@ -204,7 +207,7 @@ def poll_feeds(config: IndexConfig, embedder: Embedder) -> PollReport:
         error = None
         if picked:
             try:
-                add_articles(config, embedder, picked)
+                add_articles(config, embedder, picked, report.vectors)
             except Exception as exc:  # recorded as index_failed; retried on the next poll
                 log.exception("indexing the feeds' articles failed")
                 error = exc

@@ -35,6 +35,7 @@ DENSE_RANGE = (0.86, 0.96)     # cosine of mean vectors: off-topic news ~0.86-0.
 LEXICAL_RANGE = (0.10, 0.50)   # weighted share of the key terms present
 KEY_TERMS = 30
 REFERENCE_SAMPLE = 50          # leave-one-out scores computed for at most this many articles
+JUDGED_PASSAGES = 16           # an article's first statements say what it is about
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,11 @@ class Relevance:
     dense: float
     lexical: float
     relevant: bool
+    embedded: bool = True  # False: the key terms alone ruled it out, so it was not embedded
 
     def describe(self) -> str:
+        if not self.embedded:
+            return f"relevance below {self.score:.2f} (key terms {self.lexical:.2f})"
         return f"relevance {self.score:.2f} (dense {self.dense:.3f}, key terms {self.lexical:.2f})"
 
 
@@ -74,14 +78,23 @@ class RelevanceModel:
     def key_terms(self) -> list[str]:
         return sorted(self._key, key=lambda t: (-self._key[t], t))
 
-    def judge(self, article: Article) -> Relevance:
-        passages = article_passages(article)
+    def judge(self, article: Article, embedded: dict[str, np.ndarray] | None = None) -> Relevance:
+        """How relevant `article` is. The statement vectors it computes are added to
+        `embedded` (by dense text), so indexing the article later need not embed them again."""
+        passages = article_passages(article)[:JUDGED_PASSAGES]
         if self._reference is None or not passages:
             # Too small a corpus to learn from (or an article with no statement).
             return Relevance(1.0 if passages else 0.0, 0.0, 0.0, bool(passages))
-        vectors = self._embedder.passages([p.dense_text() for p in passages])
         terms = set(self._analyzer.terms(f"{article.title} {article.body}"))
-        dense, lexical = _signals(vectors.sum(axis=0), self._sum / self._count, terms, self._key)
+        lexical = _lexical(terms, self._key)
+        ceiling = _raw(DENSE_RANGE[1], lexical) / self._reference
+        if ceiling < self._min:  # even the closest vector could not make it relevant
+            return Relevance(ceiling, 0.0, lexical, False, embedded=False)
+        texts = [p.dense_text() for p in passages]
+        vectors = self._embedder.passages(texts)
+        if embedded is not None:
+            embedded.update(zip(texts, vectors))
+        dense = _dense(vectors.sum(axis=0), self._sum / self._count)
         score = _raw(dense, lexical) / self._reference
         return Relevance(score, dense, lexical, score >= self._min)
 
@@ -99,7 +112,7 @@ class RelevanceModel:
         df = self._df.copy()
         df.subtract(own.terms)
         key = _key_terms(+df, len(self._articles) - 1)
-        return _raw(*_signals(own.vector_sum, rest, own.terms, key))
+        return _raw(_dense(own.vector_sum, rest), _lexical(own.terms, key))
 
 
 def _profiles(passages: list[Passage], vectors: np.ndarray,
@@ -123,13 +136,16 @@ def _key_terms(df: Counter[str], articles: int) -> dict[str, float]:
     return {t: n / max(articles, 1) for t, n in top}
 
 
-def _signals(vector_sum: np.ndarray, centre: np.ndarray, terms: set[str],
-             key: dict[str, float]) -> tuple[float, float]:
+def _dense(vector_sum: np.ndarray, centre: np.ndarray) -> float:
+    """Cosine between an article's mean statement vector and the corpus's."""
     mean = vector_sum / max(np.linalg.norm(vector_sum), 1e-12)
-    dense = float(mean @ (centre / max(np.linalg.norm(centre), 1e-12)))
+    return float(mean @ (centre / max(np.linalg.norm(centre), 1e-12)))
+
+
+def _lexical(terms: set[str], key: dict[str, float]) -> float:
+    """Share of the key terms' weight that the article's terms cover."""
     total = sum(key.values())
-    lexical = sum(w for t, w in key.items() if t in terms) / total if total else 0.0
-    return dense, lexical
+    return sum(w for t, w in key.items() if t in terms) / total if total else 0.0
 
 
 def _raw(dense: float, lexical: float) -> float:

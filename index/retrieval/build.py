@@ -39,12 +39,15 @@ class BuildReport:
 
 
 def build_index(config: IndexConfig, embedder: Embedder, progress: Progress | None = None,
-                show_bar: bool = False, reuse: bool = False) -> BuildReport:
+                show_bar: bool = False, reuse: bool = False,
+                known_vectors: dict[str, np.ndarray] | None = None) -> BuildReport:
     """Embed the corpus's passages and swap the new index in. With `reuse`, passages the
-    current index already holds keep their vectors and only new ones are embedded."""
+    current index already holds keep their vectors and only new ones are embedded;
+    `known_vectors` adds more by their dense text (a feed poll embedded them already)."""
     started = time.monotonic()
     corpus = load_corpus(config)
     known = _current_vectors(config, embedder) if reuse else {}
+    known.update(known_vectors or {})
     missing = [p for p in corpus.passages if p.dense_text() not in known]
     fresh = embed_passages(embedder, missing, progress, show_bar)
     known.update(zip((p.dense_text() for p in missing), fresh))
@@ -68,11 +71,12 @@ def add_article(config: IndexConfig, embedder: Embedder, article: Article,
 
 
 def add_articles(config: IndexConfig, embedder: Embedder, articles: list[Article],
+                 vectors: dict[str, np.ndarray] | None = None,
                  progress: Progress | None = None) -> BuildReport:
     """Several articles, one build: what a feed poll brings is indexed in one step."""
     for article in articles:
         write_article(config.added_dir, article)
-    return build_index(config, embedder, progress, reuse=True)
+    return build_index(config, embedder, progress, reuse=True, known_vectors=vectors)
 
 
 def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> bool:
