@@ -9,7 +9,7 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
                           MessageHandler, filters)
 
 from bot import texts
-from bot.handlers import admin, announce, asking, basics, buttons, groups
+from bot.handlers import admin, announce, asking, basics, buttons, feeds, groups
 from bot.handlers.errors import on_error
 from bot.health import HealthServer
 from bot.services import Services, services
@@ -48,8 +48,10 @@ def add_handlers(app: Application) -> None:
     app.add_handler(CommandHandler(["statistik", "stats"], admin.statistik))
     app.add_handler(CommandHandler("umumkan", announce.umumkan))
     app.add_handler(CommandHandler("jadwal", announce.jadwal))
+    app.add_handler(CommandHandler("antrean", feeds.antrean))
     app.add_handler(CallbackQueryHandler(buttons.page_button, pattern=r"^p:"))
     app.add_handler(CallbackQueryHandler(buttons.feedback_button, pattern=r"^f:"))
+    app.add_handler(CallbackQueryHandler(feeds.queue_button, pattern=r"^q:"))
     app.add_handler(CallbackQueryHandler(buttons.unknown_button))
     app.add_handler(InlineQueryHandler(asking.inline_query))
     app.add_handler(ChatMemberHandler(groups.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
@@ -73,6 +75,7 @@ async def _post_init(application: Application) -> None:
         except BadRequest:
             pass
     announce.schedule_announcements(application)
+    feeds.schedule_feed_polls(application)
     application.job_queue.run_repeating(_prune_answers, interval=3600, first=60)
     if svc.config.health.enabled or svc.config.telegram.mode == "webhook":
         server = HealthServer(svc, svc.config.health.listen, svc.config.health.port)

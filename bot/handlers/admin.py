@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from functools import wraps
 from html import escape
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
 from telegram.error import BadRequest, TelegramError
@@ -121,6 +122,7 @@ async def statistik(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"Penilaian: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
         f"Artikel: {facts.articles} · Pernyataan: {facts.passages} · Umur indeks: {age_hours:.1f} jam",
         f"Grup berlangganan: {stats.subscribed_groups}",
+        *_feed_lines(svc),
         "",
         "<b>Pertanyaan yang paling sering belum terjawab</b>",
         missing,
@@ -128,6 +130,14 @@ async def statistik(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if stats.per_day:
         png = await asyncio.to_thread(questions_chart_png, stats.per_day)
         await update.effective_message.reply_photo(png, caption="Pertanyaan per hari (14 hari terakhir)")
+
+
+def _feed_lines(svc) -> list[str]:
+    """Per-feed counts and the last poll, when feeds are configured."""
+    if not svc.config.feeds.urls:
+        return []
+    return texts.feed_stats_lines(svc.knowledge.feed_counts(),
+                                  ZoneInfo(svc.config.announcements.timezone))
 
 
 async def with_progress(status: Message, label: str,
