@@ -167,8 +167,10 @@ def _first_listing(items: list[dict]) -> dict[str, dict]:
 
 def test_feeds_cli_adds_relevant_pages_and_catches_the_rest(feed_site, built_config, tmp_path):
     site = feed_site
-    run = _cli(built_config, tmp_path, ["feeds", "--json"], urls=[site.rss, site.atom])
+    broken = [site.url("/feed-hilang.xml"), site.url("/")]   # a dead feed, a web page
+    run = _cli(built_config, tmp_path, ["feeds", "--json"], urls=[site.rss, site.atom, *broken])
     assert run.returncode == 0, run.stderr
+    assert f"feed {broken[0]}: dead_link" in run.stderr and f"feed {broken[1]}: not_feed" in run.stderr
     items = json.loads(run.stdout)
     assert all(set(i) == {"url", "title", "decision", "reason", "article_id"} for i in items)
     by_url = _first_listing(items)

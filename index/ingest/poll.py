@@ -106,8 +106,10 @@ class Poller:
                                     self._config.feeds.max_items_per_feed)
             except IngestError as exc:
                 log.warning("feed %s: %s", feed, exc)
-                errors[feed] = str(exc.reason)
-                self._store.record_poll(feed, str(exc.reason))
+                # A feed URL answering with a web page is "not a feed", not "not HTML".
+                reason = "not_feed" if exc.reason == "not_html" else str(exc.reason)
+                errors[feed] = reason
+                self._store.record_poll(feed, reason)
                 continue
             for entry in listed:
                 items.append(self._decide(entry, decided, relevance, known, vectors))
