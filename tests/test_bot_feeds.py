@@ -117,3 +117,19 @@ async def test_queued_articles_wait_for_an_admin_in_antrean(bot_config, embedder
         left = await bot.command(ADMIN_ID, "antrean", user_id=ADMIN_ID)
         assert "2 artikel menunggu persetujuan" in left.text
         assert not bot.bad_requests()
+
+
+def test_the_admin_summary_stays_short_however_much_a_poll_brings():
+    from bot import texts
+    from index import Article, Official, PollItem, PollReport
+
+    added = [PollItem("f", f"https://x.id/{i}", "Judul <panjang> " * 20, "added", "", f"a{i}",
+                      Article(f"a{i}", "Judul", "Isi", official=Official("Nama & Co", "Pj Bupati")))
+             for i in range(15)]
+    failed = [PollItem("f", "https://x.id/mati", "Mati", "failed", "dead_link"),
+              PollItem("f", "https://x.id/aneh", "Aneh", "failed", "error: ValueError")]
+    report = PollReport(added + failed, {"https://x.id/feed": "not_feed"})
+    html = texts.feed_summary_html(report)
+    assert len(html) < 4096 and html.count("• <b>") == 10 and "dan 5 lainnya" in html
+    assert "&lt;panjang&gt;" in html and "Nama &amp; Co" in html
+    assert "tautan mati 1" in html and "galat 1" in html and "bukan feed" in html

@@ -95,6 +95,40 @@ def test_feeds_config_is_validated_with_the_key_named(tmp_path):
     assert load_config(path).feeds.interval_minutes == 0.5
 
 
+# --- the seen set ------------------------------------------------------------------------
+
+def test_dead_links_are_retried_three_times_and_other_failures_never(tmp_path):
+    from index.ingest.feed_store import FeedStore
+
+    store = FeedStore(tmp_path / "feeds")
+    for attempt in range(3):
+        assert store.seen("https://x.id/mati") is None, attempt
+        store.record("f", "https://x.id/mati", "Mati", "failed", "dead_link")
+    assert store.seen("https://x.id/mati").decision == "failed"
+    store.record("f", "https://x.id/besar", "Besar", "failed", "too_large")
+    store.record("f", "https://x.id/lain", "Lain", "irrelevant", "relevance 0.2")
+    assert store.seen("https://x.id/besar").reason == "too_large"
+    assert store.seen("https://x.id/lain").decision == "irrelevant"
+    [counts] = store.counts(["f"])
+    assert counts.counts == {"failed": 2, "irrelevant": 1} and counts.last_poll is None
+    store.close()
+    assert FeedStore(tmp_path / "feeds").seen("https://x.id/lain") is not None  # persists
+
+
+def test_queued_articles_are_files_settled_once(tmp_path):
+    from index.corpus.article import Article
+    from index.ingest.feed_store import FeedStore
+
+    store = FeedStore(tmp_path / "feeds")
+    article = Article("abc123def456", "Judul", "Isi artikel.", url="https://x.id/a")
+    store.queue("f", "https://x.id/a", article, "relevance 0.9")
+    assert [a.id for a in store.queued()] == [article.id]
+    assert store.queued_article("../../etc/passwd") is None
+    store.settle(article.id, "rejected")
+    assert store.queued() == [] and store.queued_article(article.id) is None
+    assert store.seen("https://x.id/a").decision == "rejected"
+
+
 # --- copies ---------------------------------------------------------------------------------
 
 def _text(page: Path) -> str:
