@@ -3,7 +3,8 @@
 Data path: article (corpus/*.txt) -> passages -> vectors + BM25 -> fused, attributed answer.
 
 Parts, in the order of that path:
-  ingest/     fetch a page safely, extract and clean its text, import saved page text
+  ingest/     fetch a page safely, extract and clean its text, import saved page text;
+              news feeds: poll, copies (MinHash), relevance learned from the corpus
   corpus/     articles on disk, the officials they quote, passages
   retrieval/  text analysis, embedder, stored index, build, search, evaluation
   model/      preparing the embedding model offline (set-up only, never imported at run time)

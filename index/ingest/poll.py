@@ -62,7 +62,6 @@ class PollReport:
     items: list[PollItem]
     feed_errors: dict[str, str] = field(default_factory=dict)  # feed URL -> reason
     seconds: float = 0.0
-    finished_at: float = 0.0
     # Statement vectors computed while judging, by dense text: indexing reuses them.
     vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
@@ -114,7 +113,7 @@ class Poller:
             for entry in listed:
                 items.append(self._decide(entry, decided, relevance, known, vectors))
             self._store.record_poll(feed)
-        return PollReport(items, errors, time.monotonic() - started, time.time(), vectors)
+        return PollReport(items, errors, time.monotonic() - started, vectors)
 
     def confirm(self, report: PollReport, error: Exception | None = None) -> PollReport:
         """Record the picked items as added, or as failed when indexing them failed."""

@@ -40,9 +40,6 @@ class Measured:
         positives = sum(j.positive for j in self.judged)
         return self.true_positives / positives if positives else 0.0
 
-    def errors(self) -> list[Judged]:
-        return [j for j in self.judged if j.positive != j.relevance.relevant]
-
 
 def judge_pages(model: RelevanceModel, positives: Path, negatives: Path) -> Measured:
     labelled = [(p, True) for p in sorted(positives.glob("*.html"))]
