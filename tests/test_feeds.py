@@ -264,3 +264,41 @@ async def test_a_forced_in_copy_never_repeats_a_statement_in_answers(feed_site, 
         assert shown == distinct(raw, str) and "melaporkan" in shown[0]
     finally:
         knowledge.close()
+
+
+def test_a_page_or_feed_that_breaks_a_parser_never_stops_the_poll(searcher, config, embedder,
+                                                                  monkeypatch):
+    import index.ingest.poll as poll
+    from index.ingest.feed_store import FeedStore
+
+    with ArticleServer() as server:
+        boom = server.add_page("/boom", NEGATIVES[0].read_text(encoding="utf-8"))
+        calm = server.add_page("/tenang", NEGATIVES[1].read_text(encoding="utf-8"))
+        feed = server.add_page("/rss.xml", RSS.replace("https://x.id/a?utm_source=rss#c", boom)
+                               .replace("/relatif/b", calm).replace("https://x.id/c", server.url("/tidak-ada")),
+                               content_type="text/xml")
+        broken = server.add_page("/broken.xml", "<rss version='2.0'><channel></channel></rss>",
+                                 content_type="text/xml")
+        real_extract, real_parse = poll.extract_article, poll.parse_feed
+
+        def extract(html, url):
+            if url.endswith("/boom"):
+                raise ValueError("a parser bug")
+            return real_extract(html, url)
+
+        def parse(text, url, max_items):
+            if url.endswith("/broken.xml"):
+                raise RecursionError("deep nesting")
+            return real_parse(text, url, max_items)
+
+        monkeypatch.setattr(poll, "extract_article", extract)
+        monkeypatch.setattr(poll, "parse_feed", parse)
+        config = replace(config, ingest=replace(config.ingest, allow_private_hosts=True),
+                         feeds=replace(config.feeds, urls=[broken, feed]))
+        store = FeedStore(config.feeds_dir)
+        report = poll.Poller(config, embedder, store).collect(searcher.stored.passages,
+                                                              searcher.stored.all_vectors())
+        store.close()
+    assert report.feed_errors == {broken: "error: RecursionError"}
+    assert [(i.url, i.decision, i.reason) for i in report.items][:1] == [(boom, "failed", "error: ValueError")]
+    assert [i.decision for i in report.items] == ["failed", "irrelevant", "failed"]

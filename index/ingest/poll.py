@@ -81,6 +81,12 @@ class PollReport:
                     or self.with_decision("failed") or self.feed_errors)
 
 
+class _FeedFailed(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Poller:
     """Decides the items of one poll against the corpus as it is when the poll starts."""
 
@@ -98,22 +104,18 @@ class Poller:
         items: list[PollItem] = []
         errors: dict[str, str] = {}
         decided: set[str] = set()
-        vectors: dict[str, np.ndarray] = {}
+        embedded: dict[str, np.ndarray] = {}
         for feed in self._config.feeds.urls:
             try:
-                listed = parse_feed(fetch_feed(self._config, feed), feed,
-                                    self._config.feeds.max_items_per_feed)
-            except IngestError as exc:
-                log.warning("feed %s: %s", feed, exc)
-                # A feed URL answering with a web page is "not a feed", not "not HTML".
-                reason = "not_feed" if exc.reason == "not_html" else str(exc.reason)
-                errors[feed] = reason
-                self._store.record_poll(feed, reason)
+                listed = self._list(feed)
+            except _FeedFailed as failure:
+                errors[feed] = failure.reason
+                self._store.record_poll(feed, failure.reason)
                 continue
             for entry in listed:
-                items.append(self._decide(entry, decided, relevance, known, vectors))
+                items.append(self._decide(entry, decided, relevance, known, embedded))
             self._store.record_poll(feed)
-        return PollReport(items, errors, time.monotonic() - started, vectors)
+        return PollReport(items, errors, time.monotonic() - started, embedded)
 
     def confirm(self, report: PollReport, error: Exception | None = None) -> PollReport:
         """Record the picked items as added, or as failed when indexing them failed."""
@@ -127,6 +129,18 @@ class Poller:
             items.append(item)
         return replace(report, items=items)
 
+    def _list(self, feed: str) -> list[FeedItem]:
+        try:
+            return parse_feed(fetch_feed(self._config, feed), feed,
+                              self._config.feeds.max_items_per_feed)
+        except IngestError as exc:
+            log.warning("feed %s: %s", feed, exc)
+            # A feed URL answering with a web page is "not a feed", not "not HTML".
+            raise _FeedFailed("not_feed" if exc.reason == "not_html" else str(exc.reason)) from exc
+        except Exception as exc:  # a feed that breaks the parser must not stop the poll
+            log.warning("feed %s failed unexpectedly", feed, exc_info=True)
+            raise _FeedFailed(f"error: {type(exc).__name__}") from exc
+
     def _decide(self, entry: FeedItem, decided: set[str], relevance: RelevanceModel,
                 known: DuplicateIndex, vectors: dict[str, np.ndarray]) -> PollItem:
         if entry.url in decided:
@@ -137,7 +151,7 @@ class Poller:
             return PollItem(entry.feed, entry.url, entry.title, "seen",
                             f"{earlier.decision} before", earlier.article_id)
         try:
-            article = self._article(entry.url)
+            return self._judge(entry, self._article(entry.url), relevance, known, vectors)
         except IngestError as exc:
             log.info("feed item %s: %s", entry.url, exc)
             return self._record(PollItem(entry.feed, entry.url, entry.title, "failed",
@@ -146,7 +160,6 @@ class Poller:
             log.warning("feed item %s failed unexpectedly", entry.url, exc_info=True)
             return self._record(PollItem(entry.feed, entry.url, entry.title, "failed",
                                          f"error: {type(exc).__name__}"))
-        return self._judge(entry, article, relevance, known, vectors)
 
     def _judge(self, entry: FeedItem, article: Article, relevance: RelevanceModel,
                known: DuplicateIndex, vectors: dict[str, np.ndarray]) -> PollItem:
