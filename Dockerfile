@@ -92,6 +92,7 @@ ENV VIRTUAL_ENV=/opt/venv \
     PATH=/opt/venv/bin:$PATH \
     BOT_DATA_DIR=/data \
     BOT_HEALTH_PORT=8080 \
+    BOT_HEALTH_LISTEN=0.0.0.0 \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1 \
     HF_HOME=/tmp/huggingface \
@@ -105,8 +106,9 @@ USER 10001:10001
 VOLUME /data
 EXPOSE 8080
 
-# BOT_HEALTH_PORT turns the health endpoint on (health.listen, default 127.0.0.1). Python,
-# since the slim image has no curl; urlopen fails on any non-2xx answer.
+# BOT_HEALTH_PORT turns the health endpoint on; BOT_HEALTH_LISTEN=0.0.0.0 lets an
+# orchestrator's probe reach it from outside the container (outside the image it listens on
+# 127.0.0.1). Python, since the slim image has no curl; urlopen fails on any non-2xx answer.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ['BOT_HEALTH_PORT'] + '/healthz', timeout=4)"]
 

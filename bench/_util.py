@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO), str(REPO / "tests")]
+sys.path.insert(0, str(REPO))  # index, bot and tests.support
 
 from bot.config import AppConfig  # noqa: E402
 from index.config import load_config  # noqa: E402

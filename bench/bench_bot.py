@@ -20,11 +20,12 @@ from pathlib import Path
 
 from _util import QUESTIONS, REPO, percentile, report, scratch_config
 
-from article_server import KAPUAS_HULU, ArticleServer
-from bot_harness import ADMIN_ID, running_bot
+from tests.support.articles import KAPUAS_HULU
+from tests.support.bot_harness import ADMIN_ID, running_bot
+from tests.support.news_site import NewsSite
 from index.retrieval.build import build_index
 from index.retrieval.embedder import Embedder
-from telegram_emulator import TelegramEmulator
+from tests.support.telegram_emulator import TelegramEmulator
 
 
 async def sequential(bot, count: int) -> None:
@@ -63,10 +64,10 @@ async def broadcast(bot, groups: int) -> None:
            seconds=elapsed, messages_per_s=groups / elapsed)
 
 
-async def tambah_to_answerable(bot, site: ArticleServer) -> None:
+async def tambah_to_answerable(bot, site: NewsSite) -> None:
     mark = bot.emu.mark()
     started = time.monotonic()
-    bot.emu.command(ADMIN_ID, "tambah", site.url(KAPUAS_HULU.path), user_id=ADMIN_ID)
+    bot.emu.command(ADMIN_ID, "tambah", site.url_for(KAPUAS_HULU.path), user_id=ADMIN_ID)
     await bot.emu.wait_for("editMessageText", lambda c: c.params["text"].startswith("✅"),
                            after=mark, timeout=120)
     reply = await bot.ask_private(40_000, "Bolehkah ASN memberi like di unggahan pasangan calon?")
@@ -94,7 +95,7 @@ async def main() -> None:
     build_index(config, embedder)
     config = replace(config, admins=[ADMIN_ID], bot=replace(config.bot, rate_limit_questions=1000),
                      ingest=replace(config.ingest, allow_private_hosts=True))
-    with TelegramEmulator() as emu, ArticleServer() as site:
+    with TelegramEmulator() as emu, NewsSite() as site:
         config = replace(config, telegram=replace(config.telegram, api_url=emu.base_url))
         async with running_bot(config, embedder, emu) as bot:
             await bot.ask_private(1, QUESTIONS[0])  # warm-up

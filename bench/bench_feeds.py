@@ -17,12 +17,12 @@ from dataclasses import replace
 
 from _util import REPO, peak_rss_mb, report, scratch_config
 
-from article_server import ArticleServer
-from feed_site import build_feed_site
 from index.cli import quiet_libraries
 from index.ingest.poll import poll_feeds
 from index.retrieval.build import build_index
 from index.retrieval.embedder import Embedder
+from tests.support.feed_site import build_feed_site
+from tests.support.news_site import NewsSite
 
 
 def main() -> None:
@@ -35,7 +35,7 @@ def main() -> None:
     config = scratch_config()
     embedder = Embedder(config)
     build_index(config, embedder)
-    with ArticleServer() as server:
+    with NewsSite() as server:
         site = build_feed_site(server, sorted((REPO / "corpus").glob("*.txt"))[0],
                                pages=args.pages, negatives=args.negatives)
         config = replace(config, ingest=replace(config.ingest, allow_private_hosts=True),

@@ -6,13 +6,15 @@ environment only. Admin rights come from numeric user ids, never from usernames.
 
 from __future__ import annotations
 
-import os
+import ipaddress
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index import ConfigError, IndexConfig, load_config, require
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
+MAX_ANNOUNCEMENT_CHARS = 4000  # a Telegram message holds 4096, with room for the heading
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,17 @@ class BotSection:
     rate_limit_seconds: int = 60         # ... per this window
     page_ttl_hours: int = 48             # "Lainnya" buttons older than this expire
     concurrent_updates: int = 64
+    inline_limit_queries: int = 60       # inline queries per user (one per keystroke) ...
+    inline_limit_seconds: int = 60       # ... per this window; the excess gets no results
+    search_queue_depth: int = 100        # searches waiting beyond this: "sedang sibuk"
 
     def validate(self) -> None:
         require(self.max_question_chars >= 10, "bot.max_question_chars must be at least 10")
         require(self.rate_limit_questions >= 1, "bot.rate_limit_questions must be at least 1")
         require(self.rate_limit_seconds >= 1, "bot.rate_limit_seconds must be at least 1")
+        require(self.inline_limit_queries >= 1, "bot.inline_limit_queries must be at least 1")
+        require(self.inline_limit_seconds >= 1, "bot.inline_limit_seconds must be at least 1")
+        require(self.search_queue_depth >= 1, "bot.search_queue_depth must be at least 1")
         require(self.page_ttl_hours >= 1, "bot.page_ttl_hours must be at least 1")
         require(self.concurrent_updates >= 1, "bot.concurrent_updates must be at least 1")
 
@@ -41,6 +49,9 @@ class ScheduledAnnouncement:
         from bot.schedule import parse_cron  # local: keeps config import light
 
         parse_cron(self.cron)
+        require(len(self.text.encode("utf-16-le")) // 2 <= MAX_ANNOUNCEMENT_CHARS,
+                f"announcements.scheduled ({self.cron!r}): text is longer than "
+                f"{MAX_ANNOUNCEMENT_CHARS} characters, more than one Telegram message holds")
         require(bool(self.text.strip()) != self.statement_of_the_day,
                  f"announcements.scheduled ({self.cron!r}): give either text or "
                  "statement_of_the_day: true, not both")
@@ -96,29 +107,43 @@ class HealthSection:
 
 
 @dataclass(frozen=True)
+class PrivacySection:
+    retention_days: int = 90   # questions (and answers) older than this are deleted
+
+    def validate(self) -> None:
+        require(self.retention_days >= 1, "privacy.retention_days must be at least 1")
+
+
+@dataclass(frozen=True)
 class AppConfig(IndexConfig):
     bot: BotSection = field(default_factory=BotSection)
     admins: list[int] = field(default_factory=list)
     announcements: AnnouncementsSection = field(default_factory=AnnouncementsSection)
     telegram: TelegramSection = field(default_factory=TelegramSection)
     health: HealthSection = field(default_factory=HealthSection)
+    privacy: PrivacySection = field(default_factory=PrivacySection)
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.admins
 
 
-def load_app_config(path: str | Path | None = None, webhook: bool = False) -> AppConfig:
-    """The file, then the environment on top: BOT_ADMIN_IDS adds admins,
-    TELEGRAM_API_URL replaces the API base URL, BOT_HEALTH_PORT turns the health endpoint
-    on at that port (containers set it), --webhook forces webhook mode."""
-    config = load_config(path, AppConfig)
+def load_app_config(path: str | Path, *, data_dir: Path = Path("data"),
+                    environ: Mapping[str, str] | None = None, webhook: bool = False) -> AppConfig:
+    """The file, then the environment given by the entry point on top: BOT_ADMIN_IDS adds
+    admins, TELEGRAM_API_URL replaces the API base URL, BOT_HEALTH_PORT turns the health
+    endpoint on at that port and BOT_HEALTH_LISTEN sets its address (the image sets both,
+    listening on 0.0.0.0 for the orchestrator's probe), --webhook forces webhook mode."""
+    environ = environ or {}
+    config = load_config(path, AppConfig, data_dir=data_dir)
     health = config.health
-    if os.environ.get("BOT_HEALTH_PORT"):
-        health = replace(health, enabled=True, port=_port_from_env("BOT_HEALTH_PORT"))
-    admins = sorted(set(config.admins) | set(_admin_ids_from_env()))
+    if environ.get("BOT_HEALTH_PORT"):
+        health = replace(health, enabled=True, port=_port(environ, "BOT_HEALTH_PORT"))
+    if environ.get("BOT_HEALTH_LISTEN"):
+        health = replace(health, listen=_address(environ, "BOT_HEALTH_LISTEN"))
+    admins = sorted(set(config.admins) | set(_admin_ids(environ)))
     telegram = config.telegram
-    if os.environ.get("TELEGRAM_API_URL"):
-        telegram = replace(telegram, api_url=os.environ["TELEGRAM_API_URL"])
+    if environ.get("TELEGRAM_API_URL"):
+        telegram = replace(telegram, api_url=environ["TELEGRAM_API_URL"])
     if webhook:
         telegram = replace(telegram, mode="webhook")
     if telegram.mode == "webhook" and not telegram.webhook.url:
@@ -126,15 +151,25 @@ def load_app_config(path: str | Path | None = None, webhook: bool = False) -> Ap
     return replace(config, admins=admins, telegram=telegram, health=health)
 
 
-def _port_from_env(name: str) -> int:
-    raw = os.environ[name]
+def _port(environ: Mapping[str, str], name: str) -> int:
+    raw = environ[name]
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise ConfigError(f"{name} must be a TCP port number, got {raw!r}")
     return int(raw)
 
 
-def _admin_ids_from_env() -> list[int]:
-    raw = os.environ.get("BOT_ADMIN_IDS", "")
+def _address(environ: Mapping[str, str], name: str) -> str:
+    raw = environ[name].strip()
+    try:
+        ipaddress.ip_address(raw)
+    except ValueError:
+        if raw != "localhost":
+            raise ConfigError(f"{name} must be an IP address to listen on, got {raw!r}") from None
+    return raw
+
+
+def _admin_ids(environ: Mapping[str, str]) -> list[int]:
+    raw = environ.get("BOT_ADMIN_IDS", "")
     try:
         return [int(part) for part in raw.replace(" ", "").split(",") if part]
     except ValueError as exc:

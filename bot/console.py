@@ -38,4 +38,5 @@ async def run_console(svc: Services, stdin: TextIO = sys.stdin, stdout: TextIO =
             print(html_to_text(texts.help_html("bot")), file=stdout, flush=True)
             continue
         reply = await compose_reply(svc, question, user_id=None, chat_id=None)
-        print(html_to_text(reply.html), file=stdout, flush=True)
+        if reply is not None:  # always, since the console is not rate limited
+            print(html_to_text(reply.html), file=stdout, flush=True)

@@ -55,7 +55,7 @@ class HealthServer:
             writer.write(f"HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\n"
                          f"Content-Length: {len(payload)}\r\nConnection: close\r\n\r\n".encode() + payload)
             await writer.drain()
-        except (asyncio.TimeoutError, ConnectionError, UnicodeDecodeError):
-            pass
+        except (asyncio.TimeoutError, ConnectionError, UnicodeDecodeError, ValueError):
+            pass  # slow, gone, or a request line over the reader's 64 KiB limit
         finally:
             writer.close()

@@ -14,8 +14,11 @@ import logging
 import os
 import sqlite3
 import sys
+from pathlib import Path
 
 from telegram import Update
+from telegram.error import InvalidToken
+from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import AppConfig, load_app_config
@@ -23,7 +26,8 @@ from bot.console import run_console
 from bot.logs import setup_logging
 from bot.services import Services
 from bot.storage import Storage
-from index import ConfigError, IndexCorrupt, Knowledge
+from bot.webhook import run_webhook
+from index import DEFAULT_CONFIG, ConfigError, IndexCorrupt, Knowledge
 
 log = logging.getLogger("bot")
 
@@ -31,9 +35,12 @@ log = logging.getLogger("bot")
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
-    setup_logging(token)
+    setup_logging(token, os.environ.get("TELEGRAM_WEBHOOK_SECRET", ""))
     try:
-        config = load_app_config(args.config, webhook=args.webhook)
+        # The environment is read here, at the entry point, and nowhere deeper.
+        config = load_app_config(args.config or os.environ.get("BOT_CONFIG") or DEFAULT_CONFIG,
+                                 data_dir=Path(os.environ.get("BOT_DATA_DIR") or "data"),
+                                 environ=os.environ, webhook=args.webhook)
         secret = _webhook_secret(config)
         svc = load_services(config)
     except (ConfigError, IndexCorrupt) as exc:
@@ -47,15 +54,31 @@ def main(argv: list[str] | None = None) -> int:
         log.info("no TELEGRAM_BOT_TOKEN (or --console): starting the console")
         asyncio.run(run_console(svc))
         return 0
-    application = build_application(svc, token)
+    try:
+        serve(build_application(svc, token), config, secret)
+    except InvalidToken as exc:
+        # PTB's message quotes the token; one clear line instead, and no traceback.
+        print(f"error: {token_rejected(exc)}", file=sys.stderr)
+        return 3
+    return 0
+
+
+def serve(application: Application, config: AppConfig, secret: str | None) -> None:
     if config.telegram.mode == "webhook":
-        hook = config.telegram.webhook
-        application.run_webhook(listen=hook.listen, port=hook.port, url_path=hook.path,
-                                webhook_url=f"{hook.url.rstrip('/')}/{hook.path}",
-                                secret_token=secret, allowed_updates=Update.ALL_TYPES)
+        # Our own endpoint, not PTB's: it caps the body and checks the secret in constant time.
+        run_webhook(application, config.telegram.webhook, secret or "")
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0
+
+
+def token_rejected(exc: InvalidToken) -> str:
+    """Telegram answers 401 to a revoked or mistyped token, 404 to a malformed one or to a
+    TELEGRAM_API_URL that is not a Bot API."""
+    cause = str(exc.__cause__ or "").lower()
+    if "not found" in cause:
+        return ("token ditolak Telegram (404): periksa TELEGRAM_BOT_TOKEN dan "
+                "TELEGRAM_API_URL")
+    return "token ditolak Telegram (401): periksa TELEGRAM_BOT_TOKEN"
 
 
 def load_services(config: AppConfig) -> Services:

@@ -1,32 +1,68 @@
 """Answers as Telegram HTML: every corpus or user string escaped, every message within
-Telegram's 4096-character limit."""
+Telegram's 4096-character limit (`bot.fitting`); and the buttons that open their sources."""
 
 from __future__ import annotations
 
 from html import escape
 
-from index import Passage
+from telegram import InlineKeyboardButton
 
-MAX_MESSAGE_CHARS = 4096
+from bot.fitting import fit_items, fits
+from index import Passage, best_sentence
+
+MAX_BUTTON_URL = 1000  # longer links are left to the headline's own link
 _QUOTE_LIMITS = (1200, 700, 400, 200)  # tried in turn until the message fits
 _MONTHS = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
            "Desember").split()
 
 
 def answer_html(question: str, passages: list[Passage], first_number: int = 1) -> str:
+    """The statements numbered from `first_number`, grouped by article and speaker (see
+    `grouped`), each with the sentence that best matches the question in bold."""
     head = f"🔎 <b>Pernyataan pejabat tentang:</b> <i>{escape(_shorten(question, 300))}</i>"
     for limit in _QUOTE_LIMITS:
-        parts = [statement_html(p, first_number + i, limit) for i, p in enumerate(passages)]
+        parts, number = [], first_number
+        for group in grouped(passages):
+            parts.append(_group_html(group, number, limit, question))
+            number += len(group)
         text = "\n\n".join([head, *parts])
-        if len(text) <= MAX_MESSAGE_CHARS:
+        if fits(text):
             return text
-    return text[:MAX_MESSAGE_CHARS]  # unreachable with sane limits; never send more
+    # Only a hand-edited article with enormous metadata gets here: drop statements whole.
+    return fit_items(head, parts, sep="\n\n")
 
 
-def statement_html(passage: Passage, number: int | None = None, quote_limit: int = 1200) -> str:
-    official, source = passage.official, passage.source
-    lines = [("" if number is None else f"<b>{number}.</b> ") +
-             f"“{escape(_shorten(_unquote(passage.text), quote_limit))}”"]
+def grouped(passages: list[Passage]) -> list[list[Passage]]:
+    """Statements of one article by one official go together, so the official and the
+    source are shown once; groups keep the order of their best statement."""
+    groups: dict[tuple[str, str, str], list[Passage]] = {}
+    for passage in passages:
+        key = (passage.article_id, passage.official.name, passage.official.position)
+        groups.setdefault(key, []).append(passage)
+    return list(groups.values())
+
+
+def statement_html(passage: Passage, number: int | None = None, quote_limit: int = 1200,
+                   question: str = "") -> str:
+    return _group_html([passage], number, quote_limit, question)
+
+
+def source_buttons(passages: list[Passage], first_number: int = 1) -> list[InlineKeyboardButton]:
+    """One button per source page, labelled with the numbers of its statements as shown."""
+    numbers: dict[str, list[int]] = {}
+    shown = [p for group in grouped(passages) for p in group]
+    for number, passage in enumerate(shown, start=first_number):
+        url = passage.source.url
+        if url.startswith(("https://", "http://")) and len(url) <= MAX_BUTTON_URL:
+            numbers.setdefault(url, []).append(number)
+    return [InlineKeyboardButton(f"🔗 Sumber {', '.join(map(str, found))}", url=url)
+            for url, found in numbers.items()]
+
+
+def _group_html(passages: list[Passage], first: int | None, quote_limit: int, question: str) -> str:
+    lines = [("" if first is None else f"<b>{first + i}.</b> ") + f"“{_quote_html(p.text, quote_limit, question)}”"
+             for i, p in enumerate(passages)]
+    official, source = passages[0].official, passages[0].source
     if official.name:
         who = f"— <b>{escape(official.name)}</b>"
         lines.append(who + (f", {escape(official.position)}" if official.position else ""))
@@ -36,6 +72,16 @@ def statement_html(passage: Passage, number: int | None = None, quote_limit: int
     where = " · ".join(p for p in (escape(source.outlet), title, indonesian_date(source.date)) if p)
     lines.append(f"📰 {where}")
     return "\n".join(lines)
+
+
+def _quote_html(text: str, limit: int, question: str) -> str:
+    """The quote, shortened to `limit`, escaped, with its best-matching sentence bold."""
+    quote = _shorten(_unquote(text), limit)
+    span = best_sentence(question, quote) if question else None
+    if not span:
+        return escape(quote)
+    start, end = span
+    return f"{escape(quote[:start])}<b>{escape(quote[start:end])}</b>{escape(quote[end:])}"
 
 
 def indonesian_date(iso: str) -> str:

@@ -5,11 +5,23 @@ WAL mode and one transaction per write: a crash loses nothing that was acknowled
 The schema is versioned with `PRAGMA user_version`; each migration runs once, in order.
 Calls are short and local, so they run inline; one lock serialises writers across the
 event loop and worker threads.
+
+Privacy: civil servants ask about politics, and a log of who asked what could be used
+against them. So no asker is identifiable from this database. Questions are stored without
+any user or chat id (a private chat's id is its user's id). Where per-person state is needed
+(one vote per answer; an answer's buttons work only in its own chat) a keyed hash is stored:
+HMAC-SHA256 under a random key generated once in the data directory (`privacy.key`), so
+the database alone cannot be turned back into ids. Votes are kept per voter only while their
+answer lives; pruning folds them into totals. Questions and answers older than
+`privacy.retention_days` are deleted, with SQLite's secure_delete so their bytes go too.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import secrets
 import sqlite3
 import threading
 import time
@@ -19,6 +31,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from index import ConfigError, write_new
+
+KEY_FILE = "privacy.key"
+MIN_SHOWN_REPEATS = 2  # a declined question is shown in statistics once asked this often
 
 MIGRATIONS: list[str] = [
     # 1: the initial schema
@@ -41,12 +58,40 @@ MIGRATIONS: list[str] = [
     CREATE TABLE added_articles (
         article_id TEXT PRIMARY KEY, url TEXT, title TEXT, added_by INTEGER, added_at REAL NOT NULL);
     """,
+    # 2: no asker identifiable. Questions lose their user and chat ids; answers are bound to
+    # their chat by keyed hash and found by an unguessable token (older answers, reachable
+    # by counting ids, are dropped: their buttons say "expired"); votes are per keyed voter
+    # hash while the answer lives, then totals.
+    """
+    CREATE TABLE questions_new (
+        id INTEGER PRIMARY KEY, text TEXT NOT NULL, confident INTEGER NOT NULL,
+        asked_at REAL NOT NULL);
+    INSERT INTO questions_new (id, text, confident, asked_at)
+        SELECT id, text, confident, asked_at FROM questions;
+    DROP TABLE questions;
+    ALTER TABLE questions_new RENAME TO questions;
+    CREATE INDEX questions_asked_at ON questions(asked_at);
+    DROP TABLE answers;
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY, token TEXT NOT NULL UNIQUE, chat TEXT NOT NULL,
+        question TEXT NOT NULL, passage_ids TEXT NOT NULL, created_at REAL NOT NULL);
+    CREATE INDEX answers_created_at ON answers(created_at);
+    CREATE TABLE vote_totals (
+        id INTEGER PRIMARY KEY CHECK (id = 1), up INTEGER NOT NULL, down INTEGER NOT NULL);
+    INSERT INTO vote_totals
+        SELECT 1, COALESCE(SUM(vote > 0), 0), COALESCE(SUM(vote < 0), 0) FROM feedback;
+    DROP TABLE feedback;
+    CREATE TABLE feedback (
+        answer_id INTEGER NOT NULL, voter TEXT NOT NULL, vote INTEGER NOT NULL,
+        voted_at REAL NOT NULL, PRIMARY KEY (answer_id, voter));
+    """,
 ]
 
 
 @dataclass(frozen=True)
 class StoredAnswer:
     id: int
+    token: str  # what its buttons carry
     question: str
     passage_ids: list[str]
     created_at: float
@@ -67,12 +112,15 @@ class Stats:
 class Storage:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._key = _privacy_key(path.parent / KEY_FILE)
         self._lock = threading.RLock()
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
                                    timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
+        # Deleted rows are overwritten, not left readable in free pages.
+        self._db.execute("PRAGMA secure_delete=ON")
         self._migrate()
 
     def close(self) -> None:
@@ -105,38 +153,86 @@ class Storage:
                 for statement in filter(str.strip, script.split(";")):
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number}")
+        if 0 < version < len(MIGRATIONS):
+            self._scrub()  # a migration may have dropped ids: leave no copy of them behind
+
+    def _scrub(self) -> None:
+        """Rewrite the file and empty the WAL, so dropped data is gone from disk too."""
+        with self._lock:
+            self._db.execute("VACUUM")
+        self.checkpoint()
+
+    def _hash(self, kind: str, value: int | None) -> str:
+        """A keyed hash of a user or chat id: stable for this data directory, irreversible
+        without its key."""
+        message = f"{kind}:{value}".encode()
+        return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:32]
 
     # questions and answers
-    def log_question(self, user_id: int | None, chat_id: int | None, text: str,
-                     confident: bool) -> None:
+    def log_question(self, text: str, confident: bool) -> None:
+        """Only the question and whether it was answered: never who or where."""
         with self._transaction() as db:
-            db.execute("INSERT INTO questions (user_id, chat_id, text, confident, asked_at) "
-                       "VALUES (?, ?, ?, ?, ?)", (user_id, chat_id, text, int(confident), time.time()))
+            db.execute("INSERT INTO questions (text, confident, asked_at) VALUES (?, ?, ?)",
+                       (text, int(confident), time.time()))
 
-    def save_answer(self, question: str, passage_ids: list[str]) -> int:
+    def save_answer(self, question: str, passage_ids: list[str], chat_id: int) -> str:
+        """Store an answer for its "Lainnya" and vote buttons; returns their token."""
+        token = secrets.token_urlsafe(16)  # 128 bits: not guessable, not enumerable
         with self._transaction() as db:
-            cursor = db.execute("INSERT INTO answers (question, passage_ids, created_at) "
-                                "VALUES (?, ?, ?)", (question, json.dumps(passage_ids), time.time()))
-            return int(cursor.lastrowid)
+            db.execute("INSERT INTO answers (token, chat, question, passage_ids, created_at) "
+                       "VALUES (?, ?, ?, ?, ?)", (token, self._hash("chat", chat_id), question,
+                                                   json.dumps(passage_ids), time.time()))
+        return token
 
-    def answer(self, answer_id: int) -> StoredAnswer | None:
+    def answer(self, token: str, chat_id: int) -> StoredAnswer | None:
+        """The answer given in `chat_id` under `token`; None for any other chat."""
         with self._lock:
-            row = self._db.execute("SELECT id, question, passage_ids, created_at FROM answers "
-                                   "WHERE id = ?", (answer_id,)).fetchone()
-        return StoredAnswer(row[0], row[1], json.loads(row[2]), row[3]) if row else None
+            row = self._db.execute(
+                "SELECT id, token, question, passage_ids, created_at FROM answers "
+                "WHERE token = ? AND chat = ?", (token, self._hash("chat", chat_id))).fetchone()
+        return StoredAnswer(row[0], row[1], row[2], json.loads(row[3]), row[4]) if row else None
 
     def prune_answers(self, older_than: float) -> int:
-        """Forget answers whose "Lainnya" pages have expired; feedback counts stay."""
+        """Forget answers whose "Lainnya" pages have expired. Their votes are added to the
+        totals and the per-voter rows deleted: nothing can be voted on any more."""
+        cutoff = time.time() - older_than
+        expired = "SELECT id FROM answers WHERE created_at < ?"
         with self._transaction() as db:
-            return db.execute("DELETE FROM answers WHERE created_at < ?",
+            db.execute("INSERT INTO vote_totals (id, up, down) VALUES (1, 0, 0) "
+                       "ON CONFLICT (id) DO NOTHING")
+            db.execute(f"UPDATE vote_totals SET up = up + (SELECT COALESCE(SUM(vote > 0), 0) "
+                       f"FROM feedback WHERE answer_id IN ({expired})), "
+                       f"down = down + (SELECT COALESCE(SUM(vote < 0), 0) FROM feedback "
+                       f"WHERE answer_id IN ({expired}))", (cutoff, cutoff))
+            db.execute(f"DELETE FROM feedback WHERE answer_id IN ({expired})", (cutoff,))
+            return db.execute("DELETE FROM answers WHERE created_at < ?", (cutoff,)).rowcount
+
+    def prune_questions(self, older_than: float) -> int:
+        """Delete questions asked more than `older_than` seconds ago (the retention)."""
+        with self._transaction() as db:
+            return db.execute("DELETE FROM questions WHERE asked_at < ?",
                               (time.time() - older_than,)).rowcount
 
+    def prune(self, page_ttl: float, retention: float) -> tuple[int, int]:
+        """The hourly clean-up: answers past their buttons' life or the retention, whichever
+        is shorter, and questions past the retention. Returns (answers, questions) deleted."""
+        answers = self.prune_answers(min(page_ttl, retention))
+        questions = self.prune_questions(retention)
+        self.checkpoint()
+        return answers, questions
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and empty it: pruned rows leave no copy there."""
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def record_feedback(self, answer_id: int, user_id: int, vote: int) -> None:
-        """One vote per user and answer; a second press changes the vote."""
+        """One vote per person and answer; a second press changes the vote."""
         with self._transaction() as db:
-            db.execute("INSERT INTO feedback (answer_id, user_id, vote, voted_at) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, "
-                       "voted_at = excluded.voted_at", (answer_id, user_id, vote, time.time()))
+            db.execute("INSERT INTO feedback (answer_id, voter, vote, voted_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (answer_id, voter) DO UPDATE SET vote = excluded.vote, "
+                       "voted_at = excluded.voted_at",
+                       (answer_id, self._hash("user", user_id), vote, time.time()))
 
     # subscriptions
     def subscribe(self, chat_id: int, title: str, user_id: int | None) -> bool:
@@ -180,17 +276,23 @@ class Storage:
 
     # statistics
     def stats(self, timezone: str, days: int = 14, top: int = 5) -> Stats:
+        """Aggregates only. A declined question is listed only once it was asked at least
+        `MIN_SHOWN_REPEATS` times, so a one-off question, which may say who asked it, is
+        never shown."""
         since = time.time() - days * 86400
         with self._lock:
             db = self._db
             asked, answered = db.execute(
                 "SELECT COUNT(*), COALESCE(SUM(confident), 0) FROM questions").fetchone()
-            up, down = db.execute("SELECT COALESCE(SUM(vote > 0), 0), COALESCE(SUM(vote < 0), 0) "
-                                  "FROM feedback").fetchone()
+            up, down = db.execute(
+                "SELECT COALESCE(SUM(vote > 0), 0) + (SELECT COALESCE(SUM(up), 0) FROM vote_totals), "
+                "COALESCE(SUM(vote < 0), 0) + (SELECT COALESCE(SUM(down), 0) FROM vote_totals) "
+                "FROM feedback").fetchone()
             groups = db.execute("SELECT COUNT(*) FROM subscriptions").fetchone()[0]
             declined = db.execute(
                 "SELECT lower(trim(text)) AS q, COUNT(*) AS n FROM questions WHERE confident = 0 "
-                "GROUP BY q ORDER BY n DESC, MAX(asked_at) DESC LIMIT ?", (top,)).fetchall()
+                "GROUP BY q HAVING n >= ? ORDER BY n DESC, MAX(asked_at) DESC LIMIT ?",
+                (MIN_SHOWN_REPEATS, top)).fetchall()
             recent = db.execute("SELECT asked_at, confident FROM questions WHERE asked_at >= ?",
                                 (since,)).fetchall()
         return Stats(asked, answered, asked - answered, up, down, groups,
@@ -204,3 +306,12 @@ def _per_day(rows: list[tuple[float, int]], tz: ZoneInfo) -> list[tuple[str, int
         day = datetime.fromtimestamp(asked_at, tz).date().isoformat()
         days.setdefault(day, [0, 0])[0 if confident else 1] += 1
     return [(day, a, d) for day, (a, d) in sorted(days.items())]
+
+
+def _privacy_key(path: Path) -> bytes:
+    """The data directory's hashing key: created once, random, readable by the bot only."""
+    write_new(path, secrets.token_bytes(32))
+    key = path.read_bytes()
+    if len(key) < 32:
+        raise ConfigError(f"{path} is damaged (too short); restore it from the backup")
+    return key

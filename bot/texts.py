@@ -1,11 +1,21 @@
-"""Every user-facing sentence, in Indonesian, in one place (HTML where noted)."""
+"""Every user-facing sentence, in Indonesian, in one place.
+
+Every message is sent as HTML (the Application's default parse mode), so whatever comes from
+users, pages or errors is escaped here, after `clip` bounds it; messages with a variable
+number of lines are assembled by `fit_items`, so each fits Telegram's limit.
+"""
 
 from __future__ import annotations
 
+import time
+from collections import Counter
 from datetime import datetime, tzinfo
 from html import escape
+from typing import Any
 
-from index import Article, FeedCounts, PollReport
+from bot.fitting import MAX_TEXT, clip, fit_items, visible_length
+from bot.render import indonesian_date
+from index import Article, FeedCounts, IndexFacts, PollReport
 
 EXAMPLES = (
     "Apakah ASN boleh ikut kampanye?",
@@ -52,6 +62,7 @@ NO_WORDS = ("Saya hanya bisa menjawab pertanyaan berupa kata-kata 🙂 Coba tuli
             "<code>Apa sanksi bagi ASN yang tidak netral?</code>")
 NON_TEXT = ("Saya hanya membaca pesan teks. Tulis pertanyaan Anda tentang netralitas ASN, "
             "atau ketik /bantuan.")
+SEARCH_BUSY = "⏳ Sedang sibuk, coba lagi sebentar lagi."
 BUSY_ERROR = "⚠️ Maaf, terjadi kesalahan saat memproses permintaan Anda. Silakan coba lagi sebentar lagi."
 PAGE_EXPIRED = "Jawaban ini sudah kedaluwarsa. Silakan ajukan pertanyaan lagi."
 NO_MORE = "Tidak ada pernyataan lain untuk pertanyaan ini."
@@ -96,6 +107,139 @@ SUBSCRIBED = "✅ Grup ini sekarang berlangganan pengumuman Netral. Ketik /berhe
 ALREADY_SUBSCRIBED = "Grup ini sudah berlangganan pengumuman."
 UNSUBSCRIBED = "Grup ini tidak lagi menerima pengumuman Netral."
 NOT_SUBSCRIBED = "Grup ini belum berlangganan pengumuman."
+
+UNKNOWN_COMMAND = "Perintah tidak dikenal. Ketik /bantuan untuk panduan, atau tulis pertanyaan Anda langsung."
+MORE_BUTTON = "Lainnya ▶"
+PREVIOUS_BUTTON = "◀ Sebelumnya"
+INLINE_DECLINED_TITLE = "Belum ada pernyataan yang relevan"
+INLINE_DECLINED_DESCRIPTION = "Coba tulis ulang pertanyaan Anda"
+
+# --- admin: /reindex, /tambah, /hapus, /statistik
+
+REINDEX_STARTED = "⏳ Membangun ulang indeks…"
+REINDEX_PROGRESS = "⏳ Membangun ulang indeks"
+TAMBAH_USAGE = "Pemakaian: <code>/tambah https://alamat-artikel</code>"
+TAMBAH_FETCHING = "⏳ Mengambil artikel…"
+TAMBAH_INDEXING = "🧮 Mengindeks artikel"
+TAMBAH_FAILED = ("❌ Artikel gagal diindeks (galat sistem, misalnya disk penuh). Tidak ada yang "
+                 "berubah: indeks lama tetap dipakai. Coba lagi nanti atau periksa log.")
+HAPUS_USAGE = "Pemakaian: <code>/hapus ID-artikel</code>"
+CHART_CAPTION = "Pertanyaan per hari (14 hari terakhir)"
+INGEST_ERRORS = {
+    "invalid_url": "URL tidak valid. Kirim alamat lengkap yang diawali http:// atau https://.",
+    "private_host": "Alamat tersebut mengarah ke jaringan internal dan tidak diizinkan.",
+    "dead_link": "Halaman tidak dapat diambil (tautan mati, server tidak merespons, atau galat HTTP).",
+    "not_html": "Alamat tersebut bukan halaman web (HTML). Kirim tautan artikel berita.",
+    "too_large": "Halaman terlalu besar untuk diproses.",
+    "too_many_redirects": "Terlalu banyak pengalihan (redirect) pada alamat tersebut.",
+    "bad_encoding": "Isi halaman memakai pengodean yang tidak didukung, jadi tidak dapat dibaca.",
+    "no_article": "Tidak ditemukan teks artikel pada halaman tersebut.",
+}
+
+
+def progress(label: str, done: int, total: int) -> str:
+    return f"{label}… {done}/{total} ({100 * done // total}%)"
+
+
+def reindex_failed(reason: str) -> str:
+    return f"❌ Pembangunan indeks gagal: {escape(reason[:300])}. Indeks lama tetap dipakai."
+
+
+def reindex_done(passages: int, articles: int, seconds: float) -> str:
+    return (f"✅ Indeks selesai dibangun: {passages} pernyataan dari {articles} artikel "
+            f"dalam {seconds:.1f} detik.")
+
+
+def ingest_failed(reason: str) -> str:
+    return "❌ " + INGEST_ERRORS.get(reason, "Artikel tidak dapat ditambahkan.")
+
+
+def article_added_html(article: Article, new_passages: int, updated: bool) -> str:
+    official = article.official
+    return "\n".join([
+        "✅ Artikel diperbarui." if updated else "✅ Artikel ditambahkan.",
+        f"<b>{escape(clip(article.title, 300))}</b>",
+        f"Media: {escape(clip(article.outlet, 100) or '-')} · "
+        f"Tanggal: {indonesian_date(clip(article.date, 30)) or '-'}",
+        f"Pejabat: {escape(clip(official.name, 100) or '-')}, "
+        f"{escape(clip(official.position, 200) or '-')}",
+        f"Pernyataan baru: {new_passages}",
+        f"ID: <code>{article.id}</code> (hapus dengan <code>/hapus {article.id}</code>)",
+    ])
+
+
+def no_such_article(article_id: str) -> str:
+    return (f"Tidak ada artikel tambahan dengan ID <code>{escape(clip(article_id, 40))}</code>. "
+            "Artikel bawaan tidak dapat dihapus dari bot.")
+
+
+def article_removed(article_id: str) -> str:
+    return f"🗑 Artikel <code>{escape(article_id)}</code> dihapus dari indeks."
+
+
+def statistics_html(stats: Any, facts: IndexFacts, feeds: list[str] | None = None) -> str:
+    age_hours = (time.time() - facts.built_at) / 3600
+    head = "\n".join([
+        "📊 <b>Statistik Netral</b>",
+        f"Pertanyaan: {stats.asked} (terjawab {stats.answered}, ditolak {stats.declined})",
+        f"Penilaian: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
+        f"Artikel: {facts.articles} · Pernyataan: {facts.passages} · Umur indeks: {age_hours:.1f} jam",
+        f"Grup berlangganan: {stats.subscribed_groups}",
+        *(feeds or []),
+        "",
+        "<b>Pertanyaan yang paling sering belum terjawab</b> (ditanyakan 2× atau lebih)",
+    ])
+    missing = [f"• {escape(clip(q, 120))} ({n}×)" for q, n in stats.top_declined] or ["• -"]
+    return fit_items(head, missing, more=_more_lines)
+
+
+def _more_lines(count: int) -> str:
+    return f"… dan {count} baris lagi"
+
+
+# --- announcements: /umumkan, /jadwal, scheduled
+
+UMUMKAN_USAGE = "Pemakaian: <code>/umumkan teks pengumuman</code>"
+ANNOUNCE_SENDING = "📣 Mengirim pengumuman…"
+ANNOUNCE_FAILED = ("❌ Pengiriman pengumuman terhenti karena galat sistem; sebagian grup mungkin "
+                   "sudah menerimanya. Periksa log sebelum mengirim ulang.")
+NO_SCHEDULE = "Belum ada pengumuman terjadwal di konfigurasi."
+STATEMENT_OF_THE_DAY = "🗞 <b>Pernyataan hari ini</b>\n\n"
+STATEMENT_OF_THE_DAY_EMPTY = "📣 <b>Pernyataan hari ini</b>\n\nJaga netralitas ASN selama Pilkada."
+
+
+def announcement_html(text: str) -> str:
+    return f"📣 <b>Pengumuman</b>\n\n{escape(text)}"
+
+
+def announcement_room() -> int:
+    """Characters an announcement's text may have and still fit one message."""
+    return MAX_TEXT - visible_length(announcement_html(""))
+
+
+def announcement_too_long(length: int) -> str:
+    return (f"Pengumuman terlalu panjang ({length} karakter; maksimal {announcement_room()}). "
+            "Persingkat lalu kirim lagi. Belum ada yang dikirim.")
+
+
+def broadcast_report_html(delivered: int, failed: int, dropped: int, reasons: Counter[str]) -> str:
+    lines = [f"📣 Pengumuman terkirim ke {delivered} grup, gagal {failed}."]
+    if dropped:
+        lines.append(f"{dropped} grup dihapus dari langganan (bot dikeluarkan atau diblokir).")
+    items = [f"• {escape(clip(reason, 200))}: {count}" for reason, count in reasons.most_common()]
+    return fit_items("\n".join(lines), items, more=_more_lines)
+
+
+def schedule_html(timezone: str, entries: list[tuple[str, str | None, datetime | None]]) -> str:
+    """`entries`: (cron, text or None for the statement of the day, next run)."""
+    items = []
+    for cron, text, upcoming in entries:
+        what = "Pernyataan hari ini" if text is None else clip(text, 80)
+        when = upcoming.strftime("%d-%m-%Y %H:%M") if upcoming else "-"
+        items.append(f"• <code>{escape(clip(cron, 60))}</code> — {escape(what)}\n"
+                     f"  berikutnya: {when}")
+    return fit_items(f"🗓 <b>Pengumuman terjadwal</b> ({escape(clip(timezone, 60))})", items,
+                     more=_more_lines)
 
 
 # --- news feeds (admins) ----------------------------------------------------------------------

@@ -13,20 +13,22 @@ Parts, in the order of that path:
 This package never imports `bot`; `bot` imports only the names below.
 """
 
-from index.config import ConfigError, IndexConfig, load_config, require
+from index.config import DEFAULT_CONFIG, ConfigError, IndexConfig, load_config, require
 from index.corpus.article import Article, Official
 from index.corpus.passages import Passage, Source
+from index.files import write_new
 from index.ingest.errors import ExtractError, FetchError, IngestError
 from index.ingest.feed_store import FeedCounts
 from index.ingest.poll import PollItem, PollReport
 from index.retrieval.build import BuildReport, Progress
+from index.retrieval.highlight import best_sentence
 from index.retrieval.search import Answer, Hit
 from index.retrieval.store import IndexCorrupt, IndexMissing
 from index.service import Added, IndexFacts, Knowledge
 
 __all__ = [
-    "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError", "FeedCounts",
-    "FetchError", "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts", "IndexMissing",
-    "IngestError", "Knowledge", "Official", "Passage", "PollItem", "PollReport", "Progress",
-    "Source", "load_config", "require",
+    "DEFAULT_CONFIG", "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError",
+    "FeedCounts", "FetchError", "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts",
+    "IndexMissing", "IngestError", "Knowledge", "Official", "Passage", "PollItem", "PollReport",
+    "Progress", "Source", "best_sentence", "load_config", "require", "write_new",
 ]

@@ -7,7 +7,8 @@
     add URL|FILE...            add an article to the data directory and the index
     remove ID                  remove an added article
     stats                      corpus and index figures
-    eval FILE                  retrieval metrics for BM25, dense and fused
+    eval FILE... [--pages M]   retrieval metrics per question set, optionally with the pages
+                               of manifest M added to a temporary copy of the corpus
     feeds [--json]             poll every configured news feed once
     relevance [POS NEG]        relevance precision and recall on labelled pages
 """
@@ -17,12 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
 
 from index.corpus.article import list_article_files, write_article
-from index.config import ConfigError, IndexConfig, load_config
+from index.config import DEFAULT_CONFIG, ConfigError, IndexConfig, load_config
 
 log = logging.getLogger("index")
 
@@ -33,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
                         stream=sys.stderr)
     quiet_libraries()
     try:
-        config = load_config(args.config, IndexConfig, ignore_sections=True)
+        # The environment is read here, at the entry point, and nowhere deeper.
+        config = load_config(args.config or os.environ.get("BOT_CONFIG") or DEFAULT_CONFIG,
+                             IndexConfig, data_dir=Path(os.environ.get("BOT_DATA_DIR") or "data"),
+                             ignore_sections=True)
         return args.run(config, args)
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
@@ -72,8 +77,13 @@ def _parser() -> argparse.ArgumentParser:
     cmd.set_defaults(run=cmd_remove)
     cmd = sub.add_parser("stats", help="corpus and index figures")
     cmd.set_defaults(run=cmd_stats)
-    cmd = sub.add_parser("eval", help="retrieval metrics on a questions file")
-    cmd.add_argument("file", type=Path)
+    cmd = sub.add_parser("eval", help="retrieval metrics on question sets")
+    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                     help="a questions file or a pages manifest (its questions)")
+    cmd.add_argument("--pages", type=Path, metavar="MANIFEST",
+                     help="add the manifest's saved pages to a temporary copy of the corpus "
+                          "first, and report speaker attribution on them")
+    cmd.add_argument("--mode", choices=["all", "bm25", "dense", "fused"], default="all")
     cmd.set_defaults(run=cmd_eval)
     cmd = sub.add_parser("feeds", help="poll every configured feed once")
     cmd.add_argument("--json", action="store_true", help="print JSON, one object per item")
@@ -190,15 +200,39 @@ def cmd_stats(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.retrieval.build import open_searcher
-    from index.retrieval.evaluate import MODES, evaluate, format_table, load_questions
+    from index.retrieval.eval_pages import check_speakers, corpus_with_pages, load_pages
 
-    answerable, unanswerable = load_questions(args.file)
-    searcher = open_searcher(config, _embedder(config))
-    rows = [evaluate(searcher, answerable, unanswerable, mode) for mode in MODES]
-    print(f"{len(answerable)} answerable, {len(unanswerable)} unanswerable questions")
-    print(format_table(rows))
+    if not args.pages:
+        _print_eval(config, args)
+        return 0
+    pages = load_pages(args.pages)
+    with corpus_with_pages(config, [article for _, article in pages]) as grown:
+        _print_eval(grown, args)
+    checks = check_speakers(pages)
+    names = sum(c.name_ok for c in checks)
+    both = sum(c.name_ok and c.position_ok for c in checks)
+    print(f"\nspeakers on {len(pages)} pages: {len(checks)}; name right {names} "
+          f"({names / len(checks):.2f}), name and position right {both} ({both / len(checks):.2f})")
+    for check in checks:
+        if not (check.name_ok and check.position_ok):
+            found = check.found.position if check.found else "not found"
+            print(f"  {check.page}: {check.expected.name} ({check.expected.position}) -> {found}")
     return 0
+
+
+def _print_eval(config: IndexConfig, args: argparse.Namespace) -> None:
+    from index.retrieval.build import open_searcher
+    from index.retrieval.evaluate import MODES, evaluate, format_table, load_question_set
+
+    searcher = open_searcher(config, _embedder(config))
+    sets = [load_question_set(path) for path in args.files]
+    modes = MODES if args.mode == "all" else (args.mode,)
+    rows = [(s.name, evaluate(searcher, s.answerable, s.unanswerable, mode))
+            for s in sets for mode in modes]
+    print(f"corpus: {len(searcher.passages)} passages")
+    for s in sets:
+        print(f"{s.name}: {len(s.answerable)} answerable, {len(s.unanswerable)} unanswerable")
+    print(format_table(rows))
 
 
 def cmd_feeds(config: IndexConfig, args: argparse.Namespace) -> int:

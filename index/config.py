@@ -3,12 +3,14 @@
 `config.yaml` maps onto frozen dataclasses. A key the schema does not know, or a value of
 the wrong type, raises `ConfigError` naming the key, so a typo stops start-up instead of
 being silently ignored. The bot extends `IndexConfig` with its own sections.
+
+Nothing here reads the environment: the entry points (`python -m index`, `python -m bot`)
+decide which file and which data directory to use and pass them in.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import types
 import typing
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ import yaml
 
 T = TypeVar("T")
 
-DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
+DEFAULT_CONFIG = Path("config.yaml")  # in the working directory: the repository or the image's /app
 
 
 class ConfigError(ValueError):
@@ -42,15 +44,17 @@ class SearchConfig:
     top_k: int = 3
     candidates: int = 30
     dense_weight: float = 0.5
-    min_confidence: float = 0.5
-    dense_floor: float = 0.78
+    min_confidence: float = 0.46
+    dense_floor: float = 0.76
     dense_ceiling: float = 0.9
+    who_weight: float = 1.0
 
     def validate(self) -> None:
         require(self.top_k >= 1, "search.top_k must be at least 1")
         require(self.candidates >= self.top_k, "search.candidates must be >= search.top_k")
         require(0.0 <= self.dense_weight <= 1.0, "search.dense_weight must be in [0, 1]")
         require(0.0 <= self.min_confidence <= 1.0, "search.min_confidence must be in [0, 1]")
+        require(0.0 <= self.who_weight <= 1.0, "search.who_weight must be in [0, 1]")
         require(-1.0 <= self.dense_floor < self.dense_ceiling <= 1.0,
                  "search.dense_floor must be below search.dense_ceiling, both in [-1, 1]")
 
@@ -119,7 +123,7 @@ class IndexConfig:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     feeds: FeedsConfig = field(default_factory=FeedsConfig)
     synonyms: list[list[str]] = field(default_factory=list)
-    base_dir: Path = field(default=DEFAULT_CONFIG.parent, metadata={"internal": True})
+    base_dir: Path = field(default=Path("."), metadata={"internal": True})
     data_dir: Path = field(default=Path("data"), metadata={"internal": True})
 
     def validate(self) -> None:
@@ -164,23 +168,14 @@ class IndexConfig:
         return str(local) if looks_local else self.embedding.model
 
 
-def config_path(cli_value: str | None = None) -> Path:
-    """--config beats BOT_CONFIG beats the repository's config.yaml."""
-    return Path(cli_value or os.environ.get("BOT_CONFIG") or DEFAULT_CONFIG)
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("BOT_DATA_DIR") or "data").resolve()
-
-
-def load_config(path: Path | str | None = None, schema: type[T] = IndexConfig,
-                ignore_sections: bool = False) -> T:
-    """Read and validate a config file into `schema`.
+def load_config(path: Path | str, schema: type[T] = IndexConfig, *,
+                data_dir: Path = Path("data"), ignore_sections: bool = False) -> T:
+    """Read and validate a config file into `schema`; runtime state goes to `data_dir`.
 
     With `ignore_sections`, top-level sections the schema does not know are skipped; the
     index CLI uses that, since the bot's own sections are validated when the bot starts.
     """
-    path = config_path(str(path) if path else None)
+    path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
@@ -192,7 +187,7 @@ def load_config(path: Path | str | None = None, schema: type[T] = IndexConfig,
     if ignore_sections:
         known = {f.name for f in dataclasses.fields(schema)}  # type: ignore[arg-type]
         raw = {k: v for k, v in raw.items() if k in known}
-    extra = {"base_dir": path.resolve().parent, "data_dir": data_dir()}
+    extra = {"base_dir": path.resolve().parent, "data_dir": Path(data_dir).resolve()}
     return from_mapping(schema, raw, where=str(path), extra=extra)
 
 

@@ -1,8 +1,9 @@
 """Crash-safe writes, shared by the whole project.
 
-Two shapes: one file replaced atomically (`write_atomic`), or a directory assembled under a
-temporary name from synced files (`write_synced`) and then renamed into place
-(`replace_dir`). A crash leaves the old state or the new one, never half of either.
+Three shapes: one file replaced atomically (`write_atomic`), one file created once and never
+replaced (`write_new`, for keys), or a directory assembled under a temporary name from synced
+files (`write_synced`) and then renamed into place (`replace_dir`). A crash leaves the old
+state or the new one, never half of either.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ import tempfile
 from pathlib import Path
 
 
-def write_synced(path: Path, data: bytes | str) -> None:
+def write_synced(path: Path, data: bytes | str, mode: int = 0o644) -> None:
     """Write and fsync, so a later rename never exposes unwritten data."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     with open(path, "wb") as handle:
+        os.chmod(path, mode)  # before the data goes in: a secret is never readable by others
         handle.write(raw)
         handle.flush()
         os.fsync(handle.fileno())
-    os.chmod(path, 0o644)
 
 
 def write_json(path: Path, content: object, *, indent: int | None = None) -> None:
@@ -40,6 +41,26 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_new(path: Path, data: bytes | str, mode: int = 0o600) -> bool:
+    """Create `path` holding `data` unless it already exists; True when this call created it.
+
+    Whole or absent, and exclusive: of two processes creating it at once, one wins and the
+    other keeps the winner's file (a hard link fails on an existing name).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write_synced(Path(tmp), data, mode)
+        os.link(tmp, path)
+        fsync_dir(path.parent)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def fsync_dir(path: Path) -> None:

@@ -2,14 +2,21 @@
 # `make -f mk/image.mk image`).
 #
 #   make image        build $(IMAGE) from the Dockerfile
-#   make image-test   build, then run and test the image (scripts/image_test.py)
+#   make image-test   build, then run and test the image (pytest -m image tests/test_image.py)
 #
-# With a running Docker engine, `docker build` is used as is. Otherwise podman, with
-# the settings these sandboxes need (shared/notes/containers.md): runc + cgroupfs,
-# host network for RUN steps, and the base image from scripts/base-image.sh, a local
-# stand-in for python:3.11-slim where no container registry is reachable.
+# With a running Docker engine, `docker build` is used as is. Otherwise podman, with the
+# settings that sandboxes without a Docker engine need:
+#   - runc with cgroupfs: podman's default crun fails there ("cgroups in hybrid mode not
+#     supported");
+#   - --network host, so RUN steps reach the package registries (and, in the image test,
+#     the bot in the container reaches the emulator on 127.0.0.1);
+#   - the base image from scripts/base-image.sh: where no container registry is reachable
+#     it builds a stand-in for python:3.11-slim (Debian bookworm, whose python3 is 3.11),
+#     labelled so that the build uses --pull=never.
 # From the environment, when set:
-#   SSL_CERT_FILE   mounted read-only and passed as PIP_CERT (CA bundle for pip)
+#   SSL_CERT_FILE   mounted read-only and passed as PIP_CERT (CA bundle for pip, needed
+#                   behind a TLS-inspecting proxy; mounting it over the image's own
+#                   ca-certificates.crt instead would break dpkg installing ca-certificates)
 #   PIP_FIND_LINKS  a wheel directory, mounted read-only and passed as PIP_FIND_LINKS
 #                   (here it holds the CPU torch wheel; else PyTorch's CPU index is used)
 # IMAGE_BUILD_ARGS adds flags, e.g. IMAGE_BUILD_ARGS='--build-arg TORCH_INDEX_URL=...'.
@@ -44,9 +51,9 @@ image:
 	echo "+ $(PODMAN) build $$* $(IMAGE_BUILD_ARGS) -t $(IMAGE) ."; \
 	$(PODMAN) build "$$@" $(IMAGE_BUILD_ARGS) -t "$(IMAGE)" .
 
-# The container test (scripts/image_test.py): runs the built image against a local Bot API
+# The container test (tests/test_image.py): runs the built image against a local Bot API
 # emulator and news site, on a fresh volume, then removes its containers and volume.
-# Needs the venv from `make setup` (PyYAML, and the helpers in tests/).
+# Needs the venv from `make setup` (pytest and the helpers in tests/support/).
 PY ?= .venv/bin/python
 
 image-test: image
@@ -57,5 +64,5 @@ image-test: image
 	        && ! docker --version | grep -qi podman; then \
 	    engine=docker; \
 	fi; \
-	echo "+ $(PY) scripts/image_test.py --image $(IMAGE) --engine '$$engine'"; \
-	$(PY) scripts/image_test.py --image "$(IMAGE)" --engine "$$engine"
+	echo "+ IMAGE=$(IMAGE) CONTAINER_ENGINE='$$engine' $(PY) -m pytest -v -m image tests/test_image.py"; \
+	IMAGE="$(IMAGE)" CONTAINER_ENGINE="$$engine" $(PY) -m pytest -v -m image tests/test_image.py

@@ -22,6 +22,8 @@ BASE_IMAGE=${BASE_IMAGE:-docker.io/library/python:3.11-slim}
 MIN_IMAGE=localhost/debian-bookworm:min
 SUITE=bookworm
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# runc with cgroupfs: podman's default runtime, crun, fails in these sandboxes with
+# "cgroups in hybrid mode not supported".
 PODMAN="podman --runtime runc --cgroup-manager cgroupfs"
 
 log() { echo "base-image: $*" >&2; }

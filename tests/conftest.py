@@ -1,20 +1,19 @@
 """Shared fixtures: the real embedding model (loaded once), configs over temporary data
-directories, and an index built from the shipped corpus."""
+directories, an index built from the shipped corpus (once), the news site (once), and the
+real bot Application polling a fresh Bot API emulator. The helpers live in tests/support/."""
 
 from __future__ import annotations
 
 import shutil
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # emulator and article server
+from tests.support import REPO
 
-from bot.config import AppConfig  # noqa: E402
-from index.config import load_config  # noqa: E402
+from bot.config import AppConfig
+from index.config import load_config
 
 
 @pytest.fixture(scope="session")
@@ -65,9 +64,18 @@ def searcher(base_config, built_data_dir, embedder):
     return make_searcher(config, embedder, load_index(config.index_dir))
 
 
+@pytest.fixture(scope="session")
+def news_site():
+    """The fictional news site (tests/support/news_site.py); pages added by a test stay."""
+    from tests.support.news_site import NewsSite
+
+    with NewsSite() as site:
+        yield site
+
+
 @pytest.fixture()
 def emulator():
-    from telegram_emulator import TelegramEmulator
+    from tests.support.telegram_emulator import TelegramEmulator
 
     with TelegramEmulator() as emu:
         yield emu
@@ -75,7 +83,7 @@ def emulator():
 
 @pytest.fixture()
 def bot_config(built_config) -> AppConfig:
-    from bot_harness import ADMIN_ID
+    from tests.support.bot_harness import ADMIN_ID
 
     return replace(built_config, admins=[ADMIN_ID])
 
@@ -83,7 +91,7 @@ def bot_config(built_config) -> AppConfig:
 @pytest.fixture()
 async def bot(bot_config, embedder, emulator):
     """The real Application polling the emulator; fails the test on any 400 it provoked."""
-    from bot_harness import running_bot
+    from tests.support.bot_harness import running_bot
 
     config = replace(bot_config, telegram=replace(bot_config.telegram, api_url=emulator.base_url))
     async with running_bot(config, embedder, emulator) as running:

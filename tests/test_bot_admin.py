@@ -7,18 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from article_server import KAPUAS_HULU, ArticleServer
-from bot_harness import ADMIN_ID, running_bot
+from tests.support.articles import KAPUAS_HULU
+from tests.support.bot_harness import ADMIN_ID, running_bot
 
 USER = 5151
 QUESTION = "Apakah ASN boleh terlibat politik praktis selama pilkada?"
 NEW_QUESTION = "Bolehkah ASN memberi like atau komentar di unggahan pasangan calon?"
-
-
-@pytest.fixture(scope="module")
-def site():
-    with ArticleServer() as server:
-        yield server
 
 
 @pytest.fixture()
@@ -68,12 +62,12 @@ async def test_failed_reindex_leaves_the_old_index_serving(admin_bot, monkeypatc
     assert "📰" in (await admin_bot.ask_private(USER, QUESTION)).text
 
 
-async def test_tambah_adds_an_article_that_answers_with_its_official_and_outlet(admin_bot, site):
+async def test_tambah_adds_an_article_that_answers_with_its_official_and_outlet(admin_bot, news_site):
     emu = admin_bot.emu
     declined = await admin_bot.ask_private(USER, NEW_QUESTION)
     assert "Kapuas Hulu" not in declined.text
     mark = emu.mark()
-    emu.command(ADMIN_ID, "tambah", site.url(KAPUAS_HULU.path), user_id=ADMIN_ID)
+    emu.command(ADMIN_ID, "tambah", news_site.url_for(KAPUAS_HULU.path), user_id=ADMIN_ID)
     done = await _final_status(emu, mark, lambda t: t.startswith("✅"))
     assert KAPUAS_HULU.title in done and KAPUAS_HULU.outlet in done
     assert "Budi Santoso" in done and "Pernyataan baru:" in done
@@ -81,10 +75,10 @@ async def test_tambah_adds_an_article_that_answers_with_its_official_and_outlet(
 
     answer = await admin_bot.ask_private(USER + 1, NEW_QUESTION)
     assert "Budi Santoso" in answer.text and KAPUAS_HULU.outlet in answer.text
-    assert site.url(KAPUAS_HULU.path) in answer.text
+    assert news_site.url_for(KAPUAS_HULU.path) in answer.text
 
     mark = emu.mark()
-    emu.command(ADMIN_ID, "tambah", site.url(KAPUAS_HULU.path), user_id=ADMIN_ID)
+    emu.command(ADMIN_ID, "tambah", news_site.url_for(KAPUAS_HULU.path), user_id=ADMIN_ID)
     again = await _final_status(emu, mark, lambda t: t.startswith("✅"))
     assert "diperbarui" in again and "Pernyataan baru: 0" in again
 
@@ -102,9 +96,9 @@ async def test_tambah_adds_an_article_that_answers_with_its_official_and_outlet(
     ("/indeks", "Tidak ditemukan teks artikel"),
     ("/loop/a", "Terlalu banyak pengalihan"),
 ])
-async def test_tambah_explains_each_bad_url(admin_bot, site, path, expected):
+async def test_tambah_explains_each_bad_url(admin_bot, news_site, path, expected):
     mark = admin_bot.emu.mark()
-    admin_bot.emu.command(ADMIN_ID, "tambah", site.url(path), user_id=ADMIN_ID)
+    admin_bot.emu.command(ADMIN_ID, "tambah", news_site.url_for(path), user_id=ADMIN_ID)
     failed = await _final_status(admin_bot.emu, mark, lambda t: t.startswith("❌"))
     assert expected in failed
 

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from article_server import ArticleServer
-from bot_harness import ADMIN_ID, running_bot
-from conftest import REPO
-from feed_site import build_feed_site
+from tests.support.bot_harness import ADMIN_ID, running_bot
+from tests.support import REPO
+from tests.support.feed_site import build_feed_site
+from tests.support.news_site import NewsSite
 
 USER = 6262
 CORPUS_ARTICLE = sorted((REPO / "corpus").glob("*.txt"))[0]
@@ -18,7 +18,7 @@ CORPUS_ARTICLE = sorted((REPO / "corpus").glob("*.txt"))[0]
 
 @pytest.fixture()
 def feed_site():
-    with ArticleServer() as server:
+    with NewsSite() as server:
         yield build_feed_site(server, CORPUS_ARTICLE, pages=4, negatives=2)
 
 

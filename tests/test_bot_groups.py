@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import replace
 
 from bot.config import ScheduledAnnouncement
-from bot_harness import ADMIN_ID, running_bot
+from tests.support.bot_harness import ADMIN_ID, running_bot
 
 MEMBER = 7001
 GROUP_ADMIN = 7002

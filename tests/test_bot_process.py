@@ -9,14 +9,15 @@ import os
 import socket
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPO
-from telegram_emulator import TelegramEmulator, post_update
+from tests.support import REPO
+from tests.support.telegram_emulator import TelegramEmulator, post_update
 
 QUESTION = "Apakah ASN boleh terlibat politik praktis selama pilkada?"
 SECRET = "s3cret-webhook-token"
@@ -60,6 +61,23 @@ def _stop(process: subprocess.Popen) -> str:
     return output
 
 
+def _raw_post(port: int, path: str, body: bytes, declared: int | None = None
+              ) -> tuple[int | None, float]:
+    """POST with the right secret over a raw socket; (status or None, seconds to answer)."""
+    started = time.monotonic()
+    head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body) if declared is None else declared}\r\n"
+            f"X-Telegram-Bot-Api-Secret-Token: {SECRET}\r\n\r\n").encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        try:
+            sock.sendall(head + body)
+            response = sock.recv(64)
+        except OSError:  # reset while uploading: refused
+            return None, time.monotonic() - started
+    status = int(response.split()[1]) if response.startswith(b"HTTP/") else None
+    return status, time.monotonic() - started
+
+
 async def _get(url: str) -> tuple[int, dict]:
     def fetch() -> tuple[int, dict]:
         try:
@@ -74,12 +92,13 @@ async def test_polling_process_answers_and_serves_health(tmp_path, base_config, 
     health_port = _free_port()
     config = _config(tmp_path, base_config, health={"enabled": True, "listen": "127.0.0.1",
                                                     "port": health_port})
+    mark = emulator.mark()
     process = _start([], config, built_config.data_dir, emulator)
     try:
-        await emulator.wait_for("getUpdates", timeout=120)
-        mark = emulator.mark()
+        # Queued now, answered once the bot polls. (Waiting for a getUpdates first would
+        # idle: the emulator records one only when it returns, after the 10 s long poll.)
         emulator.private_message(31, QUESTION)
-        reply = await emulator.wait_for_message(31, after=mark, timeout=30)
+        reply = await emulator.wait_for_message(31, after=mark, timeout=120)
         assert "tidak terlibat dalam kegiatan politik praktis" in reply.text
         status, body = await _get(f"http://127.0.0.1:{health_port}/healthz")
         assert status == 200 and body["ok"] and body["passages"] > 0 and body["database"]
@@ -115,6 +134,18 @@ async def test_webhook_mode_checks_the_secret(tmp_path, base_config, built_confi
         assert await asyncio.to_thread(post_update, url, update, None) == 403
         await asyncio.sleep(0.5)
         assert not emulator.sent_to(33)
+
+        # A body over the cap is refused from its Content-Length, without being read or
+        # waited for; one that is sent anyway is cut off (issue 10, item 12).
+        status, seconds = await asyncio.to_thread(_raw_post, hook_port, "/tg-hook", b"",
+                                                  declared=100_000_000)
+        assert status == 400 and seconds < 2.0
+        big = json.dumps(update).encode()[:-1] + b', "x": "' + b"a" * (2 << 20) + b'"}'
+        status, _ = await asyncio.to_thread(_raw_post, hook_port, "/tg-hook", big)
+        assert status in (400, None)  # None: the connection was closed mid-upload
+        mark = emulator.mark()
+        emulator.private_message(34, QUESTION)
+        assert "Ismail" in (await emulator.wait_for_message(34, after=mark, timeout=30)).text
 
         status, body = await _get(f"http://127.0.0.1:{health_port}/healthz")
         assert status == 200 and body["ok"]
@@ -163,3 +194,38 @@ def test_corrupt_database_stops_start_up_with_a_clear_message(tmp_path, base_con
     output, _ = process.communicate("", timeout=120)
     assert process.returncode == 2
     assert "database" in output and "unreadable" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("api_path, status", [("/bot", "401"), ("/salah/bot", "404")])
+def test_rejected_token_exits_with_one_clear_line(tmp_path, base_config, built_config, emulator,
+                                                  api_path, status):
+    """A revoked token (401) or a mistyped TELEGRAM_API_URL (404): PTB's InvalidToken quotes
+    the token; the bot must print one line without it and exit non-zero (issue 10, item 10)."""
+    revoked = "123456789:AAH-revoked-token-never-to-be-printed_42"
+    environ = {**os.environ, "BOT_CONFIG": str(_config(tmp_path, base_config)),
+               "BOT_DATA_DIR": str(built_config.data_dir), "TELEGRAM_BOT_TOKEN": revoked,
+               "TELEGRAM_API_URL": emulator.base_url.removesuffix("/bot") + api_path}
+    result = subprocess.run([sys.executable, "-m", "bot"], cwd=REPO, env=environ,
+                            capture_output=True, text=True, timeout=180)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert output.count(f"token ditolak Telegram ({status})") == 1, output
+    assert revoked not in output and revoked.split(":")[1] not in output
+    assert "Traceback" not in output
+
+
+def test_the_log_formatter_redacts_tracebacks_and_encoded_forms():
+    import logging
+
+    from bot.logs import RedactingFormatter
+
+    token = "123456789:AAH-secret-part-of-the-token_0123"
+    formatter = RedactingFormatter([token, "webhook-secret-1"])
+    try:
+        raise RuntimeError(f"The token `{token}` was rejected; url /bot{token.replace(':', '%3A')}")
+    except RuntimeError as exc:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed with %s",
+                                   ("webhook-secret-1",), (RuntimeError, exc, exc.__traceback__))
+    text = formatter.format(record)
+    assert "Traceback" in text and "<token>" in text
+    assert token.split(":")[1] not in text and "webhook-secret-1" not in text

@@ -157,7 +157,8 @@ def test_runtime_stage_contract(docker):
     runtime = [(w, a) for s, w, a in docker if s == last]
     words = {w for w, _ in runtime}
     env = " ".join(a for w, a in runtime if w == "ENV")
-    for setting in ("BOT_DATA_DIR=/data", "HF_HUB_OFFLINE=1", "TRANSFORMERS_OFFLINE=1"):
+    for setting in ("BOT_DATA_DIR=/data", "HF_HUB_OFFLINE=1", "TRANSFORMERS_OFFLINE=1",
+                    "BOT_HEALTH_LISTEN=0.0.0.0"):  # an orchestrator's probe comes from outside
         assert setting in env, f"runtime ENV lacks {setting}"
     user = [a for w, a in runtime if w == "USER"]
     assert user and user[-1].split(":")[0] not in ("root", "0"), f"runs as {user or 'root'}"

@@ -6,7 +6,7 @@ import numpy as np
 import yaml
 from sentence_transformers import SentenceTransformer
 
-from conftest import REPO
+from tests.support import REPO
 from index.retrieval.embedder import Int8Embedding
 
 

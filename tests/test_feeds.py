@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from article_server import ArticleServer
-from conftest import REPO
-from feed_site import NEGATIVES, PAGES, build_feed_site, copy_page
+from tests.support import REPO
+from tests.support.feed_site import NEGATIVES, PAGES, build_feed_site
+from tests.support.news_site import NewsSite
 from index.config import ConfigError, load_config
 from index.ingest.duplicates import DuplicateIndex, distinct, fingerprint
 from index.ingest.errors import FetchError
@@ -69,8 +69,9 @@ def test_what_is_not_a_feed_is_refused_and_never_opened_as_a_path_or_url(text):
 
 
 def test_feeds_are_fetched_by_type_and_pages_still_only_as_html():
-    with ArticleServer() as server:
-        feed = server.add_page("/f.xml", RSS, content_type="application/rss+xml")
+    with NewsSite() as server:
+        server.expect_request("/f.xml").respond_with_data(RSS, content_type="application/rss+xml")
+        feed = server.url_for("/f.xml")
         options = dict(max_bytes=100_000, timeout=5, max_redirects=2, allow_private_hosts=True,
                        user_agent="t")
         assert "<rss" in fetch_page(feed, accept=FEED_TYPES, **options).html
@@ -173,7 +174,7 @@ def test_relevance_cli_reports_precision_and_recall(built_config, tmp_path):
 
 @pytest.fixture()
 def feed_site():
-    with ArticleServer() as server:
+    with NewsSite() as server:
         yield build_feed_site(server, CORPUS_ARTICLE, pages=8, negatives=6)
 
 
@@ -271,14 +272,17 @@ def test_a_page_or_feed_that_breaks_a_parser_never_stops_the_poll(searcher, conf
     import index.ingest.poll as poll
     from index.ingest.feed_store import FeedStore
 
-    with ArticleServer() as server:
-        boom = server.add_page("/boom", NEGATIVES[0].read_text(encoding="utf-8"))
-        calm = server.add_page("/tenang", NEGATIVES[1].read_text(encoding="utf-8"))
-        feed = server.add_page("/rss.xml", RSS.replace("https://x.id/a?utm_source=rss#c", boom)
-                               .replace("/relatif/b", calm).replace("https://x.id/c", server.url("/tidak-ada")),
-                               content_type="text/xml")
-        broken = server.add_page("/broken.xml", "<rss version='2.0'><channel></channel></rss>",
-                                 content_type="text/xml")
+    with NewsSite() as server:
+        def serve(path: str, body: str, content_type: str = "text/html; charset=utf-8") -> str:
+            server.expect_request(path).respond_with_data(body, content_type=content_type)
+            return server.url_for(path)
+
+        boom = serve("/boom", NEGATIVES[0].read_text(encoding="utf-8"))
+        calm = serve("/tenang", NEGATIVES[1].read_text(encoding="utf-8"))
+        feed = serve("/rss.xml", RSS.replace("https://x.id/a?utm_source=rss#c", boom)
+                     .replace("/relatif/b", calm).replace("https://x.id/c", server.url_for("/tidak-ada")),
+                     "text/xml")
+        broken = serve("/broken.xml", "<rss version='2.0'><channel></channel></rss>", "text/xml")
         real_extract, real_parse = poll.extract_article, poll.parse_feed
 
         def extract(html, url):

@@ -5,24 +5,25 @@ from __future__ import annotations
 import gzip
 import socket
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from werkzeug import Response
 
 import index.ingest.fetch as fetch_module
-from article_server import ARTICLES, CHROME_TEXTS, KAPUAS_HULU, SINGKAWANG, Article, ArticleServer
+from tests.support.articles import ARTICLES, CHROME_TEXTS, KAPUAS_HULU, SINGKAWANG, Article
+from tests.support.news_site import NewsSite
 from index.ingest.extract import ExtractError, ExtractReason, extract_article
 from index.ingest.fetch import FetchError, FetchReason, decode_html, fetch_page, is_blocked_address
 
 USER_AGENT = "NetralTest/1.0"
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[ArticleServer]:
-    with ArticleServer() as server:
-        yield server
+@pytest.fixture()
+def site(news_site: NewsSite) -> NewsSite:
+    """The session's news site (conftest.py), under a shorter name."""
+    return news_site
 
 
 def fetch(url: str, **overrides: Any) -> fetch_module.FetchedPage:
@@ -47,66 +48,68 @@ def free_port() -> int:
 
 # --- fetch: success ------------------------------------------------------------------------
 
-def test_fetches_an_article(site: ArticleServer) -> None:
-    page = fetch(site.url(KAPUAS_HULU.path))
+def test_fetches_an_article(site: NewsSite) -> None:
+    page = fetch(site.url_for(KAPUAS_HULU.path))
     assert page.status == 200
-    assert page.final_url == site.url(KAPUAS_HULU.path)
+    assert page.final_url == site.url_for(KAPUAS_HULU.path)
     assert page.content_type == "text/html"
     assert page.charset == "utf-8"
     assert KAPUAS_HULU.quote in page.html
-    headers = site.last_headers(KAPUAS_HULU.path)
-    assert headers["user-agent"] == USER_AGENT
-    assert "text/html" in headers["accept"]
+    headers = site.requests_to(KAPUAS_HULU.path)[-1].headers
+    assert headers["User-Agent"] == USER_AGENT
+    assert "text/html" in headers["Accept"]
 
 
-def test_follows_a_relative_redirect(site: ArticleServer) -> None:
+def test_follows_a_relative_redirect(site: NewsSite) -> None:
     before = site.hits("/r/kapuas-hulu")
-    page = fetch(site.url("/r/kapuas-hulu"))
-    assert page.final_url == site.url(KAPUAS_HULU.path)
+    page = fetch(site.url_for("/r/kapuas-hulu"))
+    assert page.final_url == site.url_for(KAPUAS_HULU.path)
     assert site.hits("/r/kapuas-hulu") == before + 1
 
 
-def test_follows_an_absolute_redirect(site: ArticleServer) -> None:
-    page = fetch(site.url("/r/singkawang"))
-    assert page.final_url == site.url(SINGKAWANG.path)
+def test_follows_an_absolute_redirect(site: NewsSite) -> None:
+    page = fetch(site.url_for("/r/singkawang"))
+    assert page.final_url == site.url_for(SINGKAWANG.path)
     assert SINGKAWANG.quote in page.html
 
 
-def test_redirect_chain_up_to_the_limit(site: ArticleServer) -> None:
-    page = fetch(site.url("/r/rantai/3"), max_redirects=3)
-    assert page.final_url == site.url(KAPUAS_HULU.path)
-    assert fetch_error(site.url("/r/rantai/3"), max_redirects=2).reason \
+def test_redirect_chain_up_to_the_limit(site: NewsSite) -> None:
+    page = fetch(site.url_for("/r/rantai/3"), max_redirects=3)
+    assert page.final_url == site.url_for(KAPUAS_HULU.path)
+    assert fetch_error(site.url_for("/r/rantai/3"), max_redirects=2).reason \
         == FetchReason.TOO_MANY_REDIRECTS
-    assert fetch_error(site.url("/r/kapuas-hulu"), max_redirects=0).reason \
+    assert fetch_error(site.url_for("/r/kapuas-hulu"), max_redirects=0).reason \
         == FetchReason.TOO_MANY_REDIRECTS
 
 
-def test_redirect_loop_stops(site: ArticleServer) -> None:
+def test_redirect_loop_stops(site: NewsSite) -> None:
     before = site.hits("/loop/a") + site.hits("/loop/b")
-    error = fetch_error(site.url("/loop/a"), max_redirects=4)
+    error = fetch_error(site.url_for("/loop/a"), max_redirects=4)
     assert error.reason == FetchReason.TOO_MANY_REDIRECTS
     assert site.hits("/loop/a") + site.hits("/loop/b") - before == 5  # first request + 4 hops
 
 
-def test_page_without_charset_uses_meta_charset(site: ArticleServer) -> None:
+def test_page_without_charset_uses_meta_charset(site: NewsSite) -> None:
     body = ("<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9</title></head>"
             "<body><p>Kafe \u201cnetral\u201d</p></body></html>").encode("cp1252")
-    site.add_page("/cp1252", body, content_type="text/html")
-    page = fetch(site.url("/cp1252"))
+    site.expect_request("/cp1252").respond_with_data(body, content_type="text/html")
+    page = fetch(site.url_for("/cp1252"))
     assert page.charset == "cp1252"
     assert "Caf\u00e9" in page.html and "\u201cnetral\u201d" in page.html
 
 
-def test_missing_content_type_is_sniffed(site: ArticleServer) -> None:
-    site.add_page("/tanpa-tipe", "<!DOCTYPE html><html><body><p>Halo</p></body></html>",
-                  content_type="")
-    assert fetch(site.url("/tanpa-tipe")).content_type == "text/html"
-    site.add_page("/tanpa-tipe-biner", b"\x00\x01GIF89a", content_type="")
-    assert fetch_error(site.url("/tanpa-tipe-biner")).reason == FetchReason.NOT_HTML
+def test_missing_content_type_is_sniffed(site: NewsSite) -> None:
+    for path, body in (("/tanpa-tipe", b"<!DOCTYPE html><html><body><p>Halo</p></body></html>"),
+                       ("/tanpa-tipe-biner", b"\x00\x01GIF89a")):
+        response = Response(body)
+        del response.headers["Content-Type"]
+        site.expect_request(path).respond_with_response(response)
+    assert fetch(site.url_for("/tanpa-tipe")).content_type == "text/html"
+    assert fetch_error(site.url_for("/tanpa-tipe-biner")).reason == FetchReason.NOT_HTML
 
 
-def test_serves_many_concurrent_fetches(site: ArticleServer) -> None:
-    urls = [site.url(a.path) for a in ARTICLES] * 20
+def test_serves_many_concurrent_fetches(site: NewsSite) -> None:
+    urls = [site.url_for(a.path) for a in ARTICLES] * 20
     with ThreadPoolExecutor(max_workers=16) as pool:
         pages = list(pool.map(lambda u: fetch(u), urls))
     assert [p.final_url for p in pages] == urls
@@ -116,8 +119,8 @@ def test_serves_many_concurrent_fetches(site: ArticleServer) -> None:
 
 @pytest.mark.parametrize("path, status", [("/tidak-ada", 404), ("/error", 500),
                                           ("/belum-pernah-ada", 404)])
-def test_http_errors_are_dead_links(site: ArticleServer, path: str, status: int) -> None:
-    error = fetch_error(site.url(path))
+def test_http_errors_are_dead_links(site: NewsSite, path: str, status: int) -> None:
+    error = fetch_error(site.url_for(path))
     assert error.reason == FetchReason.DEAD_LINK
     assert error.status == status
     assert str(status) in error.message
@@ -136,45 +139,46 @@ def test_unresolvable_host_is_a_dead_link() -> None:
 
 
 @pytest.mark.parametrize("path", ["/lambat?delay=3", "/lambat-body?delay=3"])
-def test_slow_server_times_out(site: ArticleServer, path: str) -> None:
+def test_slow_server_times_out(site: NewsSite, path: str) -> None:
     started = time.monotonic()
-    error = fetch_error(site.url(path), timeout=0.4)
+    error = fetch_error(site.url_for(path), timeout=0.4)
     assert error.reason == FetchReason.DEAD_LINK
     assert "timed out" in error.message
     assert time.monotonic() - started < 2.0
 
 
-def test_slow_server_within_timeout_succeeds(site: ArticleServer) -> None:
-    assert fetch(site.url("/lambat?delay=0.2"), timeout=3).status == 200
+def test_slow_server_within_timeout_succeeds(site: NewsSite) -> None:
+    assert fetch(site.url_for("/lambat?delay=0.2"), timeout=3).status == 200
 
 
-def test_pdf_is_not_html(site: ArticleServer) -> None:
-    error = fetch_error(site.url("/dokumen.pdf"))
+def test_pdf_is_not_html(site: NewsSite) -> None:
+    error = fetch_error(site.url_for("/dokumen.pdf"))
     assert error.reason == FetchReason.NOT_HTML
     assert "application/pdf" in error.message
 
 
-def test_declared_oversize_is_refused_before_reading(site: ArticleServer) -> None:
+def test_declared_oversize_is_refused_before_reading(site: NewsSite) -> None:
     started = time.monotonic()
-    error = fetch_error(site.url("/besar"), max_bytes=100_000)  # 6 MiB announced
+    error = fetch_error(site.url_for("/besar"), max_bytes=100_000)  # 6 MiB announced
     assert error.reason == FetchReason.TOO_LARGE
     assert time.monotonic() - started < 2.0
 
 
-def test_streamed_oversize_stops_reading_early(site: ArticleServer) -> None:
+def test_streamed_oversize_stops_reading_early(site: NewsSite) -> None:
     total = 64 * 1024 * 1024  # more than loopback socket buffers can absorb
+    before = site.bytes_sent["/besar-stream"]  # the site serves the whole session
     started = time.monotonic()
-    error = fetch_error(site.url(f"/besar-stream?bytes={total}"), max_bytes=200_000)
+    error = fetch_error(site.url_for(f"/besar-stream?bytes={total}"), max_bytes=200_000)
     assert error.reason == FetchReason.TOO_LARGE
     assert time.monotonic() - started < 3.0
     time.sleep(0.2)  # let the server notice the hang-up
-    assert site.bytes_sent("/besar-stream") < total // 2
+    assert site.bytes_sent["/besar-stream"] - before < total // 2
 
 
-def test_size_cap_is_inclusive(site: ArticleServer) -> None:
+def test_size_cap_is_inclusive(site: NewsSite) -> None:
     size = 150_000
-    assert len(fetch(site.url(f"/besar-stream?bytes={size}"), max_bytes=size).html) == size
-    assert fetch_error(site.url(f"/besar-stream?bytes={size + 1}"), max_bytes=size).reason \
+    assert len(fetch(site.url_for(f"/besar-stream?bytes={size}"), max_bytes=size).html) == size
+    assert fetch_error(site.url_for(f"/besar-stream?bytes={size + 1}"), max_bytes=size).reason \
         == FetchReason.TOO_LARGE
 
 
@@ -191,7 +195,7 @@ def test_malformed_urls_are_invalid(url: str) -> None:
 # --- fetch: internal addresses -------------------------------------------------------------
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]", "0.0.0.0", "127.1"])
-def test_private_hosts_are_refused_before_connecting(site: ArticleServer, host: str) -> None:
+def test_private_hosts_are_refused_before_connecting(site: NewsSite, host: str) -> None:
     path = f"/probe-{host.strip('[]').replace(':', '-')}"
     error = fetch_error(f"http://{host}:{site.port}{path}", allow_private_hosts=False)
     assert error.reason == FetchReason.PRIVATE_HOST
@@ -212,19 +216,19 @@ def test_public_addresses_are_allowed(address: str) -> None:
     assert not is_blocked_address(address)  # a pure check: nothing is contacted
 
 
-def test_every_redirect_hop_is_checked(site: ArticleServer,
+def test_every_redirect_hop_is_checked(site: NewsSite,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     # Pretend only 127.0.0.1 is public, so the first hop passes and the redirect to
     # 127.0.0.2 (still loopback: nothing outside this machine is ever a target) must not.
     monkeypatch.setattr(fetch_module, "is_blocked_address", lambda a: a != "127.0.0.1")
-    site.add_redirect("/r/ke-dalam", f"http://127.0.0.2:{site.port}/rahasia")
-    error = fetch_error(site.url("/r/ke-dalam"), allow_private_hosts=False)
+    site.redirect("/r/ke-dalam", f"http://127.0.0.2:{site.port}/rahasia")
+    error = fetch_error(site.url_for("/r/ke-dalam"), allow_private_hosts=False)
     assert error.reason == FetchReason.PRIVATE_HOST
     assert "127.0.0.2" in error.message
     assert site.hits("/r/ke-dalam") == 1 and site.hits("/rahasia") == 0
 
 
-def test_connection_goes_to_the_checked_address(site: ArticleServer,
+def test_connection_goes_to_the_checked_address(site: NewsSite,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     # A name only our fake resolver knows: the fetch can succeed only if the connection uses
     # the addresses the guard resolved and checked, never a second, unchecked lookup (which is
@@ -246,8 +250,8 @@ def test_connection_goes_to_the_checked_address(site: ArticleServer,
 # --- extraction ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.outlet)
-def test_extracts_article_fields(site: ArticleServer, article: Article) -> None:
-    page = fetch(site.url(article.path))
+def test_extracts_article_fields(site: NewsSite, article: Article) -> None:
+    page = fetch(site.url_for(article.path))
     extracted = extract_article(page.html, page.final_url)
     assert extracted.title == article.title
     assert extracted.outlet == article.outlet
@@ -261,8 +265,8 @@ def test_extracts_article_fields(site: ArticleServer, article: Article) -> None:
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.outlet)
-def test_no_page_chrome_survives(site: ArticleServer, article: Article) -> None:
-    page = fetch(site.url(article.path))
+def test_no_page_chrome_survives(site: NewsSite, article: Article) -> None:
+    page = fetch(site.url_for(article.path))
     text = extract_article(page.html, page.final_url).text.casefold()
     chrome = (CHROME_TEXTS + article.related + article.inline_related
               + ("Penulis:", "Editor:", "#NetralitasASN", "Salin Tautan", "Foto: Dok. Humas",
@@ -271,8 +275,8 @@ def test_no_page_chrome_survives(site: ArticleServer, article: Article) -> None:
     assert survivors == []
 
 
-def test_index_page_has_no_article(site: ArticleServer) -> None:
-    page = fetch(site.url("/indeks"))
+def test_index_page_has_no_article(site: NewsSite) -> None:
+    page = fetch(site.url_for("/indeks"))
     with pytest.raises(ExtractError) as caught:
         extract_article(page.html, page.final_url)
     assert caught.value.reason == ExtractReason.NO_ARTICLE
@@ -313,11 +317,12 @@ def test_title_suffix_and_utc_date() -> None:
     assert extracted.date == "2024-11-26"  # as published, not shifted by a time zone
 
 
-def test_compressed_body_is_capped_after_decompression(site: ArticleServer) -> None:
+def test_compressed_body_is_capped_after_decompression(site: NewsSite) -> None:
     bomb = gzip.compress(b"<html><body>" + b"\n" * 5_000_000)  # ~5 KB on the wire
-    site.add_page("/bom.html", bomb, headers={"Content-Encoding": "gzip"})
+    site.expect_request("/bom.html").respond_with_data(
+        bomb, headers={"Content-Encoding": "gzip"}, content_type="text/html")
     assert len(bomb) < 100_000
-    assert fetch_error(site.url("/bom.html"), max_bytes=1_000_000).reason \
+    assert fetch_error(site.url_for("/bom.html"), max_bytes=1_000_000).reason \
         == FetchReason.TOO_LARGE
 
 

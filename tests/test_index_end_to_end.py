@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -14,11 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from tests.support import REPO
 from index.retrieval.evaluate import evaluate, first_match_rank, load_questions
 
 SEEDS = REPO / "tests" / "data" / "seeds"
 DEV = REPO / "eval" / "dev-questions.yaml"
+PAGES = REPO / "eval" / "pages" / "manifest.yaml"
 BOILERPLATE = re.compile(r"baca juga|berita terkait|terpopuler|isi komentar|penulis:|editor:|"
                          r"!\[\]|dapatkan informasi|redaktur|\(art/kpg\)", re.IGNORECASE)
 
@@ -29,40 +31,45 @@ def _cli(args: list[str], config: Path, data_dir: Path) -> subprocess.CompletedP
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.fixture()
-def workspace(tmp_path, base_config):
-    """A config whose corpus directory is empty, so the test imports the seeds itself."""
+def _config(root: Path, base_config) -> Path:
+    """The repository's config with its corpus in root/corpus (data goes to root/data)."""
     raw = yaml.safe_load((REPO / "config.yaml").read_text())
-    raw["corpus"] = {"dir": str(tmp_path / "corpus")}
+    raw["corpus"] = {"dir": str(root / "corpus")}
     raw["embedding"]["model"] = base_config.model_path
-    config = tmp_path / "config.yaml"
+    config = root / "config.yaml"
     config.write_text(yaml.safe_dump(raw, allow_unicode=True))
-    return config, tmp_path / "data"
+    return config
 
 
-def test_import_build_search_add_remove_from_the_shell(workspace, tmp_path):
-    config, data = workspace
-    imported = _cli(["import", str(SEEDS)], config, data)
+@pytest.fixture(scope="module")
+def imported_and_built(tmp_path_factory, base_config):
+    """The seeds imported into an empty corpus and built, through the CLI, once per module:
+    a build costs a model load and the whole corpus' embeddings. Tests work on copies."""
+    root = tmp_path_factory.mktemp("cli")
+    config = _config(root, base_config)
+    imported = _cli(["import", str(SEEDS)], config, root / "data")
+    built = _cli(["build"], config, root / "data")
+    return root, imported, built
+
+
+@pytest.fixture()
+def workspace(imported_and_built, tmp_path, base_config):
+    """A private copy of the imported and built corpus and index, with its config."""
+    root, imported, built = imported_and_built
     assert imported.returncode == 0, imported.stderr
-    assert len(list((tmp_path / "corpus").glob("*.txt"))) == 5
-
-    built = _cli(["build"], config, data)
     assert built.returncode == 0, built.stderr
-    assert "passages/s" in built.stdout and "Embedding" in built.stderr  # the progress bar
-    assert "index is current" in _cli(["build"], config, data).stdout  # idempotent
+    shutil.copytree(root / "corpus", tmp_path / "corpus")
+    shutil.copytree(root / "data", tmp_path / "data", symlinks=True)
+    return _config(tmp_path, base_config), tmp_path / "data"
 
-    found = _cli(["search", "--json", "--top-k", "2", "Apa sanksi bagi ASN yang tidak netral?",
-                  "Bagaimana cara membuat kue lapis legit?"], config, data)
-    answers = json.loads(found.stdout)
-    assert [a["question"] for a in answers][1] == "Bagaimana cara membuat kue lapis legit?"
-    first, second = answers
-    assert first["confident"] and not second["confident"]
-    assert len(first["hits"]) == 2
-    hit = first["hits"][0]
-    assert set(hit) >= {"text", "score", "official", "source"}
-    assert set(hit["official"]) == {"name", "position"}
-    assert set(hit["source"]) == {"outlet", "title", "date", "url"}
-    assert "sanksi" in hit["text"].lower()
+
+def test_import_build_search_add_remove_from_the_shell(imported_and_built, workspace, tmp_path):
+    _, imported, built = imported_and_built
+    assert len(list((tmp_path / "corpus").glob("*.txt"))) == 5
+    assert len(imported.stdout.splitlines()) == 5
+    assert "passages/s" in built.stdout and "Embedding" in built.stderr  # the progress bar
+    config, data = workspace
+    assert "index is current" in _cli(["build"], config, data).stdout  # idempotent
 
     page = tmp_path / "saved.txt"
     page.write_text("Bupati Sanggau Larang ASN Ikut Deklarasi\nBaca juga: Berita lain\n"
@@ -75,17 +82,28 @@ def test_import_build_search_add_remove_from_the_shell(workspace, tmp_path):
     article_id = re.search(r"added (\S+):", added.stdout).group(1)
     stats = _cli(["stats"], config, data).stdout
     assert "5 shipped, 1 added" in stats and "passages" in stats
-    answer = json.loads(_cli(["search", "--json", "Bolehkah ASN datang ke deklarasi paslon?"],
-                             config, data).stdout)[0]
-    assert answer["hits"][0]["official"]["name"] == "Suherman"
+
+    # One search for all questions: each search command loads the model.
+    found = _cli(["search", "--json", "--top-k", "2", "Apa sanksi bagi ASN yang tidak netral?",
+                  "Bagaimana cara membuat kue lapis legit?",
+                  "Bolehkah ASN datang ke deklarasi paslon?"], config, data)
+    answers = json.loads(found.stdout)
+    assert [a["question"] for a in answers][1] == "Bagaimana cara membuat kue lapis legit?"
+    first, second, third = answers
+    assert first["confident"] and not second["confident"]
+    assert len(first["hits"]) == 2
+    hit = first["hits"][0]
+    assert set(hit) >= {"text", "score", "official", "source"}
+    assert set(hit["official"]) == {"name", "position"}
+    assert set(hit["source"]) == {"outlet", "title", "date", "url"}
+    assert "sanksi" in hit["text"].lower()
+    assert third["hits"][0]["official"]["name"] == "Suherman"  # the added article answers
     assert _cli(["remove", article_id], config, data).returncode == 0
     assert _cli(["remove", article_id], config, data).returncode == 1
 
 
 def test_stale_index_is_rebuilt_and_corrupt_one_reported(workspace, tmp_path):
     config, data = workspace
-    assert _cli(["import", str(SEEDS)], config, data).returncode == 0
-    assert _cli(["build"], config, data).returncode == 0
     article = next((tmp_path / "corpus").glob("000_*.txt"))
     article.write_text(article.read_text() + "\nAnggota ASN juga diminta melapor jika melihat pelanggaran netralitas.\n")
     assert "built" in _cli(["build"], config, data).stdout  # the corpus changed: rebuilt
@@ -95,14 +113,25 @@ def test_stale_index_is_rebuilt_and_corrupt_one_reported(workspace, tmp_path):
     assert failed.returncode == 1 and "unreadable" in failed.stderr and "python -m index build" in failed.stderr
 
 
-def test_eval_prints_three_modes(built_config):
+def test_eval_with_pages_added_reports_every_set_and_speakers(built_config):
+    """`eval --pages` adds the saved pages through extraction into a temporary corpus
+    (the data directory stays as it was) and scores each question set."""
     env = {**os.environ, "BOT_DATA_DIR": str(built_config.data_dir)}
-    result = subprocess.run([sys.executable, "-m", "index", "eval", str(DEV)], cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=300)
+    before = sorted(p.name for p in built_config.data_dir.rglob("*"))
+    result = subprocess.run([sys.executable, "-m", "index", "eval", str(DEV), str(PAGES),
+                             "--pages", str(PAGES), "--mode", "fused"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[1].split() == ["mode", "hit@1", "hit@3", "MRR", "attrib", "declined", "answered"]
-    assert [line.split()[0] for line in lines[2:5]] == ["bm25", "dense", "fused"]
+    header = next(i for i, line in enumerate(lines) if line.startswith("questions"))
+    assert lines[header].split() == ["questions", "mode", "hit@1", "hit@3", "MRR", "attrib",
+                                     "answered", "declined"]
+    rows = {line.split()[0]: [float(x) for x in line.split()[2:]] for line in lines[header + 1:header + 3]}
+    assert set(rows) == {"dev-questions.yaml", "manifest.yaml"}
+    hit1, hit3, mrr, attribution, answered, declined = rows["manifest.yaml"]
+    assert hit3 >= 0.9 and attribution >= 0.95 and answered >= 0.8 and declined >= 0.8
+    assert "speakers on 20 pages: 25; name right 25 (1.00), name and position right 25 (1.00)" in result.stdout
+    assert sorted(p.name for p in built_config.data_dir.rglob("*")) == before
 
 
 def test_development_questions_meet_the_bar(searcher):
@@ -155,3 +184,21 @@ def test_when_questions_prefer_dated_statements(searcher):
     assert answer.hits[0].score > 1.0  # lifted above the fused scale
     plain = searcher.search("Pjs Bupati BS memimpin apel pagi")  # not a "when" question
     assert max(h.score for h in plain.hits) <= 1.0 + 1e-6
+
+
+def test_a_named_province_finds_its_regencies_and_cities_officials(searcher):
+    """No shipped statement names "Kalimantan Barat": the gazetteer places Pontianak and
+    Mempawah there, and a province's short form or English name works too."""
+    for question in ("Apa pesan pejabat di Kalimantan Barat soal netralitas ASN?",
+                     "apa kata pejabat kalbar soal netralitas asn",
+                     "What did officials in West Kalimantan say about neutrality?"):
+        top = {h.passage.official.name for h in searcher.search(question).hits[:3]}
+        assert top <= {"Ismail", "Ani Sofian"}, (question, top)
+    top = {h.passage.official.name for h in searcher.search("Apa kata pejabat di Kalteng?").hits[:4]}
+    assert top <= {"Hera Nugrahayu", "Nunu Andriani"}
+
+
+def test_a_named_official_ranks_their_statements_first(searcher):
+    answer = searcher.search("Apa kata Pj Wali Kota Palangka Raya soal sanksi?")
+    assert [h.passage.official.name for h in answer.hits[:3]] == ["Hera Nugrahayu"] * 3
+    assert "sanksi" in answer.hits[0].passage.text.lower()

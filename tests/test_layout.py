@@ -41,3 +41,4 @@ def test_the_model_converter_stays_off_the_runtime_path():
                and p.name != "cli.py"]
     assert [str(p.relative_to(REPO)) for p in runtime
             if "index.model" in p.read_text(encoding="utf-8")] == []
+

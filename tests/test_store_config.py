@@ -98,6 +98,11 @@ def _write(tmp_path, text: str):
     ("telegram:\n  mode: carrier-pigeon\n", "polling or webhook"),
     ("telegram:\n  webhook: {port: 70000}\n", "webhook.port"),
     ("health: {port: 0}\n", "health.port"),
+    ("bot: {inline_limit_queries: 0}\n", "bot.inline_limit_queries"),
+    ("bot: {inline_limit_seconds: 0}\n", "bot.inline_limit_seconds"),
+    ("bot: {search_queue_depth: 0}\n", "bot.search_queue_depth"),
+    ("privacy: {retention_days: 0}\n", "privacy.retention_days"),
+    ("privacy: {retention_day: 30}\n", "unknown key"),
     ("synonyms:\n  - [alone]\n", "two or more"),
     ("- just a list\n", "mapping"),
     ("embedding: [unclosed\n", "not valid YAML"),
@@ -115,18 +120,16 @@ def test_index_cli_ignores_bot_sections_but_checks_its_own(tmp_path):
         load_config(_write(tmp_path, "search: {topk: 3}\n"), IndexConfig, ignore_sections=True)
 
 
-def test_environment_overrides(tmp_path, monkeypatch):
-    monkeypatch.setenv("BOT_ADMIN_IDS", "42, 7")
-    monkeypatch.setenv("TELEGRAM_API_URL", "http://127.0.0.1:9/bot")
-    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path / "d"))
-    config = load_app_config(_write(tmp_path, "admins: [1]\n"))
+def test_environment_overrides(tmp_path):
+    environ = {"BOT_ADMIN_IDS": "42, 7", "TELEGRAM_API_URL": "http://127.0.0.1:9/bot"}
+    config = load_app_config(_write(tmp_path, "admins: [1]\n"), data_dir=tmp_path / "d",
+                             environ=environ)
     assert config.admins == [1, 7, 42]
     assert config.is_admin(42) and not config.is_admin(None)
     assert config.telegram.api_url == "http://127.0.0.1:9/bot"
     assert config.data_dir == tmp_path / "d"
-    monkeypatch.setenv("BOT_ADMIN_IDS", "@boss")
     with pytest.raises(ConfigError, match="numeric"):
-        load_app_config(_write(tmp_path, "{}\n"))
+        load_app_config(_write(tmp_path, "{}\n"), environ={"BOT_ADMIN_IDS": "@boss"})
 
 
 def test_webhook_mode_needs_a_public_url(tmp_path):
@@ -136,3 +139,13 @@ def test_webhook_mode_needs_a_public_url(tmp_path):
 
 def test_shipped_config_is_valid(base_config):
     assert base_config.telegram.mode == "polling" and base_config.synonyms
+
+
+def test_health_listens_on_loopback_unless_the_environment_says_otherwise(tmp_path, monkeypatch):
+    monkeypatch.delenv("BOT_HEALTH_LISTEN", raising=False)
+    assert load_app_config(_write(tmp_path, "{}\n")).health.listen == "127.0.0.1"
+    monkeypatch.setenv("BOT_HEALTH_LISTEN", "0.0.0.0")  # as the image sets it
+    assert load_app_config(_write(tmp_path, "{}\n")).health.listen == "0.0.0.0"
+    monkeypatch.setenv("BOT_HEALTH_LISTEN", "semua")
+    with pytest.raises(ConfigError, match="BOT_HEALTH_LISTEN"):
+        load_app_config(_write(tmp_path, "{}\n"))

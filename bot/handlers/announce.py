@@ -12,7 +12,6 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from html import escape
 from zoneinfo import ZoneInfo
 
 from telegram import Bot, Update
@@ -21,6 +20,8 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, Tele
 from telegram.ext import Application, ContextTypes
 
 from bot import texts
+from bot.editing import edit_status
+from bot.fitting import first_fitting, fits, visible_length
 from bot.handlers.admin import admin_only
 from bot.config import ScheduledAnnouncement
 from bot.render import statement_html
@@ -40,13 +41,6 @@ class BroadcastReport:
     dropped: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
 
-    def html(self) -> str:
-        lines = [f"📣 Pengumuman terkirim ke {self.delivered} grup, gagal {self.failed}."]
-        if self.dropped:
-            lines.append(f"{self.dropped} grup dihapus dari langganan (bot dikeluarkan atau diblokir).")
-        lines += [f"• {escape(reason)}: {count}" for reason, count in self.reasons.most_common()]
-        return "\n".join(lines)
-
 
 async def broadcast(bot: Bot, storage: Storage, text_html: str) -> BroadcastReport:
     report = BroadcastReport()
@@ -65,8 +59,7 @@ async def broadcast(bot: Bot, storage: Storage, text_html: str) -> BroadcastRepo
 async def _deliver(bot: Bot, storage: Storage, chat_id: int, text_html: str) -> str:
     for _ in range(MAX_ATTEMPTS):
         try:
-            await bot.send_message(chat_id, text_html, parse_mode="HTML",
-                                   disable_web_page_preview=True)
+            await bot.send_message(chat_id, text_html)
             return "ok"
         except Forbidden as exc:
             storage.unsubscribe(chat_id)
@@ -92,12 +85,22 @@ async def umumkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     parts = (message.text or "").split(maxsplit=1)
     if len(parts) < 2 or not parts[1].strip():
-        await message.reply_html("Pemakaian: <code>/umumkan teks pengumuman</code>")
+        await message.reply_text(texts.UMUMKAN_USAGE)
+        return
+    text = parts[1].strip()
+    if not fits(texts.announcement_html(text)):  # else every group would answer 400
+        await message.reply_text(texts.announcement_too_long(visible_length(text)))
         return
     svc = services(context)
-    status = await message.reply_text("📣 Mengirim pengumuman…")
-    report = await broadcast(context.bot, svc.storage, f"📣 <b>Pengumuman</b>\n\n{escape(parts[1].strip())}")
-    await status.edit_text(report.html(), parse_mode="HTML")
+    status = await message.reply_text(texts.ANNOUNCE_SENDING)
+    try:
+        report = await broadcast(context.bot, svc.storage, texts.announcement_html(text))
+    except Exception:  # the status must not stay on "Mengirim" (an admin would resend)
+        log.exception("broadcast failed")
+        await edit_status(status, texts.ANNOUNCE_FAILED)
+        return
+    await edit_status(status, texts.broadcast_report_html(report.delivered, report.failed,
+                                                          report.dropped, report.reasons))
 
 
 @admin_only
@@ -105,15 +108,11 @@ async def jadwal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     settings = services(context).config.announcements
     tz = ZoneInfo(settings.timezone)
     if not settings.scheduled:
-        await update.effective_message.reply_text("Belum ada pengumuman terjadwal di konfigurasi.")
+        await update.effective_message.reply_text(texts.NO_SCHEDULE)
         return
-    lines = [f"🗓 <b>Pengumuman terjadwal</b> ({escape(settings.timezone)})"]
-    for entry in settings.scheduled:
-        upcoming = next_run(entry.cron, tz)
-        what = "Pernyataan hari ini" if entry.statement_of_the_day else entry.text[:80]
-        when = upcoming.strftime("%d-%m-%Y %H:%M") if upcoming else "-"
-        lines.append(f"• <code>{escape(entry.cron)}</code> — {escape(what)}\n  berikutnya: {when}")
-    await update.effective_message.reply_html("\n".join(lines))
+    entries = [(entry.cron, None if entry.statement_of_the_day else entry.text,
+                next_run(entry.cron, tz)) for entry in settings.scheduled]
+    await update.effective_message.reply_text(texts.schedule_html(settings.timezone, entries))
 
 
 def schedule_announcements(application: Application) -> None:
@@ -139,7 +138,7 @@ async def scheduled_announcement(context: ContextTypes.DEFAULT_TYPE) -> None:
     if entry.statement_of_the_day:
         text = statement_of_the_day_html(svc.knowledge.passages(), datetime.now(tz))
     else:
-        text = f"📣 <b>Pengumuman</b>\n\n{escape(entry.text)}"
+        text = texts.announcement_html(entry.text)
     report = await broadcast(context.bot, svc.storage, text)
     log.info("announcement %s: %d delivered, %d failed", context.job.name, report.delivered, report.failed)
 
@@ -147,9 +146,10 @@ async def scheduled_announcement(context: ContextTypes.DEFAULT_TYPE) -> None:
 def statement_of_the_day_html(passages: list[Passage], today: datetime) -> str:
     """The same statement all day, a different one each day, cycling through the corpus."""
     if not passages:
-        return "📣 <b>Pernyataan hari ini</b>\n\nJaga netralitas ASN selama Pilkada."
+        return texts.STATEMENT_OF_THE_DAY_EMPTY
     passage = passages[today.toordinal() % len(passages)]
-    return f"🗞 <b>Pernyataan hari ini</b>\n\n{statement_html(passage)}"
+    return first_fitting(texts.STATEMENT_OF_THE_DAY + statement_html(passage, quote_limit=limit)
+                         for limit in (1200, 400)) or texts.STATEMENT_OF_THE_DAY_EMPTY
 
 
 def job_name(entry: ScheduledAnnouncement) -> str:

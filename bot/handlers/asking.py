@@ -10,12 +10,14 @@ from html import escape
 
 from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
                       InputTextMessageContent, Message, Update)
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot import texts
-from bot.render import answer_html, statement_html
-from bot.services import Services, services
+from bot import callback_data, texts
+from bot.fitting import clip, first_fitting
+from bot.render import answer_html, source_buttons, statement_html
+from bot.search_queue import Busy, Superseded
+from bot.services import Services, Verdict, services
 from index import Answer
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def tanya(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     question = " ".join(context.args or [])
     if not question.strip():
-        await update.effective_message.reply_html(texts.TANYA_USAGE)
+        await update.effective_message.reply_text(texts.TANYA_USAGE)
         return
     await answer_message(update.effective_message, question, context)
 
@@ -59,25 +61,41 @@ class Reply:
 async def answer_message(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
     user_id = message.from_user.id if message.from_user else None
     reply = await compose_reply(services(context), question, user_id, message.chat_id)
-    await message.reply_html(reply.html, reply_markup=reply.keyboard, disable_web_page_preview=True)
+    if reply is not None:
+        await message.reply_text(reply.html, reply_markup=reply.keyboard)
 
 
 async def compose_reply(svc: Services, question: str, user_id: int | None,
-                        chat_id: int | None) -> Reply:
-    """The whole answer path, shared by Telegram and the console: check, search, log,
-    render. `user_id` None (the console) is not rate limited."""
+                        chat_id: int | None) -> Reply | None:
+    """The whole answer path, shared by Telegram and the console: limit, check, search,
+    log, render. None: send nothing (a user over the limit was already told in this window).
+
+    The rate limit comes first and counts every message, junk included, since each would
+    cost a reply. `user_id` None (the console) is not rate limited.
+    """
     question = " ".join(question.split())
-    problem = question_problem(svc, question) or rate_problem(svc, user_id)
+    verdict = svc.rate_limit.check(user_id) if user_id is not None else Verdict()
+    if verdict.wait:
+        return Reply(texts.rate_limited(verdict.wait)) if verdict.notify else None
+    problem = question_problem(svc, question)
     if problem:
         return Reply(problem)
-    answer = await svc.knowledge.ask(question)
-    svc.storage.log_question(user_id, chat_id, question, answer.confident)
+    try:
+        answer = await svc.searches.search(user_id, question)
+    except Busy:
+        return Reply(texts.SEARCH_BUSY)
+    svc.storage.log_question(question, answer.confident)  # no user or chat id: see storage
     if not answer.confident:
         return Reply(texts.declined_html(question))
     top_k = svc.config.search.top_k
-    answer_id = svc.storage.save_answer(question, [h.passage.id for h in answer.hits[:PAGE_DEPTH]])
-    return Reply(answer_html(question, [h.passage for h in answer.hits[:top_k]]),
-                 answer_keyboard(answer_id, 0, min(len(answer.hits), PAGE_DEPTH) > top_k))
+    shown = [h.passage for h in answer.hits[:top_k]]
+    html = answer_html(question, shown)
+    if chat_id is None:  # the console has no buttons
+        return Reply(html)
+    token = svc.storage.save_answer(question, [h.passage.id for h in answer.hits[:PAGE_DEPTH]],
+                                    chat_id)
+    return Reply(html, answer_keyboard(token, 0, min(len(answer.hits), PAGE_DEPTH) > top_k,
+                                       source_buttons(shown)))
 
 
 def question_problem(svc: Services, question: str) -> str | None:
@@ -91,51 +109,59 @@ def question_problem(svc: Services, question: str) -> str | None:
     return None
 
 
-def rate_problem(svc: Services, user_id: int | None) -> str | None:
-    wait = svc.rate_limit.retry_after(user_id) if user_id is not None else 0
-    return texts.rate_limited(wait) if wait else None
-
-
-def answer_keyboard(answer_id: int, page: int, has_more: bool) -> InlineKeyboardMarkup:
-    """callback_data stays far below Telegram's 64 bytes: "p:<id>:<page>", "f:<id>:<vote>"."""
+def answer_keyboard(token: str, page: int, has_more: bool,
+                    sources: list[InlineKeyboardButton] | None = None) -> InlineKeyboardMarkup:
+    """`sources`: buttons that open the statements' pages, a row of their own on top."""
     nav = []
     if page > 0:
-        nav.append(InlineKeyboardButton("◀ Sebelumnya", callback_data=f"p:{answer_id}:{page - 1}"))
+        nav.append(InlineKeyboardButton(texts.PREVIOUS_BUTTON,
+                                        callback_data=callback_data.page(token, page - 1)))
     if has_more:
-        nav.append(InlineKeyboardButton("Lainnya ▶", callback_data=f"p:{answer_id}:{page + 1}"))
-    votes = [InlineKeyboardButton("👍", callback_data=f"f:{answer_id}:1"),
-             InlineKeyboardButton("👎", callback_data=f"f:{answer_id}:-1")]
-    return InlineKeyboardMarkup([nav, votes] if nav else [votes])
+        nav.append(InlineKeyboardButton(texts.MORE_BUTTON,
+                                        callback_data=callback_data.page(token, page + 1)))
+    votes = [InlineKeyboardButton("👍", callback_data=callback_data.vote(token, 1)),
+             InlineKeyboardButton("👎", callback_data=callback_data.vote(token, -1))]
+    rows = [sources] if sources else []
+    return InlineKeyboardMarkup(rows + ([nav, votes] if nav else [votes]))
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.inline_query
     svc = services(context)
     question = " ".join(query.query.split())
-    # Inline queries arrive per keystroke: they are neither rate limited nor logged, or
-    # every half-typed prefix would count as a question.
-    if not question or question_problem(svc, question):
-        await query.answer([], cache_time=5, is_personal=True)
+    # Inline queries arrive per keystroke: they have their own, looser limit, are not
+    # logged (every half-typed prefix would count as a question), and a newer one from the
+    # same user replaces a waiting older one. Whatever is not searched gets no results,
+    # silently: an answer to an inline query is not a message and costs no send budget.
+    if (svc.inline_limit.check(query.from_user.id).wait or not question
+            or question_problem(svc, question)):
+        await query.answer([], cache_time=0, is_personal=True)
         return
-    answer = await svc.knowledge.ask(question)
+    try:
+        answer = await svc.searches.search(query.from_user.id, question, replaceable=True)
+    except (Busy, Superseded):
+        await query.answer([], cache_time=0, is_personal=True)
+        return
     await query.answer(inline_results(answer, svc.config.search.top_k), cache_time=60)
 
 
 def inline_results(answer: Answer, top_k: int) -> list[InlineQueryResultArticle]:
     if not answer.confident:
         return [InlineQueryResultArticle(
-            id="declined", title="Belum ada pernyataan yang relevan",
-            description="Coba tulis ulang pertanyaan Anda",
-            input_message_content=InputTextMessageContent(
-                texts.declined_html(answer.question), parse_mode=ParseMode.HTML))]
+            id="declined", title=texts.INLINE_DECLINED_TITLE,
+            description=texts.INLINE_DECLINED_DESCRIPTION,
+            input_message_content=InputTextMessageContent(texts.declined_html(answer.question)))]
     results = []
+    header = f"🔎 <i>{escape(clip(answer.question, 200))}</i>\n\n"
     for hit in answer.hits[:top_k]:
         p = hit.passage
-        header = f"🔎 <i>{escape(answer.question[:200])}</i>\n\n"
+        text = first_fitting(header + statement_html(p, quote_limit=limit)
+                             for limit in (1200, 400, 150))
+        if text is None:  # metadata too long to quote: leave this result out, whole
+            continue
         results.append(InlineQueryResultArticle(
             id=hashlib.sha1(p.id.encode()).hexdigest()[:32],
-            title=f"{p.official.name or p.source.outlet} — {p.source.outlet}"[:100],
-            description=p.text[:200],
-            input_message_content=InputTextMessageContent(
-                header + statement_html(p), parse_mode=ParseMode.HTML)))
+            title=clip(f"{p.official.name or p.source.outlet} — {p.source.outlet}", 100),
+            description=clip(p.text, 200),
+            input_message_content=InputTextMessageContent(text)))
     return results

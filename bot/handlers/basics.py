@@ -9,10 +9,8 @@ from bot import texts
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_html(texts.help_html(context.bot.username),
-                                              disable_web_page_preview=True)
+    await update.effective_message.reply_text(texts.help_html(context.bot.username))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_html(
-        "Perintah tidak dikenal. Ketik /bantuan untuk panduan, atau tulis pertanyaan Anda langsung.")
+    await update.effective_message.reply_text(texts.UNKNOWN_COMMAND)

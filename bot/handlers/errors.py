@@ -32,11 +32,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def _describe(update: object) -> str:
-    """Who and what, without message contents (they may be personal)."""
+    """What, never who: no message contents, and no user or chat id (a private chat's id is
+    its user's), since logs are kept too and askers must not be identifiable from them."""
     if not isinstance(update, Update):
         return "a job" if update is None else type(update).__name__
     chat = update.effective_chat
-    user = update.effective_user
     kind = next((k for k in ("message", "callback_query", "inline_query", "my_chat_member")
                  if getattr(update, k, None)), "update")
-    return f"{kind} {update.update_id} (chat {chat and chat.id}, user {user and user.id})"
+    return f"{kind} {update.update_id} (in a {chat.type if chat else 'no'} chat)"

@@ -14,13 +14,15 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot import texts
-from bot.handlers.admin import admin_only, edit
+from bot.editing import edit_status
+from bot.handlers.admin import admin_only
 from bot.services import services
 
 log = logging.getLogger(__name__)
 JOB_NAME = "feeds"
 FIRST_POLL_SECONDS = 60  # soon after start, without slowing the start itself
 MAX_LISTED = 10          # /antrean shows this many articles at a time
+QUEUE_PATTERN = r"^q:"   # q:a:<article id> accepts, q:r:<article id> rejects (admins only)
 
 
 def schedule_feed_polls(application: Application) -> None:
@@ -91,4 +93,4 @@ async def queue_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         done = None
     await query.answer(texts.QUEUE_GONE if done is None else None)
     if done is not None and query.message is not None:
-        await edit(query.message, done, html=True)
+        await edit_status(query.message, done)

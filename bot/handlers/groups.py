@@ -39,8 +39,7 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     was_in = change.old_chat_member.status not in _GONE
     is_in = change.new_chat_member.status not in _GONE
     if is_in and not was_in:
-        await context.bot.send_message(change.chat.id, texts.welcome_group_html(context.bot.username),
-                                       parse_mode="HTML")
+        await context.bot.send_message(change.chat.id, texts.welcome_group_html(context.bot.username))
     elif was_in and not is_in:
         if services(context).storage.unsubscribe(change.chat.id):
             log.info("bot removed from chat %s; subscription dropped", change.chat.id)

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 from index.corpus.article import Article, Official
 from index.ingest.clean import dedupe_key
-from index.corpus.officials import detect_officials, speaker_of
+from index.corpus.officials import detect_speakers
 
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25
@@ -43,9 +43,13 @@ class Passage:
     context: str = ""
 
     def lexical_text(self) -> str:
-        """What BM25 sees: the statement plus who said it and where it was reported."""
-        return " ".join([self.context, self.text, self.official.name, self.official.position,
-                         self.source.title])
+        """What BM25 reads as the statement: its hidden context and its text."""
+        return f"{self.context} {self.text}".strip()
+
+    def meta_text(self) -> str:
+        """Who said it and the headline it was reported under: shared by every statement
+        of the article, so BM25 weighs it apart and less."""
+        return " ".join([self.official.name, self.official.position, self.source.title])
 
     def dense_text(self) -> str:
         """What the embedding model sees: context first, so "pesan Pj Bupati Mempawah"
@@ -65,26 +69,34 @@ class Passage:
 
 
 def article_passages(article: Article) -> list[Passage]:
-    officials = detect_officials(article.title, article.paragraphs())
-    if article.official.name:  # the hand-checked header wins over detection
-        officials = [article.official, *[o for o in officials if o.name != article.official.name]]
+    """Each statement with its speaker: the official its paragraph is attributed to (an
+    introduction and its quote share the quote's speaker), else the article's official.
+    A hand-checked header official is the article's official."""
+    paragraphs = article.paragraphs()
+    speakers = detect_speakers(article.title, paragraphs, article.official)
     source = Source(article.outlet, article.title, article.date, article.url)
-    contexts = list_contexts(article.paragraphs())
+    contexts = list_contexts(paragraphs)
     return [Passage(id=f"{article.id}:{n}", article_id=article.id, text=text,
-                    official=speaker_of(text, officials, article.official), source=source,
+                    official=speakers.by_paragraph[index], source=source,
                     context=contexts.get(text, ""))
-            for n, text in enumerate(statements(article.paragraphs()))]
+            for n, (text, index) in enumerate(_statements_with_paragraph(paragraphs))]
 
 
 def statements(paragraphs: list[str]) -> list[str]:
-    merged: list[str] = []
+    return [text for text, _ in _statements_with_paragraph(paragraphs)]
+
+
+def _statements_with_paragraph(paragraphs: list[str]) -> list[tuple[str, int]]:
+    """Statements, each with the paragraph whose speaker it takes (the quote's, when an
+    introduction is merged into it)."""
+    merged: list[tuple[str, int]] = []
     i = 0
     while i < len(paragraphs):
         text = paragraphs[i]
         if i + 1 < len(paragraphs) and _introduces(text, paragraphs[i + 1]):
             i += 1
             text = f"{text} {paragraphs[i]}"
-        merged.extend(_split_long(text))
+        merged.extend((chunk, i) for chunk in _split_long(text))
         i += 1
     return merged
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -20,6 +19,8 @@ from trafilatura.settings import Document, set_date_params
 
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
+from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
+                                 MAX_TITLE_CHARS, bounded_paragraphs, clip)
 
 # Less main text than this is a section front, a video page or an error page, not an article.
 MIN_TEXT_CHARS = 200
@@ -50,9 +51,13 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
         date_extraction_params=set_date_params(False))
     if not isinstance(doc, Document) or not doc.text:  # None: trafilatura found nothing
         raise ExtractError(ExtractReason.NO_ARTICLE, f"{url}: no main text found")
-    outlet = meta.get("og:site_name") or (doc.sitename or "").strip() or _host_name(url)
-    title = _clean_title(doc.title or meta.get("og:title") or html_title, outlet)
-    text = "\n\n".join(clean_lines(doc.text.splitlines(), title))
+    outlet = _one_line(meta.get("og:site_name") or doc.sitename or "") or _host_name(url)
+    title = clip(_clean_title(doc.title or meta.get("og:title") or html_title, outlet),
+                 MAX_TITLE_CHARS)
+    outlet = clip(outlet, MAX_OUTLET_CHARS)
+    # Lines are clipped before cleaning: no later step ever sees an unbounded paragraph.
+    lines = [clip(line, MAX_PARAGRAPH_CHARS) for line in doc.text.splitlines()[:MAX_RAW_LINES]]
+    text = "\n\n".join(bounded_paragraphs(clean_lines(lines, title)))
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
@@ -62,6 +67,11 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
 
 
 _SPACE = re.compile(r"\s+")
+_MAX_META_CHARS = 4 * MAX_TITLE_CHARS  # enough to find a title's " | Outlet" suffix
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text[:_MAX_META_CHARS]).strip()
 
 
 # --- metadata ------------------------------------------------------------------------------
@@ -71,7 +81,7 @@ def _meta_properties(tree: HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or "").strip().lower()
-        value = _SPACE.sub(" ", element.get("content") or "").strip()
+        value = _one_line(element.get("content") or "")
         if key and value and key not in found:
             found[key] = value
     return found
@@ -84,7 +94,7 @@ def _html_title(tree: HtmlElement) -> str:
 
 def _clean_title(title: str, outlet: str) -> str:
     """The headline without a trailing " - Outlet" / " | Outlet" that <title> often carries."""
-    title = _SPACE.sub(" ", title).strip()
+    title = _one_line(title)
     for separator in (" - ", " | ", " – ", " — ", " :: "):
         head, sep, tail = title.rpartition(separator)
         if sep and head and outlet and tail.strip().casefold() == outlet.casefold():

@@ -3,7 +3,8 @@
 The URL comes from a chat message, so it is untrusted input: the fetch refuses anything but
 http(s), refuses hosts on private, loopback and other internal networks (server-side request
 forgery), follows redirects by hand so that every hop passes the same checks, bounds the time
-and the bytes it spends, and accepts only HTML.
+(one deadline for connecting, headers and body, enforced on every socket operation) and the
+decoded bytes it spends, and accepts only HTML in an encoding browsers know.
 
 Every failure raises `FetchError` with a machine-readable `reason` (a `FetchReason`); the bot
 maps reasons to Indonesian text, the English message is for logs.
@@ -13,7 +14,6 @@ maps reasons to Indonesian text, the English message is for logs.
 
 from __future__ import annotations
 
-import codecs
 import ipaddress
 import re
 import socket
@@ -26,7 +26,12 @@ from dataclasses import dataclass
 import httpcore
 import httpx
 
+from index.ingest.charsets import decode_html
+from index.ingest.content import ACCEPT_ENCODING, BodyDecoder
 from index.ingest.errors import FetchError, FetchReason
+
+__all__ = ["FetchError", "FetchReason", "FetchedPage", "decode_html", "fetch_page",
+           "is_blocked_address", "parse_url", "resolve"]
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -41,6 +46,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 BASE_HEADERS = {
     "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
     "Accept-Language": "id-ID,id;q=0.9,en;q=0.5",
+    "Accept-Encoding": ACCEPT_ENCODING,
 }
 
 
@@ -61,9 +67,9 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float, max_redirects: int,
     `accept` names the media types taken (HTML by default; `FEED_TYPES` for feeds, whose
     text is returned in `html` all the same).
 
-    `timeout` bounds the whole fetch (DNS, every hop and the body) as a budget that each step
-    draws from; a server that stalls inside one read can overrun it by at most one read.
-    `max_bytes` bounds the decoded body. `max_redirects` is the number of redirects followed.
+    `timeout` bounds the whole fetch (DNS, every hop, headers and body): each socket operation
+    waits at most until that deadline, so a server trickling one byte at a time cannot
+    stretch it. `max_bytes` bounds the decoded body. `max_redirects` is the number of redirects followed.
     """
     deadline = _Deadline(timeout)
     guard = _AddressGuard(allow_private_hosts, deadline)
@@ -73,7 +79,8 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float, max_redirects: int,
         headers["Accept"] = ",".join(sorted(accept)) + ";q=0.9,*/*;q=0.1"
     # trust_env=False: a proxy from the environment would connect on our behalf, hiding the
     # real destination from the address check.
-    with httpx.Client(transport=_PinnedTransport(guard), headers=headers, trust_env=False,
+    with httpx.Client(transport=_PinnedTransport(guard, deadline), headers=headers,
+                      trust_env=False,
                       follow_redirects=False) as client:
         redirects = 0
         while True:
@@ -136,8 +143,11 @@ def is_blocked_address(address: str) -> bool:
         if embedded is not None:
             ip = embedded
     # `not is_global` also catches ranges none of the flags name, e.g. 100.64.0.0/10 (CGNAT).
+    # fec0::/10 (IPv6 site-local) is deprecated, but Python counts it as global while
+    # networks that still route it are internal ones.
+    site_local = isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local
     return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
-            or ip.is_multicast or ip.is_unspecified or not ip.is_global)
+            or ip.is_multicast or ip.is_unspecified or site_local or not ip.is_global)
 
 
 # --- time ----------------------------------------------------------------------------------
@@ -151,10 +161,21 @@ class _Deadline:
 
     def remaining(self) -> float:
         """Seconds left, or `FetchError(dead_link)` when the budget is spent."""
-        left = self._end - time.monotonic()
+        left = self.left()
         if left <= 0:
             raise FetchError(FetchReason.DEAD_LINK, f"timed out after {self._seconds:g} s")
         return left
+
+    def left(self) -> float:
+        return self._end - time.monotonic()
+
+    def cap(self, timeout: float | None, expired: type[Exception]) -> float:
+        """`timeout` shortened to the deadline; `expired` (an httpcore timeout, which httpx
+        maps to its own) once it has passed."""
+        left = self.left()
+        if left <= 0:
+            raise expired(f"fetch deadline of {self._seconds:g} s passed")
+        return left if timeout is None else min(timeout, left)
 
 
 # --- addresses -----------------------------------------------------------------------------
@@ -223,10 +244,11 @@ def resolve(host: str, port: int, timeout: float) -> list[str]:
 
 
 class _PinnedBackend(httpcore.NetworkBackend):
-    """Connects only to the addresses the guard checked for that host."""
+    """Connects only to the addresses the guard checked for that host, within the deadline."""
 
-    def __init__(self, guard: _AddressGuard) -> None:
+    def __init__(self, guard: _AddressGuard, deadline: _Deadline) -> None:
         self._guard = guard
+        self._deadline = deadline
         self._inner = httpcore.SyncBackend()
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
@@ -235,8 +257,10 @@ class _PinnedBackend(httpcore.NetworkBackend):
         last_error: Exception | None = None
         for address in self._guard.addresses(host, port):
             try:
-                return self._inner.connect_tcp(address, port, timeout, local_address,
-                                               socket_options)  # type: ignore[arg-type]
+                stream = self._inner.connect_tcp(
+                    address, port, self._deadline.cap(timeout, httpcore.ConnectTimeout),
+                    local_address, socket_options)  # type: ignore[arg-type]
+                return _DeadlineStream(stream, self._deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last_error = exc
         assert last_error is not None  # addresses() never returns an empty list
@@ -250,6 +274,36 @@ class _PinnedBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits at most until the fetch deadline.
+
+    httpx's timeouts apply per operation: a server sending one byte every half second never
+    trips a 5 s read timeout. Shortening each operation's timeout to the deadline does.
+    """
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: _Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._deadline.cap(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._deadline.cap(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname: str | None = None,  # type: ignore[no-untyped-def]
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname,
+                                      self._deadline.cap(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(inner, self._deadline)
+
+    def get_extra_info(self, info: str) -> object:
+        return self._inner.get_extra_info(info)
+
+
 class _PinnedTransport(httpx.HTTPTransport):
     """httpx's own transport over a connection pool that uses `_PinnedBackend`.
 
@@ -258,9 +312,11 @@ class _PinnedTransport(httpx.HTTPTransport):
     (tests check that connections really go through the guard).
     """
 
-    def __init__(self, guard: _AddressGuard) -> None:  # no super().__init__: it builds a pool
+    def __init__(self, guard: _AddressGuard, deadline: _Deadline) -> None:
+        # no super().__init__: it builds a pool
         self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
-                                             network_backend=_PinnedBackend(guard), retries=0)
+                                             network_backend=_PinnedBackend(guard, deadline),
+                                             retries=0)
 
 
 # --- one hop -------------------------------------------------------------------------------
@@ -345,63 +401,22 @@ def _check_declared_length(response: httpx.Response, max_bytes: int) -> None:
 
 
 def _read_capped(response: httpx.Response, max_bytes: int, deadline: _Deadline) -> bytes:
-    """The decoded body, stopping as soon as it passes `max_bytes` (a gzip bomb included)."""
+    """The decoded body, stopping as soon as it passes `max_bytes` (a gzip bomb included).
+
+    The raw bytes are read and decoded here, not by httpx, whose decoder expands a whole
+    network chunk at once before any cap can look at it.
+    """
+    decoder = BodyDecoder(response.headers.get("content-encoding", ""), max_bytes,
+                          str(response.url))
     chunks: list[bytes] = []
-    size = 0
     # 64 KiB reads: small enough to stop soon after the cap, large enough to be cheap.
-    for chunk in response.iter_bytes(chunk_size=65536):
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(FetchReason.TOO_LARGE,
-                             f"{response.url} is larger than {max_bytes} bytes",
-                             url=str(response.url))
-        chunks.append(chunk)
+    for raw in response.iter_raw(chunk_size=65536):
+        chunks.append(decoder.feed(raw))
         deadline.remaining()  # a slow trickle must not outlive the budget
+    chunks.append(decoder.finish())
     return b"".join(chunks)
 
 
 def _looks_like_html(body: bytes) -> bool:
     head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
-
-
-# --- text ----------------------------------------------------------------------------------
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.I)
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-
-def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
-    """Decode an HTML body the way browsers choose: BOM, header, <meta>, then UTF-8.
-
-    Returns the text and the codec used. Undecodable bytes become U+FFFD rather than failing
-    the whole page over one bad byte.
-    """
-    for bom, codec in _BOMS:
-        if body.startswith(bom):
-            return body.decode(codec, errors="replace"), codec
-    match = _META_CHARSET.search(body[:4096])
-    meta_charset = match.group(1).decode("ascii", "ignore") if match else None
-    if meta_charset and meta_charset.lower().startswith("utf-16"):
-        meta_charset = "utf-8"  # a <meta> readable as ASCII cannot be UTF-16; browsers agree
-    for label in (_codec(header_charset), _codec(meta_charset)):
-        if label:
-            try:
-                return body.decode(label, errors="replace"), label
-            except LookupError:
-                continue  # "charset=base64" names a codec, but not a text encoding
-    try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return body.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _codec(label: str | None) -> str | None:
-    if not label:
-        return None
-    try:
-        name = codecs.lookup(label.strip()).name
-    except LookupError:
-        return None
-    # As in browsers: pages labelled Latin-1 or ASCII are in practice Windows-1252.
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name

@@ -1,4 +1,6 @@
-"""Add an article from a URL or a saved file: fetch -> extract -> clean -> attribute."""
+"""Add an article from a URL or a saved file: fetch -> extract -> clean -> attribute.
+
+Whatever the source, the article that comes out is within `index.ingest.limits`."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from index.corpus.article import Article, article_id_for
 from index.config import IndexConfig
 from index.ingest.extract import ExtractedArticle, extract_article
 from index.ingest.fetch import fetch_page
+from index.ingest.limits import bounded_article
 from index.ingest.text_import import import_file, region_of
 from index.corpus.officials import detect_main_official
 
@@ -26,13 +29,14 @@ def article_from_extracted(extracted: ExtractedArticle) -> Article:
     """`extract_article` already cleaned the text; what is left is attribution."""
     paragraphs = [p for p in extracted.text.split("\n\n") if p.strip()]
     official = detect_main_official(extracted.title, paragraphs)
-    return Article(id=article_id_for(extracted.url), title=extracted.title,
-                   body="\n\n".join(paragraphs), outlet=extracted.outlet, url=extracted.url,
-                   date=extracted.date, official=official, region=region_of(official))
+    article = Article(id=article_id_for(extracted.url), title=extracted.title,
+                      body="\n\n".join(paragraphs), outlet=extracted.outlet, url=extracted.url,
+                      date=extracted.date, official=official, region=region_of(official))
+    return bounded_article(article)
 
 
 def article_from_source(config: IndexConfig, source: str) -> Article:
     """A URL is fetched; anything else is read as a saved page's text."""
     if source.startswith(("http://", "https://")):
         return article_from_url(config, source)
-    return import_file(Path(source))
+    return bounded_article(import_file(Path(source)))

@@ -27,7 +27,9 @@ _KNOWN_OUTLETS = {
     "antara": "ANTARA", "kompas": "Kompas", "detik": "detikcom", "tempo": "Tempo",
     "liputan6": "Liputan6", "cnnindonesia": "CNN Indonesia", "republika": "Republika",
 }
-_DATELINE_SITE = re.compile(r"\b([A-Za-z0-9-]+(?:\.[A-Za-z]{2,4}){1,2})\b")
+# Possessive and bounded: "a-a-a-...", a word boundary at every hyphen, must not make each
+# start rescan the rest of the run (quadratic on hostile text).
+_DATELINE_SITE = re.compile(r"\b([A-Za-z0-9-]{1,63}+(?:\.[A-Za-z]{2,4}){1,2})\b")
 _MIN_TITLE_WORDS = 4
 _WEEKDAY_LINE = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|senin|"
                            r"selasa|rabu|kamis|jumat|sabtu|minggu)\b", re.IGNORECASE)

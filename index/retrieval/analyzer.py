@@ -46,6 +46,12 @@ def _stemmer():
 
 
 @lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """Sastrawi's dictionary of Indonesian root words."""
+    return frozenset(StemmerFactory().get_words())
+
+
+@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     indonesian = frozenset(StopWordRemoverFactory().get_stop_words()) | _EXTRA_STOP_WORDS
     return (indonesian | _ENGLISH_STOP_WORDS) - _KEPT_WORDS

@@ -10,12 +10,14 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
 from index.corpus.article import Article, write_article
 from index.config import IndexConfig
+from index.files import write_atomic
 from index.corpus.loader import load_corpus
 from index.retrieval.embedder import Embedder
 from index.corpus.passages import Passage
@@ -65,9 +67,30 @@ def build_index(config: IndexConfig, embedder: Embedder, progress: Progress | No
 def add_article(config: IndexConfig, embedder: Embedder, article: Article,
                 progress: Progress | None = None) -> BuildReport:
     """Store an added article (the shipped corpus stays read-only) and index it; only its
-    passages are embedded."""
+    passages are embedded.
+
+    All or nothing: if indexing fails (embedding error, disk full), the article file is put
+    back as it was, so no later build silently picks up an article that was reported as
+    failed.
+    """
+    path = config.added_dir / f"{article.id}.txt"
+    previous = path.read_bytes() if path.is_file() else None
     write_article(config.added_dir, article)
-    return build_index(config, embedder, progress, reuse=True)
+    try:
+        return build_index(config, embedder, progress, reuse=True)
+    except BaseException:
+        _restore(path, previous)
+        raise
+
+
+def _restore(path: Path, previous: bytes | None) -> None:
+    try:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_atomic(path, previous)
+    except OSError:  # the disk that failed the build may fail this too: say so, loudly
+        log.exception("could not undo %s after a failed build; remove it by hand", path)
 
 
 def add_articles(config: IndexConfig, embedder: Embedder, articles: list[Article],
@@ -84,8 +107,13 @@ def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> 
     path = config.added_dir / f"{article_id}.txt"
     if not path.is_file():
         return False
+    previous = path.read_bytes()
     path.unlink()
-    build_index(config, embedder, reuse=True)
+    try:
+        build_index(config, embedder, reuse=True)
+    except BaseException:
+        _restore(path, previous)  # as with adding: a failed removal changes nothing
+        raise
     return True
 
 

@@ -1,8 +1,14 @@
-"""Retrieval metrics on a questions file (the format of eval/dev-questions.yaml).
+"""Retrieval metrics on question sets.
 
-A question is answered when one of its `any` phrases occurs, case- and space-
-insensitively, in a returned statement. Attribution asks, for answered questions that
-name `who` and/or `src`, whether the matching statement carries that official and outlet.
+Two formats hold questions: a questions file (eval/dev-questions.yaml: `answerable` and
+`unanswerable` lists) and a pages manifest (eval/pages/manifest.yaml: a list of pages, each
+with its `questions`; the `out-of-scope.yaml` beside it supplies the unanswerable ones).
+
+A question is found when one of its `any` phrases occurs, case- and space-insensitively,
+in a returned statement. It is *answered* when the bot would show an answer (`confident`)
+and a right statement is among the first three. Attribution asks, for questions found in
+the top three that name `who` and/or `src`, whether the matching statement carries that
+official and outlet. Declined is the share of unanswerable questions the bot declines.
 """
 
 from __future__ import annotations
@@ -17,6 +23,14 @@ import yaml
 from index.retrieval.search import Answer, Mode, Searcher
 
 MODES: tuple[Mode, ...] = ("bm25", "dense", "fused")
+OUT_OF_SCOPE = "out-of-scope.yaml"
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    name: str
+    answerable: list[dict]
+    unanswerable: list[dict]
 
 
 @dataclass(frozen=True)
@@ -33,8 +47,21 @@ class Scores:
 
 
 def load_questions(path: Path) -> tuple[list[dict], list[dict]]:
+    found = load_question_set(path)
+    return found.answerable, found.unanswerable
+
+
+def load_question_set(path: Path) -> QuestionSet:
+    """A questions file, or a pages manifest with its out-of-scope file."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return list(data.get("answerable") or []), list(data.get("unanswerable") or [])
+    if isinstance(data, list):
+        answerable = [q for page in data for q in page.get("questions") or []]
+        scope = path.parent / OUT_OF_SCOPE
+        extra = yaml.safe_load(scope.read_text(encoding="utf-8")) if scope.is_file() else {}
+        unanswerable = [{"q": q} for q in (extra or {}).get("out_of_scope") or []]
+        return QuestionSet(path.name, answerable, unanswerable)
+    return QuestionSet(path.name, list(data.get("answerable") or []),
+                       list(data.get("unanswerable") or []))
 
 
 def evaluate(searcher: Searcher, answerable: list[dict], unanswerable: list[dict],
@@ -51,7 +78,7 @@ def evaluate(searcher: Searcher, answerable: list[dict], unanswerable: list[dict
         mrr=sum(1 / r for r in ranks if r) / max(len(ranks), 1),
         attribution=_share(attributed),
         declined=_share(not a.confident for a in negatives),
-        answered=_share(a.confident for a in positives),
+        answered=_share(a.confident and 0 < r <= 3 for a, r in zip(positives, ranks)),
         questions=len(answerable),
         unanswerable=len(unanswerable),
     )
@@ -78,10 +105,13 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(text or "")).strip().lower()
 
 
-def format_table(rows: list[Scores]) -> str:
-    header = f"{'mode':<6} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'attrib':>7} {'declined':>9} {'answered':>9}"
-    lines = [header] + [f"{s.mode:<6} {s.hit_at_1:>6.2f} {s.hit_at_3:>6.2f} {s.mrr:>6.2f} "
-                        f"{s.attribution:>7.2f} {s.declined:>9.2f} {s.answered:>9.2f}" for s in rows]
+def format_table(rows: list[tuple[str, Scores]]) -> str:
+    width = max([len("questions")] + [len(name) for name, _ in rows])
+    header = (f"{'questions':<{width}} {'mode':<6} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} "
+              f"{'attrib':>7} {'answered':>9} {'declined':>9}")
+    lines = [header] + [f"{name:<{width}} {s.mode:<6} {s.hit_at_1:>6.2f} {s.hit_at_3:>6.2f} "
+                        f"{s.mrr:>6.2f} {s.attribution:>7.2f} {s.answered:>9.2f} {s.declined:>9.2f}"
+                        for name, s in rows]
     return "\n".join(lines)
 
 

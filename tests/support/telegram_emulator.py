@@ -1,26 +1,24 @@
-"""A small, faithful Telegram Bot API emulator for tests and benchmarks.
+"""A small Telegram Bot API emulator for tests and benchmarks: the methods Netral uses.
 
 It serves ``POST /bot<TOKEN>/<method>`` on 127.0.0.1 from a background thread, answers like
 api.telegram.org (``{"ok": true, "result": ...}`` or ``{"ok": false, "error_code": ...}``),
-applies Telegram's usual 400 checks (HTML/MarkdownV2 parsing, text length in UTF-16 units,
+applies Telegram's 400 checks that catch bot bugs (HTML parsing, text length in UTF-16 units,
 ``callback_data`` size, "message is not modified", stale callback ids, ...), records every
 request, and lets a test push updates and wait -- event-driven -- for the bot's reaction.
 
 Usage (pytest-asyncio, python-telegram-bot)::
 
-    from telegram.ext import ApplicationBuilder
-    from telegram_emulator import TelegramEmulator
+    from tests.support.telegram_emulator import TelegramEmulator
 
-    with TelegramEmulator(bot_username="netral_bot") as emu:
-        app = (ApplicationBuilder().token(emu.token)
-               .base_url(emu.base_url).base_file_url(emu.base_file_url).build())
+    with TelegramEmulator() as emu:
+        app = ApplicationBuilder().token(emu.token).base_url(emu.base_url).build()
         ...  # add handlers, initialize, updater.start_polling(), start
         mark = emu.mark()                    # everything recorded from here on is "new"
         emu.private_message(42, "halo")      # enqueued; the held getUpdates returns at once
         call = await emu.wait_for_message(42, after=mark)
         assert "halo" in call.text
 
-    emu.fail("sendMessage", chat_id=42, error_code=403)   # next matching call gets a 403
+    emu.fail("sendMessage", chat_id=42)                   # next matching call gets a 403
     emu.fail("sendMessage", retry_after=3)                # -> telegram.error.RetryAfter
 
 Waiting: ``wait_for(..., after=mark)`` returns the first matching call recorded after ``mark``;
@@ -28,10 +26,13 @@ without ``after`` it returns the oldest matching call no earlier wait has return
 consumed).  ``Call.time`` is ``time.monotonic()`` when the request arrived, so a benchmark can
 take ``t0 = time.monotonic()`` before pushing an update and use ``call.time - t0``.
 
-Deliberate differences from Telegram: any chat id is reachable (no "chat not found" for users
-that never pressed /start), webhook URLs may be plain http, and with ``strict_html=True`` (the
-default) a bare ``&`` in HTML text is rejected -- real Telegram keeps it literally, but output
-that relies on that is a bug waiting for the next ``<``.
+Only ``parse_mode=HTML`` is understood: the bot sends nothing else.  Deliberate differences from
+Telegram: any chat id is reachable, webhook URLs may be plain http, and a bare ``&`` in HTML is
+rejected (Telegram keeps it, but output relying on that breaks at the next ``<``).
+
+Two server details matter for speed: answers go out in one write with TCP_NODELAY (headers and
+body in separate segments meet the client's delayed ACK and cost ~40 ms a call), and the listen
+backlog is large (the default 5 drops connections under a burst of concurrent sends).
 """
 
 from __future__ import annotations
@@ -49,14 +50,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 Json = dict[str, Any]  # a Bot API object / parameter set
 Files = dict[str, "UploadedFile"]
-
-__all__ = ["ApiError", "Call", "Fault", "TelegramEmulator", "UploadedFile", "post_update"]
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -66,39 +66,20 @@ NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
     "exactly the same as a content and reply markup of the current message"
 )
-SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
+SEND_METHODS = frozenset({"sendMessage", "sendPhoto"})
 
 # Form values are strings; PTB JSON-encodes everything that is not one.  These fields are strings
 # in the Bot API, so "123" must stay "123" (a callback_query_id, a text that is a number, ...).
-_STRING_FIELDS = frozenset(
-    "text caption parse_mode callback_query_id inline_query_id url secret_token next_offset action"
-    " language_code switch_pm_text switch_pm_parameter ip_address inline_message_id result_id"
-    " file_id title description emoji business_connection_id message_effect_id photo document"
-    " sticker voice audio video animation thumbnail data query".split()
-)
+_STRING_FIELDS = frozenset("text caption parse_mode callback_query_id inline_query_id url"
+                           " secret_token photo".split())
 _NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
 _API_PATH = re.compile(r"^/bot([^/]*)/([A-Za-z0-9_]+)/?$")
-_FILE_PATH = re.compile(r"^/file/bot([^/]*)/(.+)$")
-_PHRASES = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-            409: "Conflict", 429: "Too Many Requests", 500: "Internal Server Error"}
-_BUTTON_ACTIONS = frozenset(
-    "url callback_data web_app login_url switch_inline_query switch_inline_query_current_chat"
-    " switch_inline_query_chosen_chat copy_text callback_game pay".split()
-)
-_CHAT_ACTIONS = frozenset(
-    "typing upload_photo record_video upload_video record_voice upload_voice upload_document"
-    " choose_sticker find_location record_video_note upload_video_note".split()
-)
+_BUTTON_ACTIONS = frozenset("url callback_data switch_inline_query"
+                            " switch_inline_query_current_chat copy_text".split())
 _ADMIN_RIGHTS = ("can_manage_chat can_delete_messages can_manage_video_chats can_restrict_members"
                  " can_change_info can_invite_users can_pin_messages").split()
 _NO_ADMIN_RIGHTS = ("can_be_edited is_anonymous can_promote_members can_post_stories"
                     " can_edit_stories can_delete_stories").split()
-_RESTRICTED_RIGHTS = ("can_change_info can_invite_users can_pin_messages can_send_messages"
-                      " can_send_polls can_send_other_messages can_add_web_page_previews"
-                      " can_manage_topics can_send_audios can_send_documents can_send_photos"
-                      " can_send_videos can_send_video_notes can_send_voice_notes can_edit_tag"
-                      " can_react_to_messages"
-                      ).split()
 
 
 def _u16(s: str) -> int:
@@ -132,10 +113,6 @@ class UploadedFile:
     filename: str
     content_type: str
     data: bytes = field(repr=False)
-
-    @property
-    def size(self) -> int:
-        return len(self.data)
 
 
 @dataclass
@@ -197,7 +174,7 @@ class _Waiter:
 _HTML_TAGS = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
               "ins": "underline", "s": "strikethrough", "strike": "strikethrough",
               "del": "strikethrough", "span": "spoiler", "tg-spoiler": "spoiler", "a": "text_link",
-              "code": "code", "pre": "pre", "blockquote": "blockquote", "tg-emoji": "custom_emoji"}
+              "code": "code", "pre": "pre", "blockquote": "blockquote"}
 _TAG_NAME = re.compile(r"[A-Za-z0-9-]*")
 _ATTR = re.compile(r"""\s+([A-Za-z0-9_-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _END_TAG = re.compile(r"</([A-Za-z0-9-]*)\s*>")
@@ -209,7 +186,7 @@ def _byte_offset(src: str, i: int) -> int:
     return len(src[:i].encode("utf-8", "surrogatepass"))
 
 
-def parse_html(src: str, strict: bool = True) -> tuple[str, list[Json]]:
+def parse_html(src: str) -> tuple[str, list[Json]]:
     """Telegram's HTML subset -> (visible text, entities); raises _ParseError like tdlib."""
     out: list[str] = []
     pos = 0  # UTF-16 offset of the next visible character
@@ -220,19 +197,16 @@ def parse_html(src: str, strict: bool = True) -> tuple[str, list[Json]]:
         ch = src[i]
         if ch == "&":
             m = _CHAR_REF.match(src, i)
-            if m:
-                ch, i = html.unescape(m.group()), m.end()
-            elif strict:
+            if not m:
                 raise _ParseError(f"Character '&' at byte offset {_byte_offset(src, i)} must be "
                                   "escaped as &amp;")
-            else:
-                i += 1
+            ch, i = html.unescape(m.group()), m.end()
             out.append(ch)
             pos += _u16(ch)
             continue
         if ch != "<":
             out.append(ch)
-            pos += 2 if ord(ch) > 0xFFFF else 1
+            pos += _u16(ch)
             i += 1
             continue
         at = _byte_offset(src, i)
@@ -247,9 +221,7 @@ def parse_html(src: str, strict: bool = True) -> tuple[str, list[Json]]:
             if tag != name:
                 raise _ParseError(f'Unmatched end tag at byte offset {at}, expected "</{tag}>", '
                                   f'found "</{name}>"')
-            if tag == "code" and stack and stack[-1][0] == "pre" and "language" in entity:
-                stack[-1][2]["language"] = entity["language"]  # <pre><code class=language-x>
-            elif pos > start:
+            if pos > start:
                 entities.append({**entity, "offset": start, "length": pos - start})
             i = m.end()
             continue
@@ -271,14 +243,6 @@ def parse_html(src: str, strict: bool = True) -> tuple[str, list[Json]]:
             raise _ParseError('Tag "span" must have class "tg-spoiler"')
         if name == "a":
             entity["url"] = attrs.get("href", "")
-        elif name == "tg-emoji":
-            if "emoji-id" not in attrs:
-                raise _ParseError('Tag "tg-emoji" must have attribute "emoji-id"')
-            entity["custom_emoji_id"] = attrs["emoji-id"]
-        elif name == "code" and attrs.get("class", "").startswith("language-"):
-            entity["language"] = attrs["class"][len("language-"):]
-        elif name == "blockquote" and "expandable" in attrs:
-            entity["type"] = "expandable_blockquote"
         stack.append((name, pos, entity))
         i = m.end()
     if stack:
@@ -286,95 +250,15 @@ def parse_html(src: str, strict: bool = True) -> tuple[str, list[Json]]:
     return "".join(out), entities
 
 
-_MD_URL = re.compile(r"\(((?:\\.|[^)\\])*)\)")
-_MD_PRE_LANGUAGE = re.compile(r"([^\s`]+)\n")
-_MD_TYPES = {"*": "bold", "_": "italic", "__": "underline", "~": "strikethrough",
-             "||": "spoiler", "`": "code", "```": "pre", "[": "text_link", ">": "blockquote"}
-
-
-def parse_markdown(src: str, v2: bool = True) -> tuple[str, list[Json]]:
-    """MarkdownV2 (or legacy Markdown with v2=False) -> (visible text, entities)."""
-    out: list[str] = []
-    pos, i, n = 0, 0, len(src)
-    stack: list[tuple[str, int, int, Json]] = []  # marker, utf16 start, src index, extra
-    entities: list[Json] = []
-
-    def close(extra: Json | None = None) -> None:
-        marker, start, _, ent = stack.pop()
-        if pos > start:
-            entities.append({"type": _MD_TYPES[marker], "offset": start, "length": pos - start,
-                             **ent, **(extra or {})})
-
-    while i < n:
-        ch = src[i]
-        top = stack[-1][0] if stack else ""
-        escapable = i + 1 < n and (0 < ord(src[i + 1]) < 127 if v2 else src[i + 1] in "_*`[")
-        if ch == "\\" and escapable:
-            ch, i = src[i + 1], i + 2
-        elif top in ("`", "```") and not src.startswith(top, i):
-            i += 1  # code is literal up to its closing marker
-        elif ch == "\n" and top == ">" and not src.startswith(">", i + 1):
-            close()
-            i += 1
-        else:
-            marker = next((mk for mk in ("```", "__", "||", "`", "*", "_", "~", "[")
-                           if src.startswith(mk, i) and (v2 or mk in ("```", "`", "*", "_", "["))),
-                          None)
-            if v2 and ch == ">" and (i == 0 or src[i - 1] == "\n"):
-                if top != ">":
-                    stack.append((">", pos, i, {}))
-                i += 1
-                continue
-            if ch == "]" and top == "[":
-                m = _MD_URL.match(src, i + 1)
-                url = re.sub(r"\\(.)", r"\1", m.group(1)) if m else ""
-                if url:
-                    close({"url": url})
-                else:
-                    stack.pop()  # [text] without (url): plain text
-                i = m.end() if m else i + 1
-                continue
-            if marker and (not stack or marker == top or v2):
-                if marker == top:
-                    close()
-                elif any(mk == marker for mk, *_ in stack):  # crossing, e.g. "*a _b* c_"
-                    raise _ParseError(f"Can't find end of {_MD_TYPES[top].capitalize()} entity "
-                                      f"at byte offset {_byte_offset(src, stack[-1][2])}")
-                else:
-                    extra: Json = {}
-                    begin, i = i, i + len(marker)
-                    if marker == "```":  # ```python\n... : the first line names the language
-                        lang = _MD_PRE_LANGUAGE.match(src, i)
-                        if lang:
-                            extra["language"], i = lang.group(1), lang.end()
-                    stack.append((marker, pos, begin, extra))
-                    continue
-                i += len(marker)
-                continue
-            if v2 and ch in "_*[]()~`>#+-=|{}.!":
-                raise _ParseError(f"Character '{ch}' is reserved and must be escaped with the "
-                                  "preceding '\\'")
-            i += 1
-        out.append(ch)
-        pos += 2 if ord(ch) > 0xFFFF else 1
-    if stack and stack[-1][0] == ">":
-        close()
-    if stack:
-        raise _ParseError("Can't find end of the entity starting at byte offset "
-                          f"{_byte_offset(src, stack[-1][2])}")
-    return "".join(out), entities
-
-
 _AUTO = re.compile(
     r"(?P<bot_command>(?<![\w/])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\w/]))"
     r"|(?P<mention>(?<![\w@])@[A-Za-z0-9_]{3,32}\b)"
-    r"|(?P<hashtag>(?<![\w#])#\w*[^\W\d]\w*)"
     r"|(?P<url>\bhttps?://[^\s<>\"']*[^\s<>\"'.,;:!?)\]])"
 )
 
 
 def auto_entities(text: str, existing: Iterable[Json] = ()) -> list[Json]:
-    """Entities Telegram detects by itself: /commands, @mentions, #hashtags, URLs."""
+    """Entities Telegram detects by itself: /commands, @mentions, URLs."""
     blocked = [(e["offset"], e["offset"] + e["length"]) for e in existing
                if e["type"] in ("code", "pre", "text_link")]
     found = []
@@ -427,7 +311,7 @@ def _parse_body(ctype: str, body: bytes, query: str) -> tuple[Json, Files]:
     elif body:
         raw.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
     params = {k: _decode_value(k, v) for k, v in raw.items()}
-    for key, value in params.items():  # InputMedia & co. reference parts as attach://<name>
+    for key, value in params.items():  # PTB references file parts as attach://<name>
         if isinstance(value, str) and value.startswith("attach://") and value[9:] in files:
             files[key] = files[value[9:]]
     return params, files
@@ -446,7 +330,7 @@ def _decode_value(key: str, value: Any) -> Any:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like api.telegram.org
-    disable_nagle_algorithm = True  # TCP_NODELAY; we also write each answer in one send()
+    disable_nagle_algorithm = True  # TCP_NODELAY; each answer also goes out in one send()
     server: _Server
 
     def setup(self) -> None:
@@ -459,19 +343,15 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self.server.track(self.connection, add=False)
 
-    def do_POST(self) -> None:
+    def do_POST(self) -> None:  # noqa: N802
         # httpx (PTB) and urllib always send Content-Length; chunked bodies are not supported.
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        status, ctype, data = self.server.emulator._http(self.path, self.headers, body)
+        status, data = self.server.emulator._http(self.path, self.headers, body)
         close = "Connection: close\r\n" if self.close_connection else ""
-        head = (f"HTTP/1.1 {status} {_PHRASES.get(status, 'Error')}\r\n"
-                f"Server: telegram-emulator\r\nContent-Type: {ctype}\r\n"
+        head = (f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
+                f"Server: telegram-emulator\r\nContent-Type: application/json\r\n"
                 f"Content-Length: {len(data)}\r\n{close}\r\n")
-        # One write: headers and body in separate small segments would meet the client's delayed
-        # ACK under Nagle and add ~40 ms per call (see the module notes).
         self.wfile.write(head.encode("latin-1") + data)
-
-    do_GET = do_POST
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -483,7 +363,7 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, emulator: TelegramEmulator, backlog: int) -> None:
         self.emulator = emulator
-        self.request_queue_size = backlog  # default 5 overflows under a burst of sends
+        self.request_queue_size = backlog
         self._conns: set[socket.socket] = set()
         self._conns_lock = threading.Lock()
         super().__init__(("127.0.0.1", 0), _Handler)
@@ -545,18 +425,16 @@ def _api(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 class TelegramEmulator:
     """In-process Bot API server; see the module docstring."""
 
-    def __init__(self, token: str = "123456789:AAE-emulated-token-for-tests_0123456",
-                 bot_username: str = "netral_test_bot", bot_first_name: str = "Netral",
-                 *, backlog: int = 512, strict_html: bool = True,
-                 default_user_id: int = 1001) -> None:
-        self.token = token
-        self.bot_id = int(token.split(":")[0]) if token.split(":")[0].isdigit() else 1
-        self.bot_username = bot_username
-        self.bot_user = {"id": self.bot_id, "is_bot": True, "first_name": bot_first_name,
-                         "username": bot_username}
-        self.strict_html = strict_html
-        self.default_user_id = default_user_id  # who speaks in groups when no user_id is given
+    token = "123456789:AAE-emulated-token-for-tests_0123456"
+    bot_id = 123456789
+    bot_username = "netral_test_bot"
+    default_user_id = 1001  # who speaks in groups when no user_id is given
+
+    def __init__(self, *, backlog: int = 512) -> None:
+        self.bot_user = {"id": self.bot_id, "is_bot": True, "first_name": "Netral",
+                         "username": self.bot_username}
         self.internal_errors: list[BaseException] = []  # emulator bugs; tests may assert empty
+        self.webhook: Json = {"url": "", "secret_token": None}
         self._backlog = backlog
         self._cond = threading.Condition(threading.RLock())  # guards all state below
         self._calls: list[Call] = []
@@ -567,18 +445,12 @@ class TelegramEmulator:
         self._updates: list[Json] = []
         self._update_id = 10_000
         self._poll_generation = 0
-        self._users: dict[int, Json] = {}
-        self._chats: dict[int, Json] = {}
         self._members: dict[tuple[int, int], str] = {}
-        self._migrated: dict[int, int] = {}
         self._messages: dict[int, dict[int, Json]] = {}
         self._last_message_id: dict[int, int] = {}
         self._bot_sent: dict[int, list[int]] = {}
         self._open_queries: set[str] = set()  # callback and inline query ids not yet answered
-        self._query_id = 5_000_000
-        self._files: dict[str, tuple[str, bytes, str]] = {}  # file_id -> unique id, data, path
-        self._commands: dict[str, list[Json]] = {}
-        self.webhook: Json = {"url": "", "secret_token": None}
+        self._next_id = 5_000_000  # query ids and file ids
         self._closing = False
         self._server: _Server | None = None
         self._port = 0
@@ -616,24 +488,10 @@ class TelegramEmulator:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    async def __aenter__(self) -> TelegramEmulator:
-        return self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        assert self._port, "start() the emulator first"
-        return self._port
-
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/bot"
-
-    @property
-    def base_file_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/file/bot"
+        assert self._port, "start() the emulator first"
+        return f"http://127.0.0.1:{self._port}/bot"
 
     # ----------------------------------------------------------------- observing
 
@@ -650,18 +508,11 @@ class TelegramEmulator:
         with self._cond:
             return self._seq
 
-    def clear_calls(self) -> None:
-        """Forget recorded calls (long benchmarks); marks taken before stay valid."""
-        with self._cond:
-            self._calls.clear()
-
-    def sent_to(self, chat_id: int, include_deleted: bool = False) -> list[Json]:
+    def sent_to(self, chat_id: int) -> list[Json]:
         """Messages the bot sent to the chat, oldest first, as they are now (after edits)."""
         with self._cond:
             store = self._messages.get(chat_id, {})
-            return [store.get(mid, {"message_id": mid, "deleted": True})
-                    for mid in self._bot_sent.get(chat_id, [])
-                    if include_deleted or mid in store]
+            return [store[mid] for mid in self._bot_sent.get(chat_id, [])]
 
     @staticmethod
     def _matcher(method: str | Iterable[str] | None,
@@ -672,7 +523,8 @@ class TelegramEmulator:
         return lambda c: (names is None or c.method.lower() in names) and (
             predicate is None or bool(predicate(c)))
 
-    def _message_matcher(self, chat_id: int | str,
+    @staticmethod
+    def _message_matcher(chat_id: int,
                          predicate: Callable[[Call], bool] | None) -> Callable[[Call], bool]:
         return lambda c: (c.method in SEND_METHODS and c.ok and c.result["chat"]["id"] == chat_id
                           and (predicate is None or bool(predicate(c))))
@@ -698,14 +550,14 @@ class TelegramEmulator:
 
     async def wait_for_message(self, chat_id: int, predicate: Callable[[Call], bool] | None = None,
                                timeout: float = 10.0, *, after: int | None = None) -> Call:
-        """Like wait_for, for a successful sendMessage/sendPhoto/sendDocument to chat_id."""
+        """Like wait_for, for a successful sendMessage/sendPhoto to chat_id."""
         return await self._wait_async(self._message_matcher(chat_id, predicate), after, timeout,
                                       f"message to {chat_id}")
 
     def wait_for_sync(self, method: str | Iterable[str] | None = None,
                       predicate: Callable[[Call], bool] | None = None, timeout: float = 10.0,
                       *, after: int | None = None) -> Call:
-        """Blocking wait_for for threads (benchmarks); uses the Condition, not sleeps."""
+        """Blocking wait_for for threads and scripts; uses the Condition, not sleeps."""
         return self._wait_sync(self._matcher(method, predicate), after, timeout,
                                f"{method or 'any'} call")
 
@@ -800,8 +652,8 @@ class TelegramEmulator:
             code, text = 400, "Bad Request: group chat was upgraded to a supergroup chat"
         else:
             code, text = 403, "Forbidden: bot was blocked by the user"
-        code = error_code or code
-        fault = Fault(method, chat_id, ApiError(code, description or text, **parameters), times)
+        fault = Fault(method, chat_id, ApiError(error_code or code, description or text,
+                                                **parameters), times)
         with self._cond:
             self._faults.append(fault)
         return fault
@@ -815,48 +667,21 @@ class TelegramEmulator:
         with self._cond:
             self._latency[method] = seconds
 
-    def add_user(self, user_id: int, first_name: str | None = None, *,
-                 last_name: str | None = None, username: str | None = None,
-                 language_code: str = "id") -> Json:
-        user = {"id": user_id, "is_bot": False, "first_name": first_name or f"User{user_id}",
-                "username": username or f"user{user_id}", "language_code": language_code}
-        if last_name:
-            user["last_name"] = last_name
-        with self._cond:
-            self._users[user_id] = user
-        return user
-
-    def add_chat(self, chat_id: int, type: str | None = None, *,  # noqa: A002 - API's name
-                 title: str | None = None, username: str | None = None) -> Json:
-        chat = dict(self.chat(chat_id), **({"type": type} if type else {}))
-        if title:
-            chat["title"] = title
-        if username:
-            chat["username"] = username
-        with self._cond:
-            self._chats[chat_id] = chat
-        return chat
-
     def user(self, user_id: int) -> Json:
-        with self._cond:
-            return self._users.get(user_id) or self.add_user(user_id)
+        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}",
+                "username": f"user{user_id}", "language_code": "id"}
 
     def chat(self, chat_id: int) -> Json:
-        """The Chat object: registered one, else private for ids > 0, supergroup for -100...
-        ids, group otherwise."""
-        with self._cond:
-            if chat_id in self._chats:
-                return self._chats[chat_id]
+        """Private for ids > 0, supergroup for -100... ids, group otherwise."""
         if chat_id > 0:
-            user = self.user(chat_id)
-            return {"id": chat_id, "type": "private", "first_name": user["first_name"],
-                    "username": user["username"]}
+            return {"id": chat_id, "type": "private", "first_name": f"User{chat_id}",
+                    "username": f"user{chat_id}"}
         if chat_id <= -1_000_000_000_000:
             return {"id": chat_id, "type": "supergroup", "title": f"Supergroup {-chat_id}"}
         return {"id": chat_id, "type": "group", "title": f"Group {-chat_id}"}
 
     def set_member_status(self, chat_id: int, user_id: int, status: str) -> None:
-        """creator/administrator/member/restricted/left/kicked, as getChatMember reports it.
+        """creator/administrator/member/left/kicked, as getChatMember reports it.
         The bot's own status also gates sending (left/kicked -> 403)."""
         with self._cond:
             self._members[(chat_id, user_id)] = status
@@ -875,8 +700,6 @@ class TelegramEmulator:
             member.update(dict.fromkeys(_NO_ADMIN_RIGHTS, False))
         elif status == "creator":
             member["is_anonymous"] = False
-        elif status == "restricted":
-            member.update(dict.fromkeys(_RESTRICTED_RIGHTS, False), is_member=True, until_date=0)
         elif status == "kicked":
             member["until_date"] = 0
         return member
@@ -884,25 +707,25 @@ class TelegramEmulator:
     # ----------------------------------------------------------------- update builders
 
     def push_update(self, update: Json) -> Json:
-        """Enqueue a raw update (update_id assigned if missing); getUpdates/webhook deliver it."""
+        """Enqueue a raw update (update_id assigned); getUpdates or the webhook delivers it."""
         with self._cond:
-            if "update_id" not in update:
-                self._update_id += 1
-                update = {"update_id": self._update_id, **update}
+            self._update_id += 1
+            update = {"update_id": self._update_id, **update}
             self._updates.append(update)
             self._cond.notify_all()  # wakes the held getUpdates immediately
         return update
 
-    def _new_message(self, chat_id: int, sender: Json | None,
-                     content: Json) -> Json:
+    def _new_id(self) -> str:
+        with self._cond:
+            self._next_id += 1
+            return str(self._next_id)
+
+    def _new_message(self, chat_id: int, sender: Json, content: Json) -> Json:
         with self._cond:
             message_id = self._last_message_id.get(chat_id, 0) + 1
             self._last_message_id[chat_id] = message_id
             message = {"message_id": message_id, "date": int(time.time()),
-                       "chat": self.chat(chat_id)}
-            if sender:
-                message["from"] = sender
-            message.update(content)
+                       "chat": self.chat(chat_id), "from": sender, **content}
             self._messages.setdefault(chat_id, {})[message_id] = message
             return message
 
@@ -917,34 +740,30 @@ class TelegramEmulator:
         return chat_id if chat_id > 0 else self.default_user_id
 
     def _user_message(self, chat_id: int, user_id: int | None, content: Json,
-                      reply_to: int | Json | None = None) -> Json:
-        user_id = self._speaker(chat_id, user_id)
+                      reply_to: int | None = None) -> Json:
         if reply_to is not None:
-            target = reply_to if isinstance(reply_to, dict) else self._stored(chat_id, reply_to)
+            target = self._stored(chat_id, reply_to)
             if target is None:
                 raise ValueError(f"no message {reply_to} in chat {chat_id} to reply to")
             content = {**content, "reply_to_message": {k: v for k, v in target.items()
                                                        if k != "reply_to_message"}}
-        message = self._new_message(chat_id, self.user(user_id), content)
-        return self.push_update({"message": message})
+        sender = self.user(self._speaker(chat_id, user_id))
+        return self.push_update({"message": self._new_message(chat_id, sender, content)})
 
     def message(self, chat_id: int, text: str, *, user_id: int | None = None,
-                reply_to: int | Json | None = None,
-                entities: list[Json] | None = None) -> Json:
+                reply_to: int | None = None) -> Json:
         """A text message from a user (default: the private chat's user / default_user_id);
-        /commands, @mentions, #tags and URLs get entities computed as Telegram does."""
+        /commands, @mentions and URLs get entities computed as Telegram does."""
         content: Json = {"text": text}
-        found = entities if entities is not None else auto_entities(text)
-        if found:
+        if found := auto_entities(text):
             content["entities"] = found
         return self._user_message(chat_id, user_id, content, reply_to)
 
-    def private_message(self, user_id: int, text: str, *,
-                        reply_to: int | Json | None = None) -> Json:
-        return self.message(user_id, text, user_id=user_id, reply_to=reply_to)
+    def private_message(self, user_id: int, text: str) -> Json:
+        return self.message(user_id, text, user_id=user_id)
 
     def group_message(self, chat_id: int, user_id: int, text: str, *,
-                      reply_to: int | Json | None = None) -> Json:
+                      reply_to: int | None = None) -> Json:
         return self.message(chat_id, text, user_id=user_id, reply_to=reply_to)
 
     def command(self, chat_id: int, command: str, args: str = "", *, user_id: int | None = None,
@@ -956,104 +775,71 @@ class TelegramEmulator:
     def callback_query(self, chat_id: int, message_id: int, data: str, *,
                        user_id: int | None = None) -> Json:
         """A button press on a message in chat_id; its id stays answerable once."""
-        user_id = self._speaker(chat_id, user_id)
         message = self._stored(chat_id, message_id) or {
             "message_id": message_id, "date": int(time.time()), "chat": self.chat(chat_id)}
+        query_id = self._new_id()
         with self._cond:
-            self._query_id += 1
-            query_id = str(self._query_id)
             self._open_queries.add(query_id)
         return self.push_update({"callback_query": {
-            "id": query_id, "from": self.user(user_id), "message": message, "data": data,
-            "chat_instance": str(abs(hash((self.bot_id, chat_id))))}})
+            "id": query_id, "from": self.user(self._speaker(chat_id, user_id)),
+            "message": message, "data": data, "chat_instance": str(chat_id)}})
 
-    def inline_query(self, user_id: int, query: str, *, offset: str = "",
-                     chat_type: str = "sender") -> Json:
+    def inline_query(self, user_id: int, query: str) -> Json:
+        query_id = self._new_id()
         with self._cond:
-            self._query_id += 1
-            query_id = str(self._query_id)
             self._open_queries.add(query_id)
         return self.push_update({"inline_query": {"id": query_id, "from": self.user(user_id),
-                                                  "query": query, "offset": offset,
-                                                  "chat_type": chat_type}})
-
-    def chosen_inline_result(self, user_id: int, result_id: str, query: str = "", *,
-                             inline_message_id: str | None = None) -> Json:
-        chosen: Json = {"result_id": result_id, "from": self.user(user_id), "query": query}
-        if inline_message_id:
-            chosen["inline_message_id"] = inline_message_id
-        return self.push_update({"chosen_inline_result": chosen})
+                                                  "query": query, "offset": "",
+                                                  "chat_type": "sender"}})
 
     def my_chat_member(self, chat_id: int, new_status: str, *, user_id: int | None = None,
                        old_status: str | None = None) -> Json:
         """The bot's status in chat_id changed (added: "member"/"administrator", removed: "left"/
         "kicked"; in a private chat "kicked" means blocked) by user_id; sending follows suit."""
-        user_id = self._speaker(chat_id, user_id)
         old = old_status or ("left" if new_status in ("member", "administrator") else
                              self.member_status(chat_id, self.bot_id))
         self.set_member_status(chat_id, self.bot_id, new_status)
         return self.push_update({"my_chat_member": {
-            "chat": self.chat(chat_id), "from": self.user(user_id), "date": int(time.time()),
+            "chat": self.chat(chat_id), "from": self.user(self._speaker(chat_id, user_id)),
+            "date": int(time.time()),
             "old_chat_member": self._member(chat_id, self.bot_id, old),
             "new_chat_member": self._member(chat_id, self.bot_id, new_status)}})
 
-    def _file(self, kind: str, data: bytes, suffix: str) -> tuple[str, str]:
-        with self._cond:
-            number = len(self._files) + 1
-            file_id, unique = f"EMU-{kind}-{number:06d}", f"U{number:06d}"
-            self._files[file_id] = (unique, data, f"{kind}s/file_{number}{suffix}")
-            return file_id, unique
+    def _file(self) -> Json:
+        file_id = self._new_id()
+        return {"file_id": f"EMU-{file_id}", "file_unique_id": f"U{file_id}"}
 
-    def sticker_message(self, chat_id: int, *, user_id: int | None = None,
-                        emoji: str = "👍") -> Json:
-        file_id, unique = self._file("sticker", b"RIFF-webp" * 10, ".webp")
+    def sticker_message(self, chat_id: int, *, user_id: int | None = None) -> Json:
         return self._user_message(chat_id, user_id, {"sticker": {
-            "file_id": file_id, "file_unique_id": unique, "width": 512, "height": 512,
-            "is_animated": False, "is_video": False, "type": "regular", "emoji": emoji}})
+            **self._file(), "width": 512, "height": 512, "is_animated": False,
+            "is_video": False, "type": "regular", "emoji": "👍"}})
 
     def photo_message(self, chat_id: int, *, user_id: int | None = None,
                       caption: str | None = None) -> Json:
-        content: Json = {"photo": self._photo_sizes(self._file("photo", b"\xff" * 999, ".jpg"))}
+        content: Json = {"photo": self._photo_sizes(self._file())}
         if caption:
             content["caption"] = caption
         return self._user_message(chat_id, user_id, content)
 
-    def voice_message(self, chat_id: int, *, user_id: int | None = None,
-                      duration: int = 3) -> Json:
-        data = b"OggS" * 400
-        file_id, unique = self._file("voice", data, ".oga")
+    def voice_message(self, chat_id: int, *, user_id: int | None = None) -> Json:
         return self._user_message(chat_id, user_id, {"voice": {
-            "file_id": file_id, "file_unique_id": unique, "duration": duration,
-            "mime_type": "audio/ogg", "file_size": len(data)}})
+            **self._file(), "duration": 3, "mime_type": "audio/ogg", "file_size": 1600}})
 
-    def migrate(self, chat_id: int, to_chat_id: int | None = None, *,
-                user_id: int | None = None) -> list[Json]:
-        """Upgrade group chat_id to a supergroup: the two service updates Telegram sends; from
-        now on sends to chat_id get 400 with parameters.migrate_to_chat_id."""
-        to_chat_id = to_chat_id or -1_000_000_000_000 + chat_id
-        with self._cond:
-            self._migrated[chat_id] = to_chat_id
-        return [self._user_message(chat_id, user_id, {"migrate_to_chat_id": to_chat_id}),
-                self._user_message(to_chat_id, user_id, {"migrate_from_chat_id": chat_id})]
+    @staticmethod
+    def _photo_sizes(file: Json, size: int = 1000) -> list[Json]:
+        return [{"file_id": file["file_id"] + "-s", "file_unique_id": file["file_unique_id"] + "s",
+                 "width": 90, "height": 90, "file_size": max(size // 20, 1)},
+                {**file, "width": 1280, "height": 960, "file_size": size}]
 
     # ----------------------------------------------------------------- HTTP entry point
 
-    def _http(self, path: str, headers: Any, body: bytes) -> tuple[int, str, bytes]:
+    def _http(self, path: str, headers: Any, body: bytes) -> tuple[int, bytes]:
         received = time.monotonic()
         url = urlsplit(path)
-        url_path = unquote(url.path)  # httpx sends the token's ':' as %3A in download URLs
-        if file_match := _FILE_PATH.match(url_path):
-            token, file_path = file_match.groups()
-            with self._cond:
-                data = next((d for _, d, p in self._files.values() if p == file_path), None)
-            if token == self.token and data is not None:
-                return 200, "application/octet-stream", data
-            not_found = ApiError(404, "Not Found").payload()
-            return 404, "application/json", json.dumps(not_found).encode()
         params: Json = {}
         files: Files = {}
-        match = _API_PATH.match(url_path)
-        method = match.group(2) if match else url_path
+        match = _API_PATH.match(url.path)
+        method = match.group(2) if match else url.path
         try:
             if match is None:
                 raise ApiError(404, "Not Found")
@@ -1082,7 +868,7 @@ class TelegramEmulator:
             self.internal_errors.append(exc)
             status, payload = 500, ApiError(500, f"Internal Server Error: {exc!r}").payload()
         self._record(Call(0, method, params, files, received, status, payload))
-        return status, "application/json", json.dumps(payload, ensure_ascii=False).encode()
+        return status, json.dumps(payload, ensure_ascii=False).encode()
 
     def _raise_fault(self, method: str, params: Json) -> None:
         for fault in self._faults:
@@ -1113,8 +899,6 @@ class TelegramEmulator:
             self._cond.notify_all()
             if offset > 0:  # confirms everything before offset
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            elif offset < 0:
-                self._updates = self._updates[offset:]
             while True:
                 if generation != self._poll_generation:
                     raise ApiError(409, "Conflict: terminated by other getUpdates request; make "
@@ -1142,63 +926,49 @@ class TelegramEmulator:
                     if self._updates and self._updates[0] is update:
                         self._updates.pop(0)
                     continue
-                self.webhook["last_error_date"] = int(time.time())
-                self.webhook["last_error_message"] = f"Wrong response from the webhook: {status}"
                 self._cond.wait(0.5)  # Telegram retries later; don't hammer a failing endpoint
 
     # ----------------------------------------------------------------- validation helpers
 
-    def _chat_id(self, params: Json) -> int:
+    @staticmethod
+    def _chat_id(params: Json) -> int:
         value = params.get("chat_id")
         if value in (None, ""):
             raise ApiError(400, "Bad Request: chat_id is empty")
-        if isinstance(value, str) and value.startswith("@"):
-            with self._cond:
-                found = next((cid for cid, c in self._chats.items()
-                              if c.get("username", "").lower() == value[1:].lower()), None)
-            if found is None:
-                raise ApiError(400, "Bad Request: chat not found")
-            return found
         try:
             return int(value)
         except (TypeError, ValueError):
             raise ApiError(400, "Bad Request: chat not found") from None
 
-    def _check_can_send(self, chat_id: int) -> Json:
-        if chat_id in self._migrated:
-            raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                           migrate_to_chat_id=self._migrated[chat_id])
-        chat = self.chat(chat_id)
+    def _check_can_send(self, chat_id: int) -> None:
+        chat_type = self.chat(chat_id)["type"]
         status = self.member_status(chat_id, self.bot_id)
         if status == "kicked":
-            if chat["type"] == "private":
+            if chat_type == "private":
                 raise ApiError(403, "Forbidden: bot was blocked by the user")
-            raise ApiError(403, f"Forbidden: bot was kicked from the {chat['type']} chat")
+            raise ApiError(403, f"Forbidden: bot was kicked from the {chat_type} chat")
         if status == "left":
-            raise ApiError(403, f"Forbidden: bot is not a member of the {chat['type']} chat")
-        return chat
+            raise ApiError(403, f"Forbidden: bot is not a member of the {chat_type} chat")
 
-    def _formatted(self, text: Any, parse_mode: Any, entities: Any, *, limit: int,
+    @staticmethod
+    def _formatted(text: Any, parse_mode: Any, entities: Any, *, limit: int,
                    caption: bool = False, where: str = "") -> tuple[str, list[Json]]:
         """Parse like Telegram: entities, trim, then the length check in UTF-16 units."""
-        what = "message caption" if caption else "message text"
         text = "" if text is None else str(text)
         mode = str(parse_mode or "").lower()
-        try:
-            if mode == "html":
-                text, found = parse_html(text, self.strict_html)
-            elif mode in ("markdownv2", "markdown"):
-                text, found = parse_markdown(text, v2=mode == "markdownv2")
-            elif mode:
-                raise ApiError(400, f"Bad Request: unsupported parse_mode {parse_mode!r}")
-            else:
-                found = [e for e in (entities or []) if isinstance(e, dict)]
-        except _ParseError as exc:
-            prefix = f"can't parse {where}: " if where else "can't parse entities: "
-            raise ApiError(400, f"Bad Request: {prefix}{exc}") from None
+        if mode == "html":
+            try:
+                text, found = parse_html(text)
+            except _ParseError as exc:
+                prefix = f"can't parse {where}: " if where else "can't parse entities: "
+                raise ApiError(400, f"Bad Request: {prefix}{exc}") from None
+        elif mode:
+            raise ApiError(400, f"Bad Request: unsupported parse_mode {parse_mode!r}")
+        else:
+            found = [e for e in (entities or []) if isinstance(e, dict)]
         text, found = _trim(text, found)
         if not text and not caption:
-            raise ApiError(400, f"Bad Request: {what} is empty")
+            raise ApiError(400, "Bad Request: message text is empty")
         if _u16(text) > limit:
             raise ApiError(400, "Bad Request: message caption is too long" if caption
                            else "Bad Request: message is too long")
@@ -1225,75 +995,24 @@ class TelegramEmulator:
                 raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
         return markup
 
-    def _reply_to(self, chat_id: int, params: Json) -> Json | None:
-        ref = params.get("reply_parameters") or {}
-        message_id = ref.get("message_id") if isinstance(ref, dict) else None
-        message_id = message_id or params.get("reply_to_message_id")
-        if not message_id:
-            return None
-        in_chat = int(ref.get("chat_id", chat_id)) if isinstance(ref, dict) else chat_id
-        target = self._stored(in_chat, int(message_id))
-        if target is None:
-            if (isinstance(ref, dict) and ref.get("allow_sending_without_reply")) or params.get(
-                    "allow_sending_without_reply"):
-                return None
-            raise ApiError(400, "Bad Request: message to be replied not found")
-        return {k: v for k, v in target.items() if k != "reply_to_message"}
-
-    def _send(self, params: Json, content: Json, chat_id: int) -> Json:
+    def _send(self, params: Json, content: Json) -> Json:
+        """A message from the bot: the checks every send shares, then the stored message."""
+        chat_id = self._chat_id(params)
+        self._check_can_send(chat_id)
         markup = self._check_markup(params.get("reply_markup"))
-        reply = self._reply_to(chat_id, params)
-        if reply:
-            content["reply_to_message"] = reply
+        ref = params.get("reply_parameters")
+        if isinstance(ref, dict) and ref.get("message_id"):
+            target = self._stored(int(ref.get("chat_id", chat_id)), int(ref["message_id"]))
+            if target is not None:
+                content["reply_to_message"] = {k: v for k, v in target.items()
+                                               if k != "reply_to_message"}
+            elif not ref.get("allow_sending_without_reply"):
+                raise ApiError(400, "Bad Request: message to be replied not found")
         if markup:
             content["reply_markup"] = markup
-        bot = {k: self.bot_user[k] for k in ("id", "is_bot", "first_name", "username")}
-        message = self._new_message(chat_id, bot, content)
+        message = self._new_message(chat_id, self.bot_user, content)
         self._bot_sent.setdefault(chat_id, []).append(message["message_id"])
         return message
-
-    def _photo_sizes(self, file: tuple[str, str], size: int = 1000) -> list[Json]:
-        file_id, unique = file
-        return [{"file_id": file_id + "-s", "file_unique_id": unique + "s", "width": 90,
-                 "height": 90, "file_size": max(size // 20, 1)},
-                {"file_id": file_id, "file_unique_id": unique, "width": 1280, "height": 960,
-                 "file_size": size}]
-
-    def _media(self, params: Json, files: Files, key: str,
-               suffix: str) -> tuple[str, str, UploadedFile | None]:
-        upload = files.get(key)
-        if upload is not None:
-            return (*self._file(key, upload.data, suffix), upload)
-        ref = str(params.get(key) or "").removesuffix("-s")
-        if not ref:
-            raise ApiError(400, f"Bad Request: there is no {key} in the request")
-        if ref in self._files:
-            return ref, self._files[ref][0], None
-        return (*self._file(key, b"", suffix), None)  # a URL: Telegram would fetch it
-
-    def _caption(self, params: Json) -> Json:
-        if not params.get("caption"):
-            return {}
-        text, entities = self._formatted(params["caption"], params.get("parse_mode"),
-                                         params.get("caption_entities"), limit=CAPTION_LIMIT,
-                                         caption=True)
-        if not text:
-            return {}
-        return {"caption": text, **({"caption_entities": entities} if entities else {})}
-
-    def _target(self, params: Json, verb: str = "edit") -> tuple[int, Json]:
-        chat_id = self._chat_id(params)
-        message = self._stored(chat_id, int(params.get("message_id") or 0))
-        if message is None:
-            raise ApiError(400, f"Bad Request: message to {verb} not found")
-        return chat_id, message
-
-    def _replace(self, chat_id: int, message: Json, **changes: Any) -> Json:
-        # Replace, never mutate: dicts already handed out (queued updates, answers) stay intact.
-        new = {k: v for k, v in message.items() if k != "reply_markup"}
-        new.update({k: v for k, v in changes.items() if v}, edit_date=int(time.time()))
-        self._messages[chat_id][message["message_id"]] = new
-        return new
 
     # ----------------------------------------------------------------- API methods
 
@@ -1303,117 +1022,70 @@ class TelegramEmulator:
                 "supports_inline_queries": True, "can_connect_to_business": False,
                 "has_main_web_app": False}
 
-    @_api("close", "logOut")
-    def _ok(self, params: Json, files: Files) -> bool:
-        return True
-
-    @_api("sendChatAction")
-    def _chat_action(self, params: Json, files: Files) -> bool:
-        self._check_can_send(self._chat_id(params))
-        if params.get("action") not in _CHAT_ACTIONS:
-            raise ApiError(400, "Bad Request: wrong parameter action in request")
-        return True
-
     @_api("setWebhook", "deleteWebhook")
     def _set_webhook(self, params: Json, files: Files) -> bool:
         secret = params.get("secret_token")
         if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
             raise ApiError(400, "Bad Request: secret token contains unallowed characters")
-        self.webhook = {"url": str(params.get("url") or ""), "secret_token": secret or None,
-                        "max_connections": params.get("max_connections", 40),
-                        "allowed_updates": params.get("allowed_updates")}
+        self.webhook = {"url": str(params.get("url") or ""), "secret_token": secret or None}
         if params.get("drop_pending_updates"):
             self._updates.clear()
         self._cond.notify_all()  # the webhook thread may now have work
         return True
 
-    @_api("getWebhookInfo")
-    def _webhook_info(self, params: Json, files: Files) -> Json:
-        info = {k: v for k, v in self.webhook.items() if v is not None and k != "secret_token"}
-        return {**info, "has_custom_certificate": False,
-                "pending_update_count": len(self._updates)}
-
     @_api("sendMessage")
     def _send_message(self, params: Json, files: Files) -> Json:
-        chat_id = self._chat_id(params)
-        self._check_can_send(chat_id)
         text, entities = self._formatted(params.get("text"), params.get("parse_mode"),
                                          params.get("entities"), limit=TEXT_LIMIT)
-        return self._send(params, {"text": text, **({"entities": entities} if entities else {})},
-                          chat_id)
+        return self._send(params, {"text": text, **({"entities": entities} if entities else {})})
 
     @_api("sendPhoto")
     def _send_photo(self, params: Json, files: Files) -> Json:
-        chat_id = self._chat_id(params)
-        self._check_can_send(chat_id)
-        content = self._caption(params)
-        file_id, unique, upload = self._media(params, files, "photo", ".jpg")
-        sizes = self._photo_sizes((file_id, unique), upload.size if upload else 1000)
-        return self._send(params, {"photo": sizes, **content}, chat_id)
-
-    @_api("sendDocument")
-    def _send_document(self, params: Json, files: Files) -> Json:
-        chat_id = self._chat_id(params)
-        self._check_can_send(chat_id)
-        content = self._caption(params)
-        file_id, unique, upload = self._media(params, files, "document", "")
-        document = {"file_id": file_id, "file_unique_id": unique,
-                    "file_size": upload.size if upload else 0,
-                    "file_name": upload.filename if upload else "document",
-                    "mime_type": upload.content_type if upload and upload.content_type
-                    else "application/octet-stream"}
-        return self._send(params, {"document": document, **content}, chat_id)
-
-    @_api("getFile")
-    def _get_file(self, params: Json, files: Files) -> Json:
-        file_id = str(params.get("file_id", "")).removesuffix("-s")
-        if file_id not in self._files:
-            raise ApiError(400, "Bad Request: invalid file_id")
-        unique, data, path = self._files[file_id]
-        return {"file_id": file_id, "file_unique_id": unique, "file_size": len(data),
-                "file_path": path}
+        content: Json = {}
+        if params.get("caption"):
+            text, entities = self._formatted(params["caption"], params.get("parse_mode"),
+                                             params.get("caption_entities"),
+                                             limit=CAPTION_LIMIT, caption=True)
+            content = {"caption": text, **({"caption_entities": entities} if entities else {})}
+        upload = files.get("photo")
+        if upload is None:
+            raise ApiError(400, "Bad Request: there is no photo in the request")
+        return self._send(params, {"photo": self._photo_sizes(self._file(), len(upload.data)),
+                                   **content})
 
     @_api("editMessageText")
-    def _edit_text(self, params: Json, files: Files) -> Any:
+    def _edit_text(self, params: Json, files: Files) -> Json:
         text, entities = self._formatted(params.get("text"), params.get("parse_mode"),
                                          params.get("entities"), limit=TEXT_LIMIT)
         markup = self._check_markup(params.get("reply_markup"))
-        if params.get("inline_message_id"):
-            return True  # inline messages live elsewhere; Telegram answers True
-        chat_id, message = self._target(params)
-        if message.get("from", {}).get("id") != self.bot_id:
+        chat_id = self._chat_id(params)
+        message = self._stored(chat_id, int(params.get("message_id") or 0))
+        if message is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        if message["from"]["id"] != self.bot_id:
             raise ApiError(400, "Bad Request: message can't be edited")
         if "text" not in message:
             raise ApiError(400, "Bad Request: there is no text in the message to edit")
         if (text, entities or None, markup) == (message["text"], message.get("entities"),
                                                 message.get("reply_markup")):
             raise ApiError(400, NOT_MODIFIED)
+        # Replace, never mutate: dicts already handed out (queued updates, answers) stay intact.
         # Without reply_markup the keyboard goes away, as on Telegram.
-        return self._replace(chat_id, {k: v for k, v in message.items() if k != "entities"},
-                             text=text, entities=entities, reply_markup=markup)
+        new = {k: v for k, v in message.items() if k not in ("entities", "reply_markup")}
+        new.update({"text": text, "edit_date": int(time.time())},
+                   **({"entities": entities} if entities else {}),
+                   **({"reply_markup": markup} if markup else {}))
+        self._messages[chat_id][message["message_id"]] = new
+        return new
 
-    @_api("editMessageReplyMarkup")
-    def _edit_markup(self, params: Json, files: Files) -> Any:
-        markup = self._check_markup(params.get("reply_markup"))
-        if params.get("inline_message_id"):
-            return True
-        chat_id, message = self._target(params)
-        if markup == message.get("reply_markup"):
-            raise ApiError(400, NOT_MODIFIED)
-        return self._replace(chat_id, message, reply_markup=markup)
-
-    @_api("deleteMessage")
-    def _delete(self, params: Json, files: Files) -> bool:
-        chat_id, message = self._target(params, "delete")
-        del self._messages[chat_id][message["message_id"]]
-        return True
-
-    @_api("answerCallbackQuery")
-    def _answer_callback(self, params: Json, files: Files) -> bool:
-        query_id = str(params.get("callback_query_id", ""))
+    def _close_query(self, query_id: str) -> None:
         if query_id not in self._open_queries:
             raise ApiError(400, STALE_QUERY)
         self._open_queries.discard(query_id)
+
+    @_api("answerCallbackQuery")
+    def _answer_callback(self, params: Json, files: Files) -> bool:
+        self._close_query(str(params.get("callback_query_id", "")))
         return True
 
     @_api("answerInlineQuery")
@@ -1440,13 +1112,8 @@ class TelegramEmulator:
                                 content.get("entities"), limit=TEXT_LIMIT,
                                 where="InputTextMessageContent message text")
             self._check_markup(result.get("reply_markup"))
-        self._open_queries.discard(query_id)
+        self._close_query(query_id)
         return True
-
-    @staticmethod
-    def _commands_key(params: Json) -> str:
-        return json.dumps([params.get("scope") or {"type": "default"},
-                           params.get("language_code") or ""], sort_keys=True)
 
     @_api("setMyCommands")
     def _set_commands(self, params: Json, files: Files) -> bool:
@@ -1457,21 +1124,10 @@ class TelegramEmulator:
                 raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
             if not 1 <= len(str(command.get("description", "")).strip()) <= 256:
                 raise ApiError(400, "Bad Request: command description is empty")
-        self._commands[self._commands_key(params)] = [
-            {"command": c["command"], "description": c["description"]} for c in commands]
-        return True
-
-    @_api("getMyCommands")
-    def _get_commands(self, params: Json, files: Files) -> list[Any]:
-        return list(self._commands.get(self._commands_key(params), []))
-
-    @_api("deleteMyCommands")
-    def _delete_commands(self, params: Json, files: Files) -> bool:
-        self._commands.pop(self._commands_key(params), None)
         return True
 
     @_api("getChatMember")
-    def _get_chat_member(self, params: Json, files: Files) -> Any:
+    def _get_chat_member(self, params: Json, files: Files) -> Json:
         try:
             user_id = int(params.get("user_id") or 0)
         except (TypeError, ValueError):
@@ -1479,20 +1135,6 @@ class TelegramEmulator:
         if user_id <= 0:
             raise ApiError(400, "Bad Request: invalid user_id specified")
         return self._member(self._chat_id(params), user_id)
-
-    @_api("getChat")
-    def _get_chat(self, params: Json, files: Files) -> Json:
-        gifts = dict.fromkeys(("unlimited_gifts", "limited_gifts", "unique_gifts",
-                               "premium_subscription", "gifts_from_channels"), False)
-        return {**self.chat(self._chat_id(params)), "accent_color_id": 0,
-                "max_reaction_count": 11, "accepted_gift_types": gifts}
-
-    @_api("leaveChat")
-    def _leave_chat(self, params: Json, files: Files) -> bool:
-        chat_id = self._chat_id(params)
-        self._check_can_send(chat_id)
-        self.set_member_status(chat_id, self.bot_id, "left")
-        return True
 
     @_api("getUpdates")
     def _get_updates_marker(self, params: Json, files: Files) -> None:

@@ -1,6 +1,7 @@
-"""A local news site with RSS and Atom feeds, for the feed tests: real HTTP on 127.0.0.1.
+"""RSS and Atom feeds on the local news site, for the feed tests: real HTTP on 127.0.0.1.
 
-Built on `article_server.ArticleServer`. The feeds list what a real poll meets:
+Built on a fresh `NewsSite` per test (the feeds' paths are fixed). The feeds list what a
+real poll meets:
 
     /rss.xml   (RSS 2.0)  the first half of the relevant pages, off-topic pages, a
                tracking-parameter variant of its first page, a copy of a shipped corpus
@@ -22,17 +23,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from article_server import ArticleServer
 from index.ingest.extract import extract_article
+from tests.support import REPO
+from tests.support.news_site import NewsSite
 
-REPO = Path(__file__).resolve().parent.parent
 PAGES = sorted((REPO / "eval" / "pages").glob("*.html"))
 NEGATIVES = sorted((REPO / "eval" / "relevance" / "negatives").glob("*.html"))
 
 
+XML_RSS = "application/rss+xml"
+XML_ATOM = "application/atom+xml"
+
+
 @dataclass
 class FeedSite:
-    server: ArticleServer
+    server: NewsSite
+    html: dict[str, str] = field(default_factory=dict)         # path -> page served
     relevant: dict[str, str] = field(default_factory=dict)     # path -> page file name
     off_topic: list[str] = field(default_factory=list)         # paths
     copies: dict[str, str] = field(default_factory=dict)       # copy path -> original path or "corpus"
@@ -40,7 +46,12 @@ class FeedSite:
     failing: dict[str, str] = field(default_factory=dict)      # path -> expected reason
 
     def url(self, path: str) -> str:
-        return self.server.url(path)
+        return self.server.url_for(path)
+
+    def add_page(self, path: str, body: str, content_type: str = "text/html; charset=utf-8") -> str:
+        self.server.expect_request(path).respond_with_data(body, content_type=content_type)
+        self.html[path] = body
+        return path
 
     @property
     def rss(self) -> str:
@@ -55,24 +66,24 @@ def page_path(name: str, section: str = "berita") -> str:
     return f"/{section}/{Path(name).stem}"
 
 
-def build_feed_site(server: ArticleServer, corpus_article: Path, pages: int = 20,
+def build_feed_site(server: NewsSite, corpus_article: Path, pages: int = 20,
                     negatives: int = 8) -> FeedSite:
     """Serve the pages and both feeds on `server`; `pages` relevant pages split over the feeds."""
     site = FeedSite(server)
     for page in PAGES[:pages]:
-        path = server.add_page(page_path(page.name), page.read_text(encoding="utf-8"))
-        site.relevant[_path(path)] = page.name
+        path = site.add_page(page_path(page.name), page.read_text(encoding="utf-8"))
+        site.relevant[path] = page.name
     for page in NEGATIVES[:negatives]:
-        site.off_topic.append(_path(server.add_page(page_path(page.name, "lain"),
-                                                    page.read_text(encoding="utf-8"))))
-    rss_items, atom_items = _split(site, pages)
-    server.add_page("/rss.xml", _rss(site, rss_items), content_type="application/rss+xml")
-    server.add_page("/atom.xml", _atom(site, atom_items), content_type="application/atom+xml")
+        site.off_topic.append(site.add_page(page_path(page.name, "lain"),
+                                            page.read_text(encoding="utf-8")))
     _add_corpus_copy(site, corpus_article)
+    rss_items, atom_items = _split(site)
+    site.add_page("/rss.xml", _rss(site, rss_items), content_type=XML_RSS)
+    site.add_page("/atom.xml", _atom(site, atom_items), content_type=XML_ATOM)
     return site
 
 
-def _split(site: FeedSite, pages: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _split(site: FeedSite) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     relevant = list(site.relevant)
     assert len(relevant) >= 4, "the feeds need four relevant pages or more"
     half = (len(relevant) + 1) // 2
@@ -100,14 +111,12 @@ def _split(site: FeedSite, pages: int) -> tuple[list[tuple[str, str]], list[tupl
 def _add_copy(site: FeedSite, original: str) -> str:
     """A syndicated copy: the same paragraphs under another outlet and dateline, without the
     last paragraph, in other page furniture."""
-    source = site.server._page(original)
-    assert source is not None
-    extracted = extract_article(source.body.decode("utf-8"), site.url(original))
+    extracted = extract_article(site.html[original], site.url(original))
     title = extracted.title
     paragraphs = extracted.text.split("\n\n")[:-1]
     paragraphs[0] = "JAKARTA, WARTASINDIKASI.ID - " + re.sub(r"^[^–-]{0,80}[–-]\s*", "", paragraphs[0])
     path = "/sindikasi" + original
-    site.server.add_page(path, copy_page(title, "Warta Sindikasi", paragraphs))
+    site.add_page(path, copy_page(title, "Warta Sindikasi", paragraphs))
     site.copies[path] = original
     return path
 
@@ -117,7 +126,7 @@ def _add_corpus_copy(site: FeedSite, corpus_article: Path) -> None:
     head, _, body = text[4:].partition("\n---\n")
     title = re.search(r"^title: (.+)$", head, re.M).group(1).strip("'\"")
     paragraphs = [p for p in body.split("\n\n") if p.strip()]
-    site.server.add_page("/corpus-copy", copy_page(title, "Kabar Sindikasi", paragraphs))
+    site.add_page("/corpus-copy", copy_page(title, "Kabar Sindikasi", paragraphs))
 
 
 def copy_page(title: str, outlet: str, paragraphs: list[str]) -> str:
@@ -151,7 +160,3 @@ def _atom(site: FeedSite, items: list[tuple[str, str]]) -> str:
 
 def _abs(site: FeedSite, path_or_url: str) -> str:
     return path_or_url if path_or_url.startswith("http") else site.url(path_or_url)
-
-
-def _path(url_or_path: str) -> str:
-    return "/" + url_or_path.split("/", 3)[3] if url_or_path.startswith("http") else url_or_path

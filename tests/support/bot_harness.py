@@ -16,7 +16,7 @@ from index.service import Knowledge
 from bot.services import Services
 from bot.storage import Storage
 from index.retrieval.embedder import Embedder
-from telegram_emulator import Call, TelegramEmulator
+from tests.support.telegram_emulator import Call, TelegramEmulator
 
 ADMIN_ID = 900
 

@@ -1,0 +1,147 @@
+"""Indonesia's provinces, regencies and cities: recognising them in text, spelling out their
+abbreviations, and knowing which province a regency or city belongs to.
+
+News names places in short forms ("Pj Gubernur Sulsel", "DPRD Kabupaten Gumas") and users
+ask by province ("di Kalimantan Barat"), while an article names the city ("Pontianak").
+The gazetteer (regions.tsv) links the two. Matching works on words, never on regexes over
+the whole text, so its cost is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_TABLE = Path(__file__).with_name("regions.tsv")
+MAX_PLACE_WORDS = 5
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Short forms of regencies that news uses and the gazetteer does not know.
+_EXTRA_ALIASES = {"gumas": "Gunung Mas", "lampura": "Lampung Utara", "kalbar": "Kalimantan Barat"}
+# Office abbreviations spelled out in positions ("Pj Gubernur" -> "Penjabat Gubernur").
+OFFICE_WORDS = {
+    "pj": "Penjabat", "pj.": "Penjabat", "pjs": "Penjabat Sementara", "pjs.": "Penjabat Sementara",
+    "plt": "Pelaksana Tugas", "plt.": "Pelaksana Tugas", "plh": "Pelaksana Harian",
+    "plh.": "Pelaksana Harian", "sekda": "Sekretaris Daerah", "sekjen": "Sekretaris Jenderal",
+    "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota",
+    "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri",
+}
+# Words naming the level of a place; positions are compared without them ("Ketua Bawaslu
+# Bontang" is "Ketua Bawaslu Kota Bontang").
+LEVEL_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "pemprov", "pemkab",
+                         "pemkot", "pemda", "pemerintah", "daerah"})
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str       # "Pontianak", "Kalimantan Barat"
+    kind: str       # "provinsi", "kabupaten" or "kota"
+    province: str   # the province's name (its own for a province)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
+    """Lower-cased word tuples -> the places they may name (Kupang is a regency and a city)."""
+    table: dict[tuple[str, ...], list[Place]] = {}
+
+    def add(surface: str, place: Place) -> None:
+        key = tuple(_WORD.findall(surface.lower()))
+        if key and place not in table.setdefault(key, []):
+            table[key].append(place)
+
+    for line in _TABLE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        province, aliases, regions = line.split("\t")
+        own = Place(province, "provinsi", province)
+        for surface in [province, *filter(None, aliases.split(","))]:
+            add(surface, own)
+        for region in filter(None, regions.split(";")):
+            kind, _, name = region.partition(" ")
+            add(name, Place(name, "kota" if kind == "Kota" else "kabupaten", province))
+    for province in {p.province for places in table.values() for p in places}:
+        english = _english(province)
+        if english:
+            add(english, Place(province, "provinsi", province))
+    for alias, full in _EXTRA_ALIASES.items():
+        for place in table.get(tuple(full.lower().split()), []):
+            add(alias, place)
+    return {key: tuple(places) for key, places in table.items()}
+
+
+_DIRECTIONS = {"utara": "North", "selatan": "South", "timur": "East", "barat": "West",
+               "tengah": "Central", "tenggara": "Southeast"}
+_ISLANDS = {"sumatera": "Sumatra", "jawa": "Java"}
+
+
+def _english(province: str) -> str:
+    """ "Sumatera Selatan" -> "South Sumatra", "Jawa Tengah" -> "Central Java"."""
+    *head, last = province.split()
+    direction = _DIRECTIONS.get(last.lower())
+    if not head or not direction:
+        return ""
+    island = " ".join(_ISLANDS.get(w.lower(), w) for w in head)
+    return f"{direction} {island}"
+
+
+def places_at(words: list[str], start: int) -> tuple[int, tuple[Place, ...]]:
+    """The longest place name starting at `words[start]` (as many words as it spans), or
+    (0, ()) when none starts there."""
+    table = _gazetteer()
+    for size in range(min(MAX_PLACE_WORDS, len(words) - start), 0, -1):
+        found = table.get(tuple(w.lower() for w in words[start:start + size]))
+        if found:
+            return size, found
+    return 0, ()
+
+
+def find_places(text: str) -> list[tuple[str, tuple[Place, ...]]]:
+    """Place names in `text`, in order, each with the places it may name. Only capitalised
+    words count: "utara" in running text is a direction, not a place."""
+    words = _WORD.findall(text)
+    found, i = [], 0
+    while i < len(words):
+        size, places = places_at(words, i) if words[i][:1].isupper() else (0, ())
+        if size:
+            found.append((" ".join(words[i:i + size]), places))
+        i += size or 1
+    return found
+
+
+def spell_out(text: str) -> str:
+    """Abbreviated offices and places written in full: "Pj Gubernur Sulsel" ->
+    "Penjabat Gubernur Sulawesi Selatan"."""
+    words = text.split()
+    bare = [w.strip(",") for w in words]
+    out, i = [], 0
+    while i < len(words):
+        word = words[i]
+        core = word.strip(",")
+        office = OFFICE_WORDS.get(core.lower())
+        if office and core[:1].isupper():
+            out.append(office + word[len(core):])
+            i += 1
+            continue
+        size, places = places_at(bare, i) if core[:1].isupper() else (0, ())
+        if size == 1 and _is_short_form(core, places):
+            out.append(places[0].name + word[len(core):])
+        else:
+            out.extend(words[i:i + max(size, 1)])
+        i += max(size, 1)
+    return " ".join(out)
+
+
+def canonical_position(position: str) -> tuple[str, ...]:
+    """A position's words for comparison: spelled out, lower-cased, without parenthesised
+    acronyms, punctuation or level words, in sorted order."""
+    text = re.sub(r"\([^()]{0,40}\)", " ", position)
+    words = _WORD.findall(spell_out(" ".join(text.split())).lower())
+    return tuple(sorted(w for w in words if w not in LEVEL_WORDS and w != "dan"))
+
+
+def _is_short_form(word: str, places: tuple[Place, ...]) -> bool:
+    """ "Sulsel" stands for one place whose name it is not; "Bali" is already in full."""
+    names = {p.name for p in places}
+    return len(names) == 1 and word.lower() != places[0].name.lower()

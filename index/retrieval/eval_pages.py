@@ -1,0 +1,90 @@
+"""Evaluate on a corpus that has grown: the shipped articles plus pages added by URL.
+
+A pages manifest (eval/pages/manifest.yaml) lists saved HTML pages with the URL they came
+from and the speakers they quote. Each page goes through the path `/tambah` takes after
+fetching (extraction, cleaning, attribution) into a temporary data directory, which is
+then indexed once. Speaker accuracy compares every listed speaker's name and position with
+the officials the passages of that page carry.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from index.config import IndexConfig
+from index.corpus.article import Article, Official, write_article
+from index.corpus.passages import article_passages
+from index.corpus.places import canonical_position
+from index.ingest.extract import extract_article
+from index.ingest.sources import article_from_extracted
+
+
+@dataclass(frozen=True)
+class SpeakerCheck:
+    page: str
+    expected: Official
+    found: Official | None  # the detected official with that name, if any
+
+    @property
+    def name_ok(self) -> bool:
+        return self.found is not None
+
+    @property
+    def position_ok(self) -> bool:
+        return self.found is not None and same_position(self.expected.position, self.found.position)
+
+
+def load_pages(manifest: Path) -> list[tuple[dict, Article]]:
+    """Every page of the manifest as an article, extracted from its saved HTML."""
+    entries = yaml.safe_load(manifest.read_text(encoding="utf-8")) or []
+    pages = []
+    for entry in entries:
+        html = (manifest.parent / entry["file"]).read_text(encoding="utf-8")
+        pages.append((entry, article_from_extracted(extract_article(html, entry["url"]))))
+    return pages
+
+
+@contextmanager
+def corpus_with_pages(config: IndexConfig, articles: list[Article]) -> Iterator[IndexConfig]:
+    """`config` over a temporary data directory holding `articles` as added articles."""
+    with tempfile.TemporaryDirectory(prefix="netral-eval-") as tmp:
+        grown = replace(config, data_dir=Path(tmp) / "data")
+        for article in articles:
+            write_article(grown.added_dir, article)
+        yield grown
+
+
+def check_speakers(pages: list[tuple[dict, Article]]) -> list[SpeakerCheck]:
+    checks = []
+    for entry, article in pages:
+        officials = [article.official] + [p.official for p in article_passages(article)]
+        for expected in expected_speakers(entry):
+            found = next((o for o in officials if _same_name(o.name, expected.name)), None)
+            checks.append(SpeakerCheck(entry["file"], expected, found))
+    return checks
+
+
+def expected_speakers(entry: dict) -> list[Official]:
+    speakers = [Official(entry["official"]["name"], entry["official"]["position"])]
+    for other in entry.get("other_speakers") or []:
+        match = re.match(r"^(.*?)\s*\((.*)\)\s*$", other)
+        speakers.append(Official(match.group(1), match.group(2)) if match else Official(other, ""))
+    return speakers
+
+
+def same_position(expected: str, found: str) -> bool:
+    """Positions match when their words match after abbreviations are spelled out and the
+    administrative level words dropped; an expected "A / B" accepts either."""
+    return any(canonical_position(option) == canonical_position(found)
+               for option in expected.split(" / "))
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())

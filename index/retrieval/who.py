@@ -1,0 +1,131 @@
+"""Who and where a question asks about, and which statements come from there.
+
+"Apa kata Pj Gubernur Sulsel ...", "menurut Panwaslih Aceh Utara", "di Kalimantan Barat":
+such a question wants the statements of one official, office or region first. Each
+statement gets a set of keys for its official (name words, the places of the position and
+of the headline, their provinces, the institutions named), and a question gets keys for
+the names, places and institutions it mentions. The share of the question's keys a
+statement has lifts it in the ranking.
+
+Keys are matched, not searched: the question's own words that name a place or an official
+are left out of the BM25 query, so a lead paragraph that merely repeats the official's
+title gains nothing over the statement that answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.corpus.passages import Passage
+from index.corpus.places import find_places, places_at
+from index.retrieval.analyzer import root_words
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_QUESTION_WORDS = 200
+
+# National bodies under the names and short forms people use for them.
+_INSTITUTIONS = {
+    "panrb": ("panrb", "menpan", "menpanrb", "kemenpan", "kemenpanrb", "menpan rb",
+              "kemenpan rb", "pendayagunaan aparatur negara"),
+    "kemendagri": ("kemendagri", "mendagri", "kementerian dalam negeri", "menteri dalam negeri",
+                   "home affairs"),
+    "bkn": ("bkn", "badan kepegawaian negara"),
+    "kasn": ("kasn", "komisi asn", "komisi aparatur sipil negara"),
+    "bawaslu": ("bawaslu", "badan pengawas pemilu", "badan pengawas pemilihan umum",
+                "election supervisory", "election supervisor", "election supervisors"),
+    "panwaslih": ("panwaslih", "panwaslu", "panitia pengawas pemilu", "panitia pengawas pemilihan"),
+    "kpu": ("kpu", "komisi pemilihan umum", "election commission"),
+    "dprd": ("dprd", "dewan perwakilan rakyat daerah", "regional parliament", "legislator"),
+    "inspektorat": ("inspektorat", "inspektur", "inspectorate"),
+    "disdikpora": ("disdikpora", "dinas pendidikan pemuda dan olahraga"),
+    "sekda": ("sekda", "sekretaris daerah", "regional secretary"),
+}
+_INSTITUTION_PHRASES = {tuple(alias.split()): key for key, aliases in _INSTITUTIONS.items()
+                        for alias in aliases}
+# Office words that, next to a named place or person, only say who is meant.
+_OFFICE_WORDS = frozenset({"pj", "pjs", "plt", "plh", "penjabat", "pejabat", "bupati", "wali",
+                           "walikota", "wako", "wakil", "gubernur", "sekda", "ketua", "anggota",
+                           "menteri", "acting", "governor", "regent", "mayor", "koordinator",
+                           "kabupaten", "kota", "provinsi"})
+_CUES = frozenset({"menurut", "kata", "pesan", "ujar", "imbauan", "according", "said", "say",
+                   "says", "tell", "told", "message", "expect", "expects"})
+_LONGEST = max(len(p) for p in _INSTITUTION_PHRASES)
+
+
+def passage_keys(passage: Passage) -> frozenset[str]:
+    """Who said it and where: the official's name words, places, provinces, institutions."""
+    official, title = passage.official, passage.source.title
+    keys = {f"name:{w}" for w in _WORD.findall(official.name.lower()) if len(w) > 2}
+    keys |= _place_keys(f"{official.position} . {title}")
+    keys |= _institution_keys(f"{official.position} {title}")
+    return frozenset(keys)
+
+
+def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str], set[str]]:
+    """The keys a question asks for, and its words that name them (lower case). `names`
+    are the officials' name words the corpus knows."""
+    words = _WORD.findall(question)[:MAX_QUESTION_WORDS]
+    keys: set[str] = set()
+    used: set[str] = set()
+    i = 0
+    while i < len(words):
+        size, places = places_at(words, i)
+        if size and _is_place_mention(words[i:i + size]):
+            keys |= {f"province:{p.province}" if p.kind == "provinsi" else f"place:{p.name.lower()}"
+                     for p in places}
+            used |= {w.lower() for w in words[i:i + size]}
+            i += size
+            continue
+        lower = words[i].lower()
+        if lower in names:
+            keys.add(f"name:{lower}")
+            used.add(lower)
+        i += 1
+    # An institution is who is asked about when the question attributes ("menurut
+    # Panwaslih ...", "kata menpan"); else it is the topic ("apa peran inspektorat ...",
+    # "di Papua, Pemprov atau Bawaslu?") and stays a word for BM25.
+    institutions = _institution_keys(question)
+    if not any(w.lower() in _CUES for w in words):
+        institutions = set()
+    keys |= institutions
+    used |= {w for key in institutions for alias in _INSTITUTIONS[key.split(":", 1)[1]]
+             for w in alias.split()}
+    if keys:  # "Pj Wali Kota" of a named place or person says who, not what about
+        used |= {w.lower() for w in words if w.lower() in _OFFICE_WORDS}
+    return frozenset(keys), used
+
+
+def name_words(passages: list[Passage]) -> frozenset[str]:
+    """Words of officials' names that cannot be mistaken for ordinary words."""
+    words = {w for p in passages for w in _WORD.findall(p.official.name.lower()) if len(w) > 2}
+    return frozenset(w for w in words if w not in root_words())
+
+
+def _is_place_mention(words: list[str]) -> bool:
+    """In a question, "di aceh utara" counts in lower case too; a lone ordinary word
+    ("batu", "agam") counts only when capitalised."""
+    if len(words) > 1 or words[0][:1].isupper():
+        return True
+    return words[0].lower() not in root_words()
+
+
+def _place_keys(text: str) -> set[str]:
+    keys: set[str] = set()
+    for _, places in find_places(text):
+        for place in places:
+            keys.add(f"province:{place.province}")
+            if place.kind != "provinsi":
+                keys.add(f"place:{place.name.lower()}")
+    return keys
+
+
+def _institution_keys(text: str) -> set[str]:
+    words = [w.lower() for w in _WORD.findall(text)][:MAX_QUESTION_WORDS * 2]
+    keys = set()
+    for i in range(len(words)):
+        for size in range(min(_LONGEST, len(words) - i), 0, -1):
+            key = _INSTITUTION_PHRASES.get(tuple(words[i:i + size]))
+            if key:
+                keys.add(f"institution:{key}")
+                break
+    return keys
