@@ -10,7 +10,7 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
                           MessageHandler, filters)
 
 from bot import callback_data, texts
-from bot.handlers import admin, announce, asking, basics, buttons, groups
+from bot.handlers import admin, announce, asking, basics, buttons, feeds, groups
 from bot.handlers.errors import on_error
 from bot.health import HealthServer
 from bot.services import Services, services
@@ -60,8 +60,10 @@ def add_handlers(app: Application) -> None:
     app.add_handler(_command(["statistik", "stats"], admin.statistik))
     app.add_handler(_command("umumkan", announce.umumkan))
     app.add_handler(_command("jadwal", announce.jadwal))
+    app.add_handler(_command("antrean", feeds.antrean))
     app.add_handler(CallbackQueryHandler(buttons.page_button, pattern=callback_data.PAGE_PATTERN))
     app.add_handler(CallbackQueryHandler(buttons.feedback_button, pattern=callback_data.VOTE_PATTERN))
+    app.add_handler(CallbackQueryHandler(feeds.queue_button, pattern=feeds.QUEUE_PATTERN))
     app.add_handler(CallbackQueryHandler(buttons.unknown_button))
     app.add_handler(InlineQueryHandler(asking.inline_query))
     app.add_handler(ChatMemberHandler(groups.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))
@@ -91,6 +93,7 @@ async def _post_init(application: Application) -> None:
         except BadRequest:
             pass
     announce.schedule_announcements(application)
+    feeds.schedule_feed_polls(application)
     application.job_queue.run_repeating(_prune, interval=3600, first=60)
     if svc.config.health.enabled or svc.config.telegram.mode == "webhook":
         server = HealthServer(svc, svc.config.health.listen, svc.config.health.port)

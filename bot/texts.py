@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, tzinfo
 from html import escape
 from typing import Any
 
 from bot.fitting import MAX_TEXT, clip, fit_items, visible_length
 from bot.render import indonesian_date
-from index import Article, IndexFacts
+from index import Article, FeedCounts, IndexFacts, PollReport
 
 EXAMPLES = (
     "Apakah ASN boleh ikut kampanye?",
@@ -36,6 +36,7 @@ ADMIN_COMMANDS = [
     ("statistik", "Statistik pemakaian"),
     ("umumkan", "Kirim pengumuman ke grup"),
     ("jadwal", "Daftar pengumuman terjadwal"),
+    ("antrean", "Artikel feed yang menunggu persetujuan"),
 ]
 
 
@@ -176,7 +177,7 @@ def article_removed(article_id: str) -> str:
     return f"🗑 Artikel <code>{escape(article_id)}</code> dihapus dari indeks."
 
 
-def statistics_html(stats: Any, facts: IndexFacts) -> str:
+def statistics_html(stats: Any, facts: IndexFacts, feeds: list[str] | None = None) -> str:
     age_hours = (time.time() - facts.built_at) / 3600
     head = "\n".join([
         "📊 <b>Statistik Netral</b>",
@@ -184,6 +185,7 @@ def statistics_html(stats: Any, facts: IndexFacts) -> str:
         f"Penilaian: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
         f"Artikel: {facts.articles} · Pernyataan: {facts.passages} · Umur indeks: {age_hours:.1f} jam",
         f"Grup berlangganan: {stats.subscribed_groups}",
+        *(feeds or []),
         "",
         "<b>Pertanyaan yang paling sering belum terjawab</b> (ditanyakan 2× atau lebih)",
     ])
@@ -238,3 +240,96 @@ def schedule_html(timezone: str, entries: list[tuple[str, str | None, datetime |
                      f"  berikutnya: {when}")
     return fit_items(f"🗓 <b>Pengumuman terjadwal</b> ({escape(clip(timezone, 60))})", items,
                      more=_more_lines)
+
+
+# --- news feeds (admins) ----------------------------------------------------------------------
+
+FEED_REASONS = {
+    "dead_link": "tautan mati", "too_large": "terlalu besar", "not_html": "bukan HTML",
+    "no_article": "tanpa teks artikel", "too_many_redirects": "pengalihan berulang",
+    "private_host": "alamat internal", "invalid_url": "URL tidak valid", "not_feed": "bukan feed",
+    "index_failed": "gagal diindeks",
+}
+FEED_DECISIONS = (("added", "ditambahkan"), ("queued", "menunggu"), ("duplicate", "duplikat"),
+                  ("irrelevant", "tidak relevan"), ("failed", "gagal"), ("rejected", "ditolak"))
+QUEUE_GONE = "Artikel ini sudah diproses atau tidak lagi ada di antrean."
+_LISTED = 10
+
+
+def _who(article: Article) -> str:
+    official = article.official
+    who = ", ".join(p for p in (official.name, official.position) if p)
+    return escape(who or "pejabat tidak terdeteksi")
+
+
+def _reason(code: str) -> str:
+    return FEED_REASONS.get(code, "galat")
+
+
+def feed_summary_html(report: PollReport) -> str:
+    """One short message after a poll: what was added or queued, counts of the rest."""
+    lines = ["📰 <b>Feed berita</b>"]
+    for decision, heading in (("added", "ditambahkan"), ("queued", "menunggu persetujuan (/antrean)")):
+        items = report.with_decision(decision)
+        if items:
+            lines.append(f"{len(items)} artikel {heading}:")
+            lines += [f"• <b>{escape(i.title[:120])}</b> — {_who(i.article)}"
+                      for i in items[:_LISTED] if i.article]
+            if len(items) > _LISTED:
+                lines.append(f"• … dan {len(items) - _LISTED} lainnya")
+    counts = report.counts()
+    lines.append(f"Duplikat: {counts.get('duplicate', 0)} · Tidak relevan: "
+                 f"{counts.get('irrelevant', 0)} · Sudah pernah dilihat: {counts.get('seen', 0)} · "
+                 f"Gagal: {counts.get('failed', 0)}")
+    failures: dict[str, int] = {}
+    for item in report.with_decision("failed"):
+        failures[_reason(item.reason)] = failures.get(_reason(item.reason), 0) + 1
+    if failures:
+        lines.append("Gagal: " + ", ".join(f"{r} {n}" for r, n in sorted(failures.items())))
+    for feed, code in report.feed_errors.items():
+        lines.append(f"⚠️ Feed tidak terbaca ({_reason(code)}): {escape(feed[:200])}")
+    return "\n".join(lines)
+
+
+def feed_stats_lines(feeds: list[FeedCounts], tz: tzinfo) -> list[str]:
+    lines = ["", "<b>Feed berita</b>"]
+    for feed in feeds:
+        counts = " · ".join(f"{label} {feed.counts[d]}" for d, label in FEED_DECISIONS
+                            if feed.counts.get(d))
+        error = f" ⚠️ {_reason(feed.error)}" if feed.error else ""
+        lines.append(f"• {escape(feed.feed[:120])}: {counts or 'belum ada artikel'}{error}")
+    polls = [f.last_poll for f in feeds if f.last_poll]
+    last = datetime.fromtimestamp(max(polls), tz).strftime("%d-%m-%Y %H:%M") if polls else "belum pernah"
+    lines.append(f"Polling feed terakhir: {last}")
+    return lines
+
+
+def queue_empty(auto_add: bool) -> str:
+    if auto_add:
+        return ("Antrean kosong. Artikel relevan dari feed langsung ditambahkan "
+                "(feeds.auto_add: true).")
+    return "Antrean kosong: tidak ada artikel feed yang menunggu persetujuan."
+
+
+def queue_header(count: int, shown: int) -> str:
+    more = f" Ditampilkan {shown} yang terlama." if count > shown else ""
+    return f"📥 <b>{count} artikel menunggu persetujuan.</b>{more} Tekan ✅ untuk menambahkan, ❌ untuk menolak."
+
+
+def queued_article_html(article: Article) -> str:
+    return "\n".join([
+        f"<b>{escape(article.title[:200])}</b>",
+        f"Media: {escape(article.outlet or '-')} · Tanggal: {escape(article.date or '-')}",
+        f"Pejabat: {_who(article)}",
+        escape(article.url[:300]),
+    ])
+
+
+def queue_accepted_html(article: Article, new_statements: int) -> str:
+    return (f"✅ Ditambahkan: <b>{escape(article.title[:200])}</b>\n"
+            f"Pejabat: {_who(article)} · Pernyataan baru: {new_statements}\n"
+            f"ID: <code>{article.id}</code>")
+
+
+def queue_rejected_html(article_id: str) -> str:
+    return f"❌ Ditolak: artikel <code>{escape(article_id)}</code> tidak ditambahkan."

@@ -9,6 +9,8 @@
     stats                      corpus and index figures
     eval FILE... [--pages M]   retrieval metrics per question set, optionally with the pages
                                of manifest M added to a temporary copy of the corpus
+    feeds [--json]             poll every configured news feed once
+    relevance [POS NEG]        relevance precision and recall on labelled pages
 """
 
 from __future__ import annotations
@@ -83,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
                           "first, and report speaker attribution on them")
     cmd.add_argument("--mode", choices=["all", "bm25", "dense", "fused"], default="all")
     cmd.set_defaults(run=cmd_eval)
+    cmd = sub.add_parser("feeds", help="poll every configured feed once")
+    cmd.add_argument("--json", action="store_true", help="print JSON, one object per item")
+    cmd.set_defaults(run=cmd_feeds)
+    cmd = sub.add_parser("relevance", help="relevance precision/recall on labelled pages")
+    cmd.add_argument("positives", nargs="?", type=Path, default=Path("eval/pages"))
+    cmd.add_argument("negatives", nargs="?", type=Path,
+                     default=Path("eval/relevance/negatives"))
+    cmd.set_defaults(run=cmd_relevance)
     return parser
 
 
@@ -235,6 +245,46 @@ def _print_eval(config: IndexConfig, args: argparse.Namespace) -> None:
     for s in sets:
         print(f"{s.name}: {len(s.answerable)} answerable, {len(s.unanswerable)} unanswerable")
     print(format_table(rows))
+
+
+def cmd_feeds(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.ingest.poll import poll_feeds
+
+    if not config.feeds.urls:
+        print("[]" if args.json else "no feeds configured (feeds.urls in config.yaml)")
+        return 0
+    report = poll_feeds(config, _embedder(config))
+    for feed, reason in report.feed_errors.items():
+        print(f"feed {feed}: {reason}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([item.to_json() for item in report.items], ensure_ascii=False, indent=1))
+        return 0
+    for item in report.items:
+        print(f"{item.decision:10s} {item.url}  {item.title[:60]}  {item.reason}")
+    counts = ", ".join(f"{n} {d}" for d, n in sorted(report.counts().items()))
+    print(f"{len(report.items)} items in {report.seconds:.1f}s: {counts or 'none'}")
+    return 0
+
+
+def cmd_relevance(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.ingest.relevance import RelevanceModel
+    from index.ingest.relevance_eval import judge_pages
+    from index.retrieval.analyzer import Analyzer
+    from index.retrieval.build import open_searcher
+
+    embedder = _embedder(config)
+    stored = open_searcher(config, embedder).stored
+    model = RelevanceModel(stored.passages, stored.all_vectors(), Analyzer(config.synonyms),
+                           embedder, config.feeds.min_relevance)
+    measured = judge_pages(model, args.positives, args.negatives)
+    for judged in sorted(measured.judged, key=lambda j: j.relevance.score):
+        mark = "+" if judged.positive else "-"
+        wrong = "  WRONG" if judged.positive != judged.relevance.relevant else ""
+        print(f"{mark} {judged.relevance.describe()}  {judged.name}{wrong}")
+    print(f"key terms: {', '.join(model.key_terms)}")
+    print(f"precision {measured.precision:.2f}, recall {measured.recall:.2f} "
+          f"({len(measured.judged)} pages, min_relevance {config.feeds.min_relevance})")
+    return 0
 
 
 def quiet_libraries() -> None:

@@ -108,6 +108,38 @@ class IngestConfig:
 
 
 @dataclass(frozen=True)
+class FeedsConfig:
+    """News feeds that grow the corpus (`python -m index feeds`, the bot's scheduled poll)."""
+
+    urls: list[str] = field(default_factory=list)
+    interval_minutes: float = 60.0
+    auto_add: bool = True
+    max_items_per_feed: int = 30
+    # feedparser reads about 0.4 MB/s on hostile input: the cap bounds a poll's parse time.
+    max_feed_bytes: int = 1_000_000
+    # An item is relevant when its relevance reaches this share of what the corpus's own
+    # articles score (see index.ingest.relevance).
+    min_relevance: float = 0.56
+    # Share of an item's word shingles found in one article already known (or the MinHash
+    # Jaccard of the two) from which the item counts as a copy.
+    duplicate_similarity: float = 0.7
+
+    def validate(self) -> None:
+        for i, url in enumerate(self.urls):
+            require(url.startswith(("http://", "https://")) and len(url) <= 2048,
+                    f"feeds.urls[{i}] must be an http(s) URL, got {url!r}")
+        require(len(set(self.urls)) == len(self.urls), "feeds.urls lists a feed twice")
+        require(0 < self.interval_minutes <= 7 * 24 * 60,
+                "feeds.interval_minutes must be positive and at most a week (10080)")
+        require(1 <= self.max_items_per_feed <= 500, "feeds.max_items_per_feed must be in [1, 500]")
+        require(1024 <= self.max_feed_bytes <= 20_000_000,
+                "feeds.max_feed_bytes must be in [1024, 20000000]")
+        require(0.0 < self.min_relevance <= 1.5, "feeds.min_relevance must be in (0, 1.5]")
+        require(0.0 < self.duplicate_similarity <= 1.0,
+                "feeds.duplicate_similarity must be in (0, 1]")
+
+
+@dataclass(frozen=True)
 class IndexConfig:
     """Everything the index package reads. `base_dir` resolves relative paths."""
 
@@ -116,6 +148,7 @@ class IndexConfig:
     search: SearchConfig = field(default_factory=SearchConfig)
     corpus: CorpusConfig = field(default_factory=CorpusConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
+    feeds: FeedsConfig = field(default_factory=FeedsConfig)
     synonyms: list[list[str]] = field(default_factory=list)
     base_dir: Path = field(default=Path("."), metadata={"internal": True})
     data_dir: Path = field(default=Path("data"), metadata={"internal": True})
@@ -137,6 +170,11 @@ class IndexConfig:
     def added_dir(self) -> Path:
         """Articles added at run time; the shipped corpus stays read-only."""
         return self.data_dir / "articles"
+
+    @property
+    def feeds_dir(self) -> Path:
+        """The feeds' seen set and the queue of articles waiting for an admin."""
+        return self.data_dir / "feeds"
 
     @property
     def index_dir(self) -> Path:

@@ -13,15 +13,18 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from index.config import IndexConfig
 from index.corpus.article import Article
 from index.corpus.passages import Passage
+from index.ingest.duplicates import distinct
+from index.ingest.feed_store import FeedCounts, FeedStore
+from index.ingest.poll import Poller, PollReport
 from index.ingest.sources import article_from_url
-from index.retrieval.build import (BuildReport, Progress, add_article, build_index, make_searcher,
-                                   open_searcher, remove_article)
+from index.retrieval.build import (BuildReport, Progress, add_article, add_articles, build_index,
+                                   make_searcher, open_searcher, remove_article)
 from index.retrieval.embedder import Embedder
 from index.retrieval.search import Answer, Searcher
 from index.retrieval.store import load_index
@@ -52,6 +55,8 @@ class Knowledge:
         self._search_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
         self._build_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="build")
         self._write_lock = asyncio.Lock()
+        self._poll_lock = asyncio.Lock()
+        self._feeds = FeedStore(config.feeds_dir)
 
     @classmethod
     def open(cls, config: IndexConfig, embedder: Embedder | None = None) -> Knowledge:
@@ -75,7 +80,9 @@ class Knowledge:
     async def ask(self, question: str) -> Answer:
         searcher = self._searcher  # the answer comes from one index even during a swap
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._search_pool, searcher.search, question)
+        answer = await loop.run_in_executor(self._search_pool, searcher.search, question)
+        # Copies of one statement (syndicated news, a quote retold) are shown once.
+        return replace(answer, hits=distinct(answer.hits, lambda hit: hit.passage.text))
 
     async def rebuild(self, progress: Progress | None = None) -> BuildReport:
         return await self._write(lambda: build_index(self._config, self._embedder, progress))
@@ -91,6 +98,47 @@ class Knowledge:
 
     async def remove(self, article_id: str) -> bool:
         return await self._write(lambda: remove_article(self._config, self._embedder, article_id))
+
+    # --- feeds ---------------------------------------------------------------------------
+
+    async def poll_feeds(self) -> PollReport:
+        """Poll every configured feed once, off the event loop; what is relevant and new is
+        indexed in one rebuild (or queued when `feeds.auto_add` is false)."""
+        async with self._poll_lock:
+            poller = Poller(self._config, self._embedder, self._feeds)
+            stored = self._searcher.stored
+            report = await asyncio.to_thread(poller.collect, stored.passages, stored.all_vectors())
+            picked = [item.article for item in report.with_decision("added") if item.article]
+            error = None
+            if picked:
+                try:
+                    await self._write(lambda: add_articles(self._config, self._embedder, picked,
+                                                           report.vectors))
+                except Exception as exc:  # recorded as index_failed; retried next poll
+                    log.exception("indexing the feeds' articles failed")
+                    error = exc
+            return await asyncio.to_thread(poller.confirm, report, error)
+
+    def feed_counts(self) -> list[FeedCounts]:
+        return self._feeds.counts(self._config.feeds.urls)
+
+    def queued(self) -> list[Article]:
+        return self._feeds.queued()
+
+    async def accept_queued(self, article_id: str) -> Added | None:
+        """Index a queued article; None when it is no longer queued (a second press)."""
+        article = self._feeds.queued_article(article_id)
+        if article is None:
+            return None
+        report = await self.add(article)
+        self._feeds.settle(article_id, "added")
+        return Added(article, report, False)
+
+    def reject_queued(self, article_id: str) -> bool:
+        if self._feeds.queued_article(article_id) is None:
+            return False
+        self._feeds.settle(article_id, "rejected")
+        return True
 
     async def _write(self, change: Callable[[], T]) -> T:
         """One corpus change at a time; the new searcher is published only on success."""
@@ -110,3 +158,4 @@ class Knowledge:
     def close(self) -> None:
         self._search_pool.shutdown(wait=False, cancel_futures=True)
         self._build_pool.shutdown(wait=False, cancel_futures=True)
+        self._feeds.close()

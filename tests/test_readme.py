@@ -20,6 +20,8 @@ EXERCISED = {
     ".venv/bin/python -m index add": "test_index_end_to_end.py",
     ".venv/bin/python -m index remove": "test_index_end_to_end.py",
     ".venv/bin/python -m index stats": "test_index_end_to_end.py",
+    ".venv/bin/python -m index feeds": "test_feeds.py::test_feeds_cli_adds_relevant_pages_and_catches_the_rest",
+    ".venv/bin/python -m index relevance": "test_feeds.py::test_relevance_cli_reports_precision_and_recall",
     "docker build": "make image (same Dockerfile, podman) in .ci/run",
     "docker run": "make image-test (same image, podman run) in .ci/run",
 }

@@ -11,6 +11,7 @@ import time
 from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from telegram import Message, Update
 from telegram.ext import ContextTypes
@@ -95,10 +96,18 @@ async def statistik(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     stats = svc.storage.stats(svc.config.announcements.timezone)
     facts = svc.knowledge.facts()
-    await update.effective_message.reply_text(texts.statistics_html(stats, facts))
+    await update.effective_message.reply_text(texts.statistics_html(stats, facts, _feed_lines(svc)))
     if stats.per_day:
         png = await asyncio.to_thread(questions_chart_png, stats.per_day)
         await update.effective_message.reply_photo(png, caption=texts.CHART_CAPTION)
+
+
+def _feed_lines(svc) -> list[str]:
+    """Per-feed counts and the last poll, when feeds are configured."""
+    if not svc.config.feeds.urls:
+        return []
+    return texts.feed_stats_lines(svc.knowledge.feed_counts(),
+                                  ZoneInfo(svc.config.announcements.timezone))
 
 
 async def with_progress(status: Message, label: str,

@@ -12,6 +12,7 @@ class FetchReason(StrEnum):
     NOT_HTML = "not_html"
     TOO_LARGE = "too_large"
     TOO_MANY_REDIRECTS = "too_many_redirects"
+    NOT_FEED = "not_feed"  # a feed URL that answers with something else than RSS or Atom
     BAD_ENCODING = "bad_encoding"  # stacked or unasked content coding, undecodable text
 
 

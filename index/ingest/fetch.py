@@ -35,6 +35,9 @@ __all__ = ["FetchError", "FetchReason", "FetchedPage", "decode_html", "fetch_pag
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# What news feeds are served as; servers label RSS and Atom inconsistently.
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+                        "application/xml", "text/xml", "application/x-rss+xml"})
 MAX_URL_LENGTH = 2048
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -57,8 +60,12 @@ class FetchedPage:
 
 
 def fetch_page(url: str, *, max_bytes: int, timeout: float, max_redirects: int,
-               allow_private_hosts: bool, user_agent: str) -> FetchedPage:
+               allow_private_hosts: bool, user_agent: str,
+               accept: frozenset[str] = HTML_TYPES) -> FetchedPage:
     """GET `url` and return its HTML, or raise `FetchError`.
+
+    `accept` names the media types taken (HTML by default; `FEED_TYPES` for feeds, whose
+    text is returned in `html` all the same).
 
     `timeout` bounds the whole fetch (DNS, every hop, headers and body): each socket operation
     waits at most until that deadline, so a server trickling one byte at a time cannot
@@ -68,6 +75,8 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float, max_redirects: int,
     guard = _AddressGuard(allow_private_hosts, deadline)
     current = parse_url(url)
     headers = {**BASE_HEADERS, "User-Agent": user_agent}
+    if accept != HTML_TYPES:
+        headers["Accept"] = ",".join(sorted(accept)) + ";q=0.9,*/*;q=0.1"
     # trust_env=False: a proxy from the environment would connect on our behalf, hiding the
     # real destination from the address check.
     with httpx.Client(transport=_PinnedTransport(guard, deadline), headers=headers,
@@ -84,7 +93,7 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float, max_redirects: int,
                     current = _redirect_target(response)
                     redirects += 1
                     continue
-                return _read_page(response, max_bytes, deadline)
+                return _read_page(response, max_bytes, deadline, accept)
 
 
 def parse_url(raw: str) -> httpx.URL:
@@ -357,7 +366,8 @@ def _redirect_target(response: httpx.Response) -> httpx.URL:
     return parse_url(str(target))
 
 
-def _read_page(response: httpx.Response, max_bytes: int, deadline: _Deadline) -> FetchedPage:
+def _read_page(response: httpx.Response, max_bytes: int, deadline: _Deadline,
+               accept: frozenset[str] = HTML_TYPES) -> FetchedPage:
     url = str(response.url)
     if response.status_code not in (200, 203):
         # 4xx/5xx, and also 1xx/204/206/304 and 3xx without a Location handled above: none
@@ -365,11 +375,11 @@ def _read_page(response: httpx.Response, max_bytes: int, deadline: _Deadline) ->
         raise FetchError(FetchReason.DEAD_LINK, f"HTTP {response.status_code} for {url}",
                          url=url, status=response.status_code)
     media_type = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media_type and media_type not in HTML_TYPES:
+    if media_type and media_type not in accept:
         raise FetchError(FetchReason.NOT_HTML, f"{url} is {media_type}, not HTML", url=url)
     _check_declared_length(response, max_bytes)
     body = _read_capped(response, max_bytes, deadline)
-    if not media_type and not _looks_like_html(body):
+    if not media_type and accept == HTML_TYPES and not _looks_like_html(body):
         # No Content-Type at all: accept only what plainly is an HTML document.
         raise FetchError(FetchReason.NOT_HTML, f"{url} has no content type and is not HTML",
                          url=url)

