@@ -68,7 +68,6 @@ def main() -> None:
         report(f"embedding.threads={threads}", query_p50_ms=percentile(timings, 50),
                query_p95_ms=percentile(timings, 95),
                passages_per_s=len(texts) / (time.perf_counter() - started))
-        del threaded
     _faiss_threads(args.repeat)
 
 
