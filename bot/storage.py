@@ -25,14 +25,13 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from index import ConfigError, write_new
+from index import ConfigError, sqlite_transaction, write_new
 
 KEY_FILE = "privacy.key"
 MIN_SHOWN_REPEATS = 2  # a declined question is shown in statistics once asked this often
@@ -135,16 +134,8 @@ class Storage:
         except sqlite3.Error:
             return False
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return sqlite_transaction(self._db, self._lock)
 
     def _migrate(self) -> None:
         (version,) = self._db.execute("PRAGMA user_version").fetchone()

@@ -16,7 +16,7 @@ This package never imports `bot`; `bot` imports only the names below.
 from index.config import DEFAULT_CONFIG, ConfigError, IndexConfig, load_config, require
 from index.corpus.article import Article, Official
 from index.corpus.passages import Passage, Source
-from index.files import write_new
+from index.files import sqlite_transaction, write_new
 from index.ingest.errors import ExtractError, FetchError, IngestError
 from index.ingest.feed_store import FeedCounts
 from index.ingest.poll import PollItem, PollReport
@@ -30,5 +30,5 @@ __all__ = [
     "DEFAULT_CONFIG", "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError",
     "FeedCounts", "FetchError", "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts",
     "IndexMissing", "IngestError", "Knowledge", "Official", "Passage", "PollItem", "PollReport",
-    "Progress", "Source", "best_sentence", "load_config", "require", "write_new",
+    "Progress", "Source", "best_sentence", "load_config", "require", "sqlite_transaction", "write_new",
 ]
