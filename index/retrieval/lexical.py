@@ -22,17 +22,23 @@ from pathlib import Path
 import bm25s
 
 from index.corpus.passages import Passage
+from index.corpus import places as places_module
 from index.retrieval import analyzer as analyzer_module
+from index.retrieval import who as who_module
 from index.retrieval.analyzer import Analyzer
+from index.retrieval.who import name_words, passage_keys
 
 _FINGERPRINT = "fingerprint.json"
 _IDF = "idf.json"
+_WHO = "who.json"
 log = logging.getLogger(__name__)
 
 
 def fingerprint(synonyms: list[list[str]]) -> str:
-    """Changes whenever the terms the analyser produces could change."""
-    digest = hashlib.sha256(inspect.getsource(analyzer_module).encode("utf-8"))
+    """Changes whenever the terms or the who-keys the code produces could change."""
+    digest = hashlib.sha256()
+    for module in (analyzer_module, who_module, places_module):
+        digest.update(inspect.getsource(module).encode("utf-8"))
     digest.update(json.dumps(synonyms, ensure_ascii=False).encode("utf-8"))
     digest.update(importlib.metadata.version("bm25s").encode("ascii"))
     return digest.hexdigest()
@@ -49,13 +55,17 @@ def _bm25() -> bm25s.BM25:
 
 class LexicalIndex:
     """BM25 over each statement, a second BM25 over its headline and official (weighed
-    apart by the searcher), and IDF over both."""
+    apart by the searcher), IDF over both, and who said what: the positions of the passages
+    under each who-key (who.py) and the officials' name words."""
 
     def __init__(self, bm25: bm25s.BM25, meta_bm25: bm25s.BM25, idf: dict[str, float],
+                 key_positions: dict[str, list[int]], names: frozenset[str],
                  fingerprint_: str) -> None:
         self.bm25 = bm25
         self.meta_bm25 = meta_bm25
         self.idf = idf
+        self.key_positions = key_positions
+        self.names = names
         self.fingerprint = fingerprint_
 
     @classmethod
@@ -70,7 +80,12 @@ class LexicalIndex:
         for doc, doc_meta in zip(terms, meta):
             for term in set(doc) | set(doc_meta):
                 df[term] = df.get(term, 0) + 1
-        return cls(bm25, meta_bm25, _idf(df, len(terms)), fingerprint(synonyms))
+        key_positions: dict[str, list[int]] = {}
+        for position, passage in enumerate(passages):
+            for key in passage_keys(passage):
+                key_positions.setdefault(key, []).append(position)
+        return cls(bm25, meta_bm25, _idf(df, len(terms)), key_positions, name_words(passages),
+                   fingerprint(synonyms))
 
     def write(self, folder: Path) -> None:
         if not self.idf:
@@ -79,6 +94,8 @@ class LexicalIndex:
         self.bm25.save(str(folder), show_progress=False)
         self.meta_bm25.save(str(folder / _META), show_progress=False)
         (folder / _IDF).write_text(json.dumps(self.idf, ensure_ascii=False))
+        (folder / _WHO).write_text(json.dumps({"keys": self.key_positions, "names": sorted(self.names)},
+                                              ensure_ascii=False))
         (folder / _FINGERPRINT).write_text(json.dumps({"fingerprint": self.fingerprint}))
 
     @classmethod
@@ -90,10 +107,11 @@ class LexicalIndex:
             meta_bm25 = bm25s.BM25.load(str(folder / _META), mmap=True, allow_pickle=False,
                                         show_progress=False)
             idf = json.loads((folder / _IDF).read_text())
+            who = json.loads((folder / _WHO).read_text())
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.info("no usable stored BM25 index in %s (%s)", folder, exc)
             return None
-        return cls(bm25, meta_bm25, idf, stored)
+        return cls(bm25, meta_bm25, idf, who["keys"], frozenset(who["names"]), stored)
 
 
 def _idf(df: dict[str, int], count: int) -> dict[str, float]:

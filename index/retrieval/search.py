@@ -23,7 +23,7 @@ from index.corpus.passages import Passage
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import StoredIndex
 from index.retrieval.analyzer import Analyzer
-from index.retrieval.who import name_words, passage_keys, question_keys
+from index.retrieval.who import passage_keys, question_keys
 
 Mode = Literal["fused", "bm25", "dense"]
 
@@ -95,8 +95,7 @@ class Searcher:
         self._idf = lexical.idf
         self._bm25, self._bm25_meta = lexical.bm25, lexical.meta_bm25
         # Who each statement is by, for questions that name an official, place or office.
-        self._keys = [passage_keys(p) for p in stored.passages]
-        self._names = name_words(stored.passages)
+        self._key_positions, self._names = lexical.key_positions, lexical.names
 
     @property
     def passages(self) -> Sequence[Passage]:
@@ -148,7 +147,7 @@ class Searcher:
         candidate's official matches."""
         if not asked:
             return np.zeros(len(candidates))
-        return np.array([len(asked & self._keys[c]) / len(asked) for c in candidates])
+        return np.array([len(asked & passage_keys(self.passages[c])) / len(asked) for c in candidates])
 
     def _unknown_share(self, terms: list[str]) -> float:
         """Share of the question's words the corpus never uses: English or unusual
@@ -168,7 +167,7 @@ class Searcher:
         k = min(self._config.candidates, len(self.passages))
         dense_ids = self.stored.nearest(query_vector, k)
         lexical_ids = _best_positive(lexical, k)
-        named = [i for i, keys in enumerate(self._keys) if asked & keys][:_MAX_NAMED] if asked else []
+        named = sorted({i for key in asked for i in self._key_positions.get(key, ())})[:_MAX_NAMED]
         return np.unique(np.concatenate([dense_ids, lexical_ids, np.asarray(named, dtype=np.int64)]))
 
     def _fuse(self, lexical: np.ndarray, dense: np.ndarray, mode: Mode,
