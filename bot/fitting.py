@@ -13,6 +13,8 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from index import clip as clip_text
+
 MAX_TEXT = 4096      # sendMessage, editMessageText, inline message content
 MAX_CAPTION = 1024   # sendPhoto captions
 
@@ -31,12 +33,8 @@ def fits(markup: str, limit: int = MAX_TEXT) -> bool:
 
 
 def clip(text: str, limit: int) -> str:
-    """Plain `text` cut to at most `limit` characters at a space when one is near, with "…"."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    space = cut.rfind(" ", max(0, limit - 40))
-    return (cut[:space] if space > 0 else cut).rstrip() + "…"
+    """Plain `text` cut for a message: at a space near the cut (within 40 characters)."""
+    return clip_text(text, limit, near=40)
 
 
 def fit_items(head: str, items: Sequence[str], *, sep: str = "\n", tail: str = "",

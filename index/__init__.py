@@ -19,6 +19,7 @@ from index.corpus.passages import Passage, Source
 from index.files import sqlite_transaction, write_new
 from index.ingest.errors import ExtractError, FetchError, IngestError
 from index.ingest.feed_store import FeedCounts
+from index.ingest.limits import clip
 from index.ingest.poll import PollItem, PollReport
 from index.retrieval.build import BuildReport, Progress
 from index.retrieval.highlight import best_sentence
@@ -30,5 +31,5 @@ __all__ = [
     "DEFAULT_CONFIG", "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError",
     "FeedCounts", "FetchError", "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts",
     "IndexMissing", "IngestError", "Knowledge", "Official", "Passage", "PollItem", "PollReport",
-    "Progress", "Source", "best_sentence", "load_config", "require", "sqlite_transaction", "write_new",
+    "Progress", "Source", "best_sentence", "clip", "load_config", "require", "sqlite_transaction", "write_new",
 ]

@@ -24,12 +24,13 @@ MAX_ARTICLE_CHARS = 40_000  # a long feature is ~15 000
 MAX_RAW_LINES = 5000        # lines of extracted text looked at before cleaning
 
 
-def clip(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters, at a space when one is near, with "…"."""
+def clip(text: str, limit: int, near: int = 80) -> str:
+    """`text` cut to at most `limit` characters, at a space within `near` of the cut when
+    there is one, with "…"."""
     if len(text) <= limit:
         return text
     cut = text[:limit - 1]
-    space = cut.rfind(" ", max(0, limit - 80))
+    space = cut.rfind(" ", max(0, limit - near))
     return (cut[:space] if space > 0 else cut).rstrip() + "…"
 
 
