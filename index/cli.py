@@ -81,8 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE",
                      help="a questions file or a pages manifest (its questions)")
     cmd.add_argument("--pages", type=Path, metavar="MANIFEST",
-                     help="add the manifest's saved pages to a temporary copy of the corpus "
-                          "first, and report speaker attribution on them")
+                     help="then again with the manifest's saved pages added to a temporary "
+                          "copy of the corpus, and speaker attribution on them")
     cmd.add_argument("--mode", choices=["all", "bm25", "dense", "fused"], default="all")
     cmd.set_defaults(run=cmd_eval)
     cmd = sub.add_parser("feeds", help="poll every configured feed once")
@@ -214,12 +214,13 @@ def cmd_stats(config: IndexConfig, args: argparse.Namespace) -> int:
 def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
     from index.retrieval.eval_pages import check_speakers, corpus_with_pages, load_pages
 
+    _print_eval(config, args, "the corpus as it is")
     if not args.pages:
-        _print_eval(config, args)
         return 0
     pages = load_pages(args.pages)
     with corpus_with_pages(config, [article for _, article in pages]) as grown:
-        _print_eval(grown, args)
+        print()
+        _print_eval(grown, args, f"with the {len(pages)} pages added")
     checks = check_speakers(pages)
     names = sum(c.name_ok for c in checks)
     both = sum(c.name_ok and c.position_ok for c in checks)
@@ -232,7 +233,7 @@ def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_eval(config: IndexConfig, args: argparse.Namespace) -> None:
+def _print_eval(config: IndexConfig, args: argparse.Namespace, corpus: str) -> None:
     from index.retrieval.build import open_searcher
     from index.retrieval.evaluate import MODES, evaluate, format_table, load_question_set
 
@@ -241,7 +242,7 @@ def _print_eval(config: IndexConfig, args: argparse.Namespace) -> None:
     modes = MODES if args.mode == "all" else (args.mode,)
     rows = [(s.name, evaluate(searcher, s.answerable, s.unanswerable, mode))
             for s in sets for mode in modes]
-    print(f"corpus: {len(searcher.passages)} passages")
+    print(f"corpus: {corpus}, {len(searcher.passages)} passages")
     for s in sets:
         print(f"{s.name}: {len(s.answerable)} answerable, {len(s.unanswerable)} unanswerable")
     print(format_table(rows))

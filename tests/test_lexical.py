@@ -1,5 +1,6 @@
-"""The BM25 side stored with the index: the same answers as analysing at load, re-analysed
-when the analysis changes, and top-k selection in linear time equal to a stable sort."""
+"""The BM25 side: how text becomes terms (colloquial forms, English told apart), and the
+index stored with the vectors: the same answers as analysing at load, re-analysed when the
+analysis changes, and top-k selection in linear time equal to a stable sort."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 import yaml
 
 from tests.support import REPO
-from index.retrieval.analyzer import Analyzer
+from index.retrieval.analyzer import Analyzer, written_in_english
 from index.retrieval.build import make_searcher
 from index.retrieval.search import Searcher, _best_positive
 from index.retrieval.store import load_index
@@ -48,3 +49,25 @@ def test_best_positive_equals_a_stable_sort_with_ties():
         expected = np.argsort(-scores, kind="stable")[:k]
         expected = expected[scores[expected] > 0]
         assert _best_positive(scores, k).tolist() == expected.tolist()
+
+
+def test_colloquial_verb_forms_meet_their_formal_ones():
+    """How an ASN types on a phone ("dilanjutin", "nyoblos", "milih") reaches the same
+    terms as the articles' formal forms; names and ordinary words stay as they are."""
+    analyzer = Analyzer([])
+    pairs = [("kasusnya dilanjutin ke siapa", "kasus dilanjutkan kepada"),
+             ("boleh nyoblos", "mencoblos"), ("asn milih siapa", "memilih"),
+             ("disebarin di grup", "disebarkan"), ("ngelaporin atasan", "melaporkan"),
+             ("dukungin paslon", "mendukung")]
+    for informal, formal in pairs:
+        assert set(analyzer.terms(informal)) & set(analyzer.terms(formal)), (informal, formal)
+    for word in ("misbahuddin", "nyoman", "medan", "mataram", "pontianak", "bikin", "main"):
+        assert analyzer.terms(word) == [word]
+
+
+def test_english_is_told_apart_from_indonesian():
+    assert written_in_english("What did the Pasuruan acting regent tell civil servants?")
+    assert written_in_english("Can civil servants like a candidate's Instagram post?")
+    for question in ("Apakah ASN boleh ikut kampanye?", "boleh gak sih asn dateng ke kampanye",
+                     "apa kata Pj Gubernur Sulsel", "", "ASN di Medan"):
+        assert not written_in_english(question), question

@@ -38,6 +38,11 @@ we were what when where which while who whom why will with would you your
 # Sastrawi drops ordinals, but "poin kedua" asks for the item that starts with "Kedua".
 _KEPT_WORDS = frozenset({"pertama", "kedua", "ketiga", "keempat", "kelima"})
 _CLITICS = ("nya", "lah", "kah", "pun")
+# Colloquial (Jakarta) verb forms that Sastrawi leaves whole: "dilanjutin", "ngikutin",
+# "nyoblos", "milih". The suffix -in stands for -kan/-i; a nasal prefix replaces the root's
+# first letter as in the formal meN- ("nyoblos" = coblos, "milih" = pilih, "nanya" = tanya).
+_INFORMAL_PREFIXES = (("di", ""), ("nge", ""), ("ng", ""), ("ny", "c"), ("ny", "s"),
+                      ("m", "p"), ("m", "b"), ("n", "t"), ("", ""))
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +64,36 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer().stem(word) or word
+    stemmed = _stemmer().stem(word) or word
+    if stemmed == word:  # Sastrawi found no affix: maybe a colloquial form
+        return informal_root(word) or word
+    return stemmed
+
+
+def informal_root(word: str) -> str | None:
+    """The dictionary root of a colloquial verb form Sastrawi does not know, if any."""
+    if len(word) < 5 or word in root_words():
+        return None
+    bodies = [word[:-2], word] if word.endswith("in") else [word]
+    for body in bodies:
+        for prefix, first in _INFORMAL_PREFIXES:
+            if body.startswith(prefix):
+                root = first + body[len(prefix):]
+                if len(root) >= 3 and root != word and root in root_words():
+                    return root
+    return None
 
 
 def stems(text: str) -> list[str]:
     """Content words of `text`, lower-cased and stemmed, in order."""
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in _stop_words()]
+
+
+def written_in_english(text: str) -> bool:
+    """Whether a fifth or more of the words are English function words ("what", "the",
+    "should"): Indonesian uses none of them."""
+    words = _WORD.findall(text.lower())
+    return bool(words) and sum(w in _ENGLISH_STOP_WORDS for w in words) >= len(words) / 5
 
 
 class Analyzer:

@@ -22,7 +22,7 @@ from index.retrieval.embedder import Embedder
 from index.corpus.passages import Passage
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import StoredIndex
-from index.retrieval.analyzer import Analyzer
+from index.retrieval.analyzer import Analyzer, written_in_english
 from index.retrieval.who import passage_keys, question_keys
 
 Mode = Literal["fused", "bm25", "dense"]
@@ -139,7 +139,14 @@ class Searcher:
         ranked = np.argsort(-fused, kind="stable")[:limit]
         hits = [Hit(self.passages[candidates[r]], float(fused[r]), float(dense[r]),
                     float(lexical[candidates[r]])) for r in ranked]
-        confidence = self._confidence(topic, hits[: self._config.top_k], bool(asked))
+        # A word the corpus never uses weighs the most in confidence: in an Indonesian
+        # question it is what the question is about. In an English one it is only English.
+        known = [t for t in topic if t in self._idf]
+        if known and written_in_english(question):
+            topic = known
+        top = self._config.top_k
+        found = float(who[ranked[:top]].max()) if asked else None
+        confidence = self._confidence(topic, hits[:top], found)
         return Answer(question, confidence >= self._config.min_confidence, confidence, hits)
 
     def _who(self, asked: frozenset[str], candidates: np.ndarray) -> np.ndarray:
@@ -183,12 +190,20 @@ class Searcher:
         w = w + (1 - w) * unknown * UNKNOWN_SHIFT
         return w * dense_scaled + (1 - w) * lexical_scaled
 
-    def _confidence(self, terms: list[str], top: list[Hit], named: bool) -> float:
+    def _confidence(self, terms: list[str], top: list[Hit], who_found: float | None) -> float:
+        """`who_found`: for a question that names officials or places, the largest share
+        of them the shown statements' officials match; a statement from elsewhere is not
+        what the question asks for ("Siapa pemenang Pilkada Jakarta?" with no Jakarta)."""
         if not top:
             return 0.0
         floor, ceiling = self._config.dense_floor, self._config.dense_ceiling
         closeness = min(max((max(h.dense for h in top) - floor) / (ceiling - floor), 0.0), 1.0)
-        coverage = max(self._coverage(terms, h.passage.id) for h in top) if terms else float(named)
+        if terms:
+            coverage = max(self._coverage(terms, h.passage.id) for h in top)
+        else:  # a question of names only ("apa kata Pj Gubernur Sulsel?") or of nothing
+            coverage = float(who_found is not None)
+        if who_found is not None:
+            coverage *= who_found
         return 0.5 * closeness + 0.5 * coverage
 
     def _coverage(self, terms: list[str], passage_id: str) -> float:
