@@ -38,6 +38,26 @@ def test_other_officials_are_found_and_quotes_attributed_to_them():
         "Hera Nugrahayu", "Budi Santoso", "Budi Santoso", "Hera Nugrahayu", "Hera Nugrahayu"]
 
 
+def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
+    """"Office, Name, verb" with a first name that is also an ordinary word, a rank before
+    the name, initials after it, or the office in lower case after "kata"."""
+    cases = [("Komisioner KPU Kota Medan, Bambang Hariyanto, menyebutkan tema debat.",
+              Official("Bambang Hariyanto", "Komisioner KPU Kota Medan")),
+             ('Sekretaris Daerah Pelalawan, Tengku Mukhlis, mengatakan pegawai siaga. "Siap '
+              'digerakkan," kata Mukhlis.', Official("Tengku Mukhlis", "Sekretaris Daerah Pelalawan")),
+             ("Kapolres Kediri, AKBP Bimo Ariyanto, mengatakan pengamanan siap.",
+              Official("Bimo Ariyanto", "Kapolres Kediri")),
+             ("Penjabat (Pj) Gubernur Aceh, Safrizal ZA, menyebutkan inflasi terkendali.",
+              Official("Safrizal ZA", "Penjabat Gubernur Aceh")),
+             ('"Honor naik," kata anggota KPU RI, Idham Holik.',
+              Official("Idham Holik", "Anggota KPU RI"))]
+    for paragraph, expected in cases:
+        assert detect_main_official("Judul", [paragraph]) == expected, paragraph
+    # an ordinary word alone between commas is still no name
+    listed = detect_officials("Judul", ["Kepala Dinas Pendidikan, Pemuda, dan Olahraga mengatakan hal itu."])
+    assert all(o.name != "Pemuda" for o in listed)
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -83,7 +83,11 @@ senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
 september oktober november desember jakarta indonesia ri nkri the and
 """.split())
 _HONORIFICS = frozenset({"h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "tgh", "bapak",
-                         "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz"})
+                         "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz",
+                         # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
+                         "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
+                         "brigjen", "brigjenpol", "irjen", "irjenpol", "komjen", "letkol",
+                         "kolonel", "mayjen", "letjen", "laksma", "marsma", "kapten"})
 _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
                      r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
@@ -177,7 +181,8 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
     i = 0
     while i < len(words):
         lower = _bare(words[i]).lower()
-        role = _role_at(words, i)
+        # After a verb of saying, a lower-case office is the speaker's: "kata anggota KPU RI, ..."
+        role = _role_at(words, i, capitalised=not (i > 0 and _is_say_after(_bare(words[i - 1]).lower())))
         if role:
             end, position, name, epithet = _read_role(words, i, role, names)
             said = _is_said(words, i, end)
@@ -277,7 +282,7 @@ def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None
     first = _bare(words[start]).lower()
     if first in _PRONOUNS:
         return "PRONOUN"
-    role = _role_at(words, start)
+    role = _role_at(words, start, capitalised=False)  # "kata anggota KPU RI, Idham Holik"
     if role:
         _, _, name, _ = _read_role(words, start, role, names)
         return name
@@ -317,11 +322,12 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
 
 # --- role mentions -------------------------------------------------------------------------
 
-def _role_at(words: list[str], i: int) -> int:
+def _role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     """How many words an office starting at `words[i]` spans (acting prefix, optional
-    "(Pj)", head), or 0. Only a capitalised start counts: "kepala desa" in running text is
-    an office in general, not a person's."""
-    if not words[i][:1].isupper() or (i > 0 and _bare(words[i - 1]).lower() in _NOT_A_PERSON_BEFORE):
+    "(Pj)", head), or 0. Only a capitalised start counts, unless a verb of saying comes
+    before: "kepala desa" in running text is an office in general, not a person's."""
+    if (capitalised and not words[i][:1].isupper()) or \
+            (i > 0 and _bare(words[i - 1]).lower() in _NOT_A_PERSON_BEFORE):
         return 0
     j = i
     while j < len(words) and j - i < 4 and (_bare(words[j]).lower() in _ACTING
@@ -361,7 +367,7 @@ def _read_role(words: list[str], start: int, size: int,
             _bare(head[1]).lower() == "pj":
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
     position = " ".join([*head_words, *unit]).strip(" ,")
-    return end, position, name, epithet and not name
+    return end, position[:1].upper() + position[1:], name, epithet and not name
 
 
 def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str], str | None]:
@@ -421,10 +427,14 @@ def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] |
 
 
 def _all_name(tokens: list[str], names: Counter[str]) -> bool:
-    spans = _place_spans(tokens)
-    return bool(tokens) and not spans and all(
-        _strict_name(t, names) or _is_initial(t) or (k > 0 and _could_be_name(t))
-        or t.lower() in _GIVEN_NAMES for k, t in enumerate(tokens)) and \
+    """Whether a comma-separated segment after an office is a person's name ("Komisioner
+    KPU Kota Medan, Bambang Hariyanto, ..."): capitalised words that are no place, office or
+    acronym (initials such as "ZA" after the first), one of them surely a name. Set off by
+    commas, an ordinary word may start a name: "Bambang", "Tengku", "Lalu"."""
+    if not tokens or _place_spans(tokens):
+        return False
+    return all(_could_be_name(t) or _is_initial(t) or (k > 0 and _is_initials(t))
+               for k, t in enumerate(tokens)) and \
         any(_strict_name(t, names) or t.lower() in _GIVEN_NAMES for t in tokens)
 
 
@@ -496,6 +506,10 @@ def _is_parenthesised(word: str) -> bool:
 
 def _is_initial(token: str) -> bool:
     return len(token.rstrip(".")) == 1 and token[:1].isupper()
+
+
+def _is_initials(token: str) -> bool:
+    return 1 < len(token) <= 3 and token.isalpha() and token.isupper()
 
 
 def _is_degree(word: str) -> bool:
