@@ -40,7 +40,8 @@ def test_other_officials_are_found_and_quotes_attributed_to_them():
 
 def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     """"Office, Name, verb" with a first name that is also an ordinary word, a rank before
-    the name, initials after it, or the office in lower case after "kata"."""
+    the name, initials after it, or the office in lower case after "kata"; abbreviated
+    offices; and "Name, Office, verb"."""
     cases = [("Komisioner KPU Kota Medan, Bambang Hariyanto, menyebutkan tema debat.",
               Official("Bambang Hariyanto", "Komisioner KPU Kota Medan")),
              ('Sekretaris Daerah Pelalawan, Tengku Mukhlis, mengatakan pegawai siaga. "Siap '
@@ -50,9 +51,17 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
              ("Penjabat (Pj) Gubernur Aceh, Safrizal ZA, menyebutkan inflasi terkendali.",
               Official("Safrizal ZA", "Penjabat Gubernur Aceh")),
              ('"Honor naik," kata anggota KPU RI, Idham Holik.',
-              Official("Idham Holik", "Anggota KPU RI"))]
+              Official("Idham Holik", "Anggota KPU RI")),
+             ("Kabid Humas Polda Jabar Kombes Pol Jules Abraham Abast mengatakan polisi netral.",
+              Official("Jules Abraham Abast", "Kabid Humas Polda Jawa Barat")),
+             ("MenPANRB Abdullah Azwar Anas mengatakan ASN harus netral.",
+              Official("Abdullah Azwar Anas", "MenPANRB"))]
     for paragraph, expected in cases:
         assert detect_main_official("Judul", [paragraph]) == expected, paragraph
+    # the name first, the office set off by commas after it
+    paragraphs = ["Lalu Gita Ariadi, Sekda NTB, mengatakan ASN harus netral.",
+                  '"Jangan ikut kampanye," kata Gita.']
+    assert detect_main_official("Judul", paragraphs) == Official("Gita Ariadi", "Sekretaris Daerah Nusa Tenggara Barat")
     # an ordinary word alone between commas is still no name
     listed = detect_officials("Judul", ["Kepala Dinas Pendidikan, Pemuda, dan Olahraga mengatakan hal itu."])
     assert all(o.name != "Pemuda" for o in listed)

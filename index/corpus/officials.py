@@ -59,6 +59,8 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "anggota", "asisten", "direktur", "direktur jenderal", "dirjen", "deputi", "komisioner",
     "kadis", "kepala dinas", "kepala badan", "kepala desa", "kades", "staf ahli", "juru bicara",
     "plt", "plh", "mendagri", "presiden", "wakil presiden", "panglima", "kapolda", "kapolres",
+    "kapolsek", "kapolri", "kabid", "kabag", "kasubag", "kasubbag", "kajari", "kajati",
+    "dandim", "danrem", "pangdam", "menpan", "menpanrb", "menpan-rb",
 ), key=len, reverse=True)]
 _ACTING = frozenset({"penjabat", "pejabat", "pj", "pj.", "pjs", "pjs.", "plt", "plt.", "plh",
                      "plh.", "pelaksana", "tugas", "harian", "sementara"})
@@ -87,7 +89,7 @@ _HONORIFICS = frozenset({"h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "tgh
                          # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                          "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
                          "brigjen", "brigjenpol", "irjen", "irjenpol", "komjen", "letkol",
-                         "kolonel", "mayjen", "letjen", "laksma", "marsma", "kapten"})
+                         "kolonel", "mayjen", "letjen", "laksma", "marsma", "kapten", "pol"})
 _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
                      r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
@@ -186,6 +188,8 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
         if role:
             end, position, name, epithet = _read_role(words, i, role, names)
             said = _is_said(words, i, end)
+            if not name and said and i > 0 and words[i - 1].endswith(","):
+                name = _name_before(words, i, names)  # "Lalu Gita Ariadi, Sekda NTB, mengatakan"
             if name:
                 person = _register(people, name, position, index)
                 if said:
