@@ -41,7 +41,7 @@ def test_other_officials_are_found_and_quotes_attributed_to_them():
 def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     """"Office, Name, verb" with a first name that is also an ordinary word, a rank before
     the name, initials after it, or the office in lower case after "kata"; abbreviated
-    offices; and "Name, Office, verb"."""
+    offices; a rank or a village between office and name; and "Name, Office, verb"."""
     cases = [("Komisioner KPU Kota Medan, Bambang Hariyanto, menyebutkan tema debat.",
               Official("Bambang Hariyanto", "Komisioner KPU Kota Medan")),
              ('Sekretaris Daerah Pelalawan, Tengku Mukhlis, mengatakan pegawai siaga. "Siap '
@@ -55,13 +55,26 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
              ("Kabid Humas Polda Jabar Kombes Pol Jules Abraham Abast mengatakan polisi netral.",
               Official("Jules Abraham Abast", "Kabid Humas Polda Jawa Barat")),
              ("MenPANRB Abdullah Azwar Anas mengatakan ASN harus netral.",
-              Official("Abdullah Azwar Anas", "MenPANRB"))]
+              Official("Abdullah Azwar Anas", "MenPANRB")),
+             ("Kapolda Metro Jaya Irjen Karyoto mengatakan polisi netral.",
+              Official("Karyoto", "Kapolda Metro Jaya")),
+             ("Kepala Desa Sukamaju, Ujang Suryana, mengatakan warganya siap memilih.",
+              Official("Ujang Suryana", "Kepala Desa Sukamaju")),
+             ("Ketua Umum Korpri Zudan Arif Fakrulloh mengingatkan ASN.",
+              Official("Zudan Arif Fakrulloh", "Ketua Umum Korpri")),
+             # ordinary words as a name: after the office's body, before the verb of saying
+             ("Direktur Jenderal Otonomi Daerah Kemendagri Akmal Malik mengatakan ASN netral.",
+              Official("Akmal Malik", "Direktur Jenderal Otonomi Daerah Kemendagri"))]
     for paragraph, expected in cases:
         assert detect_main_official("Judul", [paragraph]) == expected, paragraph
     # the name first, the office set off by commas after it
     paragraphs = ["Lalu Gita Ariadi, Sekda NTB, mengatakan ASN harus netral.",
                   '"Jangan ikut kampanye," kata Gita.']
     assert detect_main_official("Judul", paragraphs) == Official("Gita Ariadi", "Sekretaris Daerah Nusa Tenggara Barat")
+    # an office alone that speaks has no name
+    for paragraph in ("Menteri Dalam Negeri mengatakan ASN netral.",
+                      "Ketua Bawaslu Kota Bontang mengatakan ASN netral."):
+        assert detect_main_official("Judul", [paragraph]).name == "", paragraph
     # an ordinary word alone between commas is still no name
     listed = detect_officials("Judul", ["Kepala Dinas Pendidikan, Pemuda, dan Olahraga mengatakan hal itu."])
     assert all(o.name != "Pemuda" for o in listed)

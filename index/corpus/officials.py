@@ -77,6 +77,8 @@ menpan menpan-rb panrb pemprov pemkab pemkot pemda setda sekwan polres polda pol
 korem forkopimda gakkumdu inspektorat dinas badan kantor divisi bidang bagian seksi komisi
 kementerian kemenkumham pj pjs plt plh sekda sekjen pilkada pemilu pilgub pilbup pilwalkot
 pileg pilpres asn pns pppk opd skpd skpk apel rakor kapolda kapolres dandim danrem tentara
+korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag kemendikbud
+ombudsman
 """.split())
 _STOP = frozenset("""
 dia ia ini itu hal kami saya kita mereka dirinya pemerintah selain untuk lebih sebagai oleh namun
@@ -366,6 +368,9 @@ def _read_role(words: list[str], start: int, size: int,
             break
     epithet = end < len(words) and _bare(words[end]).lower() in _EPITHET_END
     unit, name = _split_unit_and_name(tail, names)
+    run = _words_after_body(tail) if name is None and _is_said(words, start, end) else 0
+    if run:  # "Direktur Jenderal Otonomi Daerah Kemendagri Akmal Malik mengatakan"
+        unit, name = _clean_unit(tail[:-run]), " ".join(_bare(w) for w in tail[-run:])
     head_words = _clean_words(head)
     if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
             _bare(head[1]).lower() == "pj":
@@ -384,6 +389,12 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
         if word.endswith(","):
             segments.append([])
     segments = [s for s in segments if s]
+    for k in range(1, len(segments)):  # "Kepala Desa Sukamaju, Ujang Suryana, ..."
+        clean = _strip_honorifics([_bare(w) for w in segments[k] if not _is_degree(w)])
+        if clean and _all_name(clean, names) and all(_unit_like(s) for s in segments[:k]):
+            return _clean_unit([w for s in segments[:k] for w in s]), " ".join(clean)
+        if not _unit_like(segments[k]):
+            break
     for k, segment in enumerate(segments):
         clean = _strip_honorifics([_bare(w) for w in segment if not _is_degree(w)])
         if k > 0 and clean and _all_name(clean, names):
@@ -396,6 +407,23 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
         if k > 0 and not _unit_like(segment):
             break
     return _clean_unit(segments[0] if segments else []), None
+
+
+def _words_after_body(tail: list[str]) -> int:
+    """How many capitalised words (at most 3) follow the last body, acronym or place of
+    an office that speaks: those are the speaker's name even when they are ordinary
+    words, as "Akmal Malik" after "Kemendagri". 0 when no such boundary comes first."""
+    tokens = [_bare(w) for w in tail]
+    spans = _place_spans(tokens)
+    run = 0
+    while run < len(tokens) and run <= 3 and len(tokens) - 1 - run not in spans \
+            and _could_be_name(tokens[len(tokens) - 1 - run]):
+        run += 1
+    boundary = len(tokens) - 1 - run
+    if not 0 < run <= 3 or boundary < 0:
+        return 0
+    body = tokens[boundary]
+    return run if boundary in spans or body.lower() in _ORG_WORDS or body.isupper() else 0
 
 
 def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] | None:
@@ -420,9 +448,9 @@ def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] |
             run.insert(0, token)
             j -= 1
             continue
-        if token.lower() in _HONORIFICS and run:
+        # "Kapolda Metro Jaya Irjen Karyoto", "Kombes Pol Jules": before a rank is the unit
+        while run and j >= 0 and _bare(words[j]).lower().rstrip(".") in _HONORIFICS:
             j -= 1
-            continue
         break
     clean = _strip_honorifics(run)
     if not clean or all(_is_initial(t) for t in clean):
