@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from tests.support import REPO
+from index.corpus.passages import Passage
 from index.retrieval.evaluate import evaluate, first_match_rank, load_questions
 
 SEEDS = REPO / "tests" / "data" / "seeds"
@@ -164,7 +165,7 @@ def test_fusion_ranks_with_both_retrievers(searcher):
     assert "tonggak kestabilan" in exact.hits[0].passage.text
 
 
-def test_model_backend_or_index_type_change_marks_the_index_stale(built_config):
+def test_model_backend_index_type_or_embedded_text_change_marks_the_index_stale(built_config):
     from index.retrieval.build import index_is_current
 
     assert index_is_current(built_config)
@@ -174,6 +175,10 @@ def test_model_backend_or_index_type_change_marks_the_index_stale(built_config):
     for embedding in changes:
         assert not index_is_current(replace(built_config, embedding=embedding)), embedding
     assert not index_is_current(replace(built_config, index=replace(built_config.index, type="hnsw")))
+    # what each passage puts to the model is part of the corpus digest
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Passage, "dense_text", lambda self: self.text)
+        assert not index_is_current(built_config)
     # auto means flat at this size: still current
     assert index_is_current(replace(built_config, index=replace(built_config.index, type="flat")))
 

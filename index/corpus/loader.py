@@ -44,8 +44,10 @@ def load_corpus(config: IndexConfig) -> Corpus:
 
 def passages_digest(passages: list[Passage]) -> str:
     """Identifies what the index must hold. Hashing passages rather than files means a
-    change to cleaning or attribution code also marks the index stale."""
+    change to cleaning or attribution code also marks the index stale; hashing the text
+    that is embedded, a change to how a passage is put to the model too."""
     digest = hashlib.sha256()
     for passage in passages:
         digest.update(json.dumps(passage.to_json(), sort_keys=True, ensure_ascii=False).encode())
+        digest.update(passage.dense_text().encode())
     return digest.hexdigest()
