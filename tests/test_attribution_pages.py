@@ -1,7 +1,8 @@
 """Attribution on real pages (eval/pages): every speaker each page quotes is found with
 the right name and position, each statement carries its own speaker, and no office,
-place or ordinary word is ever read as a name. Pages go through extraction as /tambah's
-do, from their saved HTML."""
+place or ordinary word is ever read as a name; the relevance check's off-topic pages
+(eval/relevance/negatives) name their speakers in still other patterns. Pages go through
+extraction as /tambah's do, from their saved HTML."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from tests.support import REPO
 from index.corpus.passages import article_passages
 from index.corpus.places import canonical_position
+from index.ingest.extract import extract_article
+from index.ingest.sources import article_from_extracted
 from index.retrieval.eval_pages import check_speakers, expected_speakers, load_pages
 
 MANIFEST = REPO / "eval" / "pages" / "manifest.yaml"
@@ -60,3 +63,31 @@ def test_positions_compare_spelled_out_and_without_level_words():
     assert canonical_position("Plt Kepala Badan Kepegawaian Negara (BKN)") == \
         canonical_position("Pelaksana Tugas Kepala Badan Kepegawaian Negara")
     assert canonical_position("Bupati Kupang") != canonical_position("Wakil Bupati Kupang")
+
+
+# Pages written for the relevance check (eval/relevance/negatives): election and civil-service
+# news off the neutrality topic, in the patterns news uses to name an official ("Office,
+# Name, verb", ranks, initials, "kata anggota ..."). Each page's one speaker, as written.
+NEGATIVES = REPO / "eval" / "relevance" / "negatives"
+NEGATIVE_SPEAKERS = {
+    "01": ("Rudiansyah", "Ketua KPU Kabupaten Sambas"),
+    "04": ("Bambang Hariyanto", "Komisioner KPU Kota Medan"),
+    "07": ("Syamsul Bahri", "Kepala BPKAD Kota Pekanbaru"),
+    "10": ("Tengku Mukhlis", "Sekretaris Daerah Pelalawan"),
+    "11": ("Hendri Saputra", "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Muaro Jambi"),
+    "13": ("Dewa Ayu Sekar", "Ketua KPU Kota Denpasar"),
+    "15": ("Idham Holik", "Anggota KPU RI"),
+    "19": ("Darmawan", "Ketua Bawaslu Ogan Ilir"),
+    "20": ("Bimo Ariyanto", "Kapolres Kediri"),
+    "21": ("Safrizal ZA", "Penjabat Gubernur Aceh"),
+    "23": ("Rina Dewiyanti", "Kepala Diskominfo Banten"),
+}
+
+
+@pytest.mark.parametrize("number", sorted(NEGATIVE_SPEAKERS))
+def test_speakers_on_pages_in_other_patterns(number):
+    page = next(NEGATIVES.glob(f"{number}-*.html"))
+    html = page.read_text(encoding="utf-8")
+    article = article_from_extracted(extract_article(html, f"https://example.com/{number}"))
+    found = {(p.official.name, p.official.position) for p in article_passages(article)}
+    assert found == {NEGATIVE_SPEAKERS[number]}
