@@ -381,25 +381,21 @@ def _read_role(words: list[str], start: int, size: int,
 
 def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str], str | None]:
     """Split the words after an office into its unit and the person's name. The name is
-    the first comma-separated segment that is all name; else the trailing name run of the
-    first segment that ends in one."""
+    the first comma-separated segment that is all name ("Kepala Desa Sukamaju, Ujang
+    Suryana, ..."); else the trailing name run of the first segment that ends in one."""
     segments: list[list[str]] = [[]]
     for word in tail:
         segments[-1].append(word)
         if word.endswith(","):
             segments.append([])
     segments = [s for s in segments if s]
-    for k in range(1, len(segments)):  # "Kepala Desa Sukamaju, Ujang Suryana, ..."
+    for k in range(1, len(segments)):
         clean = _strip_honorifics([_bare(w) for w in segments[k] if not _is_degree(w)])
-        if clean and _all_name(clean, names) and all(_unit_like(s) for s in segments[:k]):
+        if clean and _all_name(clean, names):
             return _clean_unit([w for s in segments[:k] for w in s]), " ".join(clean)
         if not _unit_like(segments[k]):
             break
     for k, segment in enumerate(segments):
-        clean = _strip_honorifics([_bare(w) for w in segment if not _is_degree(w)])
-        if k > 0 and clean and _all_name(clean, names):
-            unit = [w for s in segments[:k] for w in s]
-            return _clean_unit(unit), " ".join(clean)
         run = _trailing_name(segment, names)
         if run:
             unit = [w for s in segments[:k] for w in s] + segment[:len(segment) - run[1]]
