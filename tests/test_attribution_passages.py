@@ -80,6 +80,33 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     assert all(o.name != "Pemuda" for o in listed)
 
 
+def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_word():
+    """A rank or title comes only before a name; after a place or a body, a speaking
+    office's words up to the verb or a comma are the name, even dictionary words ("Aries",
+    "Aulia"); newer police and military heads; a lower-case "dr."."""
+    cases = [("Dandim 0607 Kota Sukabumi Letkol Inf Dwi Bima Sakti mengatakan prajurit netral.",
+              Official("Dwi Bima Sakti", "Dandim 0607 Kota Sukabumi")),  # "Bima" is a regency
+             ("Kapolri Jenderal Listyo Sigit Prabowo mengingatkan anggota Polri untuk netral.",
+              Official("Listyo Sigit Prabowo", "Kapolri")),
+             ("Kasatreskrim Polres Gowa AKP Bahtiar mengatakan penyidik menunggu rekomendasi.",
+              Official("Bahtiar", "Kasatreskrim Polres Gowa")),
+             ("Kepala Dinas Pendidikan Provinsi Jawa Timur Aries Agung Paewai mengingatkan guru.",
+              Official("Aries Agung Paewai", "Kepala Dinas Pendidikan Provinsi Jawa Timur")),
+             ("Wakil Wali Kota Medan Aulia Rachman, dalam apel gabungan, mengingatkan ASN.",
+              Official("Aulia Rachman", "Wakil Wali Kota Medan")),
+             ("Kepala Dinas Kesehatan Kota Padang dr. Srikurnia Yati mengatakan nakes wajib netral.",
+              Official("Srikurnia Yati", "Kepala Dinas Kesehatan Kota Padang")),
+             ("Plt Kepala Dinas Kominfo Kabupaten Sumedang, Drs. H. Ahmad Yani, M.Si., menjelaskan hal itu.",
+              Official("Ahmad Yani", "Pelaksana Tugas Kepala Dinas Kominfo Kabupaten Sumedang")),
+             ("Dirjen Politik dan Pemerintahan Umum Kemendagri Bahtiar mengatakan pemda ikut mengawasi.",
+              Official("Bahtiar", "Direktur Jenderal Politik dan Pemerintahan Umum Kemendagri"))]
+    for paragraph, expected in cases:
+        assert detect_main_official("Judul", [paragraph]) == expected, paragraph
+    # a status word after the place belongs to the office, not the name
+    official = detect_main_official("Judul", ["Wali Kota Bandung Terpilih Muhammad Farhan mengatakan ASN netral."])
+    assert official.name == "Muhammad Farhan"
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -60,7 +60,10 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "kadis", "kepala dinas", "kepala badan", "kepala desa", "kades", "staf ahli", "juru bicara",
     "plt", "plh", "mendagri", "presiden", "wakil presiden", "panglima", "kapolda", "kapolres",
     "kapolsek", "kapolri", "kabid", "kabag", "kasubag", "kasubbag", "kajari", "kajati",
-    "dandim", "danrem", "pangdam", "menpan", "menpanrb", "menpan-rb",
+    "dandim", "danrem", "pangdam", "menpan", "menpanrb", "menpan-rb", "kasat", "kasatreskrim",
+    "kasatlantas", "kasatintelkam", "kasatbinmas", "kasatpol", "kasi", "kasie", "kasubdit",
+    "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
+    "danlanal", "danlanud", "kadisdik", "wabup", "wagub", "wawali",
 ), key=len, reverse=True)]
 _ACTING = frozenset({"penjabat", "pejabat", "pj", "pj.", "pjs", "pjs.", "plt", "plt.", "plh",
                      "plh.", "pelaksana", "tugas", "harian", "sementara"})
@@ -84,14 +87,22 @@ _STOP = frozenset("""
 dia ia ini itu hal kami saya kita mereka dirinya pemerintah selain untuk lebih sebagai oleh namun
 kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sementara
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
-september oktober november desember jakarta indonesia ri nkri the and
+september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
+nonaktif petahana
 """.split())
-_HONORIFICS = frozenset({"h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "tgh", "bapak",
-                         "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz",
-                         # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
-                         "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
-                         "brigjen", "brigjenpol", "irjen", "irjenpol", "komjen", "letkol",
-                         "kolonel", "mayjen", "letjen", "laksma", "marsma", "kapten", "pol"})
+# Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
+# Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
+_TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "tgh",
+                     # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
+                     "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
+                     "aipda", "bripka", "brigpol", "briptu", "bripda", "brigjen", "brigjenpol",
+                     "irjen", "irjenpol", "komjen", "jenderal", "letkol", "kolonel", "mayor",
+                     "kapten", "lettu", "letda", "mayjen", "letjen", "laksma", "laksda",
+                     "laksdya", "laksamana", "marsma", "marsda", "marsdya", "marsekal"})
+# Corps and service marks between a rank and the name ("Letkol Inf", "Kombes Pol").
+_CORPS = frozenset({"pol", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cku", "ckm", "caj",
+                    "cba", "cpl", "mar", "psk", "tni", "(k)", "(purn)", "purn"})
+_HONORIFICS = _TITLES | _CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz"}
 _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
                      r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
@@ -359,7 +370,8 @@ def _read_role(words: list[str], start: int, size: int,
             break
         lowered = token.lower()
         connector = lowered in {"dan", "&", "serta"} and end + 1 < len(words) and words[end + 1][:1].isupper()
-        if not (token[:1].isupper() or _is_parenthesised(word) or connector or token[:1].isdigit()):
+        if not (token[:1].isupper() or _is_parenthesised(word) or connector or token[:1].isdigit()
+                or lowered in _TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
             break
         tail.append(word)
         end += 1
@@ -368,8 +380,12 @@ def _read_role(words: list[str], start: int, size: int,
             break
     epithet = end < len(words) and _bare(words[end]).lower() in _EPITHET_END
     unit, name = _split_unit_and_name(tail, names)
-    run = _words_after_body(tail) if name is None and _is_said(words, start, end) else 0
-    if run:  # "Direktur Jenderal Otonomi Daerah Kemendagri Akmal Malik mengatakan"
+    # After the body or place, a speaking office's words up to the verb, or a comma, are
+    # the name even when they are ordinary words: "Direktur Jenderal Otonomi Daerah
+    # Kemendagri Akmal Malik mengatakan", "Wakil Wali Kota Medan Aulia Rachman, dalam ..."
+    ends_name = _is_said(words, start, end) or bool(tail) and tail[-1].endswith(",")
+    run = _words_after_body(tail) if ends_name else 0
+    if run and (name is None or _extends(tail[-run:], name)):
         unit, name = _clean_unit(tail[:-run]), " ".join(_bare(w) for w in tail[-run:])
     head_words = _clean_words(head)
     if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
@@ -396,13 +412,42 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
         if not _unit_like(segments[k]):
             break
     for k, segment in enumerate(segments):
-        run = _trailing_name(segment, names)
+        run = _name_after_title(segment) or _trailing_name(segment, names)
         if run:
             unit = [w for s in segments[:k] for w in s] + segment[:len(segment) - run[1]]
             return _clean_unit(unit), run[0]
         if k > 0 and not _unit_like(segment):
             break
     return _clean_unit(segments[0] if segments else []), None
+
+
+def _name_after_title(segment: list[str]) -> tuple[str, int] | None:
+    """The name after a segment's last title or rank, and how many words they take
+    ("Dandim 0607 Kota Sukabumi Letkol Inf Dwi Bima Sakti" -> "Dwi Bima Sakti", 5). A title
+    comes only before a name, so the words after it are the name even when one of them is
+    a place ("Bima") or an ordinary word ("Sakti")."""
+    tokens = [_bare(w) for w in segment]
+    while tokens and _is_degree(segment[len(tokens) - 1]):
+        tokens.pop()
+    titled = [i for i, t in enumerate(tokens) if t.lower() in _TITLES]
+    if not titled:
+        return None
+    first = start = titled[-1] + 1
+    while first > 1 and tokens[first - 2].lower() in _TITLES:  # "Drs. H. Ahmad Yani"
+        first -= 1
+    while start < len(tokens) and tokens[start].lower() in _CORPS:
+        start += 1
+    name = tokens[start:]
+    if not 0 < len(name) <= 4 or all(_is_initial(t) for t in name) or \
+            not all(_could_be_name(t) or _is_initial(t) for t in name):
+        return None
+    return " ".join(name), len(segment) - (first - 1)
+
+
+def _extends(run: list[str], name: str) -> bool:
+    """Whether the words `run` are `name` with more words before it."""
+    words = [_bare(w) for w in run]
+    return len(words) > len(name.split()) and " ".join(words).endswith(" " + name)
 
 
 def _words_after_body(tail: list[str]) -> int:

@@ -26,7 +26,8 @@ OFFICE_WORDS = {
     "plt": "Pelaksana Tugas", "plt.": "Pelaksana Tugas", "plh": "Pelaksana Harian",
     "plh.": "Pelaksana Harian", "sekda": "Sekretaris Daerah", "sekjen": "Sekretaris Jenderal",
     "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota",
-    "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri",
+    "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri", "dirjen": "Direktur Jenderal",
+    "wabup": "Wakil Bupati", "wagub": "Wakil Gubernur",
 }
 # Words naming the level of a place; positions are compared without them ("Ketua Bawaslu
 # Bontang" is "Ketua Bawaslu Kota Bontang").
