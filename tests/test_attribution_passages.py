@@ -38,6 +38,16 @@ def test_other_officials_are_found_and_quotes_attributed_to_them():
         "Hera Nugrahayu", "Budi Santoso", "Budi Santoso", "Hera Nugrahayu", "Hera Nugrahayu"]
 
 
+def test_a_passive_verb_of_saying_names_the_next_speaker():
+    paragraphs = ["“Semua ASN harus netral,” ujar Sekda Kota Semarang Iswar Aminuddin.",
+                  "Hal senada disampaikan Kepala BKPP Kota Semarang, Budi Prakosa.",
+                  "“Kami sudah menyebarkan surat edaran,” katanya.",
+                  "Imbauan itu juga ditegaskan oleh Iswar saat apel."]
+    speakers = detect_speakers("Judul", paragraphs)
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Iswar Aminuddin", "Budi Prakosa", "Budi Prakosa", "Iswar Aminuddin"]
+    assert speakers.by_paragraph[1].position == "Kepala BKPP Kota Semarang"
+
 def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     """"Office, Name, verb" with a first name that is also an ordinary word, a rank before
     the name, initials after it, or the office in lower case after "kata"; abbreviated

@@ -37,6 +37,11 @@ _QUOTES = frozenset("\"“”")
 _SAY_AFTER = frozenset(
     "kata ujar tegas pesan ucap tutur imbuh tambah jelas pinta harap ungkap sebut terang tandas "
     "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan".split())
+# Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
+# "... disampaikan oleh Bupati ...", "dijelaskannya").
+_SAID_BY = frozenset(
+    "disampaikan dikatakan diungkapkan dijelaskan ditegaskan diutarakan dipaparkan disebutkan "
+    "ditambahkan dituturkan diucapkan dinyatakan".split())
 # Verbs of saying after the speaker: "Ani Sofian menekankan ...".
 _SAY_BEFORE = frozenset(
     "menegaskan mengatakan mengingatkan menekankan menyampaikan mengimbau menjelaskan "
@@ -197,7 +202,7 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
     while i < len(words):
         lower = _bare(words[i]).lower()
         # After a verb of saying, a lower-case office is the speaker's: "kata anggota KPU RI, ..."
-        role = _role_at(words, i, capitalised=not (i > 0 and _is_say_after(_bare(words[i - 1]).lower())))
+        role = _role_at(words, i, capitalised=not (i > 0 and _says_next(words, i - 1)))
         if role:
             end, position, name, epithet = _read_role(words, i, role, names)
             said = _is_said(words, i, end)
@@ -216,7 +221,7 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
             continue
         if _is_say_after(lower) and lower.endswith("nya"):
             spoken.append(None)  # "tegasnya", "menurutnya"
-        elif _is_say_after(lower) and not words[i].endswith((".", ":")):
+        elif _says_next(words, i) and not words[i].endswith((".", ":")):
             target = _name_after(words, i + 1, names)
             if target == "PRONOUN":
                 spoken.append(None)
@@ -269,7 +274,7 @@ def _attributed_names(paragraphs: list[list[str]]) -> Counter[str]:
     for words in paragraphs:
         for i, word in enumerate(words):
             lower = _bare(word).lower()
-            if _is_say_after(lower) and i + 1 < len(words) and not word.endswith((".", ":")):
+            if _says_next(words, i) and i + 1 < len(words) and not word.endswith((".", ":")):
                 token = _bare(words[i + 1])
                 if _could_be_name(token) and not _is_place_word(token):
                     found[token] += 1
@@ -286,9 +291,15 @@ def _attributed_names(paragraphs: list[list[str]]) -> Counter[str]:
 
 
 def _is_say_after(lower: str) -> bool:
-    if lower in _SAY_AFTER or lower == "menurut":
-        return True
-    return lower.endswith("nya") and lower[:-3] in _SAY_AFTER | {"menurut"}
+    verbs = _SAY_AFTER | _SAID_BY | {"menurut"}
+    return lower in verbs or lower.endswith("nya") and lower[:-3] in verbs
+
+
+def _says_next(words: list[str], i: int) -> bool:
+    """`words[i]` is a verb of saying followed by its speaker, or the "oleh" after a
+    passive one ("disampaikan oleh Bupati ...")."""
+    lower = _bare(words[i]).lower()
+    return _is_say_after(lower) or (lower == "oleh" and i > 0 and _bare(words[i - 1]).lower() in _SAID_BY)
 
 
 def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None:
@@ -547,7 +558,7 @@ def _is_said(words: list[str], start: int, end: int) -> bool:
         j += 1
     if j < len(words) and _bare(words[j]).lower() in _SAY_BEFORE:
         return True
-    return start > 0 and _is_say_after(_bare(words[start - 1]).lower())
+    return start > 0 and _says_next(words, start - 1)
 
 
 def _skip_verb(words: list[str], end: int) -> int:
