@@ -93,7 +93,7 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
 def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_word():
     """A rank or title comes only before a name; after a place or a body, a speaking
     office's words up to the verb or a comma are the name, even dictionary words ("Aries",
-    "Aulia"); newer police and military heads; a lower-case "dr."."""
+    "Aulia"); newer police and military heads; a lower-case "dr." or name particle."""
     cases = [("Dandim 0607 Kota Sukabumi Letkol Inf Dwi Bima Sakti mengatakan prajurit netral.",
               Official("Dwi Bima Sakti", "Dandim 0607 Kota Sukabumi")),  # "Bima" is a regency
              ("Kapolri Jenderal Listyo Sigit Prabowo mengingatkan anggota Polri untuk netral.",
@@ -109,7 +109,9 @@ def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_wor
              ("Plt Kepala Dinas Kominfo Kabupaten Sumedang, Drs. H. Ahmad Yani, M.Si., menjelaskan hal itu.",
               Official("Ahmad Yani", "Pelaksana Tugas Kepala Dinas Kominfo Kabupaten Sumedang")),
              ("Dirjen Politik dan Pemerintahan Umum Kemendagri Bahtiar mengatakan pemda ikut mengawasi.",
-              Official("Bahtiar", "Direktur Jenderal Politik dan Pemerintahan Umum Kemendagri"))]
+              Official("Bahtiar", "Direktur Jenderal Politik dan Pemerintahan Umum Kemendagri")),
+             ("Ketua Bawaslu Provinsi NTT Nonato da Purificacao Sarmento mengatakan ASN diawasi.",
+              Official("Nonato da Purificacao Sarmento", "Ketua Bawaslu Provinsi Nusa Tenggara Timur"))]
     for paragraph, expected in cases:
         assert detect_main_official("Judul", [paragraph]) == expected, paragraph
     # a status word after the place belongs to the office, not the name

@@ -104,6 +104,8 @@ _TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "
                      "irjen", "irjenpol", "komjen", "jenderal", "letkol", "kolonel", "mayor",
                      "kapten", "lettu", "letda", "mayjen", "letjen", "laksma", "laksda",
                      "laksdya", "laksamana", "marsma", "marsda", "marsdya", "marsekal"})
+# Lower-case particles inside a name ("Nonato da Purificacao Sarmento", "Umar bin Khattab").
+_NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "bin", "binti"})
 # Corps and service marks between a rank and the name ("Letkol Inf", "Kombes Pol").
 _CORPS = frozenset({"pol", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cku", "ckm", "caj",
                     "cba", "cpl", "mar", "psk", "tni", "(k)", "(purn)", "purn"})
@@ -380,7 +382,8 @@ def _read_role(words: list[str], start: int, size: int,
         if not token:
             break
         lowered = token.lower()
-        connector = lowered in {"dan", "&", "serta"} and end + 1 < len(words) and words[end + 1][:1].isupper()
+        connector = lowered in {"dan", "&", "serta"} | _NAME_PARTICLES and end + 1 < len(words) \
+            and words[end + 1][:1].isupper()
         if not (token[:1].isupper() or _is_parenthesised(word) or connector or token[:1].isdigit()
                 or lowered in _TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
             break
@@ -495,7 +498,8 @@ def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] |
         if j in spans or _is_parenthesised(words[j]):
             break
         surname = not run and j > 0 and _strict_name(_bare(words[j - 1]), names)
-        if _strict_name(token, names) or (surname and _could_be_name(token)) or \
+        particle = run and token in _NAME_PARTICLES and j > 0 and _could_be_name(_bare(words[j - 1]))
+        if _strict_name(token, names) or (surname and _could_be_name(token)) or particle or \
                 (run and (_is_initial(token) or token.lower() in _GIVEN_NAMES)):
             run.insert(0, token)
             j -= 1
