@@ -63,9 +63,9 @@ def _group_html(passages: list[Passage], first: int | None, quote_limit: int, qu
     lines = [("" if first is None else f"<b>{first + i}.</b> ") + f"“{_quote_html(p.text, quote_limit, question)}”"
              for i, p in enumerate(passages)]
     official, source = passages[0].official, passages[0].source
-    if official.name:
-        who = f"— <b>{escape(official.name)}</b>"
-        lines.append(who + (f", {escape(official.position)}" if official.position else ""))
+    if official.name or official.position:  # an office may speak without a name
+        who = f"— <b>{escape(official.name or official.position)}</b>"
+        lines.append(who + (f", {escape(official.position)}" if official.name and official.position else ""))
     title = escape(_shorten(source.title, 150))
     if source.url:
         title = f'<a href="{escape(source.url, quote=True)}">{title}</a>'

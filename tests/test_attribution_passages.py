@@ -48,6 +48,19 @@ def test_a_passive_verb_of_saying_names_the_next_speaker():
         "Iswar Aminuddin", "Budi Prakosa", "Budi Prakosa", "Iswar Aminuddin"]
     assert speakers.by_paragraph[1].position == "Kepala BKPP Kota Semarang"
 
+def test_an_office_quoted_without_a_name_is_its_own_speaker():
+    """Not the article's named official: "Kepala BKPSDM Sleman mengatakan" and the pronoun
+    after it are the office's; the office of someone already named is that person."""
+    paragraphs = ["Bupati Sleman Kustini Sri Purnomo mengatakan ASN harus netral.",
+                  "Sementara itu, Kepala BKPSDM Sleman mengatakan laporan akan diproses.",
+                  "“Kami tindak lanjuti,” ujarnya.",
+                  "Kustini menambahkan, sanksi menanti.",
+                  "Bupati Sleman juga meminta camat mengawasi perangkat desa."]
+    kustini, office = Official("Kustini Sri Purnomo", "Bupati Sleman"), Official("", "Kepala BKPSDM Sleman")
+    speakers = detect_speakers("Judul", paragraphs)
+    assert speakers.by_paragraph == [kustini, office, office, kustini, kustini]
+    assert speakers.main == kustini
+
 def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     """"Office, Name, verb" with a first name that is also an ordinary word, a rank before
     the name, initials after it, or the office in lower case after "kata"; abbreviated
@@ -81,10 +94,10 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     paragraphs = ["Lalu Gita Ariadi, Sekda NTB, mengatakan ASN harus netral.",
                   '"Jangan ikut kampanye," kata Gita.']
     assert detect_main_official("Judul", paragraphs) == Official("Gita Ariadi", "Sekretaris Daerah Nusa Tenggara Barat")
-    # an office alone that speaks has no name
-    for paragraph in ("Menteri Dalam Negeri mengatakan ASN netral.",
-                      "Ketua Bawaslu Kota Bontang mengatakan ASN netral."):
-        assert detect_main_official("Judul", [paragraph]).name == "", paragraph
+    # an office alone that speaks has no name, and is the speaker
+    for paragraph, office in (("Menteri Dalam Negeri mengatakan ASN netral.", "Menteri Dalam Negeri"),
+                              ("Ketua Bawaslu Kota Bontang mengatakan ASN netral.", "Ketua Bawaslu Kota Bontang")):
+        assert detect_main_official("Judul", [paragraph]) == Official("", office), paragraph
     # an ordinary word alone between commas is still no name
     listed = detect_officials("Judul", ["Kepala Dinas Pendidikan, Pemuda, dan Olahraga mengatakan hal itu."])
     assert all(o.name != "Pemuda" for o in listed)

@@ -44,3 +44,22 @@ async def test_statements_without_a_url_get_no_source_button(bot):
     reply = await bot.ask_private(USER, "Apakah ASN boleh terlibat politik praktis selama pilkada?")
     assert "📰" in reply.text
     assert not [b for row in _keyboard(reply) for b in row if "url" in b]  # shipped seeds: no URL
+
+
+async def test_an_office_quoted_without_a_name_is_shown_by_its_office(bot):
+    """News sometimes quotes an office without naming the person ("Kepala BKPSDM ...
+    mengatakan"): that statement shows the office, not the article's named official."""
+    article = Article(
+        id="sanggau2", title="Pemkab Sanggau Siapkan Sanksi bagi ASN Tidak Netral",
+        outlet="Warta Sanggau", url=URL + "-2", date="2024-10-03",
+        official=Official("Suherman", "Penjabat Bupati Sanggau"),
+        body=("Penjabat Bupati Sanggau Suherman meminta ASN menjaga netralitas.\n\n"
+              "Sementara itu, Kepala BKPSDM Sanggau mengatakan pemeriksaan ASN yang dilaporkan "
+              "Bawaslu selesai dalam empat belas hari kerja.\n\n"
+              "\"Hasilnya kami serahkan kepada pejabat pembina kepegawaian,\" ujarnya."))
+    await bot.svc.knowledge.add(article)
+    reply = await bot.ask_private(USER, "Berapa hari pemeriksaan ASN yang dilaporkan Bawaslu di Sanggau?")
+    text = reply.text
+    assert "empat belas hari kerja" in text, text
+    byline = text[text.index("empat belas hari kerja"):].split("📰")[0]
+    assert "— <b>Kepala BKPSDM Sanggau</b>" in byline and "Suherman" not in byline, text

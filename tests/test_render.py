@@ -51,3 +51,9 @@ def test_the_sentence_matching_the_question_is_bold_and_escaped():
     html = statement_html(passage, question="Bolehkah ASN pasang foto calon?")
     assert "<b>ASN &lt;dilarang&gt; memasang foto pasangan calon.</b>" in html
     assert "<b>" not in statement_html(passage, question="cuaca hari ini").split("—")[0]
+
+
+def test_an_office_without_a_name_is_the_byline():
+    passage = Passage("a:1", "a", "Laporan diproses.", Official("", "Kepala BKPSDM Sleman"),
+                      Source("X", "Y", "", ""))
+    assert "— <b>Kepala BKPSDM Sleman</b>\n" in answer_html("laporan", [passage])

@@ -161,7 +161,7 @@ def inline_results(answer: Answer, top_k: int) -> list[InlineQueryResultArticle]
             continue
         results.append(InlineQueryResultArticle(
             id=hashlib.sha1(p.id.encode()).hexdigest()[:32],
-            title=clip(f"{p.official.name or p.source.outlet} — {p.source.outlet}", 100),
+            title=clip(f"{p.official.name or p.official.position or p.source.outlet} — {p.source.outlet}", 100),
             description=clip(p.text, 200),
             input_message_content=InputTextMessageContent(text)))
     return results

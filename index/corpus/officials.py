@@ -154,14 +154,18 @@ def detect_speakers(title: str, paragraphs: list[str], main: Official | None = N
         speaker = _paragraph_speaker(paragraph, index, names, people, current)
         turns.append(speaker)
         current = speaker or current
-    ranked = sorted((p for p in people if p.said), key=lambda p: (-p.said, p.first))
-    detected = ranked[0] if ranked else next((p for p in people if p.positions), None)
+    named = [p for p in people if p.name]
+    ranked = sorted((p for p in named if p.said), key=lambda p: (-p.said, p.first))
+    detected = ranked[0] if ranked else next((p for p in named if p.positions), None) \
+        or next((p for p in people if p.said), None)  # only an office without a name speaks
     place = _article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
     officials = _finish([chosen] + [p.official() for p in people], place)
-    chosen = officials[0] if officials else chosen
+    chosen = officials[0] if officials else Official("", _finish_position(chosen.position, place))
 
     def as_official(person: _Person | None) -> Official:
+        if person is not None and not person.name:
+            return Official("", _finish_position(person.official().position, place))
         if person is None or _same_person(person.name, chosen.name):
             return chosen
         return next((o for o in officials if o.name == person.name), chosen)
@@ -219,6 +223,10 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
                 current.positions.append(position)
                 if said:
                     spoken.append(current)
+            elif said and position and not _after_former(words, i):
+                # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
+                spoken.append(_register_office(people, position, index))
+                end = _skip_verb(words, end)
             i = max(end, i + 1)
             continue
         if _is_say_after(lower) and lower.endswith("nya"):
@@ -255,6 +263,21 @@ def _register(people: list[_Person], name: str, position: str, index: int) -> _P
     if len(people) >= MAX_PEOPLE:
         return people[-1]  # hostile text naming thousands: stay linear, attribution is moot
     person = _Person(name, [position] if position else [], 0, index)
+    people.append(person)
+    return person
+
+
+def _register_office(people: list[_Person], position: str, index: int) -> _Person:
+    """The person an office without a name refers to: someone already named with that
+    office ("Bupati Sleman" after "Bupati Sleman Kustini Sri Purnomo"), else the office
+    itself as a nameless speaker."""
+    wanted = set(spell_out(position).lower().split())
+    for person in people:
+        if any(wanted <= set(spell_out(p).lower().split()) for p in person.positions):
+            return person
+    if len(people) >= MAX_PEOPLE:
+        return people[-1]
+    person = _Person("", [position], 0, index)
     people.append(person)
     return person
 
@@ -697,11 +720,15 @@ def _finish(officials: list[Official], place: Place | None) -> list[Official]:
     for official in officials:
         if not official.name or any(_same_person(o.name, official.name) for o in out):
             continue
-        position = spell_out(official.position)
-        if position and place and not _has_place(position) and not _is_national(position):
-            position = f"{position} {_level(place)}{place.name}"
-        out.append(Official(official.name, position))
+        out.append(Official(official.name, _finish_position(official.position, place)))
     return out
+
+
+def _finish_position(position: str, place: Place | None) -> str:
+    position = spell_out(position)
+    if position and place and not _has_place(position) and not _is_national(position):
+        position = f"{position} {_level(place)}{place.name}"
+    return position
 
 
 def _is_national(position: str) -> bool:
