@@ -48,6 +48,20 @@ def test_a_passive_verb_of_saying_names_the_next_speaker():
         "Iswar Aminuddin", "Budi Prakosa", "Budi Prakosa", "Iswar Aminuddin"]
     assert speakers.by_paragraph[1].position == "Kepala BKPP Kota Semarang"
 
+def test_an_office_in_lower_case_words_ends_at_the_comma_before_the_name():
+    cases = [("Direktur lembaga survei Indikator, Fajar Prasetyo, mengatakan hasilnya tipis.",
+              Official("Fajar Prasetyo", "Direktur lembaga survei Indikator")),
+             ("Bupati Bandung Barat terpilih, Jeje Ritchie Ismail, mengatakan ASN harus netral.",
+              Official("Jeje Ritchie Ismail", "Bupati Bandung Barat terpilih")),
+             # "setempat" (local) is the article's place
+             ("Kepala Dinas Pendidikan setempat, Budi Santoso, mengatakan guru di Sleman netral.",
+              Official("Budi Santoso", "Kepala Dinas Pendidikan Kabupaten Sleman"))]
+    for paragraph, expected in cases:
+        assert detect_main_official("Judul", [paragraph]) == expected, paragraph
+    # words in lower case that are no office: the office speaks, the name is not its
+    official = detect_main_official("Judul", ["Bupati Sleman meminta ASN di wilayahnya, terutama camat, untuk netral."])
+    assert official == Official("", "Bupati Sleman")
+
 def test_an_office_quoted_without_a_name_is_its_own_speaker():
     """Not the article's named official: "Kepala BKPSDM Sleman mengatakan" and the pronoun
     after it are the office's; the office of someone already named is that person."""

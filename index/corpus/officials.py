@@ -161,7 +161,10 @@ def detect_speakers(title: str, paragraphs: list[str], main: Official | None = N
     place = _article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
     officials = _finish([chosen] + [p.official() for p in people], place)
-    chosen = officials[0] if officials else Official("", _finish_position(chosen.position, place))
+    if chosen.name or not chosen.position:
+        chosen = officials[0] if officials else chosen
+    else:  # only an office without a name speaks
+        chosen = Official("", _finish_position(chosen.position, place))
 
     def as_official(person: _Person | None) -> Official:
         if person is not None and not person.name:
@@ -399,6 +402,7 @@ def _read_role(words: list[str], start: int, size: int,
     head = [w.strip(",") for w in words[start:start + size]]
     tail: list[str] = []
     end = start + size
+    lower_case = 0
     while end < len(words) and len(tail) < MAX_ROLE_WORDS:
         word = words[end]
         token = _bare(word)
@@ -409,7 +413,12 @@ def _read_role(words: list[str], start: int, size: int,
             and words[end + 1][:1].isupper()
         if not (token[:1].isupper() or _is_parenthesised(word) or connector or token[:1].isdigit()
                 or lowered in _TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
-            break
+            lower_case = 0 if lower_case else _lower_case_office(words, end, names)
+            if not lower_case:
+                break
+            tail.extend(words[end:end + lower_case])
+            end += lower_case
+            continue
         tail.append(word)
         end += 1
         if word.endswith((".", "!", "?")) and not _is_degree(word) and not _is_initial(word) \
@@ -430,6 +439,22 @@ def _read_role(words: list[str], start: int, size: int,
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
     position = " ".join([*head_words, *unit]).strip(" ,")
     return end, position[:1].upper() + position[1:], name, epithet and not name
+
+
+def _lower_case_office(words: list[str], start: int, names: Counter[str]) -> int:
+    """How many words, from a lower-case one on, an office runs to the comma before a name
+    that speaks ("Direktur lembaga survei Indikator, Fajar Prasetyo, mengatakan", "Bupati
+    Bandung Barat terpilih, Jeje Ritchie Ismail, mengatakan"); 0 if that is not the case."""
+    comma = next((j for j in range(start, min(start + 6, len(words))) if words[j].endswith(",")
+                  or words[j].endswith((".", "!", "?", ":")) or words[j][:1] in _QUOTES), None)
+    if comma is None or not words[comma].endswith(",") or \
+            any(_bare(w).lower() in _SAY_BEFORE or _is_say_after(_bare(w).lower()) for w in words[start:comma + 1]):
+        return 0
+    name_end = next((j for j in range(comma + 1, min(comma + 6, len(words))) if words[j].endswith(",")), None)
+    if name_end is None or not _is_said(words, comma + 1, name_end + 1):
+        return 0
+    name = _strip_honorifics([_bare(w) for w in words[comma + 1:name_end + 1] if not _is_degree(w)])
+    return comma + 1 - start if _all_name(name, names) else 0
 
 
 def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str], str | None]:
@@ -557,6 +582,8 @@ def _clean_unit(unit: list[str]) -> list[str]:
     """The unit without trailing degrees, and without a province tacked on after a comma
     ("Wali Kota Palangka Raya, Kalimantan Tengah")."""
     words = [w for w in unit if not _is_degree(w)]
+    if words and _bare(words[-1]).lower() == "setempat":  # "local": the article's place
+        words.pop()
     text = " ".join(words).strip(" ,")
     parts = [p.strip() for p in text.split(",")]
     while len(parts) > 1 and _only_place(parts[-1]):
@@ -725,8 +752,10 @@ def _finish(officials: list[Official], place: Place | None) -> list[Official]:
 
 
 def _finish_position(position: str, place: Place | None) -> str:
+    """A described office ("Direktur lembaga survei ...") is no regional one: no place."""
     position = spell_out(position)
-    if position and place and not _has_place(position) and not _is_national(position):
+    described = any(w[:1].islower() and w not in {"dan", "serta"} for w in position.split()[1:])
+    if position and place and not _has_place(position) and not _is_national(position) and not described:
         position = f"{position} {_level(place)}{place.name}"
     return position
 
