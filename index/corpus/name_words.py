@@ -1,0 +1,181 @@
+"""Which words can be part of a person's name, and which belong to an office: the word
+lists and word tests that `roles` and `officials` read names with.
+
+A word is not a name when it is a place (the gazetteer), an office or organisation word, an
+acronym, or an ordinary Indonesian word (Sastrawi's dictionary), unless the article
+attributes a statement to it ("kata Kaya"). Titles and ranks come only before a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from index.corpus.places import places_at
+
+MAX_TOKEN_CHARS = 40       # longer "words" are never names or offices
+
+# Role heads, longest first when they share a start. Lower case, as word tuples.
+HEADS = [tuple(h.split()) for h in sorted((
+    "bupati", "wakil bupati", "wali kota", "walikota", "wakil wali kota", "wakil walikota",
+    "gubernur", "wakil gubernur", "sekretaris daerah", "sekda", "sekretaris jenderal",
+    "sekjen", "sekretaris", "inspektur", "inspektur jenderal", "camat", "lurah", "menteri",
+    "wakil menteri", "kepala", "wakil kepala", "ketua", "wakil ketua", "koordinator",
+    "anggota", "asisten", "direktur", "direktur jenderal", "dirjen", "deputi", "komisioner",
+    "kadis", "kepala dinas", "kepala badan", "kepala desa", "kades", "staf ahli", "juru bicara",
+    "plt", "plh", "mendagri", "presiden", "wakil presiden", "panglima", "kapolda", "kapolres",
+    "kapolsek", "kapolri", "kabid", "kabag", "kasubag", "kasubbag", "kajari", "kajati",
+    "dandim", "danrem", "pangdam", "menpan", "menpanrb", "menpan-rb", "kasat", "kasatreskrim",
+    "kasatlantas", "kasatintelkam", "kasatbinmas", "kasatpol", "kasi", "kasie", "kasubdit",
+    "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
+    "danlanal", "danlanud", "kadisdik", "wabup", "wagub", "wawali",
+), key=len, reverse=True)]
+# The heads by their first word: a role is looked for at every word of an article.
+HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _head in HEADS:
+    HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
+ACTING = frozenset({"penjabat", "pejabat", "pj", "pj.", "pjs", "pjs.", "plt", "plt.", "plh",
+                     "plh.", "pelaksana", "tugas", "harian", "sementara"})
+# Words that name an office, body or event, never a person.
+ORG_WORDS = frozenset("""
+bawaslu panwaslih panwaslu panwascam kpu kpud dprd dpr dpd satgas disdikpora disdik dispendik
+diskominfo kominfo kesbangpol bkpsdm bkpsdmd bkd bkn kasn kemendagri kemenpan kemenpan-rb
+menpan menpan-rb panrb pemprov pemkab pemkot pemda setda sekwan polres polda polri tni kodim
+korem forkopimda gakkumdu inspektorat dinas badan kantor divisi bidang bagian seksi komisi
+kementerian kemenkumham pj pjs plt plh sekda sekjen pilkada pemilu pilgub pilbup pilwalkot
+pileg pilpres asn pns pppk opd skpd skpk apel rakor kapolda kapolres dandim danrem tentara
+korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag kemendikbud
+ombudsman
+""".split())
+_NOT_NAMES = frozenset("""
+dia ia ini itu hal kami saya kita mereka dirinya pemerintah selain untuk lebih sebagai oleh namun
+kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sementara
+senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
+september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
+nonaktif petahana
+""".split())
+# Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
+# Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
+TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "tgh",
+                     # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
+                     "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
+                     "aipda", "bripka", "brigpol", "briptu", "bripda", "brigjen", "brigjenpol",
+                     "irjen", "irjenpol", "komjen", "jenderal", "letkol", "kolonel", "mayor",
+                     "kapten", "lettu", "letda", "mayjen", "letjen", "laksma", "laksda",
+                     "laksdya", "laksamana", "marsma", "marsda", "marsdya", "marsekal"})
+# Lower-case particles inside a name ("Nonato da Purificacao Sarmento", "Umar bin Khattab").
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "bin", "binti"})
+# Corps and service marks between a rank and the name ("Letkol Inf", "Kombes Pol").
+CORPS = frozenset({"pol", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cku", "ckm", "caj",
+                    "cba", "cpl", "mar", "psk", "tni", "(k)", "(purn)", "purn"})
+HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz"}
+_DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
+                     r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
+                     r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
+# Given names that are also ordinary words; a dictionary word elsewhere is not a name.
+GIVEN_NAMES = frozenset("""
+muhammad mohammad ahmad agus arif budi dian indah putra putri sari dewi rini ani candra
+chandra bayu eka dwi tri sri adi ayu bagus cahya intan mulia rahmat rahman iman amin hakim
+hasan ali umar usman yusuf abdul made putu ketut nyoman wayan gede dewa gusti agung kadek
+komang ngurah anak ida ni surya wahyu kurnia jaya dana bintang mega fajar rizki rizky
+""".split())
+
+
+
+def bare(word: str) -> str:
+    return word.strip(",.;:!?()[]\"“”'‘’")
+
+
+def is_parenthesised(word: str) -> bool:
+    return word.startswith("(") or word.endswith(")")
+
+
+def is_initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1 and token[:1].isupper()
+
+
+def is_initials(token: str) -> bool:
+    return 1 < len(token) <= 3 and token.isalpha() and token.isupper()
+
+
+def is_degree(word: str) -> bool:
+    return bool(_DEGREE.match(word.strip())) and not word.strip(",.").isalpha() or \
+        word.strip(",.") in {"MM", "SH", "MH", "SE", "ST", "MT", "MSi", "MAP", "SPd", "SIP", "SSos", "MPd"}
+
+
+def is_date_word(word: str) -> bool:
+    return bare(word).lower() in {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"} \
+        or bool(re.match(r"^\(?\d", word))
+
+
+def could_be_name(token: str) -> bool:
+    """Capitalised, and not a stop word, office, organisation, acronym or date."""
+    if not token or not token[:1].isupper() or len(token) > MAX_TOKEN_CHARS:
+        return False
+    lower = token.lower()
+    if lower in _NOT_NAMES or lower in ORG_WORDS or lower in ACTING or lower in HONORIFICS:
+        return False
+    if lower in HEADS_BY_FIRST:
+        return False
+    if token.isupper() and len(token) > 1:
+        return False  # an acronym: DIY, KPU, BKN
+    return not any(c.isdigit() for c in token) and token.replace("-", "").replace("'", "").isalpha()
+
+
+def name_like(token: str, names: Counter[str]) -> bool:
+    return could_be_name(token) and (token in names or token.lower() in GIVEN_NAMES
+                                      or not _is_common_word(token)) and not is_place_word(token)
+
+
+def strict_name(token: str, names: Counter[str]) -> bool:
+    """A name word: attributed somewhere, a known given name, or no ordinary word."""
+    if not could_be_name(token):
+        return False
+    if token in names:
+        return True
+    return (token.lower() in GIVEN_NAMES or not _is_common_word(token)) and not is_place_word(token)
+
+
+def strip_honorifics(tokens: list[str]) -> list[str]:
+    out = list(tokens)
+    while out and (out[0].lower().rstrip(".") in HONORIFICS or is_degree(out[0])):
+        out.pop(0)
+    while out and is_degree(out[-1]):
+        out.pop()
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _is_common_word(token: str) -> bool:
+    """An ordinary Indonesian word (or a derived form of one): Sastrawi's root dictionary."""
+    from index.retrieval.analyzer import stem, root_words
+
+    lower = token.lower()
+    return lower in root_words() or stem(lower) in root_words()
+
+
+@lru_cache(maxsize=20_000)
+def is_place_word(token: str) -> bool:
+    size, _ = places_at([token], 0)
+    return bool(size)
+
+
+def place_spans(tokens: list[str]) -> set[int]:
+    """Indexes of tokens that belong to a place name ("Aceh Utara", "Gunung Mas")."""
+    spans: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        size, _ = places_at(tokens, i) if tokens[i][:1].isupper() else (0, ())
+        spans.update(range(i, i + size))
+        i += size or 1
+    return spans
+
+
+def only_place(text: str) -> bool:
+    tokens = [bare(t) for t in text.split()]
+    return bool(tokens) and place_spans(tokens) == set(range(len(tokens)))
+
+
+def has_place(position: str) -> bool:
+    return bool(place_spans([bare(t) for t in position.split()]))

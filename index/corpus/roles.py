@@ -1,0 +1,309 @@
+"""Role mentions: an office ("Ketua Bawaslu Bontang", "Pj Bupati Gumas") read word by
+word, split into the position and the name of the person holding it, and whether it speaks.
+
+A role head (Bupati, Ketua, Sekretaris Jenderal, ...) is followed by capitalised words in
+which the person's name is the last run of words that look like a name (`name_words`), or
+a segment set off by commas, or the words after a title or rank. Every reading looks ahead
+a bounded number of words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from index.corpus.name_words import (
+    ACTING, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, NAME_PARTICLES, ORG_WORDS, TITLES,
+    bare, could_be_name, is_date_word, is_degree, is_initial, is_initials, is_parenthesised,
+    only_place, place_spans, strict_name, strip_honorifics)
+
+MAX_ROLE_WORDS = 24        # a role mention reads at most this far
+QUOTES = frozenset("\"“”")
+
+# Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
+SAY_AFTER = frozenset(
+    "kata ujar tegas pesan ucap tutur imbuh tambah jelas pinta harap ungkap sebut terang tandas "
+    "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan".split())
+# Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
+# "... disampaikan oleh Bupati ...", "dijelaskannya").
+SAID_BY = frozenset(
+    "disampaikan dikatakan diungkapkan dijelaskan ditegaskan diutarakan dipaparkan disebutkan "
+    "ditambahkan dituturkan diucapkan dinyatakan".split())
+_SPEAKER_FOLLOWS = SAY_AFTER | SAID_BY | {"menurut"}
+# Verbs of saying after the speaker: "Ani Sofian menekankan ...".
+SAY_BEFORE = frozenset(
+    "menegaskan mengatakan mengingatkan menekankan menyampaikan mengimbau menjelaskan "
+    "mengungkapkan berharap menambahkan meminta mengajak menyatakan menuturkan membeberkan "
+    "menyebut menyebutkan menilai mengapresiasi menjamin menyoroti menyadari mengaku mengakui "
+    "memastikan menerangkan memaparkan berpesan mengharapkan mendorong menginstruksikan "
+    "mengungkap menanggapi mengakhiri melanjutkan mengutarakan menandaskan menuturkan "
+    "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya".split())
+LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
+                                "sebelumnya", "kemudian", "bahkan", "sendiri"})
+EPITHET_END = frozenset({"itu", "ini", "tersebut"})
+
+# A role head after these words is not a person's office ("Pemilihan Kepala Daerah",
+# "calon bupati", "mantan Pj Gubernur Sulbar").
+NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "forum", "kantor",
+                                  "rumah", "jabatan", "pelantikan", "para", "seluruh", "semua",
+                                  "kepada", "pasangan", "tim", "istri", "suami"})
+
+
+def is_say_after(lower: str) -> bool:
+    return lower in _SPEAKER_FOLLOWS or lower.endswith("nya") and lower[:-3] in _SPEAKER_FOLLOWS
+
+
+def says_next(words: list[str], i: int) -> bool:
+    """`words[i]` is a verb of saying followed by its speaker, or the "oleh" after a
+    passive one ("disampaikan oleh Bupati ...")."""
+    lower = bare(words[i]).lower()
+    return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in SAID_BY)
+
+
+def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
+    """How many words an office starting at `words[i]` spans (acting prefix, optional
+    "(Pj)", head), or 0. Only a capitalised start counts, unless a verb of saying comes
+    before: "kepala desa" in running text is an office in general, not a person's."""
+    if (capitalised and not words[i][:1].isupper()) or \
+            (i > 0 and bare(words[i - 1]).lower() in NOT_A_PERSON_BEFORE):
+        return 0
+    j = i
+    while j < len(words) and j - i < 4 and (bare(words[j]).lower() in ACTING
+                                            or is_parenthesised(words[j])):
+        j += 1
+    first = bare(words[j]).lower() if j < len(words) else ""
+    for head in HEADS_BY_FIRST.get(first, ()):
+        if tuple(bare(w).lower() for w in words[j:j + len(head)]) == head:
+            return j + len(head) - i
+    return 0
+
+
+def read_role(words: list[str], start: int, size: int,
+               names: Counter[str]) -> tuple[int, str, str | None, bool]:
+    """(end, position, name or None, is epithet) for the office at `words[start]`."""
+    head = [w.strip(",") for w in words[start:start + size]]
+    tail: list[str] = []
+    end = start + size
+    lower_case = 0
+    while end < len(words) and len(tail) < MAX_ROLE_WORDS:
+        word = words[end]
+        token = bare(word)
+        if not token:
+            break
+        lowered = token.lower()
+        connector = lowered in {"dan", "&", "serta"} | NAME_PARTICLES and end + 1 < len(words) \
+            and words[end + 1][:1].isupper()
+        if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
+                or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
+            lower_case = 0 if lower_case else _lower_case_office(words, end, names)
+            if not lower_case:
+                break
+            tail.extend(words[end:end + lower_case])
+            end += lower_case
+            continue
+        tail.append(word)
+        end += 1
+        if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
+                and bare(word).lower() not in HONORIFICS:
+            break
+    epithet = end < len(words) and bare(words[end]).lower() in EPITHET_END
+    unit, name = _split_unit_and_name(tail, names)
+    # After the body or place, a speaking office's words up to the verb, or a comma, are
+    # the name even when they are ordinary words: "Direktur Jenderal Otonomi Daerah
+    # Kemendagri Akmal Malik mengatakan", "Wakil Wali Kota Medan Aulia Rachman, dalam ..."
+    ends_name = is_said(words, start, end) or bool(tail) and tail[-1].endswith(",")
+    run = _words_after_body(tail) if ends_name else 0
+    if run and (name is None or _extends(tail[-run:], name)):
+        unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
+    head_words = _clean_words(head)
+    if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
+            bare(head[1]).lower() == "pj":
+        head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
+    position = " ".join([*head_words, *unit]).strip(" ,")
+    return end, position[:1].upper() + position[1:], name, epithet and not name
+
+
+def _lower_case_office(words: list[str], start: int, names: Counter[str]) -> int:
+    """How many words, from a lower-case one on, an office runs to the comma before a name
+    that speaks ("Direktur lembaga survei Indikator, Fajar Prasetyo, mengatakan", "Bupati
+    Bandung Barat terpilih, Jeje Ritchie Ismail, mengatakan"); 0 if that is not the case."""
+    comma = next((j for j in range(start, min(start + 6, len(words))) if words[j].endswith(",")
+                  or words[j].endswith((".", "!", "?", ":")) or words[j][:1] in QUOTES), None)
+    between = [bare(w).lower() for w in words[start:comma + 1]] if comma is not None else []
+    if comma is None or not words[comma].endswith(",") or \
+            any(w in SAY_BEFORE or is_say_after(w) for w in between):
+        return 0
+    name_end = next((j for j in range(comma + 1, min(comma + 6, len(words))) if words[j].endswith(",")), None)
+    if name_end is None or not is_said(words, comma + 1, name_end + 1):
+        return 0
+    name = strip_honorifics([bare(w) for w in words[comma + 1:name_end + 1] if not is_degree(w)])
+    return comma + 1 - start if _all_name(name, names) else 0
+
+
+def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str], str | None]:
+    """Split the words after an office into its unit and the person's name. The name is
+    the first comma-separated segment that is all name ("Kepala Desa Sukamaju, Ujang
+    Suryana, ..."); else the trailing name run of the first segment that ends in one."""
+    segments: list[list[str]] = [[]]
+    for word in tail:
+        segments[-1].append(word)
+        if word.endswith(","):
+            segments.append([])
+    segments = [s for s in segments if s]
+    for k in range(1, len(segments)):
+        clean = strip_honorifics([bare(w) for w in segments[k] if not is_degree(w)])
+        if clean and _all_name(clean, names):
+            return _clean_unit([w for s in segments[:k] for w in s]), " ".join(clean)
+        if not _unit_like(segments[k]):
+            break
+    for k, segment in enumerate(segments):
+        run = _name_after_title(segment) or _trailing_name(segment, names)
+        if run:
+            unit = [w for s in segments[:k] for w in s] + segment[:len(segment) - run[1]]
+            return _clean_unit(unit), run[0]
+        if k > 0 and not _unit_like(segment):
+            break
+    return _clean_unit(segments[0] if segments else []), None
+
+
+def _name_after_title(segment: list[str]) -> tuple[str, int] | None:
+    """The name after a segment's last title or rank, and how many words they take
+    ("Dandim 0607 Kota Sukabumi Letkol Inf Dwi Bima Sakti" -> "Dwi Bima Sakti", 5). A title
+    comes only before a name, so the words after it are the name even when one of them is
+    a place ("Bima") or an ordinary word ("Sakti")."""
+    tokens = [bare(w) for w in segment]
+    while tokens and is_degree(segment[len(tokens) - 1]):
+        tokens.pop()
+    titled = [i for i, t in enumerate(tokens) if t.lower() in TITLES]
+    if not titled:
+        return None
+    first = start = titled[-1] + 1
+    while first > 1 and tokens[first - 2].lower() in TITLES:  # "Drs. H. Ahmad Yani"
+        first -= 1
+    while start < len(tokens) and tokens[start].lower() in CORPS:
+        start += 1
+    name = tokens[start:]
+    if not 0 < len(name) <= 4 or all(is_initial(t) for t in name) or \
+            not all(could_be_name(t) or is_initial(t) for t in name):
+        return None
+    return " ".join(name), len(segment) - (first - 1)
+
+
+def _extends(run: list[str], name: str) -> bool:
+    """Whether the words `run` are `name` with more words before it."""
+    words = [bare(w) for w in run]
+    return len(words) > len(name.split()) and " ".join(words).endswith(" " + name)
+
+
+def _words_after_body(tail: list[str]) -> int:
+    """How many capitalised words (at most 3) follow the last body, acronym or place of
+    an office that speaks: those are the speaker's name even when they are ordinary
+    words, as "Akmal Malik" after "Kemendagri". 0 when no such boundary comes first."""
+    tokens = [bare(w) for w in tail]
+    spans = place_spans(tokens)
+    run = 0
+    while run < len(tokens) and run <= 3 and len(tokens) - 1 - run not in spans \
+            and could_be_name(tokens[len(tokens) - 1 - run]):
+        run += 1
+    boundary = len(tokens) - 1 - run
+    if not 0 < run <= 3 or boundary < 0:
+        return 0
+    body = tokens[boundary]
+    return run if boundary in spans or body.lower() in ORG_WORDS or body.isupper() else 0
+
+
+def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] | None:
+    """The name at the end of a segment ("Bawaslu Bontang Aldy Altrian" -> "Aldy Altrian")
+    and how many words it takes, degrees and honorifics included."""
+    words = [w for w in segment]
+    while words and (is_degree(words[-1]) or is_parenthesised(words[-1])):
+        words.pop()
+    if not words:
+        return None
+    end = len(words)
+    spans = place_spans([bare(w) for w in words])
+    run: list[str] = []
+    j = end - 1
+    while j >= 0:
+        token = bare(words[j])
+        if j in spans or is_parenthesised(words[j]):
+            break
+        surname = not run and j > 0 and strict_name(bare(words[j - 1]), names)
+        particle = run and token in NAME_PARTICLES and j > 0 and could_be_name(bare(words[j - 1]))
+        if strict_name(token, names) or (surname and could_be_name(token)) or particle or \
+                (run and (is_initial(token) or token.lower() in GIVEN_NAMES)):
+            run.insert(0, token)
+            j -= 1
+            continue
+        # "Kapolda Metro Jaya Irjen Karyoto", "Kombes Pol Jules": before a rank is the unit
+        while run and j >= 0 and bare(words[j]).lower().rstrip(".") in HONORIFICS:
+            j -= 1
+        break
+    clean = strip_honorifics(run)
+    if not clean or all(is_initial(t) for t in clean):
+        return None
+    return " ".join(clean), len(segment) - (j + 1)
+
+
+def _all_name(tokens: list[str], names: Counter[str]) -> bool:
+    """Whether a comma-separated segment after an office is a person's name ("Komisioner
+    KPU Kota Medan, Bambang Hariyanto, ..."): capitalised words that are no place, office or
+    acronym (initials such as "ZA" after the first), one of them surely a name. Set off by
+    commas, an ordinary word may start a name: "Bambang", "Tengku", "Lalu"."""
+    if not tokens or place_spans(tokens):
+        return False
+    return all(could_be_name(t) or is_initial(t) or (k > 0 and is_initials(t))
+               for k, t in enumerate(tokens)) and \
+        any(strict_name(t, names) or t.lower() in GIVEN_NAMES for t in tokens)
+
+
+def _unit_like(segment: list[str]) -> bool:
+    return all(bare(w)[:1].isupper() or bare(w).lower() in {"dan", "&", "serta"} for w in segment)
+
+
+def _clean_unit(unit: list[str]) -> list[str]:
+    """The unit without trailing degrees, and without a province tacked on after a comma
+    ("Wali Kota Palangka Raya, Kalimantan Tengah")."""
+    words = [w for w in unit if not is_degree(w)]
+    if words and bare(words[-1]).lower() == "setempat":  # "local": the article's place
+        words.pop()
+    text = " ".join(words).strip(" ,")
+    parts = [p.strip() for p in text.split(",")]
+    while len(parts) > 1 and only_place(parts[-1]):
+        parts.pop()
+    return _clean_words(", ".join(parts).split())
+
+
+def _clean_words(words: list[str]) -> list[str]:
+    """Drop parenthesised acronyms ("(Pj)", "(Kemendagri)") and stray punctuation."""
+    out = []
+    for word in words:
+        if is_parenthesised(word):
+            continue
+        word = word.strip("()\"“”'")
+        if word:
+            out.append(word)
+    return out
+
+
+def is_said(words: list[str], start: int, end: int) -> bool:
+    """The office at words[start:end] speaks: a verb of saying follows (links allowed), or
+    one precedes it ("ucap Kepala Dinas ...")."""
+    j = end
+    while j < len(words) and j - end < 3 and (bare(words[j]).lower() in LINKS_BEFORE_VERB | EPITHET_END
+                                              or is_date_word(words[j])):
+        j += 1
+    if j < len(words) and bare(words[j]).lower() in SAY_BEFORE:
+        return True
+    return start > 0 and says_next(words, start - 1)
+
+
+def skip_verb(words: list[str], end: int) -> int:
+    """Past the verb of saying that follows an office ("... Aldy Altrian, menegaskan")."""
+    j = end
+    while j < len(words) and j - end < 3 and bare(words[j]).lower() not in SAY_BEFORE:
+        j += 1
+    return j + 1 if j < len(words) and bare(words[j]).lower() in SAY_BEFORE else end
+
+
+def after_former(words: list[str], i: int) -> bool:
+    return i > 0 and bare(words[i - 1]).lower() == "mantan"
