@@ -62,6 +62,18 @@ def test_an_office_in_lower_case_words_ends_at_the_comma_before_the_name():
     official = detect_main_official("Judul", ["Bupati Sleman meminta ASN di wilayahnya, terutama camat, untuk netral."])
     assert official == Official("", "Bupati Sleman")
 
+def test_two_offices_joined_by_and_and_names_that_hold_an_office_from_before():
+    rahmat = Official("Rahmat Hidayat", "Ketua KPU Kabupaten Garut")
+    sri = Official("Sri Wahyuni", "Kepala BKD Kota Cimahi")
+    paragraphs = ["Ketua KPU Kabupaten Garut Rahmat Hidayat dan Kepala BKD Kota Cimahi Sri Wahyuni hadir.",
+                  "Rahmat menyebut tahapan aman.", "Sementara Sri meminta ASN netral."]
+    assert detect_speakers("Judul", paragraphs).by_paragraph == [rahmat, rahmat, sri]
+    for paragraph, expected in (
+            ("Rahmat Hidayat yang juga Ketua KPU Kabupaten Garut mengatakan tahapan lancar.", rahmat),
+            ("Hal itu diungkapkan Sri Wahyuni, Kepala BKD Kota Cimahi, saat apel pagi.", sri),
+            ("Sri Wahyuni selaku Kepala BKD Kota Cimahi meminta ASN netral.", sri)):
+        assert detect_main_official("Judul", [paragraph]) == expected, paragraph
+
 def test_an_office_quoted_without_a_name_is_its_own_speaker():
     """Not the article's named official: "Kepala BKPSDM Sleman mengatakan" and the pronoun
     after it are the office's; the office of someone already named is that person."""

@@ -132,8 +132,7 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
         if role:
             end, position, name, epithet = read_role(words, i, role, names)
             said = is_said(words, i, end)
-            if not name and said and i > 0 and words[i - 1].endswith(","):
-                name = _name_before(words, i, names)  # "Lalu Gita Ariadi, Sekda NTB, mengatakan"
+            name = name or _holder_before(words, i, said, names)
             if name:
                 person = _register(people, name, position, index)
                 if said:
@@ -258,6 +257,23 @@ def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None
     return " ".join(run) or None
 
 
+def _holder_before(words: list[str], i: int, said: bool, names: Counter[str]) -> str | None:
+    """The name before an office at `words[i]` that holds it: "Rahmat Hidayat yang juga
+    Ketua KPU ...", "Sri selaku Kepala BKD ...", and set off by commas when the office
+    speaks or the name follows a verb of saying ("Lalu Gita Ariadi, Sekda NTB, mengatakan",
+    "diungkapkan Sri Wahyuni, Kepala BKD Kota Cimahi, saat ...")."""
+    before = [bare(w).lower() for w in words[max(i - 2, 0):i]]
+    if before[-1:] in (["selaku"], ["sebagai"]):
+        return _name_before(words, i - 1, names)
+    if before == ["yang", "juga"]:
+        return _name_before(words, i - 2, names)
+    if not (i > 0 and words[i - 1].endswith(",")):
+        return None
+    name = _name_before(words, i, names)
+    start = i - 1 - len(name.split()) if name else -1
+    return name if said or (start >= 0 and says_next(words, start)) else None
+
+
 def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
     """The speaker named just before a verb of saying: "Ani Sofian menekankan"."""
     j = verb - 1
@@ -271,8 +287,10 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
         if is_degree(words[j]) and not run:
             j -= 1
             continue
+        # a dictionary word after a sure name is a surname: "Rahmat Hidayat mengatakan"
+        surname = not run and j > 0 and strict_name(bare(words[j - 1]), names)
         if not (could_be_name(token) and not is_place_word(token)
-                and (name_like(token, names) or token in names)):
+                and (name_like(token, names) or token in names or surname)):
             break
         run.insert(0, token)
         if j > 0 and words[j - 1].endswith((",", ".")):

@@ -90,8 +90,9 @@ def read_role(words: list[str], start: int, size: int,
         if not token:
             break
         lowered = token.lower()
+        # "Dinas Pendidikan, Pemuda, dan Olahraga", but not "... dan Kepala BKD ...": a second office
         connector = lowered in {"dan", "&", "serta"} | NAME_PARTICLES and end + 1 < len(words) \
-            and words[end + 1][:1].isupper()
+            and words[end + 1][:1].isupper() and not role_at(words, end + 1)
         if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
                 or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
             lower_case = 0 if lower_case else _lower_case_office(words, end, names)
