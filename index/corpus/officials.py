@@ -71,6 +71,7 @@ def detect_speakers(title: str, paragraphs: list[str], main: Official | None = N
         speaker = _paragraph_speaker(paragraph, index, names, people, current)
         turns.append(speaker)
         current = speaker or current
+    turns = _quotes_closed_later(paragraphs, turns)
     named = [p for p in people if p.name]
     ranked = sorted((p for p in named if p.said), key=lambda p: (-p.said, p.first))
     detected = ranked[0] if ranked else next((p for p in named if p.positions), None) \
@@ -168,6 +169,31 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
     if speaker:
         speaker.said += 1
     return speaker
+
+
+def _quotes_closed_later(paragraphs: list[str], turns: list[_Person | None]) -> list[_Person | None]:
+    """A quote that runs over paragraphs ("“Kami tidak main-main. ..." then "... diproses,”
+    kata Kurniawan.") is attributed where it closes: its first paragraphs, unattributed,
+    take that speaker. News closes such a quote within a few paragraphs."""
+    turns = list(turns)
+    k = 0
+    while k < len(paragraphs):
+        if turns[k] is None and _quote_balance(paragraphs[k]) > 0:
+            m = next((m for m in range(k + 1, min(k + 4, len(paragraphs)))
+                      if _quote_balance(paragraphs[m]) < 0), None)
+            if m is not None and turns[m] is not None:
+                turns[k:m] = [turns[m] if t is None else t for t in turns[k:m]]
+            k = m or k
+        k += 1
+    return turns
+
+
+def _quote_balance(paragraph: str) -> int:
+    """Opening quotes minus closing ones; a straight quote opens at the start, else closes."""
+    curly = paragraph.count("“") - paragraph.count("”")
+    if paragraph.count('"') % 2:
+        curly += 1 if paragraph.lstrip().startswith('"') else -1
+    return curly
 
 
 def _register(people: list[_Person], name: str, position: str, index: int) -> _Person:

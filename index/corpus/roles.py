@@ -13,10 +13,11 @@ from collections import Counter
 
 from index.corpus.name_words import (
     ACTING, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, NAME_PARTICLES, ORG_WORDS, TITLES,
-    bare, could_be_name, is_date_word, is_degree, is_initial, is_initials, is_parenthesised,
+    bare, could_be_name, is_degree, is_initial, is_initials, is_parenthesised,
     only_place, place_spans, strict_name, strip_honorifics)
 
 MAX_ROLE_WORDS = 24        # a role mention reads at most this far
+_CLAUSE_WORDS = 8          # how far after an office its verb of saying may come
 QUOTES = frozenset("\"“”")
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
@@ -36,7 +37,9 @@ SAY_BEFORE = frozenset(
     "menyebut menyebutkan menilai mengapresiasi menjamin menyoroti menyadari mengaku mengakui "
     "memastikan menerangkan memaparkan berpesan mengharapkan mendorong menginstruksikan "
     "mengungkap menanggapi mengakhiri melanjutkan mengutarakan menandaskan menuturkan "
-    "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya".split())
+    "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya membenarkan "
+    "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
+    "bertutur menginformasikan menjawab menimpali".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
@@ -201,6 +204,7 @@ def _words_after_body(tail: list[str]) -> int:
     words, as "Akmal Malik" after "Kemendagri". 0 when no such boundary comes first."""
     tokens = [bare(w) for w in tail]
     spans = place_spans(tokens)
+    spans |= {k for k, w in enumerate(tail) if is_parenthesised(w)}  # "(Tapteng)", "(BKN)"
     run = 0
     while run < len(tokens) and run <= 3 and len(tokens) - 1 - run not in spans \
             and could_be_name(tokens[len(tokens) - 1 - run]):
@@ -287,23 +291,27 @@ def _clean_words(words: list[str]) -> list[str]:
 
 
 def is_said(words: list[str], start: int, end: int) -> bool:
-    """The office at words[start:end] speaks: a verb of saying follows (links allowed), or
-    one precedes it ("ucap Kepala Dinas ...")."""
-    j = end
-    while j < len(words) and j - end < 3 and (bare(words[j]).lower() in LINKS_BEFORE_VERB | EPITHET_END
-                                              or is_date_word(words[j])):
-        j += 1
-    if j < len(words) and bare(words[j]).lower() in SAY_BEFORE:
-        return True
-    return start > 0 and says_next(words, start - 1)
+    """The office at words[start:end] speaks: a verb of saying follows in the same clause
+    ("... Kurniawan dalam sambutannya mengatakan"), or one precedes it ("ucap Kepala ...")."""
+    return _verb_after(words, end) is not None or (start > 0 and says_next(words, start - 1))
 
 
 def skip_verb(words: list[str], end: int) -> int:
     """Past the verb of saying that follows an office ("... Aldy Altrian, menegaskan")."""
-    j = end
-    while j < len(words) and j - end < 3 and bare(words[j]).lower() not in SAY_BEFORE:
-        j += 1
-    return j + 1 if j < len(words) and bare(words[j]).lower() in SAY_BEFORE else end
+    verb = _verb_after(words, end)
+    return end if verb is None else verb + 1
+
+
+def _verb_after(words: list[str], end: int) -> int | None:
+    """Where the verb of saying after `words[end]` is, within a few words ("kepada
+    wartawan", "saat dikonfirmasi,"), not past a sentence, a quote or another office."""
+    for j in range(end, min(end + _CLAUSE_WORDS, len(words))):
+        if bare(words[j]).lower() in SAY_BEFORE:
+            return j
+        if words[j][:1] in QUOTES or words[j].endswith((".", "!", "?", ":", "”", "\"")) or \
+                (j > end and role_at(words, j)):
+            return None
+    return None
 
 
 def after_former(words: list[str], i: int) -> bool:
