@@ -76,18 +76,20 @@ def test_two_offices_joined_by_and_and_names_that_hold_an_office_from_before():
 
 def test_each_speaker_keeps_their_statements_across_clauses_and_paragraphs():
     """A clause between the office and its verb ("dalam sambutannya", "saat dikonfirmasi,"),
-    a passive verb of saying, and a quote that runs over paragraphs and is attributed
-    where it closes."""
+    a description that refers to the person spoken of ("perempuan yang juga ... itu"), a
+    passive verb of saying, and a quote over paragraphs, attributed where it closes."""
     budi = Official("Budi Santoso", "Bupati Sleman")
     kurniawan = Official("Kurniawan", "Ketua Bawaslu Kabupaten Sleman")
     dina = Official("Dina Marlina", "Kepala Dinas Kominfo Kabupaten Sleman")
     paragraphs = ["Bupati Sleman Budi Santoso meminta ASN netral.",
                   "Ketua Bawaslu Kabupaten Sleman Kurniawan dalam sambutannya mengatakan pengawasan diperketat.",
                   "Kepala Dinas Kominfo Kabupaten Sleman, Dina Marlina, saat dikonfirmasi, membenarkan laporan itu.",
+                  "“Laporan kami teruskan,” ujar perempuan yang juga Sekretaris Korpri Sleman itu.",
                   "“Kami tidak main-main. Semua ASN sudah diberi pengarahan.",
                   "Yang melanggar akan diproses,” kata Kurniawan.",
                   "Demikian disampaikan Bupati Sleman Budi Santoso dalam rapat koordinasi."]
-    assert detect_speakers("Judul", paragraphs).by_paragraph == [budi, kurniawan, dina, kurniawan, kurniawan, budi]
+    assert detect_speakers("Judul", paragraphs).by_paragraph == [
+        budi, kurniawan, dina, dina, kurniawan, kurniawan, budi]
 
 def test_an_office_quoted_without_a_name_is_its_own_speaker():
     """Not the article's named official: "Kepala BKPSDM Sleman mengatakan" and the pronoun

@@ -25,7 +25,7 @@ from index.corpus.article import Official
 from index.corpus.name_words import (MAX_TOKEN_CHARS, bare, could_be_name, has_place, is_degree,
                                      is_place_word, name_like, strict_name, strip_honorifics)
 from index.corpus.places import Place, places_at, spell_out
-from index.corpus.roles import (LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_said, is_say_after,
+from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_said, is_say_after,
                                 read_role, role_at, says_next, skip_verb)
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
@@ -280,7 +280,18 @@ def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None
         run.append(token)
         if word.endswith((",", ".")):
             break
-    return " ".join(run) or None
+    return " ".join(run) or ("PRONOUN" if _epithet_at(words, start) else None)
+
+
+def _epithet_at(words: list[str], start: int) -> bool:
+    """A description ending in "itu" refers to the person spoken of, like a pronoun:
+    "tegas pria yang juga Ketua Umum Korpri itu", "kata mantan Pj Gubernur Sulbar itu"."""
+    for word in words[start:start + 8]:
+        if bare(word).lower() in EPITHET_END:
+            return True
+        if word.endswith((".", ",", "!", "?", ":")) or word[:1] in "“\"":
+            return False
+    return False
 
 
 def _holder_before(words: list[str], i: int, said: bool, names: Counter[str]) -> str | None:
