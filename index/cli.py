@@ -184,9 +184,11 @@ def cmd_add(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_remove(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.retrieval.build import remove_article
+    from index.retrieval.build import added_article_path, remove_article
 
-    if not remove_article(config, _embedder(config), args.article_id):
+    # Checked before the model loads: a mistyped id answers at once.
+    if added_article_path(config, args.article_id) is None or \
+            not remove_article(config, _embedder(config), args.article_id):
         print(f"no added article with id {args.article_id}", file=sys.stderr)
         return 1
     print(f"removed {args.article_id}")

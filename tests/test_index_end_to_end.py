@@ -99,6 +99,8 @@ def test_import_build_search_add_remove_from_the_shell(imported_and_built, works
     assert set(hit["source"]) == {"outlet", "title", "date", "url"}
     assert "sanksi" in hit["text"].lower()
     assert third["hits"][0]["official"]["name"] == "Suherman"  # the added article answers
+    escaping = _cli(["remove", f"../articles/{article_id}"], config, data)  # only plain ids
+    assert escaping.returncode == 1 and "no added article" in escaping.stderr
     assert _cli(["remove", article_id], config, data).returncode == 0
     assert _cli(["remove", article_id], config, data).returncode == 1
 

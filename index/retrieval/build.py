@@ -143,10 +143,17 @@ def add_articles(config: IndexConfig, embedder: Embedder, articles: list[Article
     return build_index(config, embedder, progress, reuse=True, known_vectors=vectors)
 
 
+def added_article_path(config: IndexConfig, article_id: str) -> Path | None:
+    """The file of the added article `article_id`, if there is one. Ids are letters and
+    digits: nothing else can reach outside the directory."""
+    path = config.added_dir / f"{article_id}.txt"
+    return path if article_id.isalnum() and path.is_file() else None
+
+
 def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> bool:
     """Delete an added article and its passages. Shipped articles cannot be removed."""
-    path = config.added_dir / f"{article_id}.txt"
-    if not path.is_file():
+    path = added_article_path(config, article_id)
+    if path is None:
         return False
     previous = path.read_bytes()
     path.unlink()
