@@ -35,6 +35,7 @@ from index import ConfigError, sqlite_transaction, write_new
 
 KEY_FILE = "privacy.key"
 MIN_SHOWN_REPEATS = 2  # a declined question is shown in statistics once asked this often
+ANNOUNCEMENT_RUNS_KEPT = 7 * 86400  # claims of past fire times, kept only against a double send
 
 MIGRATIONS: list[str] = [
     # 1: the initial schema
@@ -206,9 +207,13 @@ class Storage:
 
     def prune(self, page_ttl: float, retention: float) -> tuple[int, int]:
         """The hourly clean-up: answers past their buttons' life or the retention, whichever
-        is shorter, and questions past the retention. Returns (answers, questions) deleted."""
+        is shorter, questions past the retention, and old announcement claims. Returns
+        (answers, questions) deleted."""
         answers = self.prune_answers(min(page_ttl, retention))
         questions = self.prune_questions(retention)
+        with self._transaction() as db:  # a past fire time is never claimed again
+            db.execute("DELETE FROM announcement_runs WHERE sent_at < ?",
+                       (time.time() - ANNOUNCEMENT_RUNS_KEPT,))
         self.checkpoint()
         return answers, questions
 

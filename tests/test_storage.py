@@ -59,6 +59,12 @@ def test_announcement_claims_are_once_only(tmp_path):
     assert storage.claim_announcement("job", "2024-11-25T07:00")
     assert not storage.claim_announcement("job", "2024-11-25T07:00")
     assert storage.claim_announcement("job", "2024-12-02T07:00")
+    with sqlite3.connect(tmp_path / "netral.db") as db:  # a claim from weeks ago
+        db.execute("UPDATE announcement_runs SET sent_at = ? WHERE fire_time = '2024-11-25T07:00'",
+                   (time.time() - 30 * 86400,))
+    storage.prune(page_ttl=86400, retention=90 * 86400)
+    with sqlite3.connect(tmp_path / "netral.db") as db:
+        assert [r[0] for r in db.execute("SELECT fire_time FROM announcement_runs")] == ["2024-12-02T07:00"]
 
 
 def test_answers_open_only_in_their_own_chat_under_an_unguessable_token(tmp_path):
