@@ -17,7 +17,7 @@ from index.corpus.places import places_at
 MAX_TOKEN_CHARS = 40       # longer "words" are never names or offices
 
 # Role heads, longest first when they share a start. Lower case, as word tuples.
-HEADS = [tuple(h.split()) for h in sorted((
+_HEADS = [tuple(h.split()) for h in sorted((
     "bupati", "wakil bupati", "wali kota", "walikota", "wakil wali kota", "wakil walikota",
     "gubernur", "wakil gubernur", "sekretaris daerah", "sekda", "sekretaris jenderal",
     "sekjen", "sekretaris", "inspektur", "inspektur jenderal", "camat", "lurah", "menteri",
@@ -33,7 +33,7 @@ HEADS = [tuple(h.split()) for h in sorted((
 ), key=len, reverse=True)]
 # The heads by their first word: a role is looked for at every word of an article.
 HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _head in HEADS:
+for _head in _HEADS:
     HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
 ACTING = frozenset({"penjabat", "pejabat", "pj", "pj.", "pjs", "pjs.", "plt", "plt.", "plh",
                      "plh.", "pelaksana", "tugas", "harian", "sementara"})
@@ -102,11 +102,6 @@ def is_initials(token: str) -> bool:
 def is_degree(word: str) -> bool:
     return bool(_DEGREE.match(word.strip())) and not word.strip(",.").isalpha() or \
         word.strip(",.") in {"MM", "SH", "MH", "SE", "ST", "MT", "MSi", "MAP", "SPd", "SIP", "SSos", "MPd"}
-
-
-def is_date_word(word: str) -> bool:
-    return bare(word).lower() in {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"} \
-        or bool(re.match(r"^\(?\d", word))
 
 
 def could_be_name(token: str) -> bool:

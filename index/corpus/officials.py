@@ -25,8 +25,8 @@ from index.corpus.article import Official
 from index.corpus.name_words import (MAX_TOKEN_CHARS, bare, could_be_name, has_place, is_degree,
                                      is_place_word, name_like, strict_name, strip_honorifics)
 from index.corpus.places import Place, places_at, spell_out
-from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_said, is_say_after,
-                                read_role, role_at, says_next, skip_verb)
+from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_said,
+                                is_say_after, read_role, role_at, says_next, skip_verb)
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions kept per person; real articles give one or two

@@ -18,18 +18,18 @@ from index.corpus.name_words import (
 
 MAX_ROLE_WORDS = 24        # a role mention reads at most this far
 _CLAUSE_WORDS = 8          # how far after an office its verb of saying may come
-QUOTES = frozenset("\"“”")
+_QUOTES = frozenset("\"“”")
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
-SAY_AFTER = frozenset(
+_SAY_AFTER = frozenset(
     "kata ujar tegas pesan ucap tutur imbuh tambah jelas pinta harap ungkap sebut terang tandas "
     "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan".split())
 # Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
 # "... disampaikan oleh Bupati ...", "dijelaskannya").
-SAID_BY = frozenset(
+_SAID_BY = frozenset(
     "disampaikan dikatakan diungkapkan dijelaskan ditegaskan diutarakan dipaparkan disebutkan "
     "ditambahkan dituturkan diucapkan dinyatakan".split())
-_SPEAKER_FOLLOWS = SAY_AFTER | SAID_BY | {"menurut"}
+_SPEAKER_FOLLOWS = _SAY_AFTER | _SAID_BY | {"menurut"}
 # Verbs of saying after the speaker: "Ani Sofian menekankan ...".
 SAY_BEFORE = frozenset(
     "menegaskan mengatakan mengingatkan menekankan menyampaikan mengimbau menjelaskan "
@@ -46,7 +46,7 @@ EPITHET_END = frozenset({"itu", "ini", "tersebut"})
 
 # A role head after these words is not a person's office ("Pemilihan Kepala Daerah",
 # "calon bupati", "mantan Pj Gubernur Sulbar").
-NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "forum", "kantor",
+_NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "forum", "kantor",
                                   "rumah", "jabatan", "pelantikan", "para", "seluruh", "semua",
                                   "kepada", "pasangan", "tim", "istri", "suami"})
 
@@ -59,7 +59,7 @@ def says_next(words: list[str], i: int) -> bool:
     """`words[i]` is a verb of saying followed by its speaker, or the "oleh" after a
     passive one ("disampaikan oleh Bupati ...")."""
     lower = bare(words[i]).lower()
-    return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in SAID_BY)
+    return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in _SAID_BY)
 
 
 def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
@@ -67,7 +67,7 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     "(Pj)", head), or 0. Only a capitalised start counts, unless a verb of saying comes
     before: "kepala desa" in running text is an office in general, not a person's."""
     if (capitalised and not words[i][:1].isupper()) or \
-            (i > 0 and bare(words[i - 1]).lower() in NOT_A_PERSON_BEFORE):
+            (i > 0 and bare(words[i - 1]).lower() in _NOT_A_PERSON_BEFORE):
         return 0
     j = i
     while j < len(words) and j - i < 4 and (bare(words[j]).lower() in ACTING
@@ -131,7 +131,7 @@ def _lower_case_office(words: list[str], start: int, names: Counter[str]) -> int
     that speaks ("Direktur lembaga survei Indikator, Fajar Prasetyo, mengatakan", "Bupati
     Bandung Barat terpilih, Jeje Ritchie Ismail, mengatakan"); 0 if that is not the case."""
     comma = next((j for j in range(start, min(start + 6, len(words))) if words[j].endswith(",")
-                  or words[j].endswith((".", "!", "?", ":")) or words[j][:1] in QUOTES), None)
+                  or words[j].endswith((".", "!", "?", ":")) or words[j][:1] in _QUOTES), None)
     between = [bare(w).lower() for w in words[start:comma + 1]] if comma is not None else []
     if comma is None or not words[comma].endswith(",") or \
             any(w in SAY_BEFORE or is_say_after(w) for w in between):
@@ -308,7 +308,7 @@ def _verb_after(words: list[str], end: int) -> int | None:
     for j in range(end, min(end + _CLAUSE_WORDS, len(words))):
         if bare(words[j]).lower() in SAY_BEFORE:
             return j
-        if words[j][:1] in QUOTES or words[j].endswith((".", "!", "?", ":", "”", "\"")) or \
+        if words[j][:1] in _QUOTES or words[j].endswith((".", "!", "?", ":", "”", "\"")) or \
                 (j > end and role_at(words, j)):
             return None
     return None
