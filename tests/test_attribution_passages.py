@@ -103,6 +103,12 @@ def test_an_office_quoted_without_a_name_is_its_own_speaker():
     speakers = detect_speakers("Judul", paragraphs)
     assert speakers.by_paragraph == [kustini, office, office, kustini, kustini]
     assert speakers.main == kustini
+    # the deputy is not the office's holder; an acting holder is
+    paragraphs = ["Wakil Bupati Sleman Danang Maharsa mengatakan ASN netral.",
+                  "Penjabat Bupati Sleman Budi Santoso meminta camat netral.",
+                  "Bupati Sleman juga meminta lurah netral."]
+    assert [o.name for o in detect_speakers("Judul", paragraphs).by_paragraph] == [
+        "Danang Maharsa", "Budi Santoso", "Budi Santoso"]
 
 def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     """"Office, Name, verb" with a first name that is also an ordinary word, a rank before

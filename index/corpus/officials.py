@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import (MAX_TOKEN_CHARS, bare, could_be_name, has_place, is_degree,
+from index.corpus.name_words import (ACTING, MAX_TOKEN_CHARS, bare, could_be_name, has_place, is_degree,
                                      is_place_word, name_like, strict_name, strip_honorifics)
 from index.corpus.places import Place, places_at, spell_out
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_said,
@@ -216,15 +216,25 @@ def _register_office(people: list[_Person], position: str, index: int) -> _Perso
     """The person an office without a name refers to: someone already named with that
     office ("Bupati Sleman" after "Bupati Sleman Kustini Sri Purnomo"), else the office
     itself as a nameless speaker."""
-    wanted = set(spell_out(position).lower().split())
-    for person in people:
-        if any(wanted <= set(spell_out(p).lower().split()) for p in person.positions):
-            return person
+    wanted = _office_words(position)
+    for person in sorted(people, key=lambda p: not p.name):  # a named holder first
+        for held in map(_office_words, person.positions):
+            # same head ("Bupati" is not "Wakil Bupati"), no word the holder's office lacks
+            if wanted and held and wanted[0] == held[0] and set(wanted) <= set(held):
+                return person
     if len(people) >= MAX_PEOPLE:
         return people[-1]
     person = _Person("", [position], 0, index)
     people.append(person)
     return person
+
+
+def _office_words(position: str) -> list[str]:
+    """An office's words, spelt out and lower case, without "Penjabat", "Plt" and the like."""
+    words = spell_out(position).lower().split()
+    while words and words[0] in ACTING:
+        words.pop(0)
+    return words
 
 
 def _same_person(a: str, b: str) -> bool:
