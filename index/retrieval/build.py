@@ -144,10 +144,12 @@ def add_articles(config: IndexConfig, embedder: Embedder, articles: list[Article
 
 
 def added_article_path(config: IndexConfig, article_id: str) -> Path | None:
-    """The file of the added article `article_id`, if there is one. Ids are letters and
-    digits: nothing else can reach outside the directory."""
+    """The file of the added article `article_id`, if there is one. An id is a plain file
+    name ("../x" or "a/b" is none), so nothing outside the directory can be reached."""
+    if not article_id or Path(article_id).name != article_id or article_id.startswith("."):
+        return None
     path = config.added_dir / f"{article_id}.txt"
-    return path if article_id.isalnum() and path.is_file() else None
+    return path if path.is_file() else None
 
 
 def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> bool:
