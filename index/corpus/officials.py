@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from index.corpus.article import Official
 from index.corpus.name_words import (ACTING, MAX_TOKEN_CHARS, bare, could_be_name, has_place, is_degree,
                                      is_place_word, name_like, strict_name, strip_honorifics)
-from index.corpus.places import Place, places_at, spell_out
-from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_said,
-                                is_say_after, read_role, role_at, says_next, skip_verb)
+from index.corpus.places import Place, canonical_position, places_at, spell_out
+from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_say_after,
+                                read_role, role_at, says_next, skip_verb)
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions kept per person; real articles give one or two
@@ -131,8 +131,7 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
         # After a verb of saying, a lower-case office is the speaker's: "kata anggota KPU RI, ..."
         role = role_at(words, i, capitalised=not (i > 0 and says_next(words, i - 1)))
         if role:
-            end, position, name, epithet = read_role(words, i, role, names)
-            said = is_said(words, i, end)
+            end, position, name, epithet, said = read_role(words, i, role, names)
             name = name or _holder_before(words, i, said, names)
             if name:
                 person = _register(people, name, position, index)
@@ -216,12 +215,9 @@ def _register_office(people: list[_Person], position: str, index: int) -> _Perso
     """The person an office without a name refers to: someone already named with that
     office ("Bupati Sleman" after "Bupati Sleman Kustini Sri Purnomo"), else the office
     itself as a nameless speaker."""
-    wanted = _office_words(position)
     for person in sorted(people, key=lambda p: not p.name):  # a named holder first
-        for held in map(_office_words, person.positions):
-            # same head ("Bupati" is not "Wakil Bupati"), no word the holder's office lacks
-            if wanted and held and wanted[0] == held[0] and set(wanted) <= set(held):
-                return person
+        if any(_holds(held, position) for held in person.positions):
+            return person
     if len(people) >= MAX_PEOPLE:
         return people[-1]
     person = _Person("", [position], 0, index)
@@ -229,12 +225,16 @@ def _register_office(people: list[_Person], position: str, index: int) -> _Perso
     return person
 
 
-def _office_words(position: str) -> list[str]:
-    """An office's words, spelt out and lower case, without "Penjabat", "Plt" and the like."""
-    words = spell_out(position).lower().split()
-    while words and words[0] in ACTING:
-        words.pop(0)
-    return words
+def _holds(held: str, office: str) -> bool:
+    """Whether the holder of `held` is who `office` names: no word of the office missing,
+    compared as positions are (`canonical_position`), and the same head, so "Bupati Sleman"
+    is the "Penjabat Bupati Sleman" but not the "Wakil Bupati Sleman"."""
+    return _head(held) == _head(office) and set(canonical_position(office)) <= set(canonical_position(held))
+
+
+def _head(position: str) -> str:
+    """An office's first word after "Penjabat", "Plt" and the like, spelt out."""
+    return next((w for w in spell_out(position).lower().split() if w not in ACTING), "")
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -280,7 +280,7 @@ def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None
         return "PRONOUN"
     role = role_at(words, start, capitalised=False)  # "kata anggota KPU RI, Idham Holik"
     if role:
-        _, _, name, _ = read_role(words, start, role, names)
+        name = read_role(words, start, role, names)[2]
         return name
     run = []
     for word in words[start:start + 4]:

@@ -81,8 +81,8 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
 
 
 def read_role(words: list[str], start: int, size: int,
-               names: Counter[str]) -> tuple[int, str, str | None, bool]:
-    """(end, position, name or None, is epithet) for the office at `words[start]`."""
+               names: Counter[str]) -> tuple[int, str, str | None, bool, bool]:
+    """(end, position, name or None, is epithet, speaks) for the office at `words[start]`."""
     head = [w.strip(",") for w in words[start:start + size]]
     tail: list[str] = []
     end = start + size
@@ -114,7 +114,8 @@ def read_role(words: list[str], start: int, size: int,
     # After the body or place, a speaking office's words up to the verb, or a comma, are
     # the name even when they are ordinary words: "Direktur Jenderal Otonomi Daerah
     # Kemendagri Akmal Malik mengatakan", "Wakil Wali Kota Medan Aulia Rachman, dalam ..."
-    ends_name = is_said(words, start, end) or bool(tail) and tail[-1].endswith(",")
+    said = is_said(words, start, end)
+    ends_name = said or bool(tail) and tail[-1].endswith(",")
     run = _words_after_body(tail) if ends_name else 0
     if run and (name is None or _extends(tail[-run:], name)):
         unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
@@ -123,7 +124,7 @@ def read_role(words: list[str], start: int, size: int,
             bare(head[1]).lower() == "pj":
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
     position = " ".join([*head_words, *unit]).strip(" ,")
-    return end, position[:1].upper() + position[1:], name, epithet and not name
+    return end, position[:1].upper() + position[1:], name, epithet and not name, said
 
 
 def _lower_case_office(words: list[str], start: int, names: Counter[str]) -> int:
