@@ -1,4 +1,5 @@
-"""The BM25 side: how text becomes terms (colloquial forms, English told apart), and the
+"""The BM25 side: how text becomes terms (colloquial forms, English told apart, the exact
+phrasing beside the synonym groups), and the
 index stored with the vectors: the same answers as analysing at load, re-analysed when the
 analysis changes, and top-k selection in linear time equal to a stable sort."""
 
@@ -10,8 +11,10 @@ import numpy as np
 import yaml
 
 from tests.support import REPO
-from index.retrieval.analyzer import Analyzer, written_in_english
-from index.retrieval.build import make_searcher
+from index.corpus.article import Article, Official
+from index.retrieval import search
+from index.retrieval.analyzer import Analyzer, phrasing, written_in_english
+from index.retrieval.build import add_article, make_searcher, open_searcher
 from index.retrieval.search import Searcher, _best_positive
 from index.retrieval.store import load_index
 
@@ -65,9 +68,39 @@ def test_colloquial_verb_forms_meet_their_formal_ones():
         assert analyzer.terms(word) == [word]
 
 
+def test_phrasing_keeps_the_words_as_written_and_pairs_neighbours():
+    assert phrasing(["asn", "libat", "politik", "praktis"]) == [
+        "asn", "libat", "politik", "praktis", "asn libat", "libat politik", "politik praktis"]
+    assert phrasing([]) == []
+
+
 def test_english_is_told_apart_from_indonesian():
     assert written_in_english("What did the Pasuruan acting regent tell civil servants?")
     assert written_in_english("Can civil servants like a candidate's Instagram post?")
     for question in ("Apakah ASN boleh ikut kampanye?", "boleh gak sih asn dateng ke kampanye",
                      "apa kata Pj Gubernur Sulsel", "", "ASN di Medan"):
         assert not written_in_english(question), question
+
+
+def test_a_statement_in_the_questions_own_words_outranks_a_synonym_echo(built_config, embedder,
+                                                                       monkeypatch):
+    """"politik praktis" and "kampanye" share a synonym group, so a paragraph that says
+    "kampanye" four times used to match "terlibat politik praktis" nearly as well as the
+    statement that says it. The exact phrasing (words and neighbouring pairs) tells them apart."""
+    article = Article(
+        "uji-frasa", "Bupati Sukamaju Ajak Warga Sukseskan Pilkada",
+        "SUKAMAJU - Pemerintah Kabupaten Sukamaju menggelar apel bersama menjelang pemungutan suara.\n\n"
+        "Bupati Sukamaju Dedi Wiranata meminta tim kampanye menjaga ketertiban. \"Kampanye dialogis, "
+        "kampanye terbuka, dan kampanye di media sosial harus tertib selama Pilkada,\" kata Dedi.\n\n"
+        "Dedi juga menegaskan bahwa ASN tidak boleh terlibat politik praktis selama Pilkada.",
+        outlet="Warta Uji", official=Official("Dedi Wiranata", "Bupati Sukamaju"))
+    add_article(built_config, embedder, article)
+    searcher = open_searcher(built_config, embedder)
+
+    def top3() -> list[str]:
+        answer = searcher.search("Apakah ASN boleh terlibat politik praktis selama pilkada?", mode="bm25")
+        return [h.passage.id for h in answer.hits[:3]]
+
+    assert top3()[0] == "uji-frasa:2" and "uji-frasa:1" not in top3()
+    monkeypatch.setattr(search, "PHRASING_WEIGHT", 0.0)
+    assert "uji-frasa:1" in top3()  # the echo, without the exact phrasing

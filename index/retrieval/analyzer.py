@@ -89,6 +89,13 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in _stop_words()]
 
 
+def phrasing(words: list[str]) -> list[str]:
+    """Stemmed words as written, and each pair of neighbours ("ikut tim" in "ikut tim
+    kampanye"): a statement in the question's own words, in its order, outranks one that
+    only shares a synonym group or scattered words with it."""
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
 def written_in_english(text: str) -> bool:
     """Whether a fifth or more of the words are English function words ("what", "the",
     "should"): Indonesian uses none of them."""

@@ -25,7 +25,7 @@ from index.corpus.passages import Passage
 from index.corpus import places as places_module
 from index.retrieval import analyzer as analyzer_module
 from index.retrieval import who as who_module
-from index.retrieval.analyzer import Analyzer
+from index.retrieval.analyzer import Analyzer, phrasing, stems
 from index.retrieval.who import name_words, passage_keys
 
 _FINGERPRINT = "fingerprint.json"
@@ -45,6 +45,7 @@ def fingerprint(synonyms: list[list[str]]) -> str:
 
 
 _META = "meta"
+_PHRASING = "phrasing"
 
 
 def _bm25() -> bm25s.BM25:
@@ -54,15 +55,17 @@ def _bm25() -> bm25s.BM25:
 
 
 class LexicalIndex:
-    """BM25 over each statement, a second BM25 over its headline and official (weighed
-    apart by the searcher), IDF over both, and who said what: the positions of the passages
-    under each who-key (who.py) and the officials' name words."""
+    """BM25 over each statement, a second BM25 over its headline and official and a third
+    over its exact phrasing (analyzer.phrasing: no synonyms, neighbouring words paired),
+    both weighed apart by the searcher; IDF over the first two, and who said what: the
+    positions of the passages under each who-key (who.py) and the officials' name words."""
 
-    def __init__(self, bm25: bm25s.BM25, meta_bm25: bm25s.BM25, idf: dict[str, float],
-                 key_positions: dict[str, list[int]], names: frozenset[str],
-                 fingerprint_: str) -> None:
+    def __init__(self, bm25: bm25s.BM25, meta_bm25: bm25s.BM25, phrasing_bm25: bm25s.BM25,
+                 idf: dict[str, float], key_positions: dict[str, list[int]],
+                 names: frozenset[str], fingerprint_: str) -> None:
         self.bm25 = bm25
         self.meta_bm25 = meta_bm25
+        self.phrasing_bm25 = phrasing_bm25
         self.idf = idf
         self.key_positions = key_positions
         self.names = names
@@ -72,10 +75,12 @@ class LexicalIndex:
     def build(cls, passages: list[Passage], analyzer: Analyzer, synonyms: list[list[str]]) -> LexicalIndex:
         terms = [analyzer.terms(p.lexical_text()) for p in passages]
         meta = [analyzer.terms(p.meta_text()) for p in passages]
-        bm25, meta_bm25 = _bm25(), _bm25()
+        bm25, meta_bm25, phrasing_bm25 = _bm25(), _bm25(), _bm25()
         if terms:
             bm25.index(terms, show_progress=False)
             meta_bm25.index([m or ["_"] for m in meta], show_progress=False)
+            phrasing_bm25.index([phrasing(stems(p.lexical_text())) or ["_"] for p in passages],
+                                show_progress=False)
         df: dict[str, int] = {}
         for doc, doc_meta in zip(terms, meta):
             for term in set(doc) | set(doc_meta):
@@ -84,8 +89,8 @@ class LexicalIndex:
         for position, passage in enumerate(passages):
             for key in passage_keys(passage):
                 key_positions.setdefault(key, []).append(position)
-        return cls(bm25, meta_bm25, _idf(df, len(terms)), key_positions, name_words(passages),
-                   fingerprint(synonyms))
+        return cls(bm25, meta_bm25, phrasing_bm25, _idf(df, len(terms)), key_positions,
+                   name_words(passages), fingerprint(synonyms))
 
     def write(self, folder: Path) -> None:
         if not self.idf:
@@ -93,6 +98,7 @@ class LexicalIndex:
         folder.mkdir()
         self.bm25.save(str(folder), show_progress=False)
         self.meta_bm25.save(str(folder / _META), show_progress=False)
+        self.phrasing_bm25.save(str(folder / _PHRASING), show_progress=False)
         (folder / _IDF).write_text(json.dumps(self.idf, ensure_ascii=False))
         (folder / _WHO).write_text(json.dumps({"keys": self.key_positions, "names": sorted(self.names)},
                                               ensure_ascii=False))
@@ -104,14 +110,15 @@ class LexicalIndex:
         try:
             stored = json.loads((folder / _FINGERPRINT).read_text())["fingerprint"]
             bm25 = bm25s.BM25.load(str(folder), mmap=True, allow_pickle=False, show_progress=False)
-            meta_bm25 = bm25s.BM25.load(str(folder / _META), mmap=True, allow_pickle=False,
-                                        show_progress=False)
+            meta_bm25, phrasing_bm25 = (
+                bm25s.BM25.load(str(folder / name), mmap=True, allow_pickle=False, show_progress=False)
+                for name in (_META, _PHRASING))
             idf = json.loads((folder / _IDF).read_text())
             who = json.loads((folder / _WHO).read_text())
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.info("no usable stored BM25 index in %s (%s)", folder, exc)
             return None
-        return cls(bm25, meta_bm25, idf, who["keys"], frozenset(who["names"]), stored)
+        return cls(bm25, meta_bm25, phrasing_bm25, idf, who["keys"], frozenset(who["names"]), stored)
 
 
 def _idf(df: dict[str, int], count: int) -> dict[str, float]:
