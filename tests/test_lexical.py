@@ -1,7 +1,7 @@
 """The BM25 side: how text becomes terms (colloquial forms, English told apart, the exact
-phrasing beside the synonym groups), and the
-index stored with the vectors: the same answers as analysing at load, re-analysed when the
-analysis changes, and top-k selection in linear time equal to a stable sort."""
+phrasing beside the synonym groups), and the index stored with the vectors: the same
+answers as analysing at load, re-analysed when the analysis changes, and top-k selection
+in linear time equal to a stable sort."""
 
 from __future__ import annotations
 
