@@ -109,10 +109,17 @@ def format_table(rows: list[tuple[str, Scores]]) -> str:
     width = max([len("questions")] + [len(name) for name, _ in rows])
     header = (f"{'questions':<{width}} {'mode':<6} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} "
               f"{'attrib':>7} {'answered':>9} {'declined':>9}")
-    lines = [header] + [f"{name:<{width}} {s.mode:<6} {s.hit_at_1:>6.2f} {s.hit_at_3:>6.2f} "
-                        f"{s.mrr:>6.2f} {s.attribution:>7.2f} {s.answered:>9.2f} {s.declined:>9.2f}"
-                        for name, s in rows]
+    lines = [header] + [f"{name:<{width}} {s.mode:<6} " + " ".join(
+        _cell(value, size, present) for value, size, present in (
+            (s.hit_at_1, 6, s.questions), (s.hit_at_3, 6, s.questions), (s.mrr, 6, s.questions),
+            (s.attribution, 7, s.questions), (s.answered, 9, s.questions),
+            (s.declined, 9, s.unanswerable))) for name, s in rows]
     return "\n".join(lines)
+
+
+def _cell(value: float, width: int, present: int) -> str:
+    """A figure, or "-" where the set has no question of that kind."""
+    return f"{value:>{width}.2f}" if present else f"{'-':>{width}}"
 
 
 def _share(flags) -> float:
