@@ -70,7 +70,7 @@ class SearchConfig:
     top_k: int = 3
     candidates: int = 30
     dense_weight: float = 0.5
-    min_confidence: float = 0.46
+    min_confidence: float = 0.48
     dense_floor: float = 0.76
     dense_ceiling: float = 0.9
     who_weight: float = 1.0

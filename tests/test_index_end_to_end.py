@@ -175,7 +175,7 @@ def test_fusion_ranks_with_both_retrievers(searcher):
     assert "tonggak kestabilan" in exact.hits[0].passage.text
 
 
-def test_model_backend_index_type_or_embedded_text_change_marks_the_index_stale(built_config):
+def test_model_backend_index_type_embedded_text_or_analysis_change_marks_the_index_stale(built_config):
     from index.retrieval.build import index_is_current
 
     assert index_is_current(built_config)
@@ -191,6 +191,8 @@ def test_model_backend_index_type_or_embedded_text_change_marks_the_index_stale(
         assert not index_is_current(built_config)
     # auto means flat at this size: still current
     assert index_is_current(replace(built_config, index=replace(built_config.index, type="flat")))
+    # a change of the text analysis (here: the synonyms) rebuilds the stored BM25 once
+    assert not index_is_current(replace(built_config, synonyms=built_config.synonyms + [["a", "b"]]))
 
 
 def test_a_malformed_article_is_skipped_not_fatal(built_config, embedder):

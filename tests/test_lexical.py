@@ -74,6 +74,23 @@ def test_phrasing_keeps_the_words_as_written_and_pairs_neighbours():
     assert phrasing([]) == []
 
 
+def test_phone_spellings_of_stop_words_are_stop_words_but_acronyms_stay():
+    """"sbg", "hrs", "jd", "knp" are how a phone spells stop words; left in, they looked like
+    the unknown topic of the question. An acronym in capitals is never one ("bkn" = bukan,
+    but BKN is the civil service agency; "dpt" = dapat, but DPT is the voter list)."""
+    analyzer = Analyzer([])
+    assert analyzer.terms("sbg ASN kita hrs jd contoh, knp?") == analyzer.terms(
+        "sebagai ASN kita harus jadi contoh, kenapa?") == ["asn", "contoh"]
+    assert analyzer.terms("apa kata BKN soal DPT") == ["bkn", "dpt"]
+    assert analyzer.terms("pas pose") == ["pas", "pose"]  # a dictionary word is not slang
+
+
+def test_an_informal_question_with_a_fitting_statement_is_answered(searcher):
+    answer = searcher.search("sbg ASN kita hrs jd contoh buat masyarakat gak sih pas pilkada?")
+    assert answer.confident
+    assert "pelayan publik" in answer.hits[0].passage.text
+
+
 def test_english_is_told_apart_from_indonesian():
     assert written_in_english("What did the Pasuruan acting regent tell civil servants?")
     assert written_in_english("Can civil servants like a candidate's Instagram post?")

@@ -24,7 +24,7 @@ def _passages(n: int) -> list[Passage]:
 
 
 def _manifest(n: int, corpus: str = "c1") -> Manifest:
-    return Manifest(FORMAT_VERSION, "model-x", 4, corpus, n, 1, time.time(), 0.1)
+    return Manifest(FORMAT_VERSION, "model-x", 4, corpus, n, 1, time.time(), 0.1, lexical="bm25-a")
 
 
 def _vectors(n: int) -> np.ndarray:
@@ -37,10 +37,11 @@ def test_save_then_load_round_trips(tmp_path):
     stored = load_index(tmp_path)
     assert [p.text for p in stored.passages] == ["statement 0", "statement 1", "statement 2"]
     assert np.allclose(stored.all_vectors(), _vectors(3))
-    assert stored.manifest.matches("model-x", "torch", "c1", "flat")
-    assert not stored.manifest.matches("model-y", "torch", "c1", "flat")
-    assert not stored.manifest.matches("model-x", "onnx", "c1", "flat")
-    assert not stored.manifest.matches("model-x", "torch", "c1", "hnsw")
+    assert stored.manifest.matches("model-x", "torch", "c1", "flat", "bm25-a")
+    assert not stored.manifest.matches("model-y", "torch", "c1", "flat", "bm25-a")
+    assert not stored.manifest.matches("model-x", "onnx", "c1", "flat", "bm25-a")
+    assert not stored.manifest.matches("model-x", "torch", "c1", "hnsw", "bm25-a")
+    assert not stored.manifest.matches("model-x", "torch", "c1", "flat", "bm25-b")
 
 
 def test_failed_rebuild_leaves_the_old_index_serving(tmp_path, monkeypatch):

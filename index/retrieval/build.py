@@ -63,7 +63,8 @@ def build_index(config: IndexConfig, embedder: Embedder, progress: Progress | No
                         corpus_hash=corpus.digest, passage_count=len(corpus.passages),
                         article_count=len(corpus.articles), built_at=time.time(),
                         build_seconds=round(time.monotonic() - started, 3),
-                        backend=embedder.backend, index_type=kind)
+                        backend=embedder.backend, index_type=kind,
+                        lexical=fingerprint(config.synonyms))
     lexical = LexicalIndex.build(corpus.passages, Analyzer(config.synonyms), config.synonyms)
     save_index(config.index_dir, manifest, corpus.passages, vectors, ids, lexical)
     return BuildReport(len(corpus.articles), len(corpus.passages), len(missing),
@@ -169,13 +170,14 @@ def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> 
 
 def open_searcher(config: IndexConfig, embedder: Embedder, show_bar: bool = False) -> Searcher:
     """Load the index, updating it first when it is missing or stale (corpus, passage
-    cutting, model, backend or kind of index changed). A corrupt index is reported, not
-    silently replaced."""
+    cutting, model, backend, kind of index or text analysis changed). A corrupt index is
+    reported, not silently replaced."""
     try:
         stored = load_index(config.index_dir, config.index)
         if _is_current(stored.manifest, config, embedder.name, embedder.backend):
             return make_searcher(config, embedder, stored)
-        log.info("index is stale (corpus, passages, model, backend or index type changed); updating it")
+        log.info("index is stale (corpus, passages, model, backend, index type or text analysis "
+                 "changed); updating it")
     except IndexMissing:
         log.info("no index yet; building it")
     build_index(config, embedder, show_bar=show_bar, reuse=True,
@@ -203,7 +205,8 @@ def index_is_current(config: IndexConfig) -> bool:
 
 def _is_current(manifest: Manifest, config: IndexConfig, model: str, backend: str) -> bool:
     kind = resolve_kind(config.index, manifest.passage_count)
-    return manifest.matches(model, backend, load_corpus(config).digest, kind)
+    return manifest.matches(model, backend, load_corpus(config).digest, kind,
+                            fingerprint(config.synonyms))
 
 
 def _vectors_for(embedder: Embedder, passages: list[Passage], known: dict[str, np.ndarray],

@@ -62,12 +62,17 @@ class Manifest:
     build_seconds: float
     backend: str = "torch"  # indexes built before backends were configurable used torch
     index_type: str = "flat"
+    lexical: str = ""  # the BM25 analysis's fingerprint (lexical.fingerprint)
 
-    def matches(self, model: str, backend: str, corpus_hash: str, index_type: str) -> bool:
-        """Current for this model, backend, corpus and kind of index? Vectors from another
-        backend differ slightly, so a backend change rebuilds, like a model change."""
+    def matches(self, model: str, backend: str, corpus_hash: str, index_type: str,
+                lexical: str) -> bool:
+        """Current for this model, backend, corpus, kind of index and text analysis? Vectors
+        from another backend differ slightly, so a backend change rebuilds, like a model
+        change; a changed analysis rebuilds the BM25 once (the vectors are kept) instead of
+        re-analysing every passage at each start."""
         return (self.format == FORMAT_VERSION and self.model == model and self.backend == backend
-                and self.corpus_hash == corpus_hash and self.index_type == index_type)
+                and self.corpus_hash == corpus_hash and self.index_type == index_type
+                and self.lexical == lexical)
 
 
 class StoredIndex:
