@@ -74,6 +74,17 @@ def test_clean_keeps_prose_and_stops_at_page_furniture():
     assert clean_lines(lines) == [lines[0], "“ASN yang melanggar aturan dapat dikenakan sanksi administratif,” tambahnya."]
 
 
+def test_a_reporters_code_after_the_last_sentence_does_not_drop_the_statement():
+    """Portals end an article with the reporter's code ("... ajak Yusril. rul"); the paragraph
+    then lacked a sentence end and its statement was lost."""
+    ends = ["ajak Yusril. rul", "ajak Yusril. (ant)", "ajak Yusril. - ags", "ajak Yusril.(art/kpg)"]
+    for end in ends:
+        line = f"“Para ASN harus di depan memberi contoh, di tengah memberi ide,” {end}"
+        assert clean_lines([line]) == ["“Para ASN harus di depan memberi contoh, di tengah memberi ide,” ajak Yusril."], end
+    assert clean_lines(["Kata dia, ASN harus netral. Kata dia di kantor bupati."]) == [
+        "Kata dia, ASN harus netral. Kata dia di kantor bupati."]  # a last sentence is no code
+
+
 def test_text_without_any_prose_gives_an_empty_body():
     article = import_text("Judul Berita Yang Cukup Panjang\nBaca juga: sesuatu\n![]()\n")
     assert article.body == ""
