@@ -40,7 +40,8 @@ def fingerprint(synonyms: list[list[str]]) -> str:
     for module in (analyzer_module, who_module, places_module):
         digest.update(inspect.getsource(module).encode("utf-8"))
     digest.update(json.dumps(synonyms, ensure_ascii=False).encode("utf-8"))
-    digest.update(importlib.metadata.version("bm25s").encode("ascii"))
+    for package in ("bm25s", "indoNLP"):  # indoNLP: the phone spellings of stop words
+        digest.update(importlib.metadata.version(package).encode("ascii"))
     return digest.hexdigest()
 
 
