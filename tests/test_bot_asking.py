@@ -32,6 +32,12 @@ async def test_private_question_gets_statements_with_official_and_source(bot):
     assert {d.rsplit(":", 1)[1] for d in _buttons(reply) if d.startswith("f:")} == {"1", "-1"}
 
 
+async def test_a_question_typed_as_on_a_phone_gets_the_fitting_statement(bot):
+    reply = await bot.ask_private(USER, "sbg ASN kita hrs jd contoh buat masyarakat gak sih pas pilkada?")
+    assert "belum menemukan pernyataan" not in reply.text
+    assert "pelayan publik" in reply.text and "<b>Ani Sofian</b>" in reply.text
+
+
 async def test_out_of_scope_question_is_declined_honestly_and_recorded(bot):
     reply = await bot.ask_private(USER, "Bagaimana cara membuat kue lapis legit?")
     assert "belum menemukan pernyataan" in reply.text and "/bantuan" in reply.text
