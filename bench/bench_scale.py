@@ -39,7 +39,7 @@ from index.corpus.article import Official
 from index.corpus.loader import load_corpus
 from index.corpus.passages import Passage, Source
 from index.retrieval.analyzer import Analyzer
-from index.retrieval.lexical import LexicalIndex, fingerprint
+from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import FORMAT_VERSION, Manifest, save_index
 from index.retrieval.vectors import VectorIndex, resolve_kind
 
@@ -88,11 +88,11 @@ def build(count: int, index_type: str, keep: bool = False) -> dict:
     started = time.perf_counter()
     index = VectorIndex.build(kind, vectors, ids)
     del vectors
-    manifest = Manifest(FORMAT_VERSION, "synthetic", index.index.d, "synthetic", count,
-                        count // _PER_ARTICLE, time.time(), 0.0, "synthetic", kind,
-                        fingerprint(config.synonyms))
     vectors_s = time.perf_counter() - started
     lexical = LexicalIndex.build(passages, Analyzer(config.synonyms), config.synonyms)
+    manifest = Manifest(FORMAT_VERSION, "synthetic", index.index.d, "synthetic", count,
+                        count // _PER_ARTICLE, time.time(), 0.0, "synthetic", kind,
+                        lexical.fingerprint)
     save_index(config.index_dir, manifest, passages, index, ids, lexical)
     build_s = time.perf_counter() - started
     del index, passages, lexical

@@ -59,13 +59,12 @@ def build_index(config: IndexConfig, embedder: Embedder, progress: Progress | No
     ids[missing] = np.arange(len(missing)) + (previous.next_id if previous else 0)
     kind = resolve_kind(config.index, len(corpus.passages))
     vectors = _vector_index(previous, kind, ids, gone, missing, fresh, embedder.dim)
+    lexical = LexicalIndex.build(corpus.passages, Analyzer(config.synonyms), config.synonyms)
     manifest = Manifest(format=FORMAT_VERSION, model=embedder.name, dim=embedder.dim,
                         corpus_hash=corpus.digest, passage_count=len(corpus.passages),
                         article_count=len(corpus.articles), built_at=time.time(),
                         build_seconds=round(time.monotonic() - started, 3),
-                        backend=embedder.backend, index_type=kind,
-                        lexical=fingerprint(config.synonyms))
-    lexical = LexicalIndex.build(corpus.passages, Analyzer(config.synonyms), config.synonyms)
+                        backend=embedder.backend, index_type=kind, lexical=lexical.fingerprint)
     save_index(config.index_dir, manifest, corpus.passages, vectors, ids, lexical)
     return BuildReport(len(corpus.articles), len(corpus.passages), len(missing),
                        time.monotonic() - started, corpus.skipped)

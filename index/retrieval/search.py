@@ -26,7 +26,6 @@ from index.retrieval.analyzer import Analyzer, phrasing, stems, written_in_engli
 from index.retrieval.who import passage_keys, question_keys
 
 Mode = Literal["fused", "bm25", "dense"]
-_NAME_WORD = re.compile(r"[^\W_]+")  # as who.question_keys splits a question
 
 # "When" questions want a statement that names a date; neither retriever knows that, so
 # dated statements get a small lift for them.
@@ -123,10 +122,8 @@ class Searcher:
     def _rank(self, question: str, query_vector: np.ndarray, limit: int, mode: Mode) -> Answer:
         if not self.passages:
             return Answer(question, False, 0.0, [])
-        asked, who_words = question_keys(question, self._names)
-        # Names and places are matched through the statements' keys, not as words. They are
-        # analysed as written: "BKN" in capitals is the agency, "bkn" a phone's "bukan".
-        named = " ".join(w for w in _NAME_WORD.findall(question) if w.lower() in who_words)
+        asked, named = question_keys(question, self._names)
+        # Names and places are matched through the statements' keys, not as words.
         topic = _without(self._analyzer.terms(question), self._analyzer.terms(named))
         words = _without(stems(question), stems(named))
         lexical = self._bm25_scores(topic, words)

@@ -61,9 +61,10 @@ def passage_keys(passage: Passage) -> frozenset[str]:
     return frozenset(keys)
 
 
-def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str], set[str]]:
-    """The keys a question asks for, and its words that name them (lower case). `names`
-    are the officials' name words the corpus knows."""
+def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str], str]:
+    """The keys a question asks for, and its words that name them, as written ("BKN" in
+    capitals is the agency, "bkn" a phone's "bukan"). `names` are the officials' name words
+    the corpus knows."""
     words = _WORD.findall(question)[:MAX_QUESTION_WORDS]
     keys: set[str] = set()
     used: set[str] = set()
@@ -92,7 +93,7 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
              for w in alias.split()}
     if keys:  # "Pj Wali Kota" of a named place or person says who, not what about
         used |= {w.lower() for w in words if w.lower() in _OFFICE_WORDS}
-    return frozenset(keys), used
+    return frozenset(keys), " ".join(w for w in words if w.lower() in used)
 
 
 def name_words(passages: list[Passage]) -> frozenset[str]:
