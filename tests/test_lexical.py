@@ -121,3 +121,30 @@ def test_a_statement_in_the_questions_own_words_outranks_a_synonym_echo(built_co
     assert top3()[0] == "uji-frasa:2" and "uji-frasa:1" not in top3()
     monkeypatch.setattr(search, "PHRASING_WEIGHT", 0.0)
     assert "uji-frasa:1" in top3()  # the echo, without the exact phrasing
+
+
+def test_the_statement_that_singles_out_the_asked_detail_outranks_the_articles_summary(
+        built_config, embedder, monkeypatch):
+    """Every paragraph of a report on an inspection repeats "satgas", "netralitas", "sidak"
+    and "dinas"; only one says what was found. The question's word that few of the article's
+    statements share ("menemukan") decides among them, not the topic words they all share."""
+    article = Article(
+        "uji-sidak", "Satgas Netralitas ASN Sukamaju Sidak Dinas Menjelang Pilkada",
+        "SUKAMAJU - Satgas Netralitas ASN Kabupaten Sukamaju melakukan sidak ke dinas-dinas "
+        "menjelang Pilkada.\n\n"
+        "Ketua Satgas Netralitas ASN Dedi Wiranata mengatakan sidak dilakukan agar ASN di setiap "
+        "dinas menjaga netralitas. \"Satgas netralitas akan terus melakukan sidak ke dinas selama "
+        "masa kampanye,\" kata Dedi.\n\n"
+        "Dalam sidak itu satgas menemukan baliho pasangan calon di ruang kerja Dinas Perikanan. "
+        "\"Baliho itu langsung kami turunkan,\" ujar Dedi.\n\n"
+        "Dedi menambahkan satgas netralitas ASN akan melaporkan hasil sidak kepada bupati.",
+        outlet="Warta Uji", official=Official("Dedi Wiranata", "Inspektur Kabupaten Sukamaju"))
+    add_article(built_config, embedder, article)
+    searcher = open_searcher(built_config, embedder)
+
+    def first() -> str:
+        return searcher.search("Satgas netralitas ASN Sukamaju menemukan apa waktu sidak?").hits[0].passage.id
+
+    assert first() == "uji-sidak:2"
+    monkeypatch.setattr(search, "DISTINCT_WEIGHT", 0.0)
+    assert first() == "uji-sidak:1"  # the framing paragraph, on the shared topic words
