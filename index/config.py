@@ -154,8 +154,15 @@ class IndexConfig:
     data_dir: Path = field(default=Path("data"), metadata={"internal": True})
 
     def validate(self) -> None:
-        for group in self.synonyms:
+        group_of: dict[str, int] = {}
+        for number, group in enumerate(self.synonyms, start=1):
             require(len(group) >= 2, f"synonyms: each group needs two or more terms, got {group}")
+            for term in group:
+                key = " ".join(str(term).lower().split())
+                # One term in two groups would silently belong to the last one only.
+                require(key not in group_of, f"synonyms: {term!r} is in group {group_of.get(key)} "
+                                             f"and group {number}; a term belongs to one group")
+                group_of[key] = number
 
     def resolve(self, path: str) -> Path:
         """A path from the config, relative to the config file's directory."""

@@ -38,6 +38,14 @@ async def test_a_question_typed_as_on_a_phone_gets_the_fitting_statement(bot):
     assert "pelayan publik" in reply.text and "<b>Ani Sofian</b>" in reply.text
 
 
+async def test_a_question_in_english_gets_the_fitting_indonesian_statement(bot):
+    """The articles are Indonesian; config.yaml's glossary carries the domain's English
+    words ("public services", "regional election") to theirs."""
+    reply = await bot.ask_private(USER, "Must public services keep running during the regional election?")
+    assert "belum menemukan pernyataan" not in reply.text
+    assert "pelayanan publik tetap berjalan" in reply.text and "<b>Sisardi</b>" in reply.text
+
+
 async def test_out_of_scope_question_is_declined_honestly_and_recorded(bot):
     reply = await bot.ask_private(USER, "Bagaimana cara membuat kue lapis legit?")
     assert "belum menemukan pernyataan" in reply.text and "/bantuan" in reply.text

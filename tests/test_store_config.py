@@ -122,6 +122,7 @@ def _write(tmp_path, text: str):
     ("privacy: {retention_days: 0}\n", "privacy.retention_days"),
     ("privacy: {retention_day: 30}\n", "unknown key"),
     ("synonyms:\n  - [alone]\n", "two or more"),
+    ("synonyms:\n  - [asn, pns]\n  - [pegawai, PNS]\n", "'PNS' is in group 1 and group 2"),
     ("- just a list\n", "mapping"),
     ("embedding: [unclosed\n", "not valid YAML"),
 ])
