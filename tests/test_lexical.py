@@ -38,6 +38,18 @@ def test_stored_bm25_answers_exactly_as_analysing_at_load(built_config, embedder
         assert (a.confident, round(a.confidence, 6)) == (b.confident, round(b.confidence, 6))
 
 
+def test_passages_holding_a_term_are_those_bm25_scores(built_config):
+    """passages_holding reads bm25s's own matrix: it agrees with bm25s's scoring; and each
+    article has one number."""
+    stored = load_index(built_config.index_dir, built_config.index)
+    lexical = stored.lexical
+    for term in ["asn", "netralitas", "sanksi", "pontianak", "tidak-ada-di-korpus"]:
+        expected = np.flatnonzero(np.asarray(lexical.bm25.get_scores([term])) > 0)
+        assert sorted(lexical.passages_holding(term).tolist()) == expected.tolist(), term
+    numbers = {(p.article_id, int(n)) for p, n in zip(stored.passages, lexical.articles)}
+    assert len(numbers) == len({p.article_id for p in stored.passages}) == len(set(lexical.articles))
+
+
 def test_changed_synonyms_make_the_searcher_analyse_again(built_config, embedder):
     stored = load_index(built_config.index_dir, built_config.index)
     changed = replace(built_config, synonyms=built_config.synonyms + [["festival", "perayaan"]])

@@ -179,7 +179,7 @@ class Searcher:
         wanted = np.zeros(len(self._article_sizes), dtype=bool)
         wanted[articles] = True
         scores = np.zeros(len(candidates))
-        for term in {t for t in terms if t in self._idf}:
+        for term in dict.fromkeys(t for t in terms if t in self._idf):  # in order: same sums every run
             holding = self._lexical.passages_holding(term)
             near = holding[wanted[self._articles[holding]]]  # those in the candidates' articles
             shared = np.bincount(np.searchsorted(articles, self._articles[near]), minlength=len(articles))
