@@ -38,6 +38,15 @@ async def test_a_question_typed_as_on_a_phone_gets_the_fitting_statement(bot):
     assert "pelayan publik" in reply.text and "<b>Ani Sofian</b>" in reply.text
 
 
+async def test_spoken_fillers_do_not_make_a_question_look_unknown(bot):
+    """"pas" and "emang" are fillers here; left as words the corpus never uses, they
+    pulled the confidence below the line and the question was declined."""
+    reply = await bot.ask_private(USER, "pas pilkada emang pelayanan publik boleh dikendorin?")
+    assert "belum menemukan pernyataan" not in reply.text
+    assert reply.text.index("pelayanan publik tetap berjalan") < reply.text.index("📰")
+    assert "<b>Sisardi</b>" in reply.text
+
+
 async def test_a_question_in_english_gets_the_fitting_indonesian_statement(bot):
     """The articles are Indonesian; config.yaml's glossary carries the domain's English
     words ("public services", "regional election") to theirs."""

@@ -94,7 +94,16 @@ def test_phone_spellings_of_stop_words_are_stop_words_but_acronyms_stay():
     assert analyzer.terms("sbg ASN kita hrs jd contoh, knp?") == analyzer.terms(
         "sebagai ASN kita harus jadi contoh, kenapa?") == ["asn", "contoh"]
     assert analyzer.terms("apa kata BKN soal DPT") == ["bkn", "dpt"]
-    assert analyzer.terms("pas pose") == ["pas", "pose"]  # a dictionary word is not slang
+    assert analyzer.terms("kaya pose") == ["kaya", "pose"]  # a dictionary word ("rich") is not slang
+
+
+def test_spoken_fillers_go_and_a_word_doubled_with_a_2_meets_its_written_form():
+    """"emang", "pas", "biar" are dictionary roots, yet in a question only fillers; "ikut2an"
+    is how a phone writes "ikut-ikutan"."""
+    analyzer = Analyzer([])
+    assert analyzer.terms("emang boleh ikut2an kampanye pas pilkada biar aman?") == \
+        analyzer.terms("boleh ikut-ikutan kampanye pilkada aman?") == ["ikut", "kampanye", "pilkada", "aman"]
+    assert analyzer.terms("hati2 di medsos") == ["hati", "medsos"] and analyzer.terms("2024") == ["2024"]
 
 
 def test_an_informal_question_with_a_fitting_statement_is_answered(searcher):

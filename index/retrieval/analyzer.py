@@ -22,6 +22,10 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _EXTRA_STOP_WORDS = frozenset({
     "apa", "apakah", "siapa", "bagaimana", "mengapa", "kenapa", "kapan", "dimana", "berapa",
     "bolehkah", "bisakah", "yang", "ga", "gak", "nggak", "enggak", "dong", "sih", "ya", "kah",
+    # Spoken fillers that are also dictionary roots, so the phone-spelling rule below keeps
+    # them ("emang" = memang, "pas" = saat, "biar" = agar, "ato" = atau).
+    "emang", "pas", "biar", "kayak", "tuh", "nih", "deh", "aja", "banget", "bgt", "beneran",
+    "ngapain", "ato",
 })
 # English questions are answered from Indonesian text: their function words, and the words
 # whose Indonesian counterparts are stop words above (boleh, ikut, harus, kata, tetap), say
@@ -72,7 +76,8 @@ def _colloquial_stop_words() -> frozenset[str]:
     the Kamus Alay lexicon that indoNLP ships. Left in, the corpus never uses them, so an
     informal question looked as if it asked about something unknown and was declined
     (measured: at the same share of out-of-scope questions declined, 1-2 points more
-    answered). A spelling that is itself a dictionary word ("pas", "buat") stays."""
+    answered). A spelling that is itself a dictionary word ("kaya") stays, unless listed
+    as a filler in _EXTRA_STOP_WORDS."""
     from indoNLP.preprocessing.slang_data import SLANG_DATA
 
     roots, stop_words = root_words(), _indonesian_stop_words()
@@ -89,8 +94,15 @@ def _is_content(word: str, written: str) -> bool:
     return word not in _colloquial_stop_words() or (written.isupper() and len(written) > 1)
 
 
+# A phone writes a doubled word with a 2: "ikut2an" = ikut-ikutan, "hati2" = hati-hati.
+_DOUBLED = re.compile(r"([^\W\d_]{2,})2([^\W\d_]*)")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    doubled = _DOUBLED.fullmatch(word)
+    if doubled:
+        word = f"{doubled[1]}-{doubled[1]}{doubled[2]}"
     stemmed = _stemmer().stem(word) or word
     if stemmed == word:  # Sastrawi found no affix: maybe a colloquial form
         return informal_root(word) or word
