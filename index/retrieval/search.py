@@ -105,7 +105,7 @@ class Searcher:
         self._lexical = lexical
         self._idf = lexical.idf
         self._articles = lexical.articles
-        self._article_sizes = np.bincount(lexical.articles) if len(lexical.articles) else lexical.articles
+        self._article_sizes = np.bincount(lexical.articles)
         self._bm25, self._bm25_meta = lexical.bm25, lexical.meta_bm25
         self._bm25_phrasing = lexical.phrasing_bm25
         # Who each statement is by, for questions that name an official, place or office.
