@@ -120,20 +120,24 @@ def test_english_is_told_apart_from_indonesian():
         assert not written_in_english(question), question
 
 
+def _searcher_with(config, embedder, article: Article) -> Searcher:
+    """A searcher over the built corpus with `article` added, as /tambah adds one."""
+    add_article(config, embedder, article)
+    return open_searcher(config, embedder)
+
+
 def test_a_statement_in_the_questions_own_words_outranks_a_synonym_echo(built_config, embedder,
                                                                        monkeypatch):
     """"politik praktis" and "kampanye" share a synonym group, so a paragraph that says
     "kampanye" four times used to match "terlibat politik praktis" nearly as well as the
     statement that says it. The exact phrasing (words and neighbouring pairs) tells them apart."""
-    article = Article(
+    searcher = _searcher_with(built_config, embedder, Article(
         "uji-frasa", "Bupati Sukamaju Ajak Warga Sukseskan Pilkada",
         "SUKAMAJU - Pemerintah Kabupaten Sukamaju menggelar apel bersama menjelang pemungutan suara.\n\n"
         "Bupati Sukamaju Dedi Wiranata meminta tim kampanye menjaga ketertiban. \"Kampanye dialogis, "
         "kampanye terbuka, dan kampanye di media sosial harus tertib selama Pilkada,\" kata Dedi.\n\n"
         "Dedi juga menegaskan bahwa ASN tidak boleh terlibat politik praktis selama Pilkada.",
-        outlet="Warta Uji", official=Official("Dedi Wiranata", "Bupati Sukamaju"))
-    add_article(built_config, embedder, article)
-    searcher = open_searcher(built_config, embedder)
+        outlet="Warta Uji", official=Official("Dedi Wiranata", "Bupati Sukamaju")))
 
     def top3() -> list[str]:
         answer = searcher.search("Apakah ASN boleh terlibat politik praktis selama pilkada?", mode="bm25")
@@ -149,7 +153,7 @@ def test_the_statement_that_singles_out_the_asked_detail_outranks_the_articles_s
     """Every paragraph of a report on an inspection repeats "satgas", "netralitas", "sidak"
     and "dinas"; only one says what was found. The question's word that few of the article's
     statements share ("menemukan") decides among them, not the topic words they all share."""
-    article = Article(
+    searcher = _searcher_with(built_config, embedder, Article(
         "uji-sidak", "Satgas Netralitas ASN Sukamaju Sidak Dinas Menjelang Pilkada",
         "SUKAMAJU - Satgas Netralitas ASN Kabupaten Sukamaju melakukan sidak ke dinas-dinas "
         "menjelang Pilkada.\n\n"
@@ -159,9 +163,7 @@ def test_the_statement_that_singles_out_the_asked_detail_outranks_the_articles_s
         "Dalam sidak itu satgas menemukan baliho pasangan calon di ruang kerja Dinas Perikanan. "
         "\"Baliho itu langsung kami turunkan,\" ujar Dedi.\n\n"
         "Dedi menambahkan satgas netralitas ASN akan melaporkan hasil sidak kepada bupati.",
-        outlet="Warta Uji", official=Official("Dedi Wiranata", "Inspektur Kabupaten Sukamaju"))
-    add_article(built_config, embedder, article)
-    searcher = open_searcher(built_config, embedder)
+        outlet="Warta Uji", official=Official("Dedi Wiranata", "Inspektur Kabupaten Sukamaju")))
 
     def first() -> str:
         return searcher.search("Satgas netralitas ASN Sukamaju menemukan apa waktu sidak?").hits[0].passage.id
