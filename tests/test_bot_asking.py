@@ -55,6 +55,13 @@ async def test_a_question_in_english_gets_the_fitting_indonesian_statement(bot):
     assert "pelayanan publik tetap berjalan" in reply.text and "<b>Sisardi</b>" in reply.text
 
 
+async def test_a_question_naming_an_office_and_a_province_gets_that_official(bot):
+    """Two Pj officials of Kalimantan Tengah are in the corpus; the regent is asked for."""
+    reply = await bot.ask_private(USER, "Apa kata Pj Bupati di Kalteng soal netralitas ASN?")
+    assert "<b>Nunu Andriani</b>, Penjabat Bupati Pulang Pisau" in reply.text
+    assert "Hera Nugrahayu" not in reply.text
+
+
 async def test_out_of_scope_question_is_declined_honestly_and_recorded(bot):
     reply = await bot.ask_private(USER, "Bagaimana cara membuat kue lapis legit?")
     assert "belum menemukan pernyataan" in reply.text and "/bantuan" in reply.text

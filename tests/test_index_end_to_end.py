@@ -19,6 +19,7 @@ from tests.support import REPO
 from index.corpus.passages import Passage
 from index.retrieval import search
 from index.retrieval.evaluate import evaluate, first_match_rank, load_questions
+from index.retrieval.who import question_keys
 
 SEEDS = REPO / "tests" / "data" / "seeds"
 DEV = REPO / "eval" / "dev-questions.yaml"
@@ -235,6 +236,29 @@ def test_a_named_official_ranks_their_statements_first(searcher):
     answer = searcher.search("Apa kata Pj Wali Kota Palangka Raya soal sanksi?")
     assert [h.passage.official.name for h in answer.hits[:3]] == ["Hera Nugrahayu"] * 3
     assert "sanksi" in answer.hits[0].passage.text.lower()
+
+
+def test_a_named_office_tells_a_provinces_officials_apart(searcher):
+    """Kalimantan Tengah has a Pj Bupati (Pulang Pisau) and a Pj Wali Kota (Palangka Raya)
+    in the shipped corpus: the office the question names picks one of them."""
+    for question, official in (
+            ("Apa kata Pj Bupati di Kalteng soal netralitas ASN?", "Nunu Andriani"),
+            ("Apa kata Pj Wali Kota di Kalimantan Tengah soal netralitas ASN?", "Hera Nugrahayu"),
+            ("What did the acting regent in Central Kalimantan say about neutrality?", "Nunu Andriani")):
+        answer = searcher.search(question)
+        assert answer.confident, question
+        assert [h.passage.official.name for h in answer.hits[:3]] == [official] * 3, question
+
+
+def test_named_candidates_matching_more_of_the_question_come_first(searcher, monkeypatch):
+    """A province grows to thousands of statements; the cap on named candidates keeps
+    those of the office asked for, not the first ones stored."""
+    asked, _ = question_keys("Apa kata Pj Wali Kota di Kalteng?", searcher._names)
+    mayor = [i for i, p in enumerate(searcher.passages) if p.official.name == "Hera Nugrahayu"]
+    regent = [i for i, p in enumerate(searcher.passages) if p.official.name == "Nunu Andriani"]
+    assert regent[-1] < mayor[0]  # stored first: a cut by position would keep the regent's
+    monkeypatch.setattr(search, "_MAX_NAMED", len(mayor))
+    assert sorted(searcher._named(asked)) == mayor
 
 
 def test_an_english_question_about_a_named_official_is_answered(searcher):

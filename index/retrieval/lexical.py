@@ -74,7 +74,9 @@ class LexicalIndex:
         self.phrasing_bm25 = phrasing_bm25
         self.idf = idf
         self.articles = articles
-        self.key_positions = key_positions
+        # Sorted arrays: a tenth of the memory of lists of ints, and searchable.
+        self.key_positions = {key: np.asarray(positions, dtype=np.int64)
+                              for key, positions in key_positions.items()}
         self.names = names
         self.fingerprint = fingerprint_
 
@@ -119,7 +121,8 @@ class LexicalIndex:
         self.phrasing_bm25.save(str(folder / _PHRASING), show_progress=False)
         (folder / _IDF).write_text(json.dumps(self.idf, ensure_ascii=False))
         np.save(folder / _ARTICLES, self.articles, allow_pickle=False)
-        (folder / _WHO).write_text(json.dumps({"keys": self.key_positions, "names": sorted(self.names)},
+        keys = {key: positions.tolist() for key, positions in self.key_positions.items()}
+        (folder / _WHO).write_text(json.dumps({"keys": keys, "names": sorted(self.names)},
                                               ensure_ascii=False))
         (folder / _FINGERPRINT).write_text(json.dumps({"fingerprint": self.fingerprint}))
 

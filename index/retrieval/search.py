@@ -23,7 +23,7 @@ from index.corpus.passages import Passage
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import StoredIndex
 from index.retrieval.analyzer import Analyzer, phrasing, stems, written_in_english
-from index.retrieval.who import passage_keys, question_keys
+from index.retrieval.who import passage_keys, picks_out, question_keys
 
 Mode = Literal["fused", "bm25", "dense"]
 
@@ -164,11 +164,11 @@ class Searcher:
         return Answer(question, confidence >= self._config.min_confidence, confidence, hits)
 
     def _who(self, asked: frozenset[str], candidates: np.ndarray) -> np.ndarray:
-        """Share of the officials, places and institutions the question names that each
-        candidate's official matches."""
+        """Share of the officials, places, institutions and offices the question names
+        that each candidate's official matches."""
         if not asked:
             return np.zeros(len(candidates))
-        return np.array([len(asked & passage_keys(self.passages[c])) / len(asked) for c in candidates])
+        return np.array([_share(asked, passage_keys(self.passages[c])) for c in candidates])
 
     def _distinctiveness(self, terms: list[str], candidates: np.ndarray) -> np.ndarray:
         """For each candidate, the rarity-weighted question words its statement holds, each
@@ -210,8 +210,18 @@ class Searcher:
         k = min(self._config.candidates, len(self.passages))
         dense_ids = self.stored.nearest(query_vector, k)
         lexical_ids = _best_positive(lexical, k)
-        named = sorted({i for key in asked for i in self._key_positions.get(key, ())})[:_MAX_NAMED]
-        return np.unique(np.concatenate([dense_ids, lexical_ids, np.asarray(named, dtype=np.int64)]))
+        return np.unique(np.concatenate([dense_ids, lexical_ids, self._named(asked)]))
+
+    def _named(self, asked: frozenset[str]) -> np.ndarray:
+        """Statements of the officials and places the question names, those that match
+        the most of its keys first ("Pj Gubernur Jateng": the governor before the
+        province's other officials), at most `_MAX_NAMED`."""
+        named = [self._key_positions[key] for key in asked if picks_out(key) and key in self._key_positions]
+        if not named:
+            return np.zeros(0, dtype=np.int64)
+        pool = np.unique(np.concatenate(named))
+        matched = sum(_holding(self._key_positions[key], pool) for key in asked if key in self._key_positions)
+        return pool[np.argsort(-matched, kind="stable")[:_MAX_NAMED]]
 
     def _fuse(self, lexical: np.ndarray, dense: np.ndarray, mode: Mode,
               unknown: float = 0.0) -> np.ndarray:
@@ -268,6 +278,19 @@ class Searcher:
 def _without(terms: list[str], left_out: list[str]) -> list[str]:
     unwanted = set(left_out)
     return [t for t in terms if t not in unwanted]
+
+
+def _share(asked: frozenset[str], keys: frozenset[str]) -> float:
+    """The share of the asked keys a statement has; none if it matches only the office
+    (another province's governor is not who "Pj Gubernur Sulsel" means)."""
+    matched = asked & keys
+    return len(matched) / len(asked) if any(map(picks_out, matched)) else 0.0
+
+
+def _holding(sorted_positions: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Which of `positions` are in `sorted_positions`, in O(len(positions) log n)."""
+    at = np.minimum(np.searchsorted(sorted_positions, positions), len(sorted_positions) - 1)
+    return sorted_positions[at] == positions
 
 
 def _best_positive(scores: np.ndarray, k: int) -> np.ndarray:

@@ -3,9 +3,9 @@
 "Apa kata Pj Gubernur Sulsel ...", "menurut Panwaslih Aceh Utara", "di Kalimantan Barat":
 such a question wants the statements of one official, office or region first. Each
 statement gets a set of keys for its official (name words, the places of the position and
-of the headline, their provinces, the institutions named), and a question gets keys for
-the names, places and institutions it mentions. The share of the question's keys a
-statement has lifts it in the ranking.
+of the headline, their provinces, the institutions named, the office held), and a question
+gets keys for the names, places and institutions it mentions, and the office it names
+beside them. The share of the question's keys a statement has lifts it in the ranking.
 
 Keys are matched, not searched: the question's own words that name a place or an official
 are left out of the BM25 query, so a lead paragraph that merely repeats the official's
@@ -42,14 +42,27 @@ _INSTITUTIONS = {
 }
 _INSTITUTION_PHRASES = {tuple(alias.split()): key for key, aliases in _INSTITUTIONS.items()
                         for alias in aliases}
+# Heads of a region (and their deputies). A province or city has many officials: beside a
+# named place, "Pj Gubernur Jateng" asks for its governor, not its Sekda or its regents.
+_OFFICES = {
+    "gubernur": ("gubernur", "governor"),
+    "bupati": ("bupati", "regent"),
+    "walikota": ("walikota", "wali kota", "wako", "mayor"),
+    "wakil gubernur": ("wakil gubernur", "wagub", "deputy governor", "vice governor"),
+    "wakil bupati": ("wakil bupati", "wabup", "deputy regent", "vice regent"),
+    "wakil walikota": ("wakil walikota", "wakil wali kota", "wawali", "wawalkot", "deputy mayor",
+                       "vice mayor"),
+}
+_OFFICE_PHRASES = {tuple(alias.split()): key for key, aliases in _OFFICES.items() for alias in aliases}
 # Office words that, next to a named place or person, only say who is meant.
 _OFFICE_WORDS = frozenset({"pj", "pjs", "plt", "plh", "penjabat", "pejabat", "bupati", "wali",
                            "walikota", "wako", "wakil", "gubernur", "sekda", "ketua", "anggota",
                            "menteri", "acting", "governor", "regent", "mayor", "koordinator",
-                           "kabupaten", "kota", "provinsi"})
+                           "kabupaten", "kota", "provinsi", "wagub", "wabup", "wawali",
+                           "wawalkot", "deputy", "vice"})
 _CUES = frozenset({"menurut", "kata", "pesan", "ujar", "imbauan", "according", "said", "say",
                    "says", "tell", "told", "message", "expect", "expects"})
-_LONGEST = max(len(p) for p in _INSTITUTION_PHRASES)
+_LONGEST = max(len(p) for p in [*_INSTITUTION_PHRASES, *_OFFICE_PHRASES])
 
 
 def passage_keys(passage: Passage) -> frozenset[str]:
@@ -58,6 +71,7 @@ def passage_keys(passage: Passage) -> frozenset[str]:
     keys = {f"name:{w}" for w in _WORD.findall(official.name.lower()) if len(w) > 2}
     keys |= _place_keys(f"{official.position} . {title}")
     keys |= _institution_keys(f"{official.position} {title}")
+    keys |= _phrase_keys(official.position, _OFFICE_PHRASES, "office")  # not the headline's
     return frozenset(keys)
 
 
@@ -92,8 +106,15 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
     used |= {w for key in institutions for alias in _INSTITUTIONS[key.split(":", 1)[1]]
              for w in alias.split()}
     if keys:  # "Pj Wali Kota" of a named place or person says who, not what about
+        keys |= _phrase_keys(question, _OFFICE_PHRASES, "office")
         used |= {w.lower() for w in words if w.lower() in _OFFICE_WORDS}
     return frozenset(keys), " ".join(w for w in words if w.lower() in used)
+
+
+def picks_out(key: str) -> bool:
+    """Whether a key alone picks out statements: a place, a person or an institution does;
+    an office ("gubernur") only says which of a place's officials is meant."""
+    return not key.startswith("office:")
 
 
 def name_words(passages: list[Passage]) -> frozenset[str]:
@@ -121,12 +142,19 @@ def _place_keys(text: str) -> set[str]:
 
 
 def _institution_keys(text: str) -> set[str]:
+    return _phrase_keys(text, _INSTITUTION_PHRASES, "institution")
+
+
+def _phrase_keys(text: str, phrases: dict[tuple[str, ...], str], kind: str) -> set[str]:
+    """`kind:key` for each of `phrases` in `text`, the longest at each word."""
     words = [w.lower() for w in _WORD.findall(text)][:MAX_QUESTION_WORDS * 2]
     keys = set()
-    for i in range(len(words)):
+    i = 0
+    while i < len(words):
         for size in range(min(_LONGEST, len(words) - i), 0, -1):
-            key = _INSTITUTION_PHRASES.get(tuple(words[i:i + size]))
+            key = phrases.get(tuple(words[i:i + size]))
             if key:
-                keys.add(f"institution:{key}")
+                keys.add(f"{kind}:{key}")
                 break
+        i += size
     return keys

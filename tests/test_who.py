@@ -1,0 +1,48 @@
+"""Who a question asks about (who.py) and the share of it a statement's official matches."""
+
+from __future__ import annotations
+
+from index.corpus.article import Official
+from index.corpus.passages import Passage, Source
+from index.retrieval.search import _share
+from index.retrieval.who import passage_keys, question_keys
+
+
+def _passage(name: str, position: str, title: str = "Netralitas ASN") -> Passage:
+    return Passage("a:1", "a", "Pernyataan.", Official(name, position), Source("Outlet", title, "", ""))
+
+
+def test_an_office_beside_a_named_place_is_asked_for():
+    asked, named = question_keys("Apa kata Pj Gubernur Jateng soal netralitas?", frozenset())
+    assert asked == {"province:Jawa Tengah", "office:gubernur"}
+    assert set(named.lower().split()) == {"pj", "gubernur", "jateng"}  # who, not what about
+    asked, _ = question_keys("What did the Central Java acting governor say?", frozenset())
+    assert "office:gubernur" in asked
+
+
+def test_an_office_alone_is_a_topic_not_a_speaker():
+    asked, named = question_keys("Apa tugas gubernur soal netralitas ASN?", frozenset())
+    assert asked == frozenset() and named == ""
+
+
+def test_a_deputy_is_another_office():
+    asked, _ = question_keys("apa kata Wakil Bupati Pasuruan?", frozenset())
+    assert "office:wakil bupati" in asked and "office:bupati" not in asked
+    keys = passage_keys(_passage("Andriyanto", "Penjabat Bupati Pasuruan"))
+    assert "office:bupati" in keys and "office:wakil bupati" not in keys
+
+
+def test_the_office_comes_from_the_officials_position_not_the_headline():
+    keys = passage_keys(_passage("Edward Candra", "Sekretaris Daerah Sumatera Selatan",
+                                 "Sekda Sumsel Ingatkan ASN Jelang Pilgub, Gubernur Minta Netral"))
+    assert not any(k.startswith("office:") for k in keys)
+
+
+def test_the_asked_office_counts_only_with_the_asked_place():
+    asked, _ = question_keys("Apa kata Pj Gubernur Sulsel?", frozenset())
+    governor = passage_keys(_passage("Zudan Arif Fakrulloh", "Penjabat Gubernur Sulawesi Selatan"))
+    sekda = passage_keys(_passage("Jufri Rahman", "Sekretaris Daerah Sulawesi Selatan"))
+    elsewhere = passage_keys(_passage("Agus Fatoni", "Penjabat Gubernur Sumatera Utara"))
+    assert _share(asked, governor) == 1.0
+    assert _share(asked, sekda) == 0.5
+    assert _share(asked, elsewhere) == 0.0  # another province's governor is not who is meant
