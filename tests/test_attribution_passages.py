@@ -38,6 +38,42 @@ def test_other_officials_are_found_and_quotes_attributed_to_them():
         "Hera Nugrahayu", "Budi Santoso", "Budi Santoso", "Hera Nugrahayu", "Hera Nugrahayu"]
 
 
+def test_a_province_before_a_verb_of_saying_is_not_a_name():
+    """Neither "Jawa" nor "Timur" is a place alone, and "Jawa" could be a name: together
+    they are the province an institution speaks for."""
+    paragraphs = ["SURABAYA - Bawaslu Jawa Timur mengingatkan ASN agar tidak mendukung calon.",
+                  "Ketua Bawaslu Jawa Timur A Warits mengatakan pengawasan diperketat.",
+                  "Pemprov Kalimantan Barat Harisson menegaskan ASN harus netral."]
+    speakers = detect_speakers("Bawaslu Jatim Ingatkan ASN", paragraphs)
+    assert "Jawa Timur" not in {o.name for o in speakers.officials + speakers.by_paragraph}
+    assert [o.name for o in speakers.by_paragraph] == ["A Warits", "A Warits", "Harisson"]
+
+
+def test_a_village_or_district_after_its_office_is_its_place_not_a_name():
+    """No gazetteer lists villages and districts; after a camat's, lurah's or kades's
+    office the next word is the place, unless it is a known name."""
+    cases = {
+        "Kepala Desa Sukamaju mengatakan warganya siap.": Official("", "Kepala Desa Sukamaju"),
+        "Camat Cibinong mengimbau ASN di wilayahnya netral.": Official("", "Camat Cibinong"),
+        "Ketua Panwascam Cileunyi mengatakan pengawasan diperketat.": Official("", "Ketua Panwascam Cileunyi"),
+        "Kades Sukamaju Asep Saepudin mengatakan ASN netral.": Official("Asep Saepudin", "Kades Sukamaju"),
+        "Kepala Desa Sukamaju, Ujang Suryana, mengatakan ASN netral.":
+            Official("Ujang Suryana", "Kepala Desa Sukamaju"),
+        "Camat Budi Santoso mengatakan ASN netral.": Official("Budi Santoso", "Camat"),
+    }
+    for paragraph, official in cases.items():
+        assert detect_speakers("Judul", [paragraph]).by_paragraph[0] == official, paragraph
+
+
+def test_the_official_accompanied_is_not_the_one_who_speaks():
+    for paragraph in ("Pj Wali Kota Tangerang Nurdin, didampingi Sekda Herman Suwarman, meminta ASN netral.",
+                      "Didampingi Sekda Tangerang Herman Suwarman, Pj Wali Kota Tangerang Nurdin "
+                      "mengatakan ASN harus netral."):
+        speakers = detect_speakers("Judul", [paragraph])
+        assert speakers.by_paragraph[0] == Official("Nurdin", "Penjabat Wali Kota Tangerang"), paragraph
+        assert "Herman Suwarman" in {o.name for o in speakers.officials}
+
+
 def test_a_passive_verb_of_saying_names_the_next_speaker():
     paragraphs = ["“Semua ASN harus netral,” ujar Sekda Kota Semarang Iswar Aminuddin.",
                   "Hal senada disampaikan Kepala BKPP Kota Semarang, Budi Prakosa.",

@@ -23,15 +23,17 @@ from dataclasses import dataclass, field
 
 from index.corpus.article import Official
 from index.corpus.name_words import (ACTING, MAX_TOKEN_CHARS, bare, could_be_name, has_place, is_degree,
-                                     is_place_word, name_like, strict_name, strip_honorifics)
+                                     is_place_word, name_like, place_spans, strict_name,
+                                     strip_honorifics)
 from index.corpus.places import Place, canonical_position, places_at, spell_out
-from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_say_after,
-                                read_role, role_at, says_next, skip_verb)
+from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
+                                is_say_after, read_role, role_at, says_next, skip_verb)
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions kept per person; real articles give one or two
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
+_ACCOMPANYING = frozenset({"didampingi", "beserta"})
 
 
 @dataclass
@@ -125,6 +127,7 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
                        people: list[_Person], current: _Person | None) -> _Person | None:
     """Register the people this paragraph names; return the one it quotes, if any."""
     spoken: list[_Person | None] = []  # None: a pronoun
+    named: list[_Person] = []
     i = 0
     while i < len(words):
         lower = bare(words[i]).lower()
@@ -136,8 +139,11 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
             if name:
                 person = _register(people, name, position, index)
                 if said:
-                    spoken.append(person)
+                    # "Pj Wali Kota Nurdin, didampingi Sekda Herman, meminta": Nurdin asks
+                    accompanied = named and bare(words[i - 1]).lower() in _ACCOMPANYING
+                    spoken.append(named[-1] if accompanied else person)
                     end = skip_verb(words, end)
+                named.append(person)
             elif epithet and current and position and not after_former(words, i):
                 current.add_position(position)
                 if said:
@@ -263,9 +269,12 @@ def _attributed_names(paragraphs: list[list[str]]) -> Counter[str]:
                 while j >= 0 and bare(words[j]).lower() in LINKS_BEFORE_VERB:
                     j -= 1
                 # Before the verb, a place or an ordinary word is a body that speaks
-                # ("Bawaslu Bontang menegaskan", "Sekadar memberikan"), not a name.
+                # ("Bawaslu Bontang menegaskan", "Sekadar memberikan", "Camat Cibinong
+                # mengimbau"), not a name.
                 token = bare(words[j]) if j >= 0 else ""
-                if token and not words[j].endswith((",", ".")) and strict_name(token, Counter()):
+                local = j > 0 and bare(words[j - 1]).lower() in LOCAL_OFFICES
+                if token and not words[j].endswith((",", ".")) and not local \
+                        and strict_name(token, Counter()):
                     found[token] += 1
     return found
 
@@ -343,7 +352,8 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
         if j > 0 and words[j - 1].endswith((",", ".")):
             break
         j -= 1
-    return " ".join(strip_honorifics(run)) or None
+    places = place_spans(run)  # "Bawaslu Jawa Timur mengingatkan": each word alone is no place
+    return " ".join(strip_honorifics(run[max(places) + 1:] if places else run)) or None
 
 
 # --- words ------------------------------------------------------------------------------

@@ -19,6 +19,9 @@ from index.corpus.name_words import (
 MAX_ROLE_WORDS = 24        # a role mention reads at most this far
 _CLAUSE_WORDS = 8          # how far after an office its verb of saying may come
 _QUOTES = frozenset("\"“”")
+# Offices and bodies of a district or village: the word after them is its place.
+LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
+                            "panwascam", "kapolsek", "danramil", "pps", "ppk"})
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
 _SAY_AFTER = frozenset(
@@ -96,6 +99,8 @@ def read_role(words: list[str], start: int, size: int,
         # "Dinas Pendidikan, Pemuda, dan Olahraga", but not "... dan Kepala BKD ...": a second office
         connector = lowered in {"dan", "&", "serta"} | NAME_PARTICLES and end + 1 < len(words) \
             and words[end + 1][:1].isupper() and not role_at(words, end + 1)
+        if tail and tail[-1].endswith(",") and role_at(words, end):
+            break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
         if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
                 or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
             lower_case = 0 if lower_case else _lower_case_office(words, end, names)
@@ -120,6 +125,7 @@ def read_role(words: list[str], start: int, size: int,
     if run and (name is None or _extends(tail[-run:], name)):
         unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
     head_words = _clean_words(head)
+    unit, name = _local_place_first(head_words + unit, unit, name, names)
     if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
             bare(head[1]).lower() == "pj":
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
@@ -168,6 +174,19 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
         if k > 0 and not _unit_like(segment):
             break
     return _clean_unit(segments[0] if segments else []), None
+
+
+def _local_place_first(office: list[str], unit: list[str], name: str | None,
+                       names: Counter[str]) -> tuple[list[str], str | None]:
+    """A district's or village's office is followed by its place, which no gazetteer
+    lists: "Camat Cibinong mengimbau", "Kades Sukamaju Asep Saepudin mengatakan". Its
+    first word moves from the name to the unit, unless it is a known name ("Camat Budi")."""
+    if not name or not office or bare(office[-1]).lower() not in LOCAL_OFFICES:
+        return unit, name
+    first, *rest = name.split()
+    if first in names or first.lower() in GIVEN_NAMES:
+        return unit, name
+    return [*unit, first], " ".join(rest) or None
 
 
 def _name_after_title(segment: list[str]) -> tuple[str, int] | None:
@@ -310,7 +329,7 @@ def _verb_after(words: list[str], end: int) -> int | None:
         if bare(words[j]).lower() in SAY_BEFORE:
             return j
         if words[j][:1] in _QUOTES or words[j].endswith((".", "!", "?", ":", "”", "\"")) or \
-                (j > end and role_at(words, j)):
+                role_at(words, j):
             return None
     return None
 
