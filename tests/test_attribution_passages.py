@@ -65,6 +65,16 @@ def test_a_village_or_district_after_its_office_is_its_place_not_a_name():
         assert detect_speakers("Judul", [paragraph]).by_paragraph[0] == official, paragraph
 
 
+def test_an_honorific_before_a_name_is_dropped_and_the_name_kept():
+    cases = {
+        '"Jangan ikut kampanye," kata H. Ahmad Yani.': "Ahmad Yani",
+        '"Jangan ikut kampanye," kata Ny. Ratna Dewi.': "Ratna Dewi",  # "ratna" is also a word
+        "Ketua TP PKK Kabupaten Bogor Ny. Ratna Dewi mengatakan istri ASN juga netral.": "Ratna Dewi",
+    }
+    for paragraph, name in cases.items():
+        assert detect_speakers("Judul", [paragraph]).by_paragraph[0].name == name, paragraph
+
+
 def test_the_official_accompanied_is_not_the_one_who_speaks():
     for paragraph in ("Pj Wali Kota Tangerang Nurdin, didampingi Sekda Herman Suwarman, meminta ASN netral.",
                       "Didampingi Sekda Tangerang Herman Suwarman, Pj Wali Kota Tangerang Nurdin "

@@ -57,7 +57,7 @@ nonaktif petahana
 """.split())
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
-TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "tgh",
+TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "tgh", "ny", "nyonya",
                      # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                      "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
                      "aipda", "bripka", "brigpol", "briptu", "bripda", "brigjen", "brigjenpol",

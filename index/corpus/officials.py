@@ -22,8 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import (ACTING, MAX_TOKEN_CHARS, bare, could_be_name, has_place, is_degree,
-                                     is_place_word, name_like, place_spans, strict_name,
+from index.corpus.name_words import (ACTING, HONORIFICS, MAX_TOKEN_CHARS, bare, could_be_name, has_place,
+                                     is_degree, is_place_word, name_like, place_spans, strict_name,
                                      strip_honorifics)
 from index.corpus.places import Place, canonical_position, places_at, spell_out
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
@@ -291,10 +291,14 @@ def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None
     if role:
         name = read_role(words, start, role, names)[2]
         return name
+    titled = start
+    while start < len(words) - 1 and bare(words[start]).lower() in HONORIFICS:
+        start += 1  # "kata H. Ahmad Yani", "ujar Ny. Ratna Dewi": surely a name follows
+    titled = start > titled
     run = []
     for word in words[start:start + 4]:
         token = bare(word)
-        if not (could_be_name(token) and (name_like(token, names) or token in names)):
+        if not (could_be_name(token) and (titled or name_like(token, names) or token in names)):
             break
         run.append(token)
         if word.endswith((",", ".")):
