@@ -75,6 +75,27 @@ def test_an_honorific_before_a_name_is_dropped_and_the_name_kept():
         assert detect_speakers("Judul", [paragraph]).by_paragraph[0].name == name, paragraph
 
 
+def test_a_headline_that_quotes_names_the_speaker_the_body_calls_dia():
+    paragraphs = ["GARUT - ASN di lingkungan Pemkab Garut diminta tidak mendukung calon di media sosial.",
+                  '"Jangan like, jangan share konten paslon," kata dia saat apel pagi.']
+    speakers = detect_speakers("Pj Bupati Garut Barnas Adjidin: ASN Jangan Main Medsos", paragraphs)
+    assert speakers.by_paragraph == [Official("Barnas Adjidin", "Penjabat Bupati Garut")] * 2
+    office = detect_speakers("Mendagri: ASN Harus Netral", paragraphs).main
+    assert office == Official("", "Menteri Dalam Negeri")
+    # the body's own speaker wins over the headline's
+    named = detect_speakers("Sekda: ASN Wajib Netral", ['"Netral itu wajib," kata Sekda Garut Nurdin Yana.'])
+    assert named.main == Official("Nurdin Yana", "Sekretaris Daerah Garut")
+
+
+def test_meanwhile_is_not_an_acting_office():
+    """"Sementara" after "Pejabat" is the Pjs; opening a sentence it is "meanwhile"."""
+    speakers = detect_speakers("Judul", [
+        "Sementara Ketua Bawaslu Kabupaten Bogor, Ridwan Arifin, menyatakan pihaknya memantau.",
+        "Pejabat Sementara Bupati Bengkulu Selatan Sisardi mengatakan ASN netral."])
+    assert [o.position for o in speakers.by_paragraph] == [
+        "Ketua Bawaslu Kabupaten Bogor", "Pejabat Sementara Bupati Bengkulu Selatan"]
+
+
 def test_the_official_accompanied_is_not_the_one_who_speaks():
     for paragraph in ("Pj Wali Kota Tangerang Nurdin, didampingi Sekda Herman Suwarman, meminta ASN netral.",
                       "Didampingi Sekda Tangerang Herman Suwarman, Pj Wali Kota Tangerang Nurdin "

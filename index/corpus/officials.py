@@ -64,6 +64,18 @@ class Speakers:
 
 def detect_speakers(title: str, paragraphs: list[str], main: Official | None = None) -> Speakers:
     """`main` (a hand-checked header) replaces the detected main official when given."""
+    found = _speakers(paragraphs, main)
+    if found.main.name or ":" not in title:
+        return found
+    # A headline that quotes ("Pj Bupati Garut Barnas Adjidin: ASN Jangan ...") names the
+    # speaker whom the body calls only "dia".
+    headline = _speakers([title.split(":", 1)[0] + " mengatakan", *paragraphs], main)
+    if not (headline.main.name or headline.main.position and not found.main.position):
+        return found
+    return Speakers(headline.main, headline.officials, headline.by_paragraph[1:])
+
+
+def _speakers(paragraphs: list[str], main: Official | None) -> Speakers:
     words = [_words(p) for p in paragraphs]
     names = _attributed_names(words)
     people: list[_Person] = []

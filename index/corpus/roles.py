@@ -19,6 +19,8 @@ from index.corpus.name_words import (
 MAX_ROLE_WORDS = 24        # a role mention reads at most this far
 _CLAUSE_WORDS = 8          # how far after an office its verb of saying may come
 _QUOTES = frozenset("\"“”")
+# Only after "Pelaksana"/"Pejabat": a sentence's "Sementara Ketua Bawaslu ..." is "meanwhile".
+_ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Offices and bodies of a district or village: the word after them is its place.
 LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk"})
@@ -73,8 +75,8 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
             (i > 0 and bare(words[i - 1]).lower() in _NOT_A_PERSON_BEFORE):
         return 0
     j = i
-    while j < len(words) and j - i < 4 and (bare(words[j]).lower() in ACTING
-                                            or is_parenthesised(words[j])):
+    while j < len(words) and j - i < 4 and (is_parenthesised(words[j]) or bare(words[j]).lower() in ACTING
+                                            and (j > i or bare(words[j]).lower() not in _ACTING_TAIL)):
         j += 1
     first = bare(words[j]).lower() if j < len(words) else ""
     for head in HEADS_BY_FIRST.get(first, ()):
