@@ -27,7 +27,7 @@ from index.corpus import places as places_module
 from index.retrieval import analyzer as analyzer_module
 from index.retrieval import who as who_module
 from index.retrieval.analyzer import Analyzer, phrasing, stems
-from index.retrieval.who import name_words, passage_keys
+from index.retrieval.who import indexed_keys, name_words
 
 _FINGERPRINT = "fingerprint.json"
 _IDF = "idf.json"
@@ -107,7 +107,7 @@ class LexicalIndex:
                 df[term] = df.get(term, 0) + 1
         key_positions: dict[str, list[int]] = {}
         for position, passage in enumerate(passages):
-            for key in passage_keys(passage):
+            for key in indexed_keys(passage):
                 key_positions.setdefault(key, []).append(position)
         return cls(bm25, meta_bm25, phrasing_bm25, _idf(df, len(terms)), _article_numbers(passages),
                    key_positions, name_words(passages), fingerprint(synonyms))

@@ -23,7 +23,7 @@ from index.corpus.passages import Passage
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import StoredIndex
 from index.retrieval.analyzer import Analyzer, phrasing, stems, written_in_english
-from index.retrieval.who import passage_keys, picks_out, question_keys
+from index.retrieval.who import named_keys, passage_keys, picks_out, question_keys
 
 Mode = Literal["fused", "bm25", "dense"]
 
@@ -213,15 +213,16 @@ class Searcher:
         return np.unique(np.concatenate([dense_ids, lexical_ids, self._named(asked)]))
 
     def _named(self, asked: frozenset[str]) -> np.ndarray:
-        """Statements of the officials and places the question names, those that match
-        the most of its keys first ("Pj Gubernur Jateng": the governor before the
-        province's other officials), at most `_MAX_NAMED`."""
-        named = [self._key_positions[key] for key in asked if picks_out(key) and key in self._key_positions]
-        if not named:
+        """Statements of the officials and places the question names, those of the office
+        it names first ("Pj Gubernur Jateng": the governor before the province's other
+        officials), at most `_MAX_NAMED`: a province may have a hundred thousand."""
+        lists = [self._key_positions[key][:_MAX_NAMED] for key in named_keys(asked)
+                 if key in self._key_positions]
+        if not lists:
             return np.zeros(0, dtype=np.int64)
-        pool = np.unique(np.concatenate(named))
-        matched = sum(_holding(self._key_positions[key], pool) for key in asked if key in self._key_positions)
-        return pool[np.argsort(-matched, kind="stable")[:_MAX_NAMED]]
+        positions = np.concatenate(lists)
+        _, first = np.unique(positions, return_index=True)
+        return positions[np.sort(first)][:_MAX_NAMED]
 
     def _fuse(self, lexical: np.ndarray, dense: np.ndarray, mode: Mode,
               unknown: float = 0.0) -> np.ndarray:
@@ -285,12 +286,6 @@ def _share(asked: frozenset[str], keys: frozenset[str]) -> float:
     (another province's governor is not who "Pj Gubernur Sulsel" means)."""
     matched = asked & keys
     return len(matched) / len(asked) if any(map(picks_out, matched)) else 0.0
-
-
-def _holding(sorted_positions: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    """Which of `positions` are in `sorted_positions`, in O(len(positions) log n)."""
-    at = np.minimum(np.searchsorted(sorted_positions, positions), len(sorted_positions) - 1)
-    return sorted_positions[at] == positions
 
 
 def _best_positive(scores: np.ndarray, k: int) -> np.ndarray:

@@ -14,6 +14,7 @@ title gains nothing over the statement that answers.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from index.corpus.passages import Passage
@@ -62,17 +63,43 @@ _OFFICE_WORDS = frozenset({"pj", "pjs", "plt", "plh", "penjabat", "pejabat", "bu
                            "wawalkot", "deputy", "vice"})
 _CUES = frozenset({"menurut", "kata", "pesan", "ujar", "imbauan", "according", "said", "say",
                    "says", "tell", "told", "message", "expect", "expects"})
+_PLACES = ("place:", "province:")
 _LONGEST = max(len(p) for p in [*_INSTITUTION_PHRASES, *_OFFICE_PHRASES])
 
 
 def passage_keys(passage: Passage) -> frozenset[str]:
-    """Who said it and where: the official's name words, places, provinces, institutions."""
-    official, title = passage.official, passage.source.title
-    keys = {f"name:{w}" for w in _WORD.findall(official.name.lower()) if len(w) > 2}
-    keys |= _place_keys(f"{official.position} . {title}")
-    keys |= _institution_keys(f"{official.position} {title}")
-    keys |= _phrase_keys(official.position, _OFFICE_PHRASES, "office")  # not the headline's
+    """Who said it and where: the official's name words, places, provinces, institutions
+    and office."""
+    return _official_keys(passage.official.name, passage.official.position, passage.source.title)
+
+
+@functools.lru_cache(maxsize=16_384)  # an article's statements share them; asked per search
+def _official_keys(name: str, position: str, title: str) -> frozenset[str]:
+    keys = {f"name:{w}" for w in _WORD.findall(name.lower()) if len(w) > 2}
+    keys |= _place_keys(f"{position} . {title}")
+    keys |= _institution_keys(f"{position} {title}")
+    keys |= _phrase_keys(position, _OFFICE_PHRASES, "office")  # not the headline's
     return frozenset(keys)
+
+
+def indexed_keys(passage: Passage) -> frozenset[str]:
+    """The keys a passage is listed under: its own, and each place with its office
+    ("place:garut+office:bupati"), so the statements of the office a question asks for
+    are found without reading every statement of its province."""
+    keys = passage_keys(passage)
+    offices = [k for k in keys if not picks_out(k)]
+    return keys | {_combined(k, office) for k in keys if k.startswith(_PLACES) for office in offices}
+
+
+def named_keys(asked: frozenset[str]) -> list[str]:
+    """The keys whose statements a question wants, those that match more of it first."""
+    offices = sorted(k for k in asked if not picks_out(k))
+    picking = sorted(k for k in asked if picks_out(k))
+    return [_combined(k, office) for k in picking if k.startswith(_PLACES) for office in offices] + picking
+
+
+def _combined(place: str, office: str) -> str:
+    return f"{place}+{office}"
 
 
 def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str], str]:
