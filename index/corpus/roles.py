@@ -75,14 +75,18 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
             (i > 0 and bare(words[i - 1]).lower() in _NOT_A_PERSON_BEFORE):
         return 0
     j = i
-    while j < len(words) and j - i < 4 and (is_parenthesised(words[j]) or bare(words[j]).lower() in ACTING
-                                            and (j > i or bare(words[j]).lower() not in _ACTING_TAIL)):
+    while j < len(words) and j - i < 4 and (is_parenthesised(words[j]) or _acting(words[j], first=j == i)):
         j += 1
     first = bare(words[j]).lower() if j < len(words) else ""
     for head in HEADS_BY_FIRST.get(first, ()):
         if tuple(bare(w).lower() for w in words[j:j + len(head)]) == head:
             return j + len(head) - i
     return 0
+
+
+def _acting(word: str, first: bool) -> bool:
+    lower = bare(word).lower()
+    return lower in ACTING and not (first and lower in _ACTING_TAIL)
 
 
 def read_role(words: list[str], start: int, size: int,

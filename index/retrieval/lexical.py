@@ -74,7 +74,7 @@ class LexicalIndex:
         self.phrasing_bm25 = phrasing_bm25
         self.idf = idf
         self.articles = articles
-        # Sorted arrays: a tenth of the memory of lists of ints, and searchable.
+        # Arrays: a tenth of the memory of lists of ints, and a search slices them for free.
         self.key_positions = {key: np.asarray(positions, dtype=np.int64)
                               for key, positions in key_positions.items()}
         self.names = names
