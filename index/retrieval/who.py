@@ -87,19 +87,17 @@ def indexed_keys(passage: Passage) -> frozenset[str]:
     ("place:garut+office:bupati"), so the statements of the office a question asks for
     are found without reading every statement of its province."""
     keys = passage_keys(passage)
-    offices = [k for k in keys if not picks_out(k)]
-    return keys | {_combined(k, office) for k in keys if k.startswith(_PLACES) for office in offices}
+    return keys | set(_places_with_offices(keys))
 
 
 def named_keys(asked: frozenset[str]) -> list[str]:
     """The keys whose statements a question wants, those that match more of it first."""
-    offices = sorted(k for k in asked if not picks_out(k))
-    picking = sorted(k for k in asked if picks_out(k))
-    return [_combined(k, office) for k in picking if k.startswith(_PLACES) for office in offices] + picking
+    return _places_with_offices(asked) + sorted(filter(picks_out, asked))
 
 
-def _combined(place: str, office: str) -> str:
-    return f"{place}+{office}"
+def _places_with_offices(keys: frozenset[str]) -> list[str]:
+    offices = sorted(k for k in keys if not picks_out(k))
+    return [f"{k}+{office}" for k in sorted(keys) if k.startswith(_PLACES) for office in offices]
 
 
 def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str], str]:
