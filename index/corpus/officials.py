@@ -303,10 +303,10 @@ def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None
     if role:
         name = read_role(words, start, role, names)[2]
         return name
-    titled = start
+    after_verb = start
     while start < len(words) - 1 and bare(words[start]).lower() in HONORIFICS:
         start += 1  # "kata H. Ahmad Yani", "ujar Ny. Ratna Dewi": surely a name follows
-    titled = start > titled
+    titled = start > after_verb
     run = []
     for word in words[start:start + 4]:
         token = bare(word)

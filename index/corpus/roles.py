@@ -131,7 +131,7 @@ def read_role(words: list[str], start: int, size: int,
     if run and (name is None or _extends(tail[-run:], name)):
         unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
     head_words = _clean_words(head)
-    unit, name = _local_place_first(head_words + unit, unit, name, names)
+    unit, name = _local_place_first((head_words + unit)[-1], unit, name, names)
     if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
             bare(head[1]).lower() == "pj":
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
@@ -182,12 +182,12 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
     return _clean_unit(segments[0] if segments else []), None
 
 
-def _local_place_first(office: list[str], unit: list[str], name: str | None,
+def _local_place_first(office_end: str, unit: list[str], name: str | None,
                        names: Counter[str]) -> tuple[list[str], str | None]:
     """A district's or village's office is followed by its place, which no gazetteer
     lists: "Camat Cibinong mengimbau", "Kades Sukamaju Asep Saepudin mengatakan". Its
     first word moves from the name to the unit, unless it is a known name ("Camat Budi")."""
-    if not name or not office or bare(office[-1]).lower() not in LOCAL_OFFICES:
+    if not name or bare(office_end).lower() not in LOCAL_OFFICES:
         return unit, name
     first, *rest = name.split()
     if first in names or first.lower() in GIVEN_NAMES:
