@@ -63,7 +63,7 @@ def add_handlers(app: Application) -> None:
     app.add_handler(_command("antrean", feeds.antrean))
     app.add_handler(CallbackQueryHandler(buttons.page_button, pattern=callback_data.PAGE_PATTERN))
     app.add_handler(CallbackQueryHandler(buttons.feedback_button, pattern=callback_data.VOTE_PATTERN))
-    app.add_handler(CallbackQueryHandler(feeds.queue_button, pattern=feeds.QUEUE_PATTERN))
+    app.add_handler(CallbackQueryHandler(feeds.queue_button, pattern=callback_data.QUEUE_PATTERN))
     app.add_handler(CallbackQueryHandler(buttons.unknown_button))
     app.add_handler(InlineQueryHandler(asking.inline_query))
     app.add_handler(ChatMemberHandler(groups.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -20,9 +20,10 @@ async def edit_message(message: Message, text: str,
             raise
 
 
-async def edit_status(status: Message, text: str) -> None:
+async def edit_status(status: Message, text: str,
+                      keyboard: InlineKeyboardMarkup | None = None) -> None:
     """Status edits are best effort: a failed edit must not fail the job it reports on."""
     try:
-        await edit_message(status, text)
+        await edit_message(status, text, keyboard)
     except TelegramError as exc:
         log.warning("status edit failed: %s", exc)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import InlineKeyboardButton
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot import callback_data
 from bot.fitting import fit_items, fits
 from index import Passage, best_sentence
 
@@ -106,3 +107,11 @@ def _shorten(text: str, limit: int) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut + " …"
+
+
+def queue_keyboard(article_id: str) -> InlineKeyboardMarkup:
+    """✅/❌ for an article waiting for an admin: from a feed, or held back from /tambah."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton("✅ Tambahkan", callback_data=callback_data.queue_accept(article_id)),
+        InlineKeyboardButton("❌ Tolak", callback_data=callback_data.queue_reject(article_id)),
+    ]])

@@ -168,6 +168,18 @@ def article_added_html(article: Article, new_passages: int, updated: bool) -> st
     ])
 
 
+def article_held_html(article: Article, relevance: float) -> str:
+    return "\n".join([
+        "⚠️ <b>Artikel belum ditambahkan: isinya tampaknya tidak membahas netralitas ASN "
+        "dalam pemilihan.</b>",
+        f"<b>{escape(clip(article.title, 300))}</b>",
+        f"Kedekatan topik: {relevance:.2f} (artikel khas di korpus: 1.00).",
+        "Pernyataan dari artikel di luar topik bisa membuat bot menjawab pertanyaan yang "
+        "seharusnya ditolak. Tekan ✅ untuk tetap menambahkan atau ❌ untuk membatalkan "
+        "(juga tersedia di /antrean).",
+    ])
+
+
 def no_such_article(article_id: str) -> str:
     return (f"Tidak ada artikel tambahan dengan ID <code>{escape(clip(article_id, 40))}</code>. "
             "Artikel bawaan tidak dapat dihapus dari bot.")

@@ -25,11 +25,11 @@ from index.retrieval.build import BuildReport, Progress
 from index.retrieval.highlight import best_sentence
 from index.retrieval.search import Answer, Hit
 from index.retrieval.store import IndexCorrupt, IndexMissing
-from index.service import Added, IndexFacts, Knowledge
+from index.service import Added, HeldBack, IndexFacts, Knowledge
 
 __all__ = [
     "DEFAULT_CONFIG", "Added", "Answer", "Article", "BuildReport", "ConfigError", "ExtractError",
-    "FeedCounts", "FetchError", "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts",
+    "FeedCounts", "FetchError", "HeldBack", "Hit", "IndexConfig", "IndexCorrupt", "IndexFacts",
     "IndexMissing", "IngestError", "Knowledge", "Official", "Passage", "PollItem", "PollReport",
     "Progress", "Source", "best_sentence", "clip", "load_config", "require", "sqlite_transaction", "write_new",
 ]

@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     cmd.set_defaults(run=cmd_import)
     cmd = sub.add_parser("add", help="add articles (URL or file) to the data directory")
     cmd.add_argument("sources", nargs="+", metavar="URL|FILE")
+    cmd.add_argument("--force", action="store_true",
+                     help="add articles that read as off-topic too (feeds.min_relevance)")
     cmd.set_defaults(run=cmd_add)
     cmd = sub.add_parser("remove", help="remove an added article by id")
     cmd.add_argument("article_id", metavar="ID")
@@ -170,17 +172,28 @@ def cmd_import(config: IndexConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_add(config: IndexConfig, args: argparse.Namespace) -> int:
-    from index.retrieval.build import add_article
+    from index.ingest.relevance import RelevanceModel
     from index.ingest.sources import article_from_source
+    from index.retrieval.build import add_article, open_searcher
 
     embedder = _embedder(config)
+    stored = open_searcher(config, embedder).stored
+    relevance = RelevanceModel.of_corpus(config, embedder, stored.passages, stored.all_vectors())
+    skipped = 0
     for source in args.sources:
         article = article_from_source(config, source)
-        report = add_article(config, embedder, article)
+        vectors: dict = {}
+        judged = relevance.judge(article, vectors)
+        if not judged.relevant and not args.force:
+            print(f"skipped {source}: off-topic, {judged.describe()}; add it with --force",
+                  file=sys.stderr)
+            skipped += 1
+            continue
+        report = add_article(config, embedder, article, vectors=vectors)
         print(f"added {article.id}: {article.title} | {article.outlet} | {article.date} | "
               f"{article.official.name}, {article.official.position} | "
               f"{report.embedded} new passages")
-    return 0
+    return 1 if skipped else 0
 
 
 def cmd_remove(config: IndexConfig, args: argparse.Namespace) -> int:
@@ -269,16 +282,17 @@ def cmd_feeds(config: IndexConfig, args: argparse.Namespace) -> int:
     return 0
 
 
+CUT_PARAGRAPHS = (2, 3, 5)  # short reports, as feeds bring them too
+
+
 def cmd_relevance(config: IndexConfig, args: argparse.Namespace) -> int:
     from index.ingest.relevance import RelevanceModel
     from index.ingest.relevance_eval import judge_pages
-    from index.retrieval.analyzer import Analyzer
     from index.retrieval.build import open_searcher
 
     embedder = _embedder(config)
     stored = open_searcher(config, embedder).stored
-    model = RelevanceModel(stored.passages, stored.all_vectors(), Analyzer(config.synonyms),
-                           embedder, config.feeds.min_relevance)
+    model = RelevanceModel.of_corpus(config, embedder, stored.passages, stored.all_vectors())
     measured = judge_pages(model, args.positives, args.negatives)
     for judged in sorted(measured.judged, key=lambda j: j.relevance.score):
         mark = "+" if judged.positive else "-"
@@ -287,6 +301,9 @@ def cmd_relevance(config: IndexConfig, args: argparse.Namespace) -> int:
     print(f"key terms: {', '.join(model.key_terms)}")
     print(f"precision {measured.precision:.2f}, recall {measured.recall:.2f} "
           f"({len(measured.judged)} pages, min_relevance {config.feeds.min_relevance})")
+    for paragraphs in CUT_PARAGRAPHS:
+        cut = judge_pages(model, args.positives, args.negatives, paragraphs)
+        print(f"cut to {paragraphs} paragraphs: precision {cut.precision:.2f}, recall {cut.recall:.2f}")
     return 0
 
 

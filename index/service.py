@@ -16,12 +16,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+import numpy as np
 from index.config import IndexConfig
 from index.corpus.article import Article
 from index.corpus.passages import Passage
 from index.ingest.duplicates import distinct
 from index.ingest.feed_store import FeedCounts, FeedStore
 from index.ingest.poll import Poller, PollReport
+from index.ingest.relevance import Relevance, RelevanceModel
 from index.ingest.sources import article_from_url
 from index.retrieval.build import (BuildReport, Progress, add_article, add_articles, build_index,
                                    make_searcher, open_searcher, remove_article)
@@ -47,6 +49,18 @@ class Added:
     updated: bool  # the article was already in the corpus and has been replaced
 
 
+@dataclass(frozen=True)
+class HeldBack:
+    """An article an admin asked to add that reads as off-topic. Its statements would
+    answer questions the bot should decline, so it waits in the feeds' approval queue
+    until an admin confirms it."""
+    article: Article
+    relevance: Relevance
+
+# Who queued an article held back from /tambah or `index add`, where a feed's URL goes.
+ADDED_BY_ADMIN = "admin"
+
+
 class Knowledge:
     def __init__(self, config: IndexConfig, embedder: Embedder, searcher: Searcher) -> None:
         self._config = config
@@ -57,6 +71,7 @@ class Knowledge:
         self._write_lock = asyncio.Lock()
         self._poll_lock = asyncio.Lock()
         self._feeds = FeedStore(config.feeds_dir)
+        self._relevance: tuple[Searcher, RelevanceModel] | None = None
 
     @classmethod
     def open(cls, config: IndexConfig, embedder: Embedder | None = None) -> Knowledge:
@@ -90,11 +105,19 @@ class Knowledge:
     async def add(self, article: Article, progress: Progress | None = None) -> BuildReport:
         return await self._write(lambda: add_article(self._config, self._embedder, article, progress))
 
-    async def add_url(self, url: str, progress: Progress | None = None) -> Added:
-        """Fetch, extract and attribute the page, then index it. Raises IngestError."""
+    async def add_url(self, url: str, progress: Progress | None = None) -> Added | HeldBack:
+        """Fetch, extract and attribute the page, then index it if it is on topic; an
+        off-topic page is queued for an admin's confirmation instead. Raises IngestError."""
         article = await asyncio.to_thread(article_from_url, self._config, url)
+        vectors: dict[str, np.ndarray] = {}  # the statements embedded to judge it, reused
+        relevance = await asyncio.to_thread(self._relevance_model().judge, article, vectors)
+        if not relevance.relevant:
+            self._feeds.queue(ADDED_BY_ADMIN, article.url or url, article, relevance.describe())
+            return HeldBack(article, relevance)
         updated = (self._config.added_dir / f"{article.id}.txt").exists()
-        return Added(article, await self.add(article, progress), updated)
+        report = await self._write(
+            lambda: add_article(self._config, self._embedder, article, progress, vectors))
+        return Added(article, report, updated)
 
     async def remove(self, article_id: str) -> bool:
         return await self._write(lambda: remove_article(self._config, self._embedder, article_id))
@@ -139,6 +162,16 @@ class Knowledge:
             return False
         self._feeds.settle(article_id, "rejected")
         return True
+
+    def _relevance_model(self) -> RelevanceModel:
+        """Built from the index being served, once per index: it reads every statement."""
+        searcher = self._searcher
+        if self._relevance is None or self._relevance[0] is not searcher:
+            stored = searcher.stored
+            model = RelevanceModel.of_corpus(self._config, self._embedder, stored.passages,
+                                             stored.all_vectors())
+            self._relevance = (searcher, model)
+        return self._relevance[1]
 
     async def _write(self, change: Callable[[], T]) -> T:
         """One corpus change at a time; the new searcher is published only on success."""

@@ -8,11 +8,13 @@ from dataclasses import replace
 import pytest
 
 from tests.support.articles import KAPUAS_HULU
+from tests.support.feed_site import NEGATIVES
 from tests.support.bot_harness import ADMIN_ID, running_bot
 
 USER = 5151
 QUESTION = "Apakah ASN boleh terlibat politik praktis selama pilkada?"
 NEW_QUESTION = "Bolehkah ASN memberi like atau komentar di unggahan pasangan calon?"
+PAY_RISE = next(p for p in NEGATIVES if p.name == "05-gaji-pns-naik.html")
 
 
 @pytest.fixture()
@@ -87,6 +89,35 @@ async def test_tambah_adds_an_article_that_answers_with_its_official_and_outlet(
     assert "Budi Santoso" not in (await admin_bot.ask_private(USER + 2, NEW_QUESTION)).text
     missing = await admin_bot.command(ADMIN_ID, "hapus", article_id, user_id=ADMIN_ID)
     assert "Tidak ada artikel tambahan" in missing.text
+
+
+async def test_tambah_holds_back_an_off_topic_page_until_an_admin_confirms(admin_bot, news_site):
+    """A page about civil servants' pay, not neutrality: its statements would answer
+    questions the bot should decline, so it waits for an admin's ✅ instead of being added."""
+    emu = admin_bot.emu
+    news_site.expect_request("/ekonomi/gaji").respond_with_data(
+        PAY_RISE.read_text(encoding="utf-8"), content_type="text/html")
+    pay_question = "Berapa persen kenaikan gaji PNS mulai Januari?"
+    assert "Menteri Keuangan" not in (await admin_bot.ask_private(USER, pay_question)).text
+    before = admin_bot.svc.knowledge.facts()
+
+    mark = emu.mark()
+    emu.command(ADMIN_ID, "tambah", news_site.url_for("/ekonomi/gaji"), user_id=ADMIN_ID)
+    held = await emu.wait_for("editMessageText", lambda c: c.params["text"].startswith("⚠️"),
+                              after=mark, timeout=60)
+    assert "belum ditambahkan" in held.params["text"] and "Gaji PNS Naik" in held.params["text"]
+    accept, reject = [b["callback_data"] for b in held.params["reply_markup"]["inline_keyboard"][0]]
+    assert accept.startswith("q:a:") and reject.startswith("q:r:")
+    assert admin_bot.svc.knowledge.facts() == before  # nothing indexed
+    assert "1 artikel menunggu persetujuan" in (await admin_bot.command(ADMIN_ID, "antrean", user_id=ADMIN_ID)).text
+
+    mark = emu.mark()
+    emu.callback_query(ADMIN_ID, held.params["message_id"], accept, user_id=ADMIN_ID)
+    done = await emu.wait_for("editMessageText", lambda c: c.params["text"].startswith("✅ Ditambahkan"),
+                              after=mark, timeout=120)
+    assert "Gaji PNS Naik" in done.params["text"]
+    assert admin_bot.svc.knowledge.facts().articles == before.articles + 1
+    assert "Gaji PNS Naik" in (await admin_bot.ask_private(USER + 1, pay_question)).text
 
 
 @pytest.mark.parametrize("path, expected", [

@@ -146,6 +146,21 @@ async def test_a_forged_button_press_from_another_chat_reveals_nothing(bot):
     await _still_serving(bot, user=BYSTANDER + 1)
 
 
+async def test_malformed_queue_presses_change_nothing(bot):
+    """Even an admin's client may send any string: a queue press that is not exactly
+    q:a:<id> or q:r:<id> names no queued article, and no path reaches the disk."""
+    emu = bot.emu
+    before = bot.svc.knowledge.facts()
+    own = await bot.ask_private(ADMIN_ID, QUESTION)
+    for data in ["q:a:../../etc/passwd", "q:x:abc123", "q:a:", "q:r:" + "a" * 41, "q:a:abc:def"]:
+        mark = emu.mark()
+        emu.callback_query(ADMIN_ID, own.result["message_id"], data, user_id=ADMIN_ID)
+        answered = await emu.wait_for("answerCallbackQuery", after=mark)
+        assert "sudah diproses" in answered.params["text"], data
+    assert bot.svc.knowledge.facts() == before
+    await _still_serving(bot, user=BYSTANDER + 2)
+
+
 # --- 9. edited messages --------------------------------------------------------------------
 
 async def test_edited_commands_and_questions_do_nothing(bot):

@@ -168,6 +168,11 @@ def test_relevance_cli_reports_precision_and_recall(built_config, tmp_path):
     assert precision >= 0.9 and recall >= 0.9, run.stdout
     key_terms = set(re.search(r"key terms: (.*)", run.stdout)[1].split(", "))
     assert {"asn", "netralitas", "pilkada"} <= key_terms
+    # Short reports too: each page cut to its first paragraphs is judged against the
+    # corpus's own articles cut to the same length.
+    cuts = re.findall(r"cut to (\d+) paragraphs: precision ([\d.]+), recall ([\d.]+)", run.stdout)
+    assert [int(n) for n, _, _ in cuts] == [2, 3, 5]
+    assert all(float(p) >= 0.9 and float(r) >= 0.8 for _, p, r in cuts), run.stdout
 
 
 # --- python -m index feeds ------------------------------------------------------------------

@@ -85,6 +85,16 @@ def test_import_build_search_add_remove_from_the_shell(imported_and_built, works
     assert added.returncode == 0, added.stderr
     assert "Suherman, Penjabat Bupati Sanggau" in added.stdout
     article_id = re.search(r"added (\S+):", added.stdout).group(1)
+    off_topic = tmp_path / "pay.txt"
+    off_topic.write_text("Gaji PNS Naik 8 Persen Mulai Januari\n"
+                         "Menteri Keuangan mengatakan kenaikan gaji pokok pegawai negeri sipil "
+                         "sebesar 8 persen berlaku mulai Januari, dibayarkan bersama rapelan.\n"
+                         '"Anggarannya sudah tersedia dalam APBN," kata Menteri Keuangan.\n')
+    skipped = _cli(["add", str(off_topic)], config, data)
+    assert skipped.returncode == 1 and "off-topic" in skipped.stderr and "--force" in skipped.stderr
+    forced = _cli(["add", "--force", str(off_topic)], config, data)
+    assert forced.returncode == 0 and "Menteri Keuangan" in forced.stdout
+    assert _cli(["remove", re.search(r"added (\S+):", forced.stdout).group(1)], config, data).returncode == 0
     stats = _cli(["stats"], config, data).stdout
     assert "5 shipped, 1 added" in stats and "passages" in stats
 

@@ -20,7 +20,8 @@ from bot import texts
 from bot.chart import questions_chart_png
 from bot.editing import edit_status
 from bot.services import services
-from index import IngestError, Progress
+from bot.render import queue_keyboard
+from index import HeldBack, IngestError, Progress
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -71,6 +72,10 @@ async def tambah(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except Exception:  # indexing failed (embedding, disk): the status must still end
         log.exception("adding %s failed", context.args[0])
         await edit_status(status, texts.TAMBAH_FAILED)
+        return
+    if isinstance(added, HeldBack):  # off-topic: an admin confirms it with ✅, here or in /antrean
+        await edit_status(status, texts.article_held_html(added.article, added.relevance.score),
+                          queue_keyboard(added.article.id))
         return
     article = added.article
     svc.storage.record_added_article(article.id, article.url, article.title, update.effective_user.id)

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import texts
+from bot import callback_data, texts
 from bot.editing import edit_status
 from bot.handlers.admin import admin_only
+from bot.render import queue_keyboard
 from bot.services import services
 
 log = logging.getLogger(__name__)
 JOB_NAME = "feeds"
 FIRST_POLL_SECONDS = 60  # soon after start, without slowing the start itself
 MAX_LISTED = 10          # /antrean shows this many articles at a time
-QUEUE_PATTERN = r"^q:"   # q:a:<article id> accepts, q:r:<article id> rejects (admins only)
 
 
 def schedule_feed_polls(application: Application) -> None:
@@ -67,14 +67,7 @@ async def antrean(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_html(texts.queue_header(len(queued), MAX_LISTED))
     for article in queued[:MAX_LISTED]:
         await message.reply_html(texts.queued_article_html(article), disable_web_page_preview=True,
-                                 reply_markup=_keyboard(article.id))
-
-
-def _keyboard(article_id: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton("✅ Tambahkan", callback_data=f"q:a:{article_id}"),
-        InlineKeyboardButton("❌ Tolak", callback_data=f"q:r:{article_id}"),
-    ]])
+                                 reply_markup=queue_keyboard(article.id))
 
 
 async def queue_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -83,14 +76,15 @@ async def queue_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not svc.config.is_admin(query.from_user.id if query.from_user else None):
         await query.answer(texts.NOT_ADMIN)
         return
-    action, _, article_id = (query.data or "").removeprefix("q:").partition(":")
-    if action == "a":
-        added = await svc.knowledge.accept_queued(article_id)
-        done = texts.queue_accepted_html(added.article, added.report.embedded) if added else None
-    elif action == "r":
-        done = texts.queue_rejected_html(article_id) if svc.knowledge.reject_queued(article_id) else None
-    else:
+    press = callback_data.parse_queue(query.data)
+    if press is None:
         done = None
+    elif press.accept:
+        added = await svc.knowledge.accept_queued(press.article_id)
+        done = texts.queue_accepted_html(added.article, added.report.embedded) if added else None
+    else:
+        rejected = svc.knowledge.reject_queued(press.article_id)
+        done = texts.queue_rejected_html(press.article_id) if rejected else None
     await query.answer(texts.QUEUE_GONE if done is None else None)
     if done is not None and query.message is not None:
         await edit_status(query.message, done)

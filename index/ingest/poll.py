@@ -36,7 +36,6 @@ from index.ingest.feeds import FeedItem, fetch_feed, normalize_url, parse_feed
 from index.ingest.fetch import fetch_page
 from index.ingest.relevance import RelevanceModel
 from index.ingest.sources import article_from_extracted
-from index.retrieval.analyzer import Analyzer
 from index.retrieval.embedder import Embedder
 
 log = logging.getLogger(__name__)
@@ -98,8 +97,7 @@ class Poller:
     def collect(self, passages: list[Passage], vectors: np.ndarray) -> PollReport:
         """Poll every feed once. Added items are picked, not yet indexed: see `confirm`."""
         started = time.monotonic()
-        relevance = RelevanceModel(passages, vectors, Analyzer(self._config.synonyms),
-                                   self._embedder, self._config.feeds.min_relevance)
+        relevance = RelevanceModel.of_corpus(self._config, self._embedder, passages, vectors)
         known = DuplicateIndex(_fingerprints(passages, self._store.queued()))
         items: list[PollItem] = []
         errors: dict[str, str] = {}

@@ -12,10 +12,13 @@ keyword list:
 
 Each is mapped to [0, 1] and averaged. That raw score drifts with the corpus: a larger,
 more focused corpus has fewer, sharper key terms and a tighter centre, so every article
-scores higher. The score is therefore expressed relative to the corpus's own articles: each
-sample article is scored against the rest of the corpus (leave one out) and the median is
-the reference. An article is relevant when it reaches `min_relevance` times that reference
-(0.56 by default, measured with `python -m index relevance`).
+scores higher. It drifts with the article too: a three-paragraph report holds fewer key
+terms than a long one, and the mean of fewer vectors sits further from the centre. The
+score is therefore expressed relative to the corpus's own articles cut to the same number
+of statements: each sample article, so cut, is scored against the rest of the corpus (leave
+one out) and the median is the reference. An article is relevant when it reaches
+`min_relevance` times that reference (0.56 by default, measured with `python -m index
+relevance`, which also judges the pages cut to their first paragraphs).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.config import IndexConfig
 from index.corpus.article import Article
 from index.corpus.passages import Passage, article_passages
 from index.retrieval.analyzer import Analyzer
@@ -40,7 +44,7 @@ JUDGED_PASSAGES = 16           # an article's first statements say what it is ab
 
 @dataclass(frozen=True)
 class Relevance:
-    score: float     # 1.0: as on-topic as the corpus's median article
+    score: float     # 1.0: as on-topic as the corpus's median article of the same length
     dense: float
     lexical: float
     relevant: bool
@@ -52,11 +56,14 @@ class Relevance:
         return f"relevance {self.score:.2f} (dense {self.dense:.3f}, key terms {self.lexical:.2f})"
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Profile:
-    vector_sum: np.ndarray
-    count: int
-    terms: set[str]
+    rows: np.ndarray            # its statements' rows in the vectors, in order
+    first_seen: dict[str, int]  # each term and the statement it first appears in (title: 0)
+
+    def terms(self, statements: int | None = None) -> set[str]:
+        """The terms of the title and of the first `statements` statements (all: None)."""
+        return {t for t, n in self.first_seen.items() if statements is None or n < statements}
 
 
 class RelevanceModel:
@@ -67,12 +74,20 @@ class RelevanceModel:
         self._analyzer = analyzer
         self._embedder = embedder
         self._min = min_relevance
-        self._articles = _profiles(passages, vectors, analyzer)
+        self._vectors = vectors
+        self._articles = _profiles(passages, analyzer)
         self._sum = vectors.sum(axis=0) if len(passages) else None
         self._count = len(passages)
-        self._df = Counter(t for p in self._articles.values() for t in p.terms)
+        self._df = Counter(t for p in self._articles.values() for t in p.terms())
         self._key = _key_terms(self._df, len(self._articles))
-        self._reference = self._median_self_score()
+        self._references = self._median_self_scores()
+
+    @classmethod
+    def of_corpus(cls, config: IndexConfig, embedder: Embedder, passages: list[Passage],
+                  vectors: np.ndarray) -> RelevanceModel:
+        """The model for the indexed corpus, with the configured threshold."""
+        return cls(passages, vectors, Analyzer(config.synonyms), embedder,
+                   config.feeds.min_relevance)
 
     @property
     def key_terms(self) -> list[str]:
@@ -82,12 +97,13 @@ class RelevanceModel:
         """How relevant `article` is. The statement vectors it computes are added to
         `embedded` (by dense text), so indexing the article later need not embed them again."""
         passages = article_passages(article)[:JUDGED_PASSAGES]
-        if self._reference is None or not passages:
+        if self._references is None or not passages:
             # Too small a corpus to learn from (or an article with no statement).
             return Relevance(1.0 if passages else 0.0, 0.0, 0.0, bool(passages))
-        terms = set(self._analyzer.terms(f"{article.title} {article.body}"))
+        reference = self._references[len(passages) - 1]
+        terms = set(self._analyzer.terms(" ".join([article.title, *(p.text for p in passages)])))
         lexical = _lexical(terms, self._key)
-        ceiling = _raw(DENSE_RANGE[1], lexical) / self._reference
+        ceiling = _raw(DENSE_RANGE[1], lexical) / reference
         if ceiling < self._min:  # even the closest vector could not make it relevant
             return Relevance(ceiling, 0.0, lexical, False, embedded=False)
         texts = [p.dense_text() for p in passages]
@@ -95,37 +111,43 @@ class RelevanceModel:
         if embedded is not None:
             embedded.update(zip(texts, vectors))
         dense = _dense(vectors.sum(axis=0), self._sum / self._count)
-        score = _raw(dense, lexical) / self._reference
+        score = _raw(dense, lexical) / reference
         return Relevance(score, dense, lexical, score >= self._min)
 
-    def _median_self_score(self) -> float | None:
+    def _median_self_scores(self) -> list[float] | None:
+        """For each length from 1 to JUDGED_PASSAGES statements, the median raw score of the
+        corpus's articles cut to that length."""
         ids = sorted(self._articles)
         if len(ids) < 2:
             return None
         step = max(1, len(ids) // REFERENCE_SAMPLE)
-        scores = [self._left_out_score(ids[i]) for i in range(0, len(ids), step)]
-        return max(float(np.median(scores)), 0.05)
+        scores = np.array([self._left_out_scores(ids[i]) for i in range(0, len(ids), step)])
+        return [max(float(median), 0.05) for median in np.median(scores, axis=0)]
 
-    def _left_out_score(self, article_id: str) -> float:
+    def _left_out_scores(self, article_id: str) -> list[float]:
+        """The article's raw score at each length, against the corpus without it."""
         own = self._articles[article_id]
-        rest = (self._sum - own.vector_sum) / max(self._count - own.count, 1)
+        rest = (self._sum - self._vectors[own.rows].sum(axis=0)) / max(self._count - len(own.rows), 1)
         df = self._df.copy()
-        df.subtract(own.terms)
+        df.subtract(own.terms())
         key = _key_terms(+df, len(self._articles) - 1)
-        return _raw(_dense(own.vector_sum, rest), _lexical(own.terms, key))
+        return [_raw(_dense(self._vectors[own.rows[:n]].sum(axis=0), rest), _lexical(own.terms(n), key))
+                for n in range(1, JUDGED_PASSAGES + 1)]
 
 
-def _profiles(passages: list[Passage], vectors: np.ndarray,
-              analyzer: Analyzer) -> dict[str, _Profile]:
-    texts: dict[str, list[str]] = defaultdict(list)
+def _profiles(passages: list[Passage], analyzer: Analyzer) -> dict[str, _Profile]:
     rows: dict[str, list[int]] = defaultdict(list)
     for i, passage in enumerate(passages):
-        if not texts[passage.article_id]:
-            texts[passage.article_id].append(passage.source.title)
-        texts[passage.article_id].append(passage.text)
         rows[passage.article_id].append(i)
-    return {aid: _Profile(vectors[rows[aid]].sum(axis=0), len(rows[aid]),
-                          set(analyzer.terms(" ".join(texts[aid])))) for aid in texts}
+    profiles = {}
+    for article_id, article_rows in rows.items():
+        first_seen: dict[str, int] = {}
+        texts = [passages[article_rows[0]].source.title] + [passages[i].text for i in article_rows]
+        for n, text in enumerate(texts):
+            for term in analyzer.terms(text):
+                first_seen.setdefault(term, max(n - 1, 0))
+        profiles[article_id] = _Profile(np.array(article_rows), first_seen)
+    return profiles
 
 
 def _key_terms(df: Counter[str], articles: int) -> dict[str, float]:

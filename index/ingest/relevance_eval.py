@@ -7,7 +7,7 @@ is extracted and attributed as a feed item would be, then judged against the cor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index.ingest.extract import extract_article
@@ -41,12 +41,17 @@ class Measured:
         return self.true_positives / positives if positives else 0.0
 
 
-def judge_pages(model: RelevanceModel, positives: Path, negatives: Path) -> Measured:
+def judge_pages(model: RelevanceModel, positives: Path, negatives: Path,
+                paragraphs: int | None = None) -> Measured:
+    """Each page judged whole, or cut to its first `paragraphs` paragraphs: feeds bring short
+    reports too."""
     labelled = [(p, True) for p in sorted(positives.glob("*.html"))]
     labelled += [(p, False) for p in sorted(negatives.glob("*.html"))]
     judged = []
     for path, positive in labelled:
         html = path.read_text(encoding="utf-8")
         article = article_from_extracted(extract_article(html, f"https://eval.invalid/{path.name}"))
+        if paragraphs is not None:
+            article = replace(article, body="\n\n".join(article.body.split("\n\n")[:paragraphs]))
         judged.append(Judged(path.name, positive, model.judge(article)))
     return Measured(judged)

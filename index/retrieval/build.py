@@ -106,7 +106,8 @@ def _vector_index(previous: StoredIndex | None, kind: str, ids: np.ndarray, gone
 
 
 def add_article(config: IndexConfig, embedder: Embedder, article: Article,
-                progress: Progress | None = None) -> BuildReport:
+                progress: Progress | None = None,
+                vectors: dict[str, np.ndarray] | None = None) -> BuildReport:
     """Store an added article (the shipped corpus stays read-only) and index it; only its
     passages are embedded.
 
@@ -118,7 +119,7 @@ def add_article(config: IndexConfig, embedder: Embedder, article: Article,
     previous = path.read_bytes() if path.is_file() else None
     write_article(config.added_dir, article)
     try:
-        return build_index(config, embedder, progress, reuse=True)
+        return build_index(config, embedder, progress, reuse=True, known_vectors=vectors)
     except BaseException:
         _restore(path, previous)
         raise
