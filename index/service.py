@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import numpy as np
+
 from index.config import IndexConfig
 from index.corpus.article import Article
 from index.corpus.passages import Passage
@@ -57,7 +58,8 @@ class HeldBack:
     article: Article
     relevance: Relevance
 
-# Who queued an article held back from /tambah or `index add`, where a feed's URL goes.
+
+# What the approval queue records as the feed of an article held back from /tambah.
 ADDED_BY_ADMIN = "admin"
 
 
@@ -110,7 +112,7 @@ class Knowledge:
         off-topic page is queued for an admin's confirmation instead. Raises IngestError."""
         article = await asyncio.to_thread(article_from_url, self._config, url)
         vectors: dict[str, np.ndarray] = {}  # the statements embedded to judge it, reused
-        relevance = await asyncio.to_thread(self._relevance_model().judge, article, vectors)
+        relevance = await asyncio.to_thread(lambda: self._relevance_model().judge(article, vectors))
         if not relevance.relevant:
             self._feeds.queue(ADDED_BY_ADMIN, article.url or url, article, relevance.describe())
             return HeldBack(article, relevance)
@@ -164,7 +166,8 @@ class Knowledge:
         return True
 
     def _relevance_model(self) -> RelevanceModel:
-        """Built from the index being served, once per index: it reads every statement."""
+        """Built from the index being served, once per index: it reads every statement, so
+        it is built on a worker thread, never on the event loop."""
         searcher = self._searcher
         if self._relevance is None or self._relevance[0] is not searcher:
             stored = searcher.stored
