@@ -13,10 +13,12 @@ from index.corpus.passages import article_passages
 from index.corpus.places import canonical_position
 from index.ingest.extract import extract_article
 from index.ingest.sources import article_from_extracted
-from index.retrieval.eval_pages import check_speakers, expected_speakers, load_pages
+from index.retrieval.eval_pages import check_speakers, expected_speakers, load_pages, same_name
 
 MANIFEST = REPO / "eval" / "pages" / "manifest.yaml"
 PAGES = load_pages(MANIFEST)
+# Pages written for attribution alone, in still other patterns (eval/speakers/manifest.yaml).
+SPEAKER_PAGES = load_pages(REPO / "eval" / "speakers" / "manifest.yaml")
 
 
 @pytest.mark.parametrize("entry,article", PAGES, ids=[e["file"][:2] for e, _ in PAGES])
@@ -55,6 +57,24 @@ def test_each_quote_belongs_to_its_own_speaker():
         for phrase, name in phrases.items():
             passage = next(p for p in passages if phrase in p.text.lower())
             assert passage.official.name == name, (page, phrase, passage.official)
+
+
+@pytest.mark.parametrize("entry,article", SPEAKER_PAGES, ids=[e["file"][:2] for e, _ in SPEAKER_PAGES])
+def test_speaker_pages_attribute_every_quote_with_name_position_and_source(entry, article):
+    """Honorifics and degrees ("Drs. H. ... M.M."), short given names ("Moh. Faishol"),
+    nicknames ("Rahma, sapaan akrabnya"), an office given paragraphs after the name
+    ("Yosias yang menjabat Pj Bupati"), a headline that names whom the article is about."""
+    for check in check_speakers([(entry, article)]):
+        assert check.found is not None, f"{check.expected.name} not found"
+        assert check.position_ok, (check.expected.position, check.found.position)
+    assert same_name(article.official.name, entry["official"]["name"]), article.official
+    assert (article.title, article.outlet, article.date) == (entry["title"], entry["outlet"], entry["date"])
+    passages = article_passages(article)
+    speakers = {s.name for s in expected_speakers(entry)}
+    assert all(any(same_name(p.official.name, s) for s in speakers) for p in passages)
+    for phrase, name in entry["quotes"].items():
+        passage = next(p for p in passages if phrase in p.text.lower())
+        assert same_name(passage.official.name, name), (phrase, passage.official)
 
 
 def test_positions_compare_spelled_out_and_without_level_words():

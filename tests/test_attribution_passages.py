@@ -219,6 +219,47 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     assert all(o.name != "Pemuda" for o in listed)
 
 
+def test_short_given_names_nicknames_and_a_later_office_join_the_person():
+    # "Moh." and "R." do not end the name
+    assert detect_main_official("Judul", [
+        "Koordinator Divisi Pencegahan Bawaslu Lamongan, Moh. Faishol Anwar, S.H.I., memaparkan data."
+    ]).name == "Moh Faishol Anwar"
+    assert detect_main_official("Judul", ["R. Bayu Nugroho Adi mengatakan personel siaga."]).name == \
+        "R Bayu Nugroho Adi"
+    # a nickname, introduced either way, speaks for the person
+    for introduced, later in (("Rahmawati Sulistyorini, pengamat politik, menilai rawan.",
+                               "Menurut Rahma, sapaan akrabnya, birokrasi masih loyal."),
+                              ("Ketua Bawaslu Mataram, Yusril Abdillah, yang akrab disapa Ucil, "
+                               "mengatakan pengawasan ketat.", '"ASN harus netral," kata Ucil.')):
+        speakers = detect_speakers("Judul", [introduced, "Kepala BKD Jatim Bambang Wibowo mengatakan aduan "
+                                             "diproses.", later])
+        assert speakers.by_paragraph[2] == speakers.by_paragraph[0], later
+    # the office given paragraphs after the name
+    speakers = detect_speakers("Judul", ["TIMIKA - Yosias Kambuaya menegaskan tidak ada toleransi.",
+                                         "Yosias yang menjabat Penjabat (Pj) Bupati Mimika mengaku menerima laporan."])
+    assert speakers.by_paragraph == [Official("Yosias Kambuaya", "Penjabat Bupati Mimika")] * 2
+    # an office with commas inside, after the name it belongs to
+    assert detect_main_official("Judul", [
+        "Tjhang Kim Fui, Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Humas Bawaslu Kota "
+        "Singkawang, mengatakan modus kampanye terselubung marak."]).position == \
+        "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Humas Bawaslu Kota Singkawang"
+
+
+def test_the_official_the_headline_names_is_the_main_one_though_quoted_less():
+    paragraphs = ["Plh Wali Kota Parepare, Andi Baso Tenriajeng, melarang ASN memasang foto profil paslon.",
+                  '"Tolong diganti sekarang juga," kata Andi Baso.',
+                  "Ketua DPRD Kota Parepare, Andi Nurhaedah Mappatoba, menilai langkah itu penting.",
+                  '"Birokrasi harus berdiri di tengah," ujar Nurhaedah.',
+                  '"Kami akan memanggil kepala OPD," tegas Nurhaedah.']
+    headline = "Plh Wali Kota Parepare Larang ASN Pasang Foto Profil Bernuansa Paslon"
+    assert detect_main_official(headline, paragraphs).name == "Andi Baso Tenriajeng"
+    assert detect_main_official("ASN Dilarang Pasang Foto Profil Paslon", paragraphs).name == \
+        "Andi Nurhaedah Mappatoba"  # no headline naming: the one quoted most
+    # a place alone in the headline names none of its officials
+    assert detect_main_official("Parepare Larang ASN Pasang Foto Profil", paragraphs).name == \
+        "Andi Nurhaedah Mappatoba"
+
+
 def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_word():
     """A rank or title comes only before a name; after a place or a body, a speaking
     office's words up to the verb or a comma are the name, even dictionary words ("Aries",

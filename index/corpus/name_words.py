@@ -30,6 +30,9 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "kasatlantas", "kasatintelkam", "kasatbinmas", "kasatpol", "kasi", "kasie", "kasubdit",
     "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
     "danlanal", "danlanud", "kadisdik", "wabup", "wagub", "wawali",
+    # Not officials, but quoted beside them: "Pengamat politik dari Universitas Airlangga,
+    # Prof. Dr. Rahmawati, menilai ..."
+    "pengamat", "rektor", "dekan", "guru besar",
 ), key=len, reverse=True)]
 # The heads by their first word: a role is looked for at every word of an article.
 HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -91,8 +94,16 @@ def is_parenthesised(word: str) -> bool:
     return word.startswith("(") or word.endswith(")")
 
 
+# Given names written short, with a period that does not end the name: "Moh. Faishol
+# Anwar", "Abd. Rahman", "St. Aisyah".
+_SHORT_GIVEN_NAMES = frozenset({"moh", "muh", "moch", "much", "mochd", "mokh", "mhd", "muhd",
+                                "mch", "abd", "ach", "achm", "ahm", "st"})
+
+
 def is_initial(token: str) -> bool:
-    return len(token.rstrip(".")) == 1 and token[:1].isupper()
+    """An initial ("R.", "B") or a given name written short ("Moh."): part of a name."""
+    core = token.rstrip(".")
+    return token[:1].isupper() and (len(core) == 1 or core.lower() in _SHORT_GIVEN_NAMES)
 
 
 def is_initials(token: str) -> bool:

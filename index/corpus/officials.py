@@ -22,18 +22,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import (ACTING, HONORIFICS, MAX_TOKEN_CHARS, bare, could_be_name, has_place,
-                                     is_degree, is_place_word, name_like, place_spans, strict_name,
+from index.corpus.name_words import (ACTING, GIVEN_NAMES, HONORIFICS, MAX_TOKEN_CHARS, bare, could_be_name, has_place,
+                                     is_degree, is_initial, is_place_word, name_like, place_spans, strict_name,
                                      strip_honorifics)
 from index.corpus.places import Place, canonical_position, places_at, spell_out
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
                                 is_say_after, read_role, role_at, says_next, skip_verb)
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
-MAX_POSITIONS = 8          # distinct positions kept per person; real articles give one or two
+MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
+# Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
+_LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"})
+# A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
+_HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
 
 
 @dataclass
@@ -42,9 +46,14 @@ class _Person:
     positions: list[str] = field(default_factory=list)
     said: int = 0   # paragraphs attributed to them
     first: int = 0  # where they are first named
+    nicknames: list[str] = field(default_factory=list)  # "Rahma, sapaan akrabnya"
 
     def official(self) -> Official:
         return Official(self.name, best_position(self.positions))
+
+    def add_nickname(self, nickname: str) -> None:
+        if nickname not in self.nicknames and len(self.nicknames) < MAX_POSITIONS:
+            self.nicknames.append(nickname)
 
     def add_position(self, position: str) -> None:
         # Bounded: offices are compared with every position a person has (_register_office).
@@ -64,18 +73,18 @@ class Speakers:
 
 def detect_speakers(title: str, paragraphs: list[str], main: Official | None = None) -> Speakers:
     """`main` (a hand-checked header) replaces the detected main official when given."""
-    found = _speakers(paragraphs, main)
+    found = _speakers(title, paragraphs, main)
     if found.main.name or ":" not in title:
         return found
     # A headline that quotes ("Pj Bupati Garut Barnas Adjidin: ASN Jangan ...") names the
     # speaker whom the body calls only "dia".
-    headline = _speakers([title.split(":", 1)[0] + " mengatakan", *paragraphs], main)
+    headline = _speakers(title, [title.split(":", 1)[0] + " mengatakan", *paragraphs], main)
     if not (headline.main.name or headline.main.position and not found.main.position):
         return found
     return Speakers(headline.main, headline.officials, headline.by_paragraph[1:])
 
 
-def _speakers(paragraphs: list[str], main: Official | None) -> Speakers:
+def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speakers:
     words = [_words(p) for p in paragraphs]
     names = _attributed_names(words)
     people: list[_Person] = []
@@ -87,7 +96,11 @@ def _speakers(paragraphs: list[str], main: Official | None) -> Speakers:
         current = speaker or current
     turns = _quotes_closed_later(paragraphs, turns)
     named = [p for p in people if p.name]
-    ranked = sorted((p for p in named if p.said), key=lambda p: (-p.said, p.first))
+    # The one the headline names is whom the article is about, even if another speaker is
+    # quoted more: "Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing.
+    headline = set(canonical_position(title))
+    ranked = sorted((p for p in named if p.said),
+                    key=lambda p: (not _in_headline(p, headline), -p.said, p.first))
     detected = ranked[0] if ranked else next((p for p in named if p.positions), None) \
         or next((p for p in people if p.said), None)  # only an office without a name speaks
     place = _article_place(paragraphs)
@@ -154,7 +167,10 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
                     # "Pj Wali Kota Nurdin, didampingi Sekda Herman, meminta": Nurdin asks
                     accompanied = named and bare(words[i - 1]).lower() in _ACCOMPANYING
                     spoken.append(named[-1] if accompanied else person)
-                    end = skip_verb(words, end)
+                    verb = skip_verb(words, end)
+                    for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
+                        _take_nickname(words, k, names, person)
+                    end = verb
                 named.append(person)
             elif epithet and current and position and not after_former(words, i):
                 current.add_position(position)
@@ -166,12 +182,18 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
                 end = skip_verb(words, end)
             i = max(end, i + 1)
             continue
+        if named or current:  # "..., yang akrab disapa Rahma"
+            _take_nickname(words, i, names, named[-1] if named else current)
         if is_say_after(lower) and lower.endswith("nya"):
             spoken.append(None)  # "tegasnya", "menurutnya"
         elif says_next(words, i) and not words[i].endswith((".", ":")):
             target = _name_after(words, i + 1, names)
             if target == "PRONOUN":
                 spoken.append(None)
+            elif target and _nickname_follows(words, i + 1 + len(target.split())) and \
+                    (holder := _nicknamed(people, target) or current):
+                holder.add_nickname(target)  # "Menurut Rahma, sapaan akrabnya, ..."
+                spoken.append(holder)
             elif target:
                 spoken.append(_register(people, target, "", index))
         elif lower in SAY_BEFORE:
@@ -186,6 +208,28 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
     if speaker:
         speaker.said += 1
     return speaker
+
+
+def _take_nickname(words: list[str], k: int, names: Counter[str], person: _Person) -> None:
+    """ "akrab disapa Ucil" at `words[k]`: Ucil is what the person is called."""
+    if bare(words[k]).lower() == "disapa" and k > 0 and bare(words[k - 1]).lower() == "akrab":
+        nickname = _name_after(words, k + 1, names)
+        if nickname and nickname != "PRONOUN":
+            person.add_nickname(nickname)
+
+
+def _nicknamed(people: list[_Person], nickname: str) -> _Person | None:
+    """The person whose name a nickname is cut from ("Rahma": Rahmawati Sulistyorini)."""
+    short = nickname.lower()
+    return next((p for p in people if any(w.lower().startswith(short) for w in p.name.split())), None)
+
+
+def _nickname_follows(words: list[str], k: int) -> bool:
+    """ "Rahma, sapaan akrabnya" or "panggilan akrab Rahmawati": the name before is what
+    the person just spoken of is called."""
+    following = [bare(w).lower() for w in words[k:k + 2]]
+    return len(following) == 2 and following[0] in {"sapaan", "panggilan"} \
+        and following[1].startswith("akrab")
 
 
 def _quotes_closed_later(paragraphs: list[str], turns: list[_Person | None]) -> list[_Person | None]:
@@ -216,7 +260,7 @@ def _quote_balance(paragraph: str) -> int:
 def _register(people: list[_Person], name: str, position: str, index: int) -> _Person:
     """The known person `name` refers to ("Aldy" -> "Aldy Altrian"), else a new one."""
     for person in people:
-        if _same_person(person.name, name):
+        if _same_person(person.name, name) or name in person.nicknames:
             if position and len(name.split()) > len(person.name.split()):
                 person.name = name  # the full name comes with the office
             if position:
@@ -253,6 +297,22 @@ def _holds(held: str, office: str) -> bool:
 def _head(position: str) -> str:
     """An office's first word after "Penjabat", "Plt" and the like, spelt out."""
     return next((w for w in spell_out(position).lower().split() if w not in ACTING), "")
+
+
+def _in_headline(person: _Person, headline: set[str]) -> bool:
+    """Whether the headline's words name the person: a name word that is no common given
+    name, or every word of an office they hold, but for a "Kepala" or "Ketua" heading a
+    body ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba)."""
+    if any(w.lower() in headline for w in person.name.split()
+           if len(w) > 2 and w.lower() not in GIVEN_NAMES):
+        return True
+    for position in person.positions:
+        words = set(canonical_position(position))
+        if _head(position) in _HEADS_OF_BODIES and len(words) > 2:
+            words.discard(_head(position))
+        if words <= headline:
+            return True
+    return False
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -331,14 +391,15 @@ def _epithet_at(words: list[str], start: int) -> bool:
 
 def _holder_before(words: list[str], i: int, said: bool, names: Counter[str]) -> str | None:
     """The name before an office at `words[i]` that holds it: "Rahmat Hidayat yang juga
-    Ketua KPU ...", "Sri selaku Kepala BKD ...", and set off by commas when the office
+    Ketua KPU ...", "Sri selaku Kepala BKD ...", "Yosias yang menjabat Penjabat Bupati
+    ...", and set off by commas when the office
     speaks or the name follows a verb of saying ("Lalu Gita Ariadi, Sekda NTB, mengatakan",
     "diungkapkan Sri Wahyuni, Kepala BKD Kota Cimahi, saat ...")."""
-    before = [bare(w).lower() for w in words[max(i - 2, 0):i]]
-    if before[-1:] in (["selaku"], ["sebagai"]):
-        return _name_before(words, i - 1, names)
-    if before == ["yang", "juga"]:
-        return _name_before(words, i - 2, names)
+    j = i
+    while j > max(i - 3, 0) and bare(words[j - 1]).lower() in _LINKS_TO_OFFICE:
+        j -= 1
+    if [bare(w).lower() for w in words[j:i]] not in ([], ["yang"], ["juga"]):
+        return _name_before(words, j, names)
     if not (i > 0 and words[i - 1].endswith(",")):
         return None
     name = _name_before(words, i, names)
@@ -354,18 +415,19 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
     run: list[str] = []
     while j >= 0 and len(run) < 4:
         token = bare(words[j])
-        if words[j].endswith((".", "?", "!", "”", "\"")) and run:
+        if words[j].endswith((".", "?", "!", "”", "\"")) and run and not is_initial(words[j]):
             break
         if is_degree(words[j]) and not run:
             j -= 1
             continue
         # a dictionary word after a sure name is a surname: "Rahmat Hidayat mengatakan"
         surname = not run and j > 0 and strict_name(bare(words[j - 1]), names)
-        if not (could_be_name(token) and not is_place_word(token)
-                and (name_like(token, names) or token in names or surname)):
+        initial = run and is_initial(words[j])  # "R. Bayu", "Moh. Faishol"
+        if not initial and not (could_be_name(token) and not is_place_word(token)
+                                and (name_like(token, names) or token in names or surname)):
             break
         run.insert(0, token)
-        if j > 0 and words[j - 1].endswith((",", ".")):
+        if j > 0 and words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]):
             break
         j -= 1
     places = place_spans(run)  # "Bawaslu Jawa Timur mengingatkan": each word alone is no place

@@ -134,12 +134,28 @@ def spell_out(text: str) -> str:
     return " ".join(out)
 
 
+# Institutions that positions name by acronym or in full ("Ketua Bawaslu Bali", "Ketua
+# Badan Pengawas Pemilu Provinsi Bali"): compared in full, shown as the article wrote them.
+_ACRONYMS_IN_FULL = {
+    "bawaslu": "badan pengawas pemilu", "panwaslu": "panitia pengawas pemilu",
+    "kpu": "komisi pemilihan umum", "dprd": "dewan perwakilan rakyat daerah",
+    "dpr": "dewan perwakilan rakyat", "ri": "republik indonesia",
+    "kasn": "komisi aparatur sipil negara", "bkn": "badan kepegawaian negara",
+    "bkd": "badan kepegawaian daerah",
+    "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
+    "kapolres": "kepala kepolisian resor", "kapolda": "kepala kepolisian daerah",
+    "humas": "hubungan masyarakat", "setda": "sekretariat daerah",
+    "kesra": "kesejahteraan rakyat",
+}
+
+
 def canonical_position(position: str) -> tuple[str, ...]:
     """A position's words for comparison: spelled out, lower-cased, without parenthesised
     acronyms, punctuation or level words, in sorted order."""
     text = re.sub(r"\([^()]{0,40}\)", " ", position)
     words = _WORD.findall(spell_out(" ".join(text.split())).lower())
-    return tuple(sorted(w for w in words if w not in LEVEL_WORDS and w != "dan"))
+    words = [part for w in words for part in _ACRONYMS_IN_FULL.get(w, w).split()]
+    return tuple(sorted(w for w in words if w not in LEVEL_WORDS and w not in {"dan", "dari"}))
 
 
 def _is_short_form(word: str, places: tuple[Place, ...]) -> bool:

@@ -10,6 +10,7 @@ a bounded number of words.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import takewhile
 
 from index.corpus.name_words import (
     ACTING, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, NAME_PARTICLES, ORG_WORDS, TITLES,
@@ -179,7 +180,10 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
             return _clean_unit(unit), run[0]
         if k > 0 and not _unit_like(segment):
             break
-    return _clean_unit(segments[0] if segments else []), None
+    # No name: the office runs over its comma-separated, capitalised parts ("Koordinator
+    # Divisi Pencegahan, Partisipasi Masyarakat dan Humas Bawaslu Kota Singkawang").
+    parts = list(takewhile(_unit_like, segments[1:])) if segments else []
+    return _clean_unit([w for s in segments[:1] + parts for w in s]), None
 
 
 def _local_place_first(office_end: str, unit: list[str], name: str | None,

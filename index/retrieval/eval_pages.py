@@ -66,7 +66,7 @@ def check_speakers(pages: list[tuple[dict, Article]]) -> list[SpeakerCheck]:
     for entry, article in pages:
         officials = [article.official] + [p.official for p in article_passages(article)]
         for expected in expected_speakers(entry):
-            found = next((o for o in officials if _same_name(o.name, expected.name)), None)
+            found = next((o for o in officials if same_name(o.name, expected.name)), None)
             checks.append(SpeakerCheck(entry["file"], expected, found))
     return checks
 
@@ -86,5 +86,6 @@ def same_position(expected: str, found: str) -> bool:
                for option in expected.split(" / "))
 
 
-def _same_name(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+def same_name(a: str, b: str) -> bool:
+    """Case, spacing and the periods of initials aside ("R. Bayu" is "R Bayu")."""
+    return " ".join(a.lower().replace(".", " ").split()) == " ".join(b.lower().replace(".", " ").split())
