@@ -12,7 +12,7 @@ import yaml
 
 from tests.support import REPO
 from index.corpus.article import Article, Official
-from index.retrieval import search
+from index.retrieval import lexical, search
 from index.retrieval.analyzer import Analyzer, phrasing, written_in_english
 from index.retrieval.build import add_article, make_searcher, open_searcher
 from index.retrieval.search import Searcher, _best_positive
@@ -171,3 +171,30 @@ def test_the_statement_that_singles_out_the_asked_detail_outranks_the_articles_s
     assert first() == "uji-sidak:2"
     monkeypatch.setattr(search, "DISTINCT_WEIGHT", 0.0)
     assert first() == "uji-sidak:1"  # the framing paragraph, on the shared topic words
+
+
+def test_a_statement_is_matched_on_what_was_said_not_on_its_speakers_office(
+        built_config, embedder, monkeypatch):
+    """The paragraph that introduces a speaker repeats the office a question names ("Ketua
+    Bawaslu Sukamaju ... menyebut"), so it used to win on those words over the paragraph
+    that answers. Who said it is matched through the who-keys and the headline-and-official
+    BM25; a statement's own BM25 holds what was said."""
+    article = Article(
+        "uji-kantor", "Bawaslu Sukamaju Buka Posko Pengaduan Netralitas ASN",
+        "SUKAMAJU - Bawaslu Kabupaten Sukamaju membuka posko pengaduan netralitas ASN.\n\n"
+        "Ketua Badan Pengawas Pemilu (Bawaslu) Kabupaten Sukamaju Nurul Hidayah menyebut pihaknya "
+        "membuka posko pengaduan di 18 kecamatan selama masa kampanye.\n\n"
+        "Ia menambahkan, hingga pekan ini pihaknya sudah menerima tiga laporan dugaan ASN tidak "
+        "netral, dan dua di antaranya diteruskan ke BKN.",
+        outlet="Warta Uji", official=Official("Nurul Hidayah", "Ketua Bawaslu Kabupaten Sukamaju"))
+    add_article(built_config, embedder, article)
+    stored = load_index(built_config.index_dir, built_config.index)
+    question = "Berapa laporan yang sudah diterima Ketua Bawaslu Kabupaten Sukamaju?"
+
+    def first() -> str:  # the lexical index analysed at load, with the code as patched
+        analysed = Searcher(stored, embedder, Analyzer(built_config.synonyms), built_config.search)
+        return analysed.search(question).hits[0].passage.id
+
+    assert first() == "uji-kantor:2"
+    monkeypatch.setattr(lexical, "_said", lambda terms, who: terms)
+    assert first() == "uji-kantor:1"  # the introduction, on the office's words

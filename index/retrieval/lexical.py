@@ -34,7 +34,7 @@ _IDF = "idf.json"
 _WHO = "who.json"
 _ARTICLES = "articles.npy"
 # Raised when what is stored changes shape, so an index stored before is rebuilt.
-_FORMAT = 2
+_FORMAT = 3
 log = logging.getLogger(__name__)
 
 
@@ -93,14 +93,14 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, passages: list[Passage], analyzer: Analyzer, synonyms: list[list[str]]) -> LexicalIndex:
-        terms = [analyzer.terms(p.lexical_text()) for p in passages]
+        terms = [_said(analyzer.terms(p.lexical_text()), analyzer.terms(_who_text(p))) for p in passages]
         meta = [analyzer.terms(p.meta_text()) for p in passages]
         bm25, meta_bm25, phrasing_bm25 = _bm25(), _bm25(), _bm25()
         if terms:
-            bm25.index(terms, show_progress=False)
+            bm25.index([t or ["_"] for t in terms], show_progress=False)
             meta_bm25.index([m or ["_"] for m in meta], show_progress=False)
-            phrasing_bm25.index([phrasing(stems(p.lexical_text())) or ["_"] for p in passages],
-                                show_progress=False)
+            phrasing_bm25.index([phrasing(_said(stems(p.lexical_text()), stems(_who_text(p)))) or ["_"]
+                                 for p in passages], show_progress=False)
         df: dict[str, int] = {}
         for doc, doc_meta in zip(terms, meta):
             for term in set(doc) | set(doc_meta):
@@ -143,6 +143,18 @@ class LexicalIndex:
             return None
         return cls(bm25, meta_bm25, phrasing_bm25, idf, articles, who["keys"], frozenset(who["names"]),
                    stored)
+
+
+def _who_text(passage: Passage) -> str:
+    return f"{passage.official.name} {passage.official.position}"
+
+
+def _said(terms: list[str], who: list[str]) -> list[str]:
+    """A statement's terms without its speaker's name and office ("Ketua Bawaslu Kabupaten
+    Purbalingga Nurul Hidayah menyebut ..."): who said it is matched through the who-keys
+    and the headline-and-official BM25; here only what was said counts."""
+    own = set(who)
+    return [t for t in terms if t not in own]
 
 
 def _article_numbers(passages: list[Passage]) -> np.ndarray:
