@@ -82,9 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     cmd = sub.add_parser("eval", help="retrieval metrics on question sets")
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE",
                      help="a questions file or a pages manifest (its questions)")
-    cmd.add_argument("--pages", type=Path, metavar="MANIFEST",
+    cmd.add_argument("--pages", type=Path, metavar="MANIFEST", action="append",
                      help="then again with the manifest's saved pages added to a temporary "
-                          "copy of the corpus, and speaker attribution on them")
+                          "copy of the corpus, and speaker attribution on them (repeatable)")
     cmd.add_argument("--mode", choices=["all", "bm25", "dense", "fused"], default="all")
     cmd.set_defaults(run=cmd_eval)
     cmd = sub.add_parser("feeds", help="poll every configured feed once")
@@ -232,7 +232,7 @@ def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
     _print_eval(config, args, "the corpus as it is")
     if not args.pages:
         return 0
-    pages = load_pages(args.pages)
+    pages = [page for manifest in args.pages for page in load_pages(manifest)]
     with corpus_with_pages(config, [article for _, article in pages]) as grown:
         print()
         _print_eval(grown, args, f"with the {len(pages)} pages added")
