@@ -245,6 +245,33 @@ def test_short_given_names_nicknames_and_a_later_office_join_the_person():
         "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Humas Bawaslu Kota Singkawang"
 
 
+def test_descriptions_pronouns_documents_and_stand_ins_are_read_as_such():
+    # a description ending in "itu" that opens the sentence, or "yang bersangkutan", is the
+    # person just quoted; such a paragraph is no introduction to the next speaker's quote
+    article = Article("uji-epitet", "Bawaslu RI Catat Pelanggaran Netralitas", "\n\n".join([
+        "Komisioner Bawaslu RI, Puji Rahayu, mengatakan pelanggaran naik.",
+        "Pengamat hukum dari Universitas Indonesia, Ridwan Siregar, menilai angka itu tinggi.",
+        "Dosen yang juga putra Tapanuli itu menyarankan pelaporan dibuat lebih aman.",
+        '"Netralitas bukan hanya urusan Bawaslu," demikian Puji.',
+        "Kepala Desa Karangrejo, Sutrisno, membantah tuduhan tersebut.",
+        "Yang bersangkutan juga menyatakan siap memenuhi panggilan Bawaslu."]),
+        outlet="Warta Uji")
+    speakers = [(p.text[:12], p.official.name) for p in article_passages(article)]
+    assert speakers == [("Komisioner B", "Puji Rahayu"), ("Pengamat huk", "Ridwan Siregar"),
+                        ("Dosen yang j", "Ridwan Siregar"), ('"Netralitas ', "Puji Rahayu"),
+                        ("Kepala Desa ", "Sutrisno"), ("Yang bersang", "Sutrisno")]
+    # an office named in a document or stood in for does not speak
+    for paragraph in ("Berdasarkan surat Menteri Keuangan, ketua KPPS menerima honor baru.",
+                      "Sekretaris Kesbangpol Lampung, Andi Wijaya, yang hadir mewakili Penjabat "
+                      "Gubernur Lampung menyampaikan dukungan."):
+        assert all("Menteri" not in o.position and "Gubernur" not in o.position
+                   for o in detect_officials("Judul", [paragraph])), paragraph
+    # a local office names its own place: the article's regency is not added to it
+    assert detect_main_official("Judul", [
+        "Bawaslu Kabupaten Grobogan memproses laporan itu.",
+        "Kepala Desa Karangrejo, Sutrisno, membantah tuduhan tersebut."]).position == "Kepala Desa Karangrejo"
+
+
 def test_the_official_the_headline_names_is_the_main_one_though_quoted_less():
     paragraphs = ["Plh Wali Kota Parepare, Andi Baso Tenriajeng, melarang ASN memasang foto profil paslon.",
                   '"Tolong diganti sekarang juga," kata Andi Baso.',

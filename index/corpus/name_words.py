@@ -32,7 +32,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "danlanal", "danlanud", "kadisdik", "wabup", "wagub", "wawali",
     # Not officials, but quoted beside them: "Pengamat politik dari Universitas Airlangga,
     # Prof. Dr. Rahmawati, menilai ..."
-    "pengamat", "rektor", "dekan", "guru besar",
+    "pengamat", "rektor", "dekan", "guru besar", "dosen", "akademisi",
 ), key=len, reverse=True)]
 # The heads by their first word: a role is looked for at every word of an article.
 HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}

@@ -34,6 +34,8 @@ MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person;
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
+# At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
+_DESCRIPTION_WORDS = 10
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
 _LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"})
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
@@ -176,10 +178,13 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
                 current.add_position(position)
                 if said:
                     spoken.append(current)
-            elif said and position and not after_former(words, i):
-                # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
-                spoken.append(_register_office(people, position, index))
-                end = skip_verb(words, end)
+            elif said and position and not epithet and not after_former(words, i):
+                verb = skip_verb(words, end)
+                if current and _refers_back(words, verb - 1):
+                    spoken.append(current)  # "Dosen yang juga putra Tapanuli itu menyarankan"
+                else:  # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
+                    spoken.append(_register_office(people, position, index))
+                end = verb
             i = max(end, i + 1)
             continue
         if named or current:  # "..., yang akrab disapa Rahma"
@@ -200,7 +205,7 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
             subject = _name_before(words, i, names)
             if subject:
                 spoken.append(_register(people, subject, "", index))
-            elif i > 0 and bare(words[i - 1]).lower() in _PRONOUNS | {"dirinya", "pihaknya"}:
+            elif _refers_back(words, i):
                 spoken.append(None)
         i += 1
     resolved = [p if p is not None else current for p in spoken]
@@ -230,6 +235,27 @@ def _nickname_follows(words: list[str], k: int) -> bool:
     following = [bare(w).lower() for w in words[k:k + 2]]
     return len(following) == 2 and following[0] in {"sapaan", "panggilan"} \
         and following[1].startswith("akrab")
+
+
+def _refers_back(words: list[str], verb: int) -> bool:
+    """Whether the subject before a verb of saying is the person spoken of: a pronoun ("ia
+    juga meminta", "yang bersangkutan menyatakan") or a description ending in "itu" that
+    opens the sentence ("Perempuan berkacamata itu juga menyarankan", "Politikus yang sudah
+    dua periode duduk di DPRD itu meminta")."""
+    j = verb - 1
+    while j >= 0 and bare(words[j]).lower() in LINKS_BEFORE_VERB:
+        j -= 1
+    if j < 0:
+        return False
+    subject = bare(words[j]).lower()
+    if subject in _PRONOUNS | {"dirinya", "pihaknya", "bersangkutan"}:
+        return True
+    if subject not in EPITHET_END:
+        return False
+    start = next((k + 1 for k in range(j - 1, max(j - _DESCRIPTION_WORDS, -1), -1)
+                  if words[k].endswith((".", "!", "?", ",", ":", "”", "\""))), None)
+    return (start if start is not None else 0) >= j - _DESCRIPTION_WORDS and \
+        (start is not None or j < _DESCRIPTION_WORDS)
 
 
 def _quotes_closed_later(paragraphs: list[str], turns: list[_Person | None]) -> list[_Person | None]:
@@ -461,10 +487,13 @@ def _finish(officials: list[Official], place: Place | None) -> list[Official]:
 
 
 def _finish_position(position: str, place: Place | None) -> str:
-    """A described office ("Direktur lembaga survei ...") is no regional one: no place."""
+    """A described office ("Direktur lembaga survei ...") is no regional one, and a local
+    one names its own place ("Kepala Desa Karangrejo", "Dandim 1701/Jayapura"): no place."""
     position = spell_out(position)
     described = any(w[:1].islower() and w not in {"dan", "serta"} for w in position.split()[1:])
-    if position and place and not has_place(position) and not _is_national(position) and not described:
+    local = any(w.lower() in LOCAL_OFFICES or any(c.isdigit() for c in w) for w in position.split())
+    if position and place and not has_place(position) and not _is_national(position) \
+            and not described and not local:
         position = f"{position} {_level(place)}{place.name}"
     return position
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 from index.corpus.article import Article, Official
 from index.ingest.clean import dedupe_key
-from index.corpus.officials import detect_speakers
+from index.corpus.officials import Speakers, detect_speakers
 
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25
@@ -79,21 +79,25 @@ def article_passages(article: Article) -> list[Passage]:
     return [Passage(id=f"{article.id}:{n}", article_id=article.id, text=text,
                     official=speakers.by_paragraph[index], source=source,
                     context=contexts.get(text, ""))
-            for n, (text, index) in enumerate(_statements_with_paragraph(paragraphs))]
+            for n, (text, index) in enumerate(_statements_with_paragraph(paragraphs, speakers))]
 
 
 def statements(paragraphs: list[str]) -> list[str]:
     return [text for text, _ in _statements_with_paragraph(paragraphs)]
 
 
-def _statements_with_paragraph(paragraphs: list[str]) -> list[tuple[str, int]]:
+def _statements_with_paragraph(paragraphs: list[str],
+                               speakers: Speakers | None = None) -> list[tuple[str, int]]:
     """Statements, each with the paragraph whose speaker it takes (the quote's, when an
-    introduction is merged into it)."""
+    introduction is merged into it). A paragraph attributed to someone other than the
+    quote after it is no introduction: "Dosen ... itu menyarankan ..." then "...,"
+    demikian Puji."""
     merged: list[tuple[str, int]] = []
     i = 0
     while i < len(paragraphs):
         text = paragraphs[i]
-        if i + 1 < len(paragraphs) and _introduces(text, paragraphs[i + 1]):
+        if i + 1 < len(paragraphs) and _introduces(text, paragraphs[i + 1]) \
+                and not _speak_apart(speakers, i):
             i += 1
             text = f"{text} {paragraphs[i]}"
         merged.extend((chunk, i) for chunk in _split_long(text))
@@ -125,6 +129,15 @@ def unique_passages(passages: list[Passage]) -> list[Passage]:
             seen.add(key)
             unique.append(passage)
     return unique
+
+
+def _speak_apart(speakers: Speakers | None, i: int) -> bool:
+    """Paragraph `i` has a speaker of its own (not the article's, which a paragraph without
+    attribution falls back to) and the next paragraph another."""
+    if speakers is None:
+        return False
+    own, next_ = speakers.by_paragraph[i], speakers.by_paragraph[i + 1]
+    return own != speakers.main and own != next_
 
 
 def _introduces(paragraph: str, following: str) -> bool:

@@ -145,7 +145,10 @@ _ACRONYMS_IN_FULL = {
     "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
     "kapolres": "kepala kepolisian resor", "kapolda": "kepala kepolisian daerah",
     "humas": "hubungan masyarakat", "setda": "sekretariat daerah",
-    "kesra": "kesejahteraan rakyat",
+    "kesra": "kesejahteraan rakyat", "kesbangpol": "badan kesatuan bangsa dan politik",
+    "diskominfo": "dinas komunikasi dan informatika", "disdikbud": "dinas pendidikan dan kebudayaan",
+    "kabag": "kepala bagian", "prokopim": "protokol dan komunikasi pimpinan",
+    "tapem": "tata pemerintahan",
 }
 
 

@@ -45,16 +45,19 @@ SAY_BEFORE = frozenset(
     "mengungkap menanggapi mengakhiri melanjutkan mengutarakan menandaskan menuturkan "
     "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya membenarkan "
     "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
-    "bertutur menginformasikan menjawab menimpali".split())
+    "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
+    "memperingatkan membantah mengimbuhkan".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
 
 # A role head after these words is not a person's office ("Pemilihan Kepala Daerah",
-# "calon bupati", "mantan Pj Gubernur Sulbar").
+# "calon bupati", "mantan Pj Gubernur Sulbar"), nor one after a document's name ("surat
+# Menteri Keuangan", "edaran Bupati"), or the one someone stands in for ("mewakili Bupati").
 _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "forum", "kantor",
                                   "rumah", "jabatan", "pelantikan", "para", "seluruh", "semua",
-                                  "kepada", "pasangan", "tim", "istri", "suami"})
+                                  "kepada", "pasangan", "tim", "istri", "suami", "surat",
+                                  "edaran", "keputusan", "instruksi", "peraturan", "mewakili"})
 
 
 def is_say_after(lower: str) -> bool:
@@ -65,6 +68,8 @@ def says_next(words: list[str], i: int) -> bool:
     """`words[i]` is a verb of saying followed by its speaker, or the "oleh" after a
     passive one ("disampaikan oleh Bupati ...")."""
     lower = bare(words[i]).lower()
+    if lower == "demikian":  # '"...," demikian Puji.', but not "Dengan demikian, ..."
+        return i > 0 and words[i - 1].endswith(",")  # words carry no quotation marks
     return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in _SAID_BY)
 
 
@@ -72,8 +77,12 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     """How many words an office starting at `words[i]` spans (acting prefix, optional
     "(Pj)", head), or 0. Only a capitalised start counts, unless a verb of saying comes
     before: "kepala desa" in running text is an office in general, not a person's."""
-    if (capitalised and not words[i][:1].isupper()) or \
-            (i > 0 and bare(words[i - 1]).lower() in _NOT_A_PERSON_BEFORE):
+    if capitalised and not words[i][:1].isupper():
+        return 0
+    k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
+    while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or _acting(words[k], first=False)):
+        k -= 1
+    if k >= 0 and bare(words[k]).lower() in _NOT_A_PERSON_BEFORE:
         return 0
     j = i
     while j < len(words) and j - i < 4 and (is_parenthesised(words[j]) or _acting(words[j], first=j == i)):
