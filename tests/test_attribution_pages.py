@@ -61,7 +61,11 @@ def test_each_quote_belongs_to_its_own_speaker():
 
 # A speaker named in full only outside any attribution ("tokoh agama Martapura, Habib Ahmad
 # bin Umar Assegaf."), then quoted as "pesan Habib Ahmad": not joined yet.
-_NOT_YET = {"b09": "full name only in an apposition without a verb of saying"}
+# An office whose place the article gives only paragraphs before, for someone not yet
+# named ("seorang lurah di Kecamatan Pontianak Barat", then "Lurah yang bersangkutan, Dedy
+# Irawan"): the position stays "Lurah".
+_NOT_YET = {"b09": "full name only in an apposition without a verb of saying",
+            "c09": "the office's place only in an earlier sentence about it"}
 
 
 @pytest.mark.parametrize("entry,article", [

@@ -29,7 +29,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "dandim", "danrem", "pangdam", "menpan", "menpanrb", "menpan-rb", "kasat", "kasatreskrim",
     "kasatlantas", "kasatintelkam", "kasatbinmas", "kasatpol", "kasi", "kasie", "kasubdit",
     "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
-    "danlanal", "danlanud", "kadisdik", "wabup", "wagub", "wawali",
+    "danlanal", "danlanud", "kadisdik", "kaban", "wabup", "wagub", "wawali",
     # Not officials, but quoted beside them: "Pengamat politik dari Universitas Airlangga,
     # Prof. Dr. Rahmawati, menilai ..."
     "pengamat", "rektor", "dekan", "guru besar", "dosen", "akademisi",

@@ -25,19 +25,21 @@ from index.corpus.article import Official
 from index.corpus.name_words import (ACTING, GIVEN_NAMES, HONORIFICS, MAX_TOKEN_CHARS, bare, could_be_name, has_place,
                                      is_degree, is_initial, is_place_word, name_like, place_spans, strict_name,
                                      strip_honorifics)
-from index.corpus.places import Place, canonical_position, places_at, spell_out
+from index.corpus.places import Place, canonical_position, in_full, places_at, spell_out
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
                                 is_say_after, read_role, role_at, says_next, skip_verb)
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
 _DESCRIPTION_WORDS = 10
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
 _LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"})
+_OFFICE_CLAUSE_WORDS = 6  # "yang baru tiga bulan menjabat"
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
 
@@ -93,7 +95,11 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
     turns: list[_Person | None] = []
     current: _Person | None = None
     for index, paragraph in enumerate(words):
-        speaker = _paragraph_speaker(paragraph, index, names, people, current)
+        # Before anyone speaks, "beliau" is the last person named: "..., Ir. H. Rusmadi
+        # Hasan, bertindak selaku Pembina Apel" then "Dalam arahannya, beliau menyampaikan".
+        spoken_of = current or next((p for p in reversed(people) if p.name), None)
+        speaker = _paragraph_speaker(paragraph, _quoted(paragraphs[index]), index, names,
+                                     people, spoken_of)
         turns.append(speaker)
         current = speaker or current
     turns = _quotes_closed_later(paragraphs, turns)
@@ -150,11 +156,18 @@ def best_position(positions: list[str]) -> str:
 
 # --- paragraphs and speakers -------------------------------------------------------------
 
-def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
+def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: Counter[str],
                        people: list[_Person], current: _Person | None) -> _Person | None:
-    """Register the people this paragraph names; return the one it quotes, if any."""
+    """Register the people this paragraph names; return the one it quotes, if any. An
+    office that speaks inside a quotation ("“Setiap Kepala Perangkat Daerah wajib
+    menyampaikan laporan,” jelas Sekda.") is spoken of, not the speaker."""
     spoken: list[_Person | None] = []  # None: a pronoun
     named: list[_Person] = []
+
+    def speak(person: _Person | None) -> None:
+        if not quoted[i]:
+            spoken.append(person)
+
     i = 0
     while i < len(words):
         lower = bare(words[i]).lower()
@@ -168,7 +181,7 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
                 if said:
                     # "Pj Wali Kota Nurdin, didampingi Sekda Herman, meminta": Nurdin asks
                     accompanied = named and bare(words[i - 1]).lower() in _ACCOMPANYING
-                    spoken.append(named[-1] if accompanied else person)
+                    speak(named[-1] if accompanied else person)
                     verb = skip_verb(words, end)
                     for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
                         _take_nickname(words, k, names, person)
@@ -177,36 +190,36 @@ def _paragraph_speaker(words: list[str], index: int, names: Counter[str],
             elif epithet and current and position and not after_former(words, i):
                 current.add_position(position)
                 if said:
-                    spoken.append(current)
+                    speak(current)
             elif said and position and not epithet and not after_former(words, i):
                 verb = skip_verb(words, end)
                 if current and _refers_back(words, verb - 1):
-                    spoken.append(current)  # "Dosen yang juga putra Tapanuli itu menyarankan"
+                    speak(current)  # "Dosen yang juga putra Tapanuli itu menyarankan"
                 else:  # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
-                    spoken.append(_register_office(people, position, index))
+                    speak(_register_office(people, position, index))
                 end = verb
             i = max(end, i + 1)
             continue
         if named or current:  # "..., yang akrab disapa Rahma"
             _take_nickname(words, i, names, named[-1] if named else current)
         if is_say_after(lower) and lower.endswith("nya"):
-            spoken.append(None)  # "tegasnya", "menurutnya"
+            speak(None)  # "tegasnya", "menurutnya"
         elif says_next(words, i) and not words[i].endswith((".", ":")):
             target = _name_after(words, i + 1, names)
             if target == "PRONOUN":
-                spoken.append(None)
+                speak(None)
             elif target and _nickname_follows(words, i + 1 + len(target.split())) and \
                     (holder := _nicknamed(people, target) or current):
                 holder.add_nickname(target)  # "Menurut Rahma, sapaan akrabnya, ..."
-                spoken.append(holder)
+                speak(holder)
             elif target:
-                spoken.append(_register(people, target, "", index))
+                speak(_register(people, target, "", index))
         elif lower in SAY_BEFORE:
             subject = _name_before(words, i, names)
             if subject:
-                spoken.append(_register(people, subject, "", index))
+                speak(_register(people, subject, "", index))
             elif _refers_back(words, i):
-                spoken.append(None)
+                speak(None)
         i += 1
     resolved = [p if p is not None else current for p in spoken]
     speaker = next((p for p in resolved if p is not None), None)
@@ -321,8 +334,10 @@ def _holds(held: str, office: str) -> bool:
 
 
 def _head(position: str) -> str:
-    """An office's first word after "Penjabat", "Plt" and the like, spelt out."""
-    return next((w for w in spell_out(position).lower().split() if w not in ACTING), "")
+    """An office's first word after "Penjabat", "Plt" and the like, spelt out ("Kasatpol
+    PP" is headed by a "kepala")."""
+    head = next((w for w in spell_out(position).lower().split() if w not in ACTING), "")
+    return in_full(head).split()[0] if head else ""
 
 
 def _in_headline(person: _Person, headline: set[str]) -> bool:
@@ -336,7 +351,7 @@ def _in_headline(person: _Person, headline: set[str]) -> bool:
         words = set(canonical_position(position))
         if _head(position) in _HEADS_OF_BODIES and len(words) > 2:
             words.discard(_head(position))
-        if words <= headline:
+        if len(words) > 1 and words <= headline:  # not a bare "Lurah di Pontianak ..."
             return True
     return False
 
@@ -424,6 +439,11 @@ def _holder_before(words: list[str], i: int, said: bool, names: Counter[str]) ->
     j = i
     while j > max(i - 3, 0) and bare(words[j - 1]).lower() in _LINKS_TO_OFFICE:
         j -= 1
+    if i > 1 and bare(words[i - 1]).lower() == "menjabat":  # "Asep, yang baru tiga bulan menjabat"
+        clause = next((k for k in range(i - 2, max(i - _OFFICE_CLAUSE_WORDS, 0) - 1, -1)
+                       if bare(words[k]).lower() == "yang"), None)
+        if clause is not None and all(w.islower() for w in words[clause:i]):
+            j = clause
     if [bare(w).lower() for w in words[j:i]] not in ([], ["yang"], ["juga"]):
         return _name_before(words, j, names)
     if not (i > 0 and words[i - 1].endswith(",")):
@@ -465,6 +485,32 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
 def _words(text: str) -> list[str]:
     """Whitespace words with quotes split off; over-long runs are cut, never matched."""
     return _WORD.findall(text)
+
+
+def _quoted(text: str) -> list[bool]:
+    """For each of `_words(text)`, whether it stands inside a quotation: between an opening
+    and a closing mark, before a closing mark that nothing opened (a quote carried over from
+    the paragraph before), or after an opening mark that starts the paragraph and is never
+    closed (a quote carried on to the next). A stray mark elsewhere quotes nothing."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for mark in _QUOTE_MARK.finditer(text):
+        at, char = mark.start(), mark.group()
+        if opened is None and char == "”":
+            spans.append((0, at))
+        elif opened is None:
+            opened = at
+        elif char != "“":
+            spans.append((opened, at))
+            opened = None
+    if opened is not None and not text[:opened].strip():
+        spans.append((opened, len(text)))
+    flags, k = [], 0
+    for word in _WORD.finditer(text):  # words and spans both in order: one pass
+        while k < len(spans) and spans[k][1] <= word.start():
+            k += 1
+        flags.append(k < len(spans) and spans[k][0] <= word.start())
+    return flags
 
 
 # --- finishing positions ------------------------------------------------------------------

@@ -27,7 +27,8 @@ OFFICE_WORDS = {
     "plh.": "Pelaksana Harian", "sekda": "Sekretaris Daerah", "sekjen": "Sekretaris Jenderal",
     "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota",
     "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri", "dirjen": "Direktur Jenderal",
-    "wabup": "Wakil Bupati", "wagub": "Wakil Gubernur",
+    "wabup": "Wakil Bupati", "wagub": "Wakil Gubernur", "kaban": "Kepala Badan",
+    "kadisdik": "Kepala Dinas Pendidikan",
 }
 # Words naming the level of a place; positions are compared without them ("Ketua Bawaslu
 # Bontang" is "Ketua Bawaslu Kota Bontang").
@@ -148,8 +149,15 @@ _ACRONYMS_IN_FULL = {
     "kesra": "kesejahteraan rakyat", "kesbangpol": "badan kesatuan bangsa dan politik",
     "diskominfo": "dinas komunikasi dan informatika", "disdikbud": "dinas pendidikan dan kebudayaan",
     "kabag": "kepala bagian", "prokopim": "protokol dan komunikasi pimpinan",
-    "tapem": "tata pemerintahan",
+    "tapem": "tata pemerintahan", "kasatpol": "kepala satuan polisi", "satpol": "satuan polisi",
+    "pp": "pamong praja", "disdik": "dinas pendidikan",
 }
+
+
+def in_full(word: str) -> str:
+    """A lower-case acronym of an institution or office spelled out ("kpu" -> "komisi
+    pemilihan umum"); any other word as it is."""
+    return _ACRONYMS_IN_FULL.get(word, word)
 
 
 def canonical_position(position: str) -> tuple[str, ...]:
@@ -157,7 +165,7 @@ def canonical_position(position: str) -> tuple[str, ...]:
     acronyms, punctuation or level words, in sorted order."""
     text = re.sub(r"\([^()]{0,40}\)", " ", position)
     words = _WORD.findall(spell_out(" ".join(text.split())).lower())
-    words = [part for w in words for part in _ACRONYMS_IN_FULL.get(w, w).split()]
+    words = [part for w in words for part in in_full(w).split()]
     return tuple(sorted(w for w in words if w not in LEVEL_WORDS and w not in {"dan", "dari"}))
 
 

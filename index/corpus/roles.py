@@ -46,7 +46,7 @@ SAY_BEFORE = frozenset(
     "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya membenarkan "
     "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
     "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
-    "memperingatkan membantah mengimbuhkan".split())
+    "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
@@ -57,7 +57,11 @@ EPITHET_END = frozenset({"itu", "ini", "tersebut"})
 _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "forum", "kantor",
                                   "rumah", "jabatan", "pelantikan", "para", "seluruh", "semua",
                                   "kepada", "pasangan", "tim", "istri", "suami", "surat",
-                                  "edaran", "keputusan", "instruksi", "peraturan", "mewakili"})
+                                  "edaran", "keputusan", "instruksi", "peraturan", "mewakili",
+                                  "menjadi"})
+
+_LIST_JOINS = frozenset({"dan", "serta", "atau"})
+_LIST_WORDS = 6
 
 
 def is_say_after(lower: str) -> bool:
@@ -82,7 +86,7 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
     while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or _acting(words[k], first=False)):
         k -= 1
-    if k >= 0 and bare(words[k]).lower() in _NOT_A_PERSON_BEFORE:
+    if k >= 0 and (bare(words[k]).lower() in _NOT_A_PERSON_BEFORE or _listed_after_non_person(words, k)):
         return 0
     j = i
     while j < len(words) and j - i < 4 and (is_parenthesised(words[j]) or _acting(words[j], first=j == i)):
@@ -92,6 +96,20 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
         if tuple(bare(w).lower() for w in words[j:j + len(head)]) == head:
             return j + len(head) - i
     return 0
+
+
+def _listed_after_non_person(words: list[str], k: int) -> bool:
+    """Whether an office after `words[k]` continues a list headed by a word that makes its
+    offices no one's: "Pemilihan Gubernur, Bupati, dan Wali Kota, yang menyebutkan"."""
+    if not (words[k].endswith(",") or bare(words[k]).lower() in _LIST_JOINS):
+        return False
+    for j in range(k, max(k - _LIST_WORDS, -1), -1):
+        lower = bare(words[j]).lower()
+        if lower in _NOT_A_PERSON_BEFORE:
+            return True
+        if not (words[j][:1].isupper() or lower in _LIST_JOINS):
+            return False
+    return False
 
 
 def _acting(word: str, first: bool) -> bool:
@@ -145,7 +163,8 @@ def read_role(words: list[str], start: int, size: int,
     if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
             bare(head[1]).lower() == "pj":
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
-    position = " ".join([*head_words, *unit]).strip(" ,")
+    position = " ".join([*head_words, *unit]).strip(" ,.!?")  # "... ujar Plh. Sekda."
+    position = position.removesuffix(" yang bersangkutan")  # "Lurah yang bersangkutan, Dedy"
     return end, position[:1].upper() + position[1:], name, epithet and not name, said
 
 
@@ -246,7 +265,8 @@ def _words_after_body(tail: list[str]) -> int:
     spans |= {k for k, w in enumerate(tail) if is_parenthesised(w)}  # "(Tapteng)", "(BKN)"
     run = 0
     while run < len(tokens) and run <= 3 and len(tokens) - 1 - run not in spans \
-            and could_be_name(tokens[len(tokens) - 1 - run]):
+            and could_be_name(tokens[len(tokens) - 1 - run]) \
+            and not (run and tail[len(tokens) - 1 - run].endswith(",")):  # "Tapin Utara, Muhammad Ridwan"
         run += 1
     boundary = len(tokens) - 1 - run
     if not 0 < run <= 3 or boundary < 0:
@@ -310,7 +330,7 @@ def _clean_unit(unit: list[str]) -> list[str]:
     words = [w for w in unit if not is_degree(w)]
     if words and bare(words[-1]).lower() == "setempat":  # "local": the article's place
         words.pop()
-    text = " ".join(words).strip(" ,")
+    text = " ".join(words).strip(" ,.!?")
     parts = [p.strip() for p in text.split(",")]
     while len(parts) > 1 and only_place(parts[-1]):
         parts.pop()
@@ -332,7 +352,10 @@ def _clean_words(words: list[str]) -> list[str]:
 def is_said(words: list[str], start: int, end: int) -> bool:
     """The office at words[start:end] speaks: a verb of saying follows in the same clause
     ("... Kurniawan dalam sambutannya mengatakan"), or one precedes it ("ucap Kepala ...")."""
-    return _verb_after(words, end) is not None or (start > 0 and says_next(words, start - 1))
+    before = start - 1
+    while before > 0 and bare(words[before]).lower() in HONORIFICS:
+        before -= 1  # "disampaikan oleh Bapak Bupati Wonosobo, ..."
+    return _verb_after(words, end) is not None or (before >= 0 and says_next(words, before))
 
 
 def skip_verb(words: list[str], end: int) -> int:
