@@ -230,6 +230,22 @@ def test_when_questions_prefer_dated_statements(searcher, monkeypatch):
     assert scores(plain) == plain_scores  # not a "when" question: nothing lifted
 
 
+def test_why_questions_prefer_statements_that_give_a_reason(searcher, monkeypatch):
+    def scores(question: str) -> dict[str, float]:
+        return {h.passage.id: h.score for h in searcher.search(question).hits}
+
+    why, plain = "Mengapa ASN harus netral saat pilkada?", "ASN harus netral saat pilkada"
+    lifted, plain_scores = scores(why), scores(plain)
+    monkeypatch.setattr(search, "REASON_LIFT", 0.0)
+    unlifted = scores(why)
+    for passage_id, score in lifted.items():
+        text = searcher.passage_by_id(passage_id).text.lower()
+        gives_reason = re.search(r"\b(karena|sebab|alasan|alasannya|lantaran|dikarenakan)\b", text)
+        assert score - unlifted[passage_id] == pytest.approx(0.1 if gives_reason else 0.0)
+    assert any(score != unlifted[p] for p, score in lifted.items())
+    assert scores(plain) == plain_scores  # not a "why" question: nothing lifted
+
+
 def test_a_named_province_finds_its_regencies_and_cities_officials(searcher):
     """No shipped statement names "Kalimantan Barat": the gazetteer places Pontianak and
     Mempawah there, and a province's short form or English name works too."""
