@@ -13,8 +13,10 @@ The index (vectors and BM25) is built and saved here; loading (index and searche
 searching run in a fresh process, so that `rss_mb` is what serving that index costs (the
 model's own memory is bench_bot.py's).
 `recall_at_3` is the vector index's top 3 against an exact search on the same vectors.
+`load_s` includes calibrating the decline threshold (90 off-topic questions searched),
+also timed alone as `calibrate_s`.
 With --json, one object: {"passages", "index", "search_p50_ms", "search_p95_ms",
-"recall_at_3", "build_s", "load_s", "rss_mb"}.
+"recall_at_3", "build_s", "load_s", "calibrate_s", "min_confidence", "rss_mb"}.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from index.corpus.article import Official
 from index.corpus.loader import load_corpus
 from index.corpus.passages import Passage, Source
 from index.retrieval.analyzer import Analyzer
+from index.retrieval.calibration import decline_threshold, off_topic_questions
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import FORMAT_VERSION, Manifest, save_index
 from index.retrieval.vectors import VectorIndex, resolve_kind
@@ -74,14 +77,14 @@ def build(count: int, index_type: str, keep: bool = False) -> dict:
     embedder = Embedder(config)
     real = load_corpus(config).passages
     questions = _questions()
-    query_vectors = embedder.queries(questions)
+    query_vectors = embedder.queries(questions + list(off_topic_questions()))
     real_vectors = embedder.passages([p.dense_text() for p in real])
     del embedder
 
     rng = np.random.default_rng(13)
     passages = real + _synthetic_passages(count - len(real), real, rng)
     vectors = np.vstack([real_vectors, _synthetic_vectors(count - len(real), real_vectors, rng)])
-    exact = _exact_top3(vectors, query_vectors)
+    exact = _exact_top3(vectors, query_vectors[:len(questions)])
 
     kind = resolve_kind(config.index, count)
     ids = np.arange(count, dtype=np.int64)
@@ -125,8 +128,13 @@ def serve(work: Path, repeat: int) -> None:
     exact = np.load(work / "exact.npy")
     started = time.perf_counter()
     stored = load_index(config.index_dir, config.index)
-    searcher = make_searcher(config, _Precomputed(questions, query_vectors), stored)
+    embedder = _Precomputed(questions + list(off_topic_questions()), query_vectors)
+    searcher = make_searcher(config, embedder, stored)
     load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    decline_threshold(searcher, embedder, config.search)  # done in make_searcher too: timed alone
+    calibrate_s = time.perf_counter() - started
+    query_vectors = query_vectors[:len(questions)]
     searcher.search(questions[0])  # warm-up
     timings = []
     for _ in range(repeat):
@@ -139,6 +147,8 @@ def serve(work: Path, repeat: int) -> None:
     print(json.dumps({"search_p50_ms": round(percentile(timings, 50), 2),
                       "search_p95_ms": round(percentile(timings, 95), 2),
                       "recall_at_3": round(float(recall), 3), "load_s": round(load_s, 2),
+                      "calibrate_s": round(calibrate_s, 2),
+                      "min_confidence": round(searcher.min_confidence, 3),
                       "rss_mb": round(_rss_mb(), 1),
                       "peak_rss_mb": round(_rss_mb("VmHWM"), 1)}))
 

@@ -257,7 +257,8 @@ def _print_eval(config: IndexConfig, args: argparse.Namespace, corpus: str) -> N
     modes = MODES if args.mode == "all" else (args.mode,)
     rows = [(s.name, evaluate(searcher, s.answerable, s.unanswerable, mode))
             for s in sets for mode in modes]
-    print(f"corpus: {corpus}, {len(searcher.passages)} passages")
+    print(f"corpus: {corpus}, {len(searcher.passages)} passages, declining below "
+          f"{searcher.min_confidence:.3f}")
     for s in sets:
         print(f"{s.name}: {len(s.answerable)} answerable, {len(s.unanswerable)} unanswerable")
     print(format_table(rows))

@@ -74,6 +74,7 @@ class SearchConfig:
     dense_floor: float = 0.76
     dense_ceiling: float = 0.9
     who_weight: float = 1.0
+    off_topic_declined: float = 0.85
 
     def validate(self) -> None:
         require(self.top_k >= 1, "search.top_k must be at least 1")
@@ -81,6 +82,7 @@ class SearchConfig:
         require(0.0 <= self.dense_weight <= 1.0, "search.dense_weight must be in [0, 1]")
         require(0.0 <= self.min_confidence <= 1.0, "search.min_confidence must be in [0, 1]")
         require(0.0 <= self.who_weight <= 1.0, "search.who_weight must be in [0, 1]")
+        require(0.0 <= self.off_topic_declined < 1.0, "search.off_topic_declined must be in [0, 1)")
         require(-1.0 <= self.dense_floor < self.dense_ceiling <= 1.0,
                  "search.dense_floor must be below search.dense_ceiling, both in [-1, 1]")
 

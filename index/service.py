@@ -41,6 +41,7 @@ class IndexFacts:
     passages: int
     articles: int
     built_at: float
+    min_confidence: float = 0.0  # answers below it are declined (calibrated per corpus)
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,14 @@ class Knowledge:
         built first."""
         embedder = embedder or Embedder(config)
         searcher = open_searcher(config, embedder)
-        log.info("ready: %d passages, model %s", len(searcher.passages), embedder.name)
+        log.info("ready: %d passages, model %s, declining below confidence %.3f",
+                 len(searcher.passages), embedder.name, searcher.min_confidence)
         return cls(config, embedder, searcher)
 
     def facts(self) -> IndexFacts:
         manifest = self._searcher.stored.manifest
-        return IndexFacts(manifest.passage_count, manifest.article_count, manifest.built_at)
+        return IndexFacts(manifest.passage_count, manifest.article_count, manifest.built_at,
+                          self._searcher.min_confidence)
 
     def passage(self, passage_id: str) -> Passage | None:
         return self._searcher.passage_by_id(passage_id)
@@ -188,7 +191,8 @@ class Knowledge:
             loop = asyncio.get_running_loop()
             result, searcher = await loop.run_in_executor(self._build_pool, change_and_reload)
             self._searcher = searcher
-            log.info("index swapped in: %d passages", len(searcher.passages))
+            log.info("index swapped in: %d passages, declining below confidence %.3f",
+                     len(searcher.passages), searcher.min_confidence)
             return result
 
     def close(self) -> None:

@@ -155,6 +155,7 @@ async def test_statistik_shows_figures_and_a_chart(bot):
     assert "Pertanyaan: 3 (terjawab 1, ditolak 2)" in text
     assert "kue lapis legit" in text and "(2×)" in text
     assert "Grup berlangganan: 0" in text
+    assert "Ambang keyakinan jawaban: 0.48" in text  # the shipped corpus: min_confidence
     photo = await bot.emu.wait_for("sendPhoto", after=mark, timeout=30)
     assert photo.ok and next(iter(photo.files.values())).data[:8] == b"\x89PNG\r\n\x1a\n"
     await asyncio.sleep(0)

@@ -107,6 +107,7 @@ def _write(tmp_path, text: str):
     ("embedding:\n  modle: x\n", "unknown key"),
     ("search:\n  top_k: three\n", "expected int"),
     ("search:\n  dense_weight: 1.5\n", "dense_weight"),
+    ("search:\n  off_topic_declined: 1.0\n", "off_topic_declined"),
     ("searhc: {}\n", "unknown key"),
     ("bot:\n  max_question_chars: 0\n", "max_question_chars"),
     ("admins: ['@someone']\n", "expected int"),

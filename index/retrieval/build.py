@@ -21,6 +21,7 @@ from index.files import write_atomic
 from index.corpus.loader import load_corpus
 from index.retrieval.embedder import Embedder
 from index.corpus.passages import Passage
+from index.retrieval.calibration import decline_threshold
 from index.retrieval.search import Searcher
 from index.retrieval.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, StoredIndex,
                          load_index, read_manifest, save_index)
@@ -187,12 +188,14 @@ def open_searcher(config: IndexConfig, embedder: Embedder, show_bar: bool = Fals
 
 def make_searcher(config: IndexConfig, embedder: Embedder, stored: StoredIndex) -> Searcher:
     """A searcher over `stored`, with its stored BM25 index when that was built with the
-    same analysis (else the passages are analysed now)."""
+    same analysis (else the passages are analysed now), declining below the threshold
+    calibrated for this corpus."""
     analyzer = Analyzer(config.synonyms)
     lexical = stored.lexical
     if lexical is None or lexical.fingerprint != fingerprint(config.synonyms):
         lexical = LexicalIndex.build(stored.passages, analyzer, config.synonyms)
-    return Searcher(stored, embedder, analyzer, config.search, lexical)
+    searcher = Searcher(stored, embedder, analyzer, config.search, lexical)
+    return searcher.declining_below(decline_threshold(searcher, embedder, config.search))
 
 
 def index_is_current(config: IndexConfig) -> bool:

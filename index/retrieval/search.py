@@ -9,6 +9,7 @@ much of the question's vocabulary (weighted by rarity) the best statements conta
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections.abc import Sequence
@@ -105,6 +106,7 @@ class Searcher:
         self._embedder = embedder
         self._analyzer = analyzer
         self._config = config
+        self._min_confidence = config.min_confidence
         # BM25 and IDF normally come stored with the index (lexical.py): analysing every
         # passage here cost minutes and gigabytes per million passages.
         lexical = lexical or LexicalIndex.build(stored.passages, analyzer, [])
@@ -130,9 +132,23 @@ class Searcher:
     def search_many(self, questions: list[str], limit: int | None = None,
                     mode: Mode = "fused") -> list[Answer]:
         """One batched embedding call for all questions, then rank each."""
+        return self.rank_embedded(questions, self._embedder.queries(questions), limit, mode)
+
+    def rank_embedded(self, questions: list[str], query_vectors: np.ndarray, limit: int | None = None,
+                      mode: Mode = "fused") -> list[Answer]:
         limit = limit or self._config.candidates
-        query_vectors = self._embedder.queries(questions)
         return [self._rank(q, v, limit, mode) for q, v in zip(questions, query_vectors)]
+
+    @property
+    def min_confidence(self) -> float:
+        """Below this confidence an answer is not `confident`."""
+        return self._min_confidence
+
+    def declining_below(self, threshold: float) -> Searcher:
+        """This searcher with another decline threshold (calibration.py sets it per corpus)."""
+        calibrated = copy.copy(self)
+        calibrated._min_confidence = threshold
+        return calibrated
 
     def _rank(self, question: str, query_vector: np.ndarray, limit: int, mode: Mode) -> Answer:
         if not self.passages:
@@ -169,7 +185,7 @@ class Searcher:
         top = self._config.top_k
         found = float(who[ranked[:top]].max()) if asked else None
         confidence = self._confidence(topic, hits[:top], found)
-        return Answer(question, confidence >= self._config.min_confidence, confidence, hits)
+        return Answer(question, confidence >= self._min_confidence, confidence, hits)
 
     def _who(self, asked: frozenset[str], candidates: np.ndarray) -> np.ndarray:
         """Share of the officials, places, institutions and offices the question names
