@@ -59,9 +59,9 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
                                   "kepada", "pasangan", "tim", "istri", "suami", "surat",
                                   "edaran", "keputusan", "instruksi", "peraturan", "mewakili",
                                   "menjadi"})
-
+# A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
 _LIST_JOINS = frozenset({"dan", "serta", "atau"})
-_LIST_WORDS = 6
+_LIST_WORDS = 6  # how far back the list's first word is looked for
 
 
 def is_say_after(lower: str) -> bool:

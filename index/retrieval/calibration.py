@@ -39,10 +39,10 @@ def _bank_vectors(embedder: Embedder) -> np.ndarray:
 
 
 def decline_threshold(searcher: Searcher, embedder: Embedder, config: SearchConfig) -> float:
-    if config.off_topic_declined <= 0 or not searcher.passages:
-        return config.min_confidence
     """The lowest confidence that declines at least `off_topic_declined` of the bank (they
     are declined below it), or `min_confidence` if that is higher."""
+    if config.off_topic_declined <= 0 or not searcher.passages:
+        return config.min_confidence
     answers = searcher.rank_embedded(list(off_topic_questions()), _bank_vectors(embedder))
     ranked = np.sort([a.confidence for a in answers])
     at = min(math.ceil(config.off_topic_declined * len(ranked)), len(ranked) - 1)

@@ -136,6 +136,7 @@ class Searcher:
 
     def rank_embedded(self, questions: list[str], query_vectors: np.ndarray, limit: int | None = None,
                       mode: Mode = "fused") -> list[Answer]:
+        """Rank questions whose vectors are already known (a calibration bank's, say)."""
         limit = limit or self._config.candidates
         return [self._rank(q, v, limit, mode) for q, v in zip(questions, query_vectors)]
 
