@@ -29,10 +29,12 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "dandim", "danrem", "pangdam", "menpan", "menpanrb", "menpan-rb", "kasat", "kasatreskrim",
     "kasatlantas", "kasatintelkam", "kasatbinmas", "kasatpol", "kasi", "kasie", "kasubdit",
     "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
-    "danlanal", "danlanud", "kadisdik", "kaban", "wabup", "wagub", "wawali",
+    "danlanal", "danlanud", "kadisdik", "kaban", "wabup", "wagub", "wawali", "komandan",
+    "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
+    "kapolresta", "kapolrestabes",
     # Not officials, but quoted beside them: "Pengamat politik dari Universitas Airlangga,
     # Prof. Dr. Rahmawati, menilai ..."
-    "pengamat", "rektor", "dekan", "guru besar", "dosen", "akademisi",
+    "pengamat", "rektor", "dekan", "guru besar", "dosen", "akademisi", "peneliti",
 ), key=len, reverse=True)]
 # The heads by their first word: a role is looked for at every word of an article.
 HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -60,7 +62,7 @@ nonaktif petahana
 """.split())
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
-TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "tgh", "ny", "nyonya",
+TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "tgh", "tgk", "ny", "nyonya",
                      # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                      "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
                      "aipda", "bripka", "brigpol", "briptu", "bripda", "brigjen", "brigjenpol",
@@ -68,7 +70,7 @@ TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "t
                      "kapten", "lettu", "letda", "mayjen", "letjen", "laksma", "laksda",
                      "laksdya", "laksamana", "marsma", "marsda", "marsdya", "marsekal"})
 # Lower-case particles inside a name ("Nonato da Purificacao Sarmento", "Umar bin Khattab").
-NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "bin", "binti"})
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "bin", "binti", "br", "boru"})
 # Corps and service marks between a rank and the name ("Letkol Inf", "Kombes Pol").
 CORPS = frozenset({"pol", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cku", "ckm", "caj",
                     "cba", "cpl", "mar", "psk", "tni", "(k)", "(purn)", "purn"})

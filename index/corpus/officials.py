@@ -33,6 +33,7 @@ MAX_PEOPLE = 64            # people tracked per article; real articles quote a h
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
@@ -95,6 +96,9 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
     turns: list[_Person | None] = []
     current: _Person | None = None
     for index, paragraph in enumerate(words):
+        if _ASKED.match(paragraphs[index]):
+            turns.append(None)  # an interviewer's question: the answer's speaker is not in it
+            continue
         # Before anyone speaks, "beliau" is the last person named: "..., Ir. H. Rusmadi
         # Hasan, bertindak selaku Pembina Apel" then "Dalam arahannya, beliau menyampaikan".
         spoken_of = current or next((p for p in reversed(people) if p.name), None)
@@ -172,10 +176,15 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     while i < len(words):
         lower = bare(words[i]).lower()
         # After a verb of saying, a lower-case office is the speaker's: "kata anggota KPU RI, ..."
-        role = role_at(words, i, capitalised=not (i > 0 and says_next(words, i - 1)))
+        after_verb = i > 0 and says_next(words, i - 1)
+        role = role_at(words, i, capitalised=not after_verb)
         if role:
             end, position, name, epithet, said = read_role(words, i, role, names)
             name = name or _holder_before(words, i, said, names)
+            # "peneliti Pusat Kajian ..., Arief Nugroho, menilai" is someone's; "seorang
+            # pengamat menilai" no one's
+            role = name or after_verb or words[i][:1].isupper()
+        if role:
             if name:
                 person = _register(people, name, position, index)
                 if said:
@@ -193,8 +202,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     speak(current)
             elif said and position and not epithet and not after_former(words, i):
                 verb = skip_verb(words, end)
-                if current and _refers_back(words, verb - 1):
-                    speak(current)  # "Dosen yang juga putra Tapanuli itu menyarankan"
+                if current and (_refers_back(words, verb - 1) or after_verb and _epithet_at(words, i)):
+                    speak(current)  # "Dosen yang juga putra Tapanuli itu menyarankan", "ujar guru besar ... itu"
                 else:  # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
                     speak(_register_office(people, position, index))
                 end = verb
@@ -305,6 +314,12 @@ def _register(people: list[_Person], name: str, position: str, index: int) -> _P
             if position:
                 person.add_position(position)
             return person
+    if position:  # "Sekda menegaskan ...", then "Sekda Kabupaten Gianyar, I Gusti ..., menyebut"
+        office = next((p for p in people if not p.name and _holds(position, p.positions[0])), None)
+        if office is not None:
+            office.name = name
+            office.add_position(position)
+            return office
     if len(people) >= MAX_PEOPLE:
         return people[-1]  # hostile text naming thousands: stay linear, attribution is moot
     person = _Person(name, [position] if position else [], 0, index)
@@ -533,15 +548,20 @@ def _finish(officials: list[Official], place: Place | None) -> list[Official]:
 
 
 def _finish_position(position: str, place: Place | None) -> str:
-    """A described office ("Direktur lembaga survei ...") is no regional one, and a local
-    one names its own place ("Kepala Desa Karangrejo", "Dandim 1701/Jayapura"): no place."""
+    """A described office ("Direktur lembaga survei ...") or a university's is no regional
+    one, and a local one names its own place ("Kepala Desa Karangrejo", "Dandim
+    1701/Jayapura"): no place."""
     position = spell_out(position)
     described = any(w[:1].islower() and w not in {"dan", "serta"} for w in position.split()[1:])
-    local = any(w.lower() in LOCAL_OFFICES or any(c.isdigit() for c in w) for w in position.split())
+    local = any(w.lower() in LOCAL_OFFICES | _ACADEMIC or any(c.isdigit() for c in w)
+                for w in position.split())
     if position and place and not has_place(position) and not _is_national(position) \
             and not described and not local:
         position = f"{position} {_level(place)}{place.name}"
     return position
+
+
+_ACADEMIC = frozenset({"universitas", "fakultas", "institut", "politeknik", "uin", "iain"})
 
 
 def _is_national(position: str) -> bool:

@@ -19,7 +19,8 @@ MAX_PLACE_WORDS = 5
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Short forms of regencies that news uses and the gazetteer does not know.
-_EXTRA_ALIASES = {"gumas": "Gunung Mas", "lampura": "Lampung Utara", "kalbar": "Kalimantan Barat"}
+_EXTRA_ALIASES = {"gumas": "Gunung Mas", "lampura": "Lampung Utara", "kalbar": "Kalimantan Barat",
+                  "kukar": "Kutai Kartanegara"}
 # Office abbreviations spelled out in positions ("Pj Gubernur" -> "Penjabat Gubernur").
 OFFICE_WORDS = {
     "pj": "Penjabat", "pj.": "Penjabat", "pjs": "Penjabat Sementara", "pjs.": "Penjabat Sementara",
@@ -138,7 +139,11 @@ def spell_out(text: str) -> str:
 # Institutions that positions name by acronym or in full ("Ketua Bawaslu Bali", "Ketua
 # Badan Pengawas Pemilu Provinsi Bali"): compared in full, shown as the article wrote them.
 _ACRONYMS_IN_FULL = {
-    "bawaslu": "badan pengawas pemilu", "panwaslu": "panitia pengawas pemilu",
+    "bawaslu": "badan pengawas pemilihan umum", "panwaslu": "panitia pengawas pemilihan umum",
+    "pemilu": "pemilihan umum", "panwaslih": "panitia pengawas pemilihan",
+    "panwascam": "panitia pengawas kecamatan", "dirreskrimum": "direktur reserse kriminal umum",
+    "dirreskrimsus": "direktur reserse kriminal khusus", "dirlantas": "direktur lalu lintas",
+    "dandim": "komandan kodim", "kodim": "komando distrik militer",
     "kpu": "komisi pemilihan umum", "dprd": "dewan perwakilan rakyat daerah",
     "dpr": "dewan perwakilan rakyat", "ri": "republik indonesia",
     "kasn": "komisi aparatur sipil negara", "bkn": "badan kepegawaian negara",

@@ -23,19 +23,25 @@ _QUOTES = frozenset("\"“”")
 # Only after "Pelaksana"/"Pejabat": a sentence's "Sementara Ketua Bawaslu ..." is "meanwhile".
 _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Offices and bodies of a district or village: the word after them is its place.
+# Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
+# menilai"); officials' offices are capitalised when they are someone's.
+LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan"})
 LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk"})
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
 _SAY_AFTER = frozenset(
     "kata ujar tegas pesan ucap tutur imbuh tambah jelas pinta harap ungkap sebut terang tandas "
-    "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan".split())
+    "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan tulis".split())
 # Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
 # "... disampaikan oleh Bupati ...", "dijelaskannya").
 _SAID_BY = frozenset(
     "disampaikan dikatakan diungkapkan dijelaskan ditegaskan diutarakan dipaparkan disebutkan "
     "ditambahkan dituturkan diucapkan dinyatakan".split())
 _SPEAKER_FOLLOWS = _SAY_AFTER | _SAID_BY | {"menurut"}
+# Of those, the ones that are adjectives or adverbs in running text: a verb of saying only
+# right after the quote ("menindak tegas lurah", "sudah jelas", "lebih lanjut").
+_ALSO_ADVERBS = frozenset({"tegas", "jelas", "lanjut", "tambah", "terang", "tutup"})
 # Verbs of saying after the speaker: "Ani Sofian menekankan ...".
 SAY_BEFORE = frozenset(
     "menegaskan mengatakan mengingatkan menekankan menyampaikan mengimbau menjelaskan "
@@ -74,6 +80,8 @@ def says_next(words: list[str], i: int) -> bool:
     lower = bare(words[i]).lower()
     if lower == "demikian":  # '"...," demikian Puji.', but not "Dengan demikian, ..."
         return i > 0 and words[i - 1].endswith(",")  # words carry no quotation marks
+    if lower in _ALSO_ADVERBS:  # '"...," tegas Bupati', but not "menindak tegas lurah"
+        return i == 0 or words[i - 1].endswith((",", ".", "!", "?"))
     return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in _SAID_BY)
 
 
@@ -81,20 +89,28 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     """How many words an office starting at `words[i]` spans (acting prefix, optional
     "(Pj)", head), or 0. Only a capitalised start counts, unless a verb of saying comes
     before: "kepala desa" in running text is an office in general, not a person's."""
-    if capitalised and not words[i][:1].isupper():
+    if capitalised and not words[i][:1].isupper() and bare(words[i]).lower() not in LOWER_CASE_HEADS:
         return 0
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
     while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or _acting(words[k], first=False)):
         k -= 1
     if k >= 0 and (bare(words[k]).lower() in _NOT_A_PERSON_BEFORE or _listed_after_non_person(words, k)):
         return 0
+    if i > 0 and _head_at(words, i - 1) > 1:
+        return 0  # the "Bupati" of "Wakil Bupati": that office was read, or ruled out, already
     j = i
     while j < len(words) and j - i < 4 and (is_parenthesised(words[j]) or _acting(words[j], first=j == i)):
         j += 1
+    size = _head_at(words, j)
+    return j + size - i if size else 0
+
+
+def _head_at(words: list[str], j: int) -> int:
+    """How many words the role head starting at `words[j]` spans ("Wakil Bupati": 2), or 0."""
     first = bare(words[j]).lower() if j < len(words) else ""
     for head in HEADS_BY_FIRST.get(first, ()):
         if tuple(bare(w).lower() for w in words[j:j + len(head)]) == head:
-            return j + len(head) - i
+            return len(head)
     return 0
 
 
@@ -316,6 +332,7 @@ def _all_name(tokens: list[str], names: Counter[str]) -> bool:
     if not tokens or place_spans(tokens):
         return False
     return all(could_be_name(t) or is_initial(t) or (k > 0 and is_initials(t))
+               or (0 < k < len(tokens) - 1 and t in NAME_PARTICLES)  # "Rosmawati br Siregar"
                for k, t in enumerate(tokens)) and \
         any(strict_name(t, names) or t.lower() in GIVEN_NAMES for t in tokens)
 
