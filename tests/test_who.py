@@ -46,3 +46,13 @@ def test_the_asked_office_counts_only_with_the_asked_place():
     assert _share(asked, governor) == 1.0
     assert _share(asked, sekda) == 0.5
     assert _share(asked, elsewhere) == 0.0  # another province's governor is not who is meant
+
+
+def test_a_name_word_in_an_english_question_counts_only_capitalised():
+    names = frozenset({"made", "aldy"})
+    asked, _ = question_keys("How can civil servants be made brave enough to refuse?", names)
+    assert "name:made" not in asked
+    asked, _ = question_keys("What did Made Sukmawati say about sanctions?", names)
+    assert "name:made" in asked
+    asked, _ = question_keys("apa kata aldy soal medsos?", names)  # Indonesian: as typed
+    assert "name:aldy" in asked

@@ -19,7 +19,7 @@ import re
 
 from index.corpus.passages import Passage
 from index.corpus.places import find_places, places_at
-from index.retrieval.analyzer import root_words
+from index.retrieval.analyzer import root_words, written_in_english
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUESTION_WORDS = 200
@@ -105,6 +105,9 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
     capitals is the agency, "bkn" a phone's "bukan"). `names` are the officials' name words
     the corpus knows."""
     words = _WORD.findall(question)[:MAX_QUESTION_WORDS]
+    # A name word that is also an English one ("made" in "How can civil servants be made
+    # brave", the Balinese "Made") counts in an English question only when capitalised.
+    english = written_in_english(question)
     keys: set[str] = set()
     used: set[str] = set()
     i = 0
@@ -117,7 +120,7 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
             i += size
             continue
         lower = words[i].lower()
-        if lower in names:
+        if lower in names and (words[i][:1].isupper() or not english):
             keys.add(f"name:{lower}")
             used.add(lower)
         i += 1
