@@ -206,10 +206,11 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
               Official("Akmal Malik", "Direktur Jenderal Otonomi Daerah Kemendagri"))]
     for paragraph, expected in cases:
         assert detect_main_official("Judul", [paragraph]) == expected, paragraph
-    # the name first, the office set off by commas after it
+    # the name first, the office set off by commas after it; a first word that is also an
+    # ordinary word ("Lalu", a Sasak title) starts the name there too
     paragraphs = ["Lalu Gita Ariadi, Sekda NTB, mengatakan ASN harus netral.",
                   '"Jangan ikut kampanye," kata Gita.']
-    assert detect_main_official("Judul", paragraphs) == Official("Gita Ariadi", "Sekretaris Daerah Nusa Tenggara Barat")
+    assert detect_main_official("Judul", paragraphs) == Official("Lalu Gita Ariadi", "Sekretaris Daerah Nusa Tenggara Barat")
     # an office alone that speaks has no name, and is the speaker
     for paragraph, office in (("Menteri Dalam Negeri mengatakan ASN netral.", "Menteri Dalam Negeri"),
                               ("Ketua Bawaslu Kota Bontang mengatakan ASN netral.", "Ketua Bawaslu Kota Bontang")):

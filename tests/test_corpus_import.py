@@ -77,7 +77,8 @@ def test_clean_keeps_prose_and_stops_at_page_furniture():
 def test_a_reporters_code_after_the_last_sentence_does_not_drop_the_statement():
     """Portals end an article with the reporter's code ("... ajak Yusril. rul"); the paragraph
     then lacked a sentence end and its statement was lost."""
-    ends = ["ajak Yusril. rul", "ajak Yusril. (ant)", "ajak Yusril. - ags", "ajak Yusril.(art/kpg)"]
+    ends = ["ajak Yusril. rul", "ajak Yusril. (ant)", "ajak Yusril. - ags", "ajak Yusril.(art/kpg)",
+            "ajak Yusril.***", "ajak Yusril. #"]
     for end in ends:
         line = f"“Para ASN harus di depan memberi contoh, di tengah memberi ide,” {end}"
         assert clean_lines([line]) == ["“Para ASN harus di depan memberi contoh, di tengah memberi ide,” ajak Yusril."], end

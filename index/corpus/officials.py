@@ -41,6 +41,8 @@ _DESCRIPTION_WORDS = 10
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
 _LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"})
 _OFFICE_CLAUSE_WORDS = 6  # "yang baru tiga bulan menjabat"
+_OPENING_WORDS = 3        # "Sementara itu, Ketua ...": how late a paragraph's subject may start
+_BRACKETED_WORDS = 10     # "(Kepala Dinas Pendidikan Kabupaten Garut)"
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
 
@@ -167,6 +169,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     menyampaikan laporan,” jelas Sekda.") is spoken of, not the speaker."""
     spoken: list[_Person | None] = []  # None: a pronoun
     named: list[_Person] = []
+    opener: _Person | None = None  # named as the paragraph opens: its pronouns are theirs
 
     def speak(person: _Person | None) -> None:
         if not quoted[i]:
@@ -195,6 +198,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
                         _take_nickname(words, k, names, person)
                     end = verb
+                if not named and i <= _OPENING_WORDS:
+                    opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
                 named.append(person)
             elif epithet and current and position and not after_former(words, i):
                 current.add_position(position)
@@ -224,13 +229,14 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             elif target:
                 speak(_register(people, target, "", index))
         elif lower in SAY_BEFORE:
-            subject = _name_before(words, i, names)
+            start, office = _office_in_brackets(words, i)
+            subject = _name_before(words, start, names)
             if subject:
-                speak(_register(people, subject, "", index))
+                speak(_register(people, subject, office, index))
             elif _refers_back(words, i):
                 speak(None)
         i += 1
-    resolved = [p if p is not None else current for p in spoken]
+    resolved = [p if p is not None else opener or current for p in spoken]
     speaker = next((p for p in resolved if p is not None), None)
     if speaker:
         speaker.said += 1
@@ -468,8 +474,22 @@ def _holder_before(words: list[str], i: int, said: bool, names: Counter[str]) ->
     return name if said or (start >= 0 and says_next(words, start)) else None
 
 
+def _office_in_brackets(words: list[str], verb: int) -> tuple[int, str]:
+    """An office in brackets between a name and its verb ("Asep Saepul Rohman (Sekda
+    Kabupaten Garut) mengatakan"): where the brackets start, and the office; else (verb, "")."""
+    if verb == 0 or not words[verb - 1].endswith(")"):
+        return verb, ""
+    start = next((k for k in range(verb - 1, max(verb - _BRACKETED_WORDS, -1), -1)
+                  if words[k].startswith("(")), None)
+    if start is None:
+        return verb, ""
+    inside = [w.strip("()") for w in words[start:verb]]
+    return (start, " ".join(inside).strip(" ,")) if role_at(inside, 0) else (verb, "")
+
+
 def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
     """The speaker named just before a verb of saying: "Ani Sofian menekankan"."""
+    set_off = verb > 0 and words[verb - 1].endswith(",")  # "Bunga Anggraini, Ketua Komisi I"
     j = verb - 1
     while j >= 0 and bare(words[j]).lower() in LINKS_BEFORE_VERB:
         j -= 1
@@ -484,8 +504,12 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
         # a dictionary word after a sure name is a surname: "Rahmat Hidayat mengatakan"
         surname = not run and j > 0 and strict_name(bare(words[j - 1]), names)
         initial = run and is_initial(words[j])  # "R. Bayu", "Moh. Faishol"
+        # set off by commas from the sentence's start, a dictionary word before a sure name
+        # is a given name: "Bunga Anggraini, Ketua ...", ", Endang Kurniasih, berharap"
+        given = set_off and run and strict_name(run[0], names) and \
+            (j == 0 or words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]))
         if not initial and not (could_be_name(token) and not is_place_word(token)
-                                and (name_like(token, names) or token in names or surname)):
+                                and (name_like(token, names) or token in names or surname or given)):
             break
         run.insert(0, token)
         if j > 0 and words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]):

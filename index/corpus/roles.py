@@ -89,8 +89,9 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     """How many words an office starting at `words[i]` spans (acting prefix, optional
     "(Pj)", head), or 0. Only a capitalised start counts, unless a verb of saying comes
     before: "kepala desa" in running text is an office in general, not a person's."""
-    if capitalised and not words[i][:1].isupper() and bare(words[i]).lower() not in LOWER_CASE_HEADS:
-        return 0
+    if capitalised and not words[i][:1].isupper() and \
+            (bare(words[i]).lower() not in LOWER_CASE_HEADS or words[i].endswith(",")):
+        return 0  # "Dari sisi akademisi, pengamat ...": the second is the office
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
     while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or _acting(words[k], first=False)):
         k -= 1
@@ -162,7 +163,7 @@ def read_role(words: list[str], start: int, size: int,
         tail.append(word)
         end += 1
         if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
-                and bare(word).lower() not in HONORIFICS:
+                and bare(word).lower() not in HONORIFICS and not is_parenthesised(word):  # "(Pj. Sekda)"
             break
     epithet = end < len(words) and bare(words[end]).lower() in EPITHET_END
     unit, name = _split_unit_and_name(tail, names)
