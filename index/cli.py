@@ -174,10 +174,10 @@ def cmd_import(config: IndexConfig, args: argparse.Namespace) -> int:
 def cmd_add(config: IndexConfig, args: argparse.Namespace) -> int:
     from index.ingest.relevance import RelevanceModel
     from index.ingest.sources import article_from_source
-    from index.retrieval.build import add_article, open_searcher
+    from index.retrieval.build import add_article, open_index
 
     embedder = _embedder(config)
-    stored = open_searcher(config, embedder).stored
+    stored = open_index(config, embedder)
     relevance = RelevanceModel.of_corpus(config, embedder, stored.passages, stored.all_vectors())
     skipped = 0
     for source in args.sources:
@@ -289,10 +289,10 @@ CUT_PARAGRAPHS = (2, 3, 5)  # short reports, as feeds bring them too
 def cmd_relevance(config: IndexConfig, args: argparse.Namespace) -> int:
     from index.ingest.relevance import RelevanceModel
     from index.ingest.relevance_eval import judge_pages
-    from index.retrieval.build import open_searcher
+    from index.retrieval.build import open_index
 
     embedder = _embedder(config)
-    stored = open_searcher(config, embedder).stored
+    stored = open_index(config, embedder)
     model = RelevanceModel.of_corpus(config, embedder, stored.passages, stored.all_vectors())
     measured = judge_pages(model, args.positives, args.negatives)
     for judged in sorted(measured.judged, key=lambda j: j.relevance.score):

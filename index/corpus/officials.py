@@ -184,9 +184,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         if role:
             end, position, name, epithet, said = read_role(words, i, role, names)
             name = name or _holder_before(words, i, said, names)
-            # "peneliti Pusat Kajian ..., Arief Nugroho, menilai" is someone's; "seorang
-            # pengamat menilai" no one's
-            role = name or after_verb or words[i][:1].isupper()
+            if not (name or after_verb or words[i][:1].isupper()):
+                role = 0  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
         if role:
             if name:
                 person = _register(people, name, position, index)
@@ -554,6 +553,8 @@ def _quoted(text: str) -> list[bool]:
 
 # --- finishing positions ------------------------------------------------------------------
 
+# Offices of a district or village, and a university's posts, name their own place or none.
+_OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik", "uin", "iain"}
 # National offices carry no region; a regional one without a place gets the article's.
 _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "republik",
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",
@@ -577,15 +578,11 @@ def _finish_position(position: str, place: Place | None) -> str:
     1701/Jayapura"): no place."""
     position = spell_out(position)
     described = any(w[:1].islower() and w not in {"dan", "serta"} for w in position.split()[1:])
-    local = any(w.lower() in LOCAL_OFFICES | _ACADEMIC or any(c.isdigit() for c in w)
-                for w in position.split())
+    local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) for w in position.split())
     if position and place and not has_place(position) and not _is_national(position) \
             and not described and not local:
         position = f"{position} {_level(place)}{place.name}"
     return position
-
-
-_ACADEMIC = frozenset({"universitas", "fakultas", "institut", "politeknik", "uin", "iain"})
 
 
 def _is_national(position: str) -> bool:

@@ -208,11 +208,11 @@ def _fingerprints(passages: list[Passage], queued: list[Article]):
 def poll_feeds(config: IndexConfig, embedder: Embedder) -> PollReport:
     """One blocking poll with indexing, for the command line (the bot goes through
     `Knowledge.poll_feeds`)."""
-    from index.retrieval.build import add_articles, open_searcher
+    from index.retrieval.build import add_articles, open_index
 
     store = FeedStore(config.feeds_dir)
     try:
-        stored = open_searcher(config, embedder).stored
+        stored = open_index(config, embedder)
         poller = Poller(config, embedder, store)
         report = poller.collect(stored.passages, stored.all_vectors())
         picked = [item.article for item in report.with_decision("added") if item.article]

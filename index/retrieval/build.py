@@ -170,20 +170,24 @@ def remove_article(config: IndexConfig, embedder: Embedder, article_id: str) -> 
 
 
 def open_searcher(config: IndexConfig, embedder: Embedder, show_bar: bool = False) -> Searcher:
+    return make_searcher(config, embedder, open_index(config, embedder, show_bar))
+
+
+def open_index(config: IndexConfig, embedder: Embedder, show_bar: bool = False) -> StoredIndex:
     """Load the index, updating it first when it is missing or stale (corpus, passage
     cutting, model, backend, kind of index or text analysis changed). A corrupt index is
     reported, not silently replaced."""
     try:
         stored = load_index(config.index_dir, config.index)
         if _is_current(stored.manifest, config, embedder.name, embedder.backend):
-            return make_searcher(config, embedder, stored)
+            return stored
         log.info("index is stale (corpus, passages, model, backend, index type or text analysis "
                  "changed); updating it")
     except IndexMissing:
         log.info("no index yet; building it")
     build_index(config, embedder, show_bar=show_bar, reuse=True,
                 progress=None if show_bar else _log_progress)
-    return make_searcher(config, embedder, load_index(config.index_dir, config.index))
+    return load_index(config.index_dir, config.index)
 
 
 def make_searcher(config: IndexConfig, embedder: Embedder, stored: StoredIndex) -> Searcher:
