@@ -317,6 +317,37 @@ def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_wor
     assert official.name == "Muhammad Farhan"
 
 
+def test_appositions_without_a_verb_of_saying_still_name_the_holder():
+    """A second office in apposition, a former office, a sentence opened by "Adapun", a
+    name with a dictionary word inside, a name with its office in brackets."""
+    paragraphs = [
+        "Sementara itu, Dewi Lestari, Anggota Bawaslu Kabupaten Solok, Koordinator Divisi "
+        "Hukum dan Humas, mengatakan pihaknya menerima tiga laporan.",
+        "Pendapat lain disampaikan Hendra Gunawan, mantan Ketua KPU Provinsi Riau. Adapun "
+        "Yosef Bahari Simanjuntak, Direktur Lembaga Pemantau Pemilu Riau, justru menilai sebaliknya.",
+        '"Pelapor makin berani," tutur Yosef.',
+        "Rudi Hartono (Camat Rumbai) menyambut baik imbauan itu. Ia mengaku sering didatangi relawan.",
+    ]
+    speakers = detect_speakers("Bawaslu Solok Terima Tiga Laporan", paragraphs)
+    assert {(o.name, o.position) for o in speakers.officials} >= {
+        ("Dewi Lestari", "Anggota Bawaslu Kabupaten Solok, Koordinator Divisi Hukum dan Humas"),
+        ("Hendra Gunawan", "mantan Ketua KPU Provinsi Riau"),
+        ("Yosef Bahari Simanjuntak", "Direktur Lembaga Pemantau Pemilu Riau"),
+        ("Rudi Hartono", "Camat Rumbai")}
+    assert [o.name for o in speakers.by_paragraph[2:]] == ["Yosef Bahari Simanjuntak", "Rudi Hartono"]
+
+
+def test_pronouns_and_epithets_of_the_person_opening_a_paragraph_are_theirs():
+    paragraphs = [
+        "Kepala BKD Kabupaten Pesisir Selatan, Arman Syahputra, mengingatkan ASN agar netral.",
+        "Ketua Bawaslu Pesisir Selatan, Nofrizal Datuak Bandaro, menyampaikan hal senada.",
+        'Datuak Bandaro setuju dengan imbauan itu. "Adat tak boleh jadi alat kampanye," ujarnya.',
+        '"Kami awasi sampai hari pencoblosan," kata pria yang memimpin Bawaslu Pesisir Selatan sejak 2023 itu.',
+    ]
+    speakers = detect_speakers("Judul", paragraphs)
+    assert [o.name for o in speakers.by_paragraph[2:]] == ["Nofrizal Datuak Bandaro"] * 2
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

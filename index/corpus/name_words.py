@@ -55,7 +55,7 @@ ombudsman
 """.split())
 _NOT_NAMES = frozenset("""
 dia ia ini itu hal kami saya kita mereka dirinya pemerintah selain untuk lebih sebagai oleh namun
-kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sementara
+kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sementara adapun sedangkan
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
 september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
 nonaktif petahana

@@ -36,10 +36,12 @@ _QUOTE_MARK = re.compile(r"[\"“”]")
 _ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
+_OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara"})  # "Adapun Bintang Putra, ..."
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
 _DESCRIPTION_WORDS = 10
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
 _LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"})
+_EPITHET_WORDS = 10       # "pria yang memimpin Bawaslu Sulsel pada periode 2012-2017 itu"
 _OFFICE_CLAUSE_WORDS = 6  # "yang baru tiga bulan menjabat"
 _OPENING_WORDS = 3        # "Sementara itu, Ketua ...": how late a paragraph's subject may start
 _BRACKETED_WORDS = 10     # "(Kepala Dinas Pendidikan Kabupaten Garut)"
@@ -183,7 +185,10 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         role = role_at(words, i, capitalised=not after_verb)
         if role:
             end, position, name, epithet, said = read_role(words, i, role, names)
-            name = name or _holder_before(words, i, said, names)
+            if not (name or said):
+                end, position, said = _second_office(words, end, position, names)
+            if not name and (name := _holder_before(words, i, said, names)) and after_former(words, i):
+                position = f"mantan {position}"
             if not (name or after_verb or words[i][:1].isupper()):
                 role = 0  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
         if role:
@@ -219,8 +224,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             speak(None)  # "tegasnya", "menurutnya"
         elif says_next(words, i) and not words[i].endswith((".", ":")):
             target = _name_after(words, i + 1, names)
-            if target == "PRONOUN":
-                speak(None)
+            if target == "PRONOUN" or not target and _epithet_at(words, i + 1):
+                speak(None)  # "kata dia", "ujar pria yang memimpin Bawaslu Sulsel ... itu"
             elif target and _nickname_follows(words, i + 1 + len(target.split())) and \
                     (holder := _nicknamed(people, target) or current):
                 holder.add_nickname(target)  # "Menurut Rahma, sapaan akrabnya, ..."
@@ -235,11 +240,41 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             elif _refers_back(words, i):
                 speak(None)
         i += 1
+    opener = opener or _named_at_opening(words, people, names, index)
     resolved = [p if p is not None else opener or current for p in spoken]
     speaker = next((p for p in resolved if p is not None), None)
     if speaker:
         speaker.said += 1
     return speaker
+
+
+def _named_at_opening(words: list[str], people: list[_Person], names: Counter[str],
+                      index: int) -> _Person | None:
+    """Who opens the paragraph as its subject, so its pronouns are theirs: someone already
+    named ("Datuak Rajo Mangkuto sepakat ... “...,” ujarnya."), or a name with its office in
+    brackets ("Cecep Hidayat (Camat Tarogong Kidul) menyambut baik ... Ia mengaku ...")."""
+    for start in range(min(_OPENING_WORDS, len(words))):
+        if start and not (words[start - 1].endswith(",") or bare(words[start - 1]).lower() in _OPENERS):
+            continue
+        run: list[str] = []
+        for word in words[start:start + 4]:
+            if not could_be_name(bare(word)):
+                break
+            run.append(bare(word))
+            if word.endswith((",", ".")):
+                break
+        for size in range(len(run), 0, -1):
+            person = next((p for p in people if p.name and _same_person(p.name, " ".join(run[:size]))), None)
+            if person:
+                return person
+        close = next((k for k in range(start + len(run), min(start + len(run) + _BRACKETED_WORDS, len(words)))
+                      if words[k].endswith(")")), None) if run else None
+        if close is not None and words[start + len(run)].startswith("("):
+            bracket, office = _office_in_brackets(words, close + 1)
+            name = _name_before(words, bracket, names) if office else None
+            if name:
+                return _register(people, name, office, index)
+    return None
 
 
 def _take_nickname(words: list[str], k: int, names: Counter[str], person: _Person) -> None:
@@ -442,7 +477,7 @@ def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None
 def _epithet_at(words: list[str], start: int) -> bool:
     """A description ending in "itu" refers to the person spoken of, like a pronoun:
     "tegas pria yang juga Ketua Umum Korpri itu", "kata mantan Pj Gubernur Sulbar itu"."""
-    for word in words[start:start + 8]:
+    for word in words[start:start + _EPITHET_WORDS]:
         if bare(word).lower() in EPITHET_END:
             return True
         if word.endswith((".", ",", "!", "?", ":")) or word[:1] in "“\"":
@@ -466,11 +501,36 @@ def _holder_before(words: list[str], i: int, said: bool, names: Counter[str]) ->
             j = clause
     if [bare(w).lower() for w in words[j:i]] not in ([], ["yang"], ["juga"]):
         return _name_before(words, j, names)
+    if after_former(words, i):
+        i -= 1  # "Teguh Prasetyo, mantan Ketua Bawaslu Jawa Tengah"
     if not (i > 0 and words[i - 1].endswith(",")):
         return None
     name = _name_before(words, i, names)
-    start = i - 1 - len(name.split()) if name else -1
-    return name if said or (start >= 0 and says_next(words, start)) else None
+    if not name:
+        return None
+    start = i - 1 - len(name.split())  # the word before the name
+    return name if said or start < 0 or says_next(words, start) or _opens_sentence(words, start) else None
+
+
+def _opens_sentence(words: list[str], before: int) -> bool:
+    """Whether a sentence starts after `words[before]`, so a name set off there by commas
+    is its subject: "Adapun Bintang Putra, Koordinator ..., justru melihat"."""
+    word = words[before]
+    return word.endswith(".") or bare(word).lower() in _OPENERS or \
+        word.endswith(",") and before < _OPENING_WORDS
+
+
+def _second_office(words: list[str], end: int, position: str,
+                   names: Counter[str]) -> tuple[int, str, bool]:
+    """A second office in apposition that speaks makes one position with the first: "Rika
+    Oktaviani, Anggota Bawaslu Agam, Koordinator Divisi Penanganan Pelanggaran, mengatakan".
+    Else (end, position, False) as they were."""
+    second = role_at(words, end) if end > 0 and words[end - 1].endswith(",") else 0
+    if second:
+        after, more, name, _, said = read_role(words, end, second, names)
+        if said and not name:
+            return after, f"{position}, {more}", True
+    return end, position, False
 
 
 def _office_in_brackets(words: list[str], verb: int) -> tuple[int, str]:
@@ -488,7 +548,8 @@ def _office_in_brackets(words: list[str], verb: int) -> tuple[int, str]:
 
 def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
     """The speaker named just before a verb of saying: "Ani Sofian menekankan"."""
-    set_off = verb > 0 and words[verb - 1].endswith(",")  # "Bunga Anggraini, Ketua Komisi I"
+    # "Bunga Anggraini, Ketua Komisi I", "Rudi Hartono (Camat Rumbai)"
+    set_off = verb > 0 and words[verb - 1].endswith(",") or verb < len(words) and words[verb].startswith("(")
     j = verb - 1
     while j >= 0 and bare(words[j]).lower() in LINKS_BEFORE_VERB:
         j -= 1
@@ -503,12 +564,16 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
         # a dictionary word after a sure name is a surname: "Rahmat Hidayat mengatakan"
         surname = not run and j > 0 and strict_name(bare(words[j - 1]), names)
         initial = run and is_initial(words[j])  # "R. Bayu", "Moh. Faishol"
+        # between sure name words, a dictionary word is one too: "Syamsul Bahri Lallo"
+        between = run and j > 0 and strict_name(bare(words[j - 1]), names) and \
+            not words[j - 1].endswith((",", "."))
         # set off by commas from the sentence's start, a dictionary word before a sure name
         # is a given name: "Bunga Anggraini, Ketua ...", ", Endang Kurniasih, berharap"
         given = set_off and run and strict_name(run[0], names) and \
             (j == 0 or words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]))
         if not initial and not (could_be_name(token) and not is_place_word(token)
-                                and (name_like(token, names) or token in names or surname or given)):
+                                and (name_like(token, names) or token in names or surname or given
+                                     or between)):
             break
         run.insert(0, token)
         if j > 0 and words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]):

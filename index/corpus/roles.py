@@ -95,8 +95,9 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
     while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or _acting(words[k], first=False)):
         k -= 1
-    if k >= 0 and (bare(words[k]).lower() in _NOT_A_PERSON_BEFORE or _listed_after_non_person(words, k)):
-        return 0
+    if k >= 0 and (bare(words[k]).lower() in _NOT_A_PERSON_BEFORE or _listed_after_non_person(words, k)) \
+            and not (after_former(words, k + 1) and k > 0 and words[k - 1].endswith(",")):
+        return 0  # but "Teguh Prasetyo, mantan Ketua Bawaslu ...": his former office
     if i > 0 and _head_at(words, i - 1) > 1:
         return 0  # the "Bupati" of "Wakil Bupati": that office was read, or ruled out, already
     j = i
