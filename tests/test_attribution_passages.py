@@ -348,6 +348,18 @@ def test_pronouns_and_epithets_of_the_person_opening_a_paragraph_are_theirs():
     assert [o.name for o in speakers.by_paragraph[2:]] == ["Nofrizal Datuak Bandaro"] * 2
 
 
+def test_a_source_the_article_keeps_unnamed_is_no_officials():
+    paragraphs = [
+        "Kepala BKPSDM Kabupaten Sijunjung, Hendri Mulyadi, mengingatkan ASN agar netral.",
+        'Salah seorang guru di SMA Negeri 1 Sijunjung yang tidak mau disebutkan namanya mengaku '
+        'pernah diajak ke acara calon. "Saya tolak baik-baik," katanya.',
+        '"Laporkan saja kalau ada tekanan," kata Hendri.',
+    ]
+    speakers = detect_speakers("Judul", paragraphs)
+    assert speakers.by_paragraph[1] == Official("", "Salah seorang guru di SMA Negeri 1 Sijunjung")
+    assert speakers.by_paragraph[2].name == speakers.main.name == "Hendri Mulyadi"
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

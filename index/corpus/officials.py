@@ -36,6 +36,12 @@ _QUOTE_MARK = re.compile(r"[\"“”]")
 _ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
 _PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
+# "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
+# article keeps unnamed, with what it says of them.
+_ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seorang [^,.\"“”]{2,80}?),? yang "
+                        r"(?:enggan|tak mau|tidak mau|tidak ingin|tak ingin|minta|meminta) "
+                        r"(?:disebut|disebutkan|ditulis|dituliskan) (?:nama|identitas)nya", re.IGNORECASE)
+_ANONYMOUS_WORDS = 25
 _OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara"})  # "Adapun Bintang Putra, ..."
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
 _DESCRIPTION_WORDS = 10
@@ -240,7 +246,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             elif _refers_back(words, i):
                 speak(None)
         i += 1
-    opener = opener or _named_at_opening(words, people, names, index)
+    opener = opener or _named_at_opening(words, people, names, index) or _anonymous_at_opening(words, people)
     resolved = [p if p is not None else opener or current for p in spoken]
     speaker = next((p for p in resolved if p is not None), None)
     if speaker:
@@ -267,14 +273,32 @@ def _named_at_opening(words: list[str], people: list[_Person], names: Counter[st
             person = next((p for p in people if p.name and _same_person(p.name, " ".join(run[:size]))), None)
             if person:
                 return person
-        close = next((k for k in range(start + len(run), min(start + len(run) + _BRACKETED_WORDS, len(words)))
-                      if words[k].endswith(")")), None) if run else None
-        if close is not None and words[start + len(run)].startswith("("):
-            bracket, office = _office_in_brackets(words, close + 1)
-            name = _name_before(words, bracket, names) if office else None
-            if name:
-                return _register(people, name, office, index)
+        if run and start + len(run) < len(words) and words[start + len(run)].startswith("("):
+            return _bracketed_holder(words, start + len(run), people, names, index)
     return None
+
+
+def _bracketed_holder(words: list[str], bracket: int, people: list[_Person], names: Counter[str],
+                      index: int) -> _Person | None:
+    """The person named before an office in brackets at `words[bracket]`, registered."""
+    close = next((k for k in range(bracket, min(bracket + _BRACKETED_WORDS, len(words)))
+                  if words[k].endswith(")")), None)
+    if close is None:
+        return None
+    bracket, office = _office_in_brackets(words, close + 1)
+    name = _name_before(words, bracket, names) if office else None
+    return _register(people, name, office, index) if name else None
+
+
+def _anonymous_at_opening(words: list[str], people: list[_Person]) -> _Person | None:
+    """An unnamed source opening the paragraph ("Seorang ASN di Dinas Pendidikan Garut yang
+    enggan disebut namanya mengaku ..."): its "katanya" is theirs, not the last official's."""
+    found = _ANONYMOUS.match(" ".join(words[:_ANONYMOUS_WORDS]))
+    if not found:
+        return None
+    person = _Person("", [found.group(1)[:1].upper() + found.group(1)[1:]], 0, 0)
+    people.append(person)
+    return person
 
 
 def _take_nickname(words: list[str], k: int, names: Counter[str], person: _Person) -> None:
