@@ -343,9 +343,10 @@ def test_pronouns_and_epithets_of_the_person_opening_a_paragraph_are_theirs():
         "Ketua Bawaslu Pesisir Selatan, Nofrizal Datuak Bandaro, menyampaikan hal senada.",
         'Datuak Bandaro setuju dengan imbauan itu. "Adat tak boleh jadi alat kampanye," ujarnya.',
         '"Kami awasi sampai hari pencoblosan," kata pria yang memimpin Bawaslu Pesisir Selatan sejak 2023 itu.',
+        '"Aturan tetap aturan," tukasnya.',
     ]
     speakers = detect_speakers("Judul", paragraphs)
-    assert [o.name for o in speakers.by_paragraph[2:]] == ["Nofrizal Datuak Bandaro"] * 2
+    assert [o.name for o in speakers.by_paragraph[2:]] == ["Nofrizal Datuak Bandaro"] * 3
 
 
 def test_a_source_the_article_keeps_unnamed_is_no_officials():

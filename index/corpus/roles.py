@@ -32,7 +32,8 @@ LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "keca
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
 _SAY_AFTER = frozenset(
     "kata ujar tegas pesan ucap tutur imbuh tambah jelas pinta harap ungkap sebut terang tandas "
-    "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan tulis".split())
+    "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan tulis tukas kilah "
+    "cetus sergah".split())
 # Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
 # "... disampaikan oleh Bupati ...", "dijelaskannya").
 _SAID_BY = frozenset(
