@@ -319,7 +319,8 @@ def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_wor
 
 def test_appositions_without_a_verb_of_saying_still_name_the_holder():
     """A second office in apposition, a former office, a sentence opened by "Adapun", a
-    name with a dictionary word inside, a name with its office in brackets."""
+    name with a dictionary word inside, a name with its office in brackets, an office "pada"
+    its body."""
     paragraphs = [
         "Sementara itu, Dewi Lestari, Anggota Bawaslu Kabupaten Solok, Koordinator Divisi "
         "Hukum dan Humas, mengatakan pihaknya menerima tiga laporan.",
@@ -327,14 +328,17 @@ def test_appositions_without_a_verb_of_saying_still_name_the_holder():
         "Yosef Bahari Simanjuntak, Direktur Lembaga Pemantau Pemilu Riau, justru menilai sebaliknya.",
         '"Pelapor makin berani," tutur Yosef.',
         "Rudi Hartono (Camat Rumbai) menyambut baik imbauan itu. Ia mengaku sering didatangi relawan.",
+        "Maya Sari Lubis, Inspektur Wilayah III pada Inspektorat Jenderal Kemendagri, mengatakan "
+        "pengawasan diperketat pada Senin.",
     ]
     speakers = detect_speakers("Bawaslu Solok Terima Tiga Laporan", paragraphs)
     assert {(o.name, o.position) for o in speakers.officials} >= {
         ("Dewi Lestari", "Anggota Bawaslu Kabupaten Solok, Koordinator Divisi Hukum dan Humas"),
         ("Hendra Gunawan", "mantan Ketua KPU Provinsi Riau"),
         ("Yosef Bahari Simanjuntak", "Direktur Lembaga Pemantau Pemilu Riau"),
-        ("Rudi Hartono", "Camat Rumbai")}
-    assert [o.name for o in speakers.by_paragraph[2:]] == ["Yosef Bahari Simanjuntak", "Rudi Hartono"]
+        ("Rudi Hartono", "Camat Rumbai"),
+        ("Maya Sari Lubis", "Inspektur Wilayah III pada Inspektorat Jenderal Kemendagri")}
+    assert [o.name for o in speakers.by_paragraph[2:4]] == ["Yosef Bahari Simanjuntak", "Rudi Hartono"]
 
 
 def test_pronouns_and_epithets_of_the_person_opening_a_paragraph_are_theirs():

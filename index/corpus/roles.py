@@ -151,7 +151,9 @@ def read_role(words: list[str], start: int, size: int,
         lowered = token.lower()
         # "Dinas Pendidikan, Pemuda, dan Olahraga", but not "... dan Kepala BKD ...": a second office
         connector = lowered in {"dan", "&", "serta"} | NAME_PARTICLES and end + 1 < len(words) \
-            and words[end + 1][:1].isupper() and not role_at(words, end + 1)
+            and words[end + 1][:1].isupper() and not role_at(words, end + 1) \
+            or lowered == "pada" and end + 1 < len(words) and words[end + 1][:1].isupper() \
+            and bare(words[end + 1]).lower() in ORG_WORDS  # "Inspektur Khusus pada Inspektorat Jenderal"
         if tail and tail[-1].endswith(",") and role_at(words, end):
             break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
         if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
