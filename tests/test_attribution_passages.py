@@ -365,6 +365,21 @@ def test_a_source_the_article_keeps_unnamed_is_no_officials():
     assert speakers.by_paragraph[2].name == speakers.main.name == "Hendri Mulyadi"
 
 
+def test_an_acting_office_is_the_one_shown_and_a_spokesperson_speaks_for_the_office():
+    paragraphs = [
+        "Pjs. Bupati Lombok Tengah, Fauzan Hakim, yang dilantik pekan lalu, memastikan "
+        "seluruh perangkat daerah bekerja tanpa keberpihakan.",
+        '"Saya tidak punya kepentingan," kata Fauzan, yang sehari-hari menjabat Kepala Biro '
+        'Pemerintahan Setda Provinsi Nusa Tenggara Barat.',
+        "Melalui Kepala Bagian Protokol Setda Lombok Tengah, Sri Wahyuni, Pjs. Bupati "
+        "menyampaikan komitmen menindaklanjuti aduan.",
+    ]
+    speakers = detect_speakers("Pjs. Bupati Lombok Tengah Minta ASN Netral", paragraphs)
+    fauzan = Official("Fauzan Hakim", "Penjabat Sementara Bupati Lombok Tengah")
+    assert speakers.by_paragraph[:2] == [fauzan, fauzan]  # the first with no verb of saying
+    assert speakers.by_paragraph[2] == Official("Sri Wahyuni", "Kepala Bagian Protokol Setda Lombok Tengah")
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -161,11 +161,17 @@ def speaker_names(text: str) -> Counter[str]:
 
 
 def best_position(positions: list[str]) -> str:
-    """The most specific of the positions an article gives a person: one naming a place
-    first, then the longest."""
+    """The one of the positions an article gives a person it is about: an acting one first
+    (a Pjs. Bupati "yang sehari-hari menjabat Kepala Biro ..." speaks as the Pjs. Bupati),
+    then one naming a place, then the longest."""
     if not positions:
         return ""
-    return max(positions, key=lambda p: (has_place(p), len(p.split())))
+    return max(positions, key=lambda p: (_acting_office(p), has_place(p), len(p.split())))
+
+
+def _acting_office(position: str) -> bool:
+    first = position.split(maxsplit=1)[0].lower() if position.strip() else ""
+    return first in ACTING and first not in {"tugas", "harian", "sementara"}
 
 
 # --- paragraphs and speakers -------------------------------------------------------------
@@ -183,7 +189,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         if not quoted[i]:
             spoken.append(person)
 
-    i = 0
+    i, named_end = 0, -1
+    channel: _Person | None = None  # "melalui Kabag Prokopim, Maria, ...": who an office speaks through
     while i < len(words):
         lower = bare(words[i]).lower()
         # After a verb of saying, a lower-case office is the speaker's: "kata anggota KPU RI, ..."
@@ -193,13 +200,18 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             end, position, name, epithet, said = read_role(words, i, role, names)
             if not (name or said):
                 end, position, said = _second_office(words, end, position, names)
-            if not name and (name := _holder_before(words, i, said, names)) and after_former(words, i):
+            # An office right after someone read with theirs is another's: "melalui Kepala
+            # Bagian Prokopim, Maria Goreti Seran, Pj Wali Kota Kupang menyampaikan"
+            if not name and i != named_end and (name := _holder_before(words, i, said, names)) \
+                    and after_former(words, i):
                 position = f"mantan {position}"
             if not (name or after_verb or words[i][:1].isupper()):
                 role = 0  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
         if role:
             if name:
                 person = _register(people, name, position, index)
+                named_end = end
+                channel = person if i > 0 and bare(words[i - 1]).lower() == "melalui" else None
                 if said:
                     # "Pj Wali Kota Nurdin, didampingi Sekda Herman, meminta": Nurdin asks
                     accompanied = named and bare(words[i - 1]).lower() in _ACCOMPANYING
@@ -219,6 +231,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 verb = skip_verb(words, end)
                 if current and (_refers_back(words, verb - 1) or after_verb and _epithet_at(words, i)):
                     speak(current)  # "Dosen yang juga putra Tapanuli itu menyarankan", "ujar guru besar ... itu"
+                elif channel and i == named_end:
+                    speak(channel)  # the one the office speaks through says it
                 else:  # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
                     speak(_register_office(people, position, index))
                 end = verb
@@ -251,7 +265,9 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     speaker = next((p for p in resolved if p is not None), None)
     if speaker:
         speaker.said += 1
-    return speaker
+    # No verb of saying, but the paragraph opens with who acts in it: "Pjs. Bupati Banyumas,
+    # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ..."
+    return speaker or opener
 
 
 def _named_at_opening(words: list[str], people: list[_Person], names: Counter[str],
