@@ -380,6 +380,26 @@ def test_an_acting_office_is_the_one_shown_and_a_spokesperson_speaks_for_the_off
     assert speakers.by_paragraph[2] == Official("Sri Wahyuni", "Kepala Bagian Protokol Setda Lombok Tengah")
 
 
+def test_nicknames_datelines_lower_case_offices_and_an_interview():
+    paragraphs = [
+        "BIMA-Penjabat (Pj) Wali Kota Bima H. Lalu Ahmad Fauzi, S.H. melarang ASN berkampanye.",
+        '"Jangan main api," kata pejabat yang akrab disapa Miq Ahmad itu.',
+        "Miq Ahmad mengatakan, kepala OPD wajib memeriksa grup WhatsApp pegawai.",
+        "Sementara itu, anggota Komisi I DPRD Kota Bima, Yahya Daeng, meminta sanksi tegas.",
+        "Adapun pengamat politik Universitas Bima (Unibi) Dr. Sri Handayani menilai aturan sudah jelas.",
+        "Kepala BKPSDM Kota Bima, Nurhayati Abbas, menerima wartawan. Berikut petikan wawancaranya.",
+        "Berapa laporan yang sudah masuk?",
+        "Sampai Oktober ada sembilan laporan, semuanya sudah kami periksa.",
+    ]
+    speakers = detect_speakers("Pj Wali Kota Bima Larang ASN Berkampanye", paragraphs)
+    assert {(o.name, o.position) for o in speakers.officials} >= {
+        ("Lalu Ahmad Fauzi", "Penjabat Wali Kota Bima"), ("Yahya Daeng", "Anggota Komisi I DPRD Kota Bima"),
+        ("Sri Handayani", "Pengamat politik Universitas Bima"),
+        ("Nurhayati Abbas", "Kepala BKPSDM Kota Bima")}
+    assert [o.name for o in speakers.by_paragraph[1:3]] == ["Lalu Ahmad Fauzi"] * 2  # "Miq Ahmad"
+    assert speakers.by_paragraph[7].name == "Nurhayati Abbas"  # the answer to the question before
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

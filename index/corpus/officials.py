@@ -42,6 +42,12 @@ _ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seor
                         r"(?:enggan|tak mau|tidak mau|tidak ingin|tak ingin|minta|meminta) "
                         r"(?:disebut|disebutkan|ditulis|dituliskan) (?:nama|identitas)nya", re.IGNORECASE)
 _ANONYMOUS_WORDS = 25
+# A paragraph that announces an interview: the answers that follow are the person's it names.
+_INTERVIEW = re.compile(r"\b(?:petikan|kutipan|cuplikan|hasil|berikut)\s+wawancara|"
+                        r"\bwawancara\s+(?:khusus|eksklusif)", re.IGNORECASE)
+_GLUED_DATELINE = re.compile(r"^([A-Z]{3,}-)(?=[A-Z][a-z])")
+_NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan", "akrabnya"),
+                            ("sapaan", "akrab"), ("panggilan", "akrabnya"), ("panggilan", "akrab")})
 _OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara"})  # "Adapun Bintang Putra, ..."
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
 _DESCRIPTION_WORDS = 10
@@ -105,8 +111,9 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
     people: list[_Person] = []
     turns: list[_Person | None] = []
     current: _Person | None = None
+    interviewee: _Person | None = None  # after "Berikut petikan wawancaranya": who answers
     for index, paragraph in enumerate(words):
-        if _ASKED.match(paragraphs[index]):
+        if _ASKED.match(paragraphs[index]) or interviewee and _is_question(paragraphs[index]):
             turns.append(None)  # an interviewer's question: the answer's speaker is not in it
             continue
         # Before anyone speaks, "beliau" is the last person named: "..., Ir. H. Rusmadi
@@ -114,6 +121,11 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
         spoken_of = current or next((p for p in reversed(people) if p.name), None)
         speaker = _paragraph_speaker(paragraph, _quoted(paragraphs[index]), index, names,
                                      people, spoken_of)
+        if _INTERVIEW.search(paragraphs[index]):
+            interviewee = speaker
+        elif speaker is None and interviewee is not None:
+            speaker = interviewee  # an answer: no name, no verb of saying
+            speaker.said += 1
         turns.append(speaker)
         current = speaker or current
     turns = _quotes_closed_later(paragraphs, turns)
@@ -318,11 +330,23 @@ def _anonymous_at_opening(words: list[str], people: list[_Person]) -> _Person | 
 
 
 def _take_nickname(words: list[str], k: int, names: Counter[str], person: _Person) -> None:
-    """ "akrab disapa Ucil" at `words[k]`: Ucil is what the person is called."""
-    if bare(words[k]).lower() == "disapa" and k > 0 and bare(words[k - 1]).lower() == "akrab":
-        nickname = _name_after(words, k + 1, names)
-        if nickname and nickname != "PRONOUN":
-            person.add_nickname(nickname)
+    """ "akrab disapa Ucil" or "sapaan akrabnya Da Andri" ending at `words[k]`: what follows
+    is what the person is called, dictionary words and all ("Miq Syarif")."""
+    pair = (bare(words[k - 1]).lower(), bare(words[k]).lower()) if k > 0 else ("", "")
+    if pair not in _NICKNAME_CUES:
+        return
+    start = k + 1
+    while start < min(k + 3, len(words) - 1) and bare(words[start]).lower() in HONORIFICS:
+        start += 1  # "akrab disapa Pak Harto": called Harto
+    run: list[str] = []
+    for word in words[start:start + 3]:
+        if not could_be_name(bare(word)):
+            break
+        run.append(bare(word))
+        if word.endswith((",", ".", ")")):
+            break
+    if run:
+        person.add_nickname(" ".join(run))
 
 
 def _nicknamed(people: list[_Person], nickname: str) -> _Person | None:
@@ -375,6 +399,12 @@ def _quotes_closed_later(paragraphs: list[str], turns: list[_Person | None]) -> 
             k = m or k
         k += 1
     return turns
+
+
+def _is_question(paragraph: str) -> bool:
+    """An interviewer's question: a paragraph of its own that asks, outside any quotation."""
+    text = paragraph.strip()
+    return text.endswith("?") and not _QUOTE_MARK.search(text) and len(text.split()) <= 40
 
 
 def _quote_balance(paragraph: str) -> int:
@@ -626,8 +656,9 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
 # --- words ------------------------------------------------------------------------------
 
 def _words(text: str) -> list[str]:
-    """Whitespace words with quotes split off; over-long runs are cut, never matched."""
-    return _WORD.findall(text)
+    """Whitespace words with quotes split off, and a dateline glued to the first word
+    ("SELONG-Penjabat (Pj) Bupati ..."); over-long runs are cut, never matched."""
+    return _WORD.findall(_GLUED_DATELINE.sub(r"\1 ", text))
 
 
 def _quoted(text: str) -> list[bool]:

@@ -25,7 +25,8 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Offices and bodies of a district or village: the word after them is its place.
 # Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
 # menilai"); officials' offices are capitalised when they are someone's.
-LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan"})
+LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan",
+                              "anggota"})
 LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk"})
 
@@ -158,7 +159,7 @@ def read_role(words: list[str], start: int, size: int,
             break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
         if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
                 or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
-            lower_case = 0 if lower_case else _lower_case_office(words, end, names)
+            lower_case = 0 if lower_case else _lower_case_office(words, end, names, head[0][:1].islower())
             if not lower_case:
                 break
             tail.extend(words[end:end + lower_case])
@@ -189,13 +190,19 @@ def read_role(words: list[str], start: int, size: int,
     return end, position[:1].upper() + position[1:], name, epithet and not name, said
 
 
-def _lower_case_office(words: list[str], start: int, names: Counter[str]) -> int:
+def _lower_case_office(words: list[str], start: int, names: Counter[str], lower_head: bool = False) -> int:
     """How many words, from a lower-case one on, an office runs to the comma before a name
     that speaks ("Direktur lembaga survei Indikator, Fajar Prasetyo, mengatakan", "Bupati
-    Bandung Barat terpilih, Jeje Ritchie Ismail, mengatakan"); 0 if that is not the case."""
+    Bandung Barat terpilih, Jeje Ritchie Ismail, mengatakan"), or, after a head written in
+    lower case, to a title opening the name ("pengamat politik Universitas Mataram (Unram)
+    Dr. Agus Wirawan"); 0 if that is not the case."""
     comma = next((j for j in range(start, min(start + 6, len(words))) if words[j].endswith(",")
-                  or words[j].endswith((".", "!", "?", ":")) or words[j][:1] in _QUOTES), None)
+                  or words[j].endswith((".", "!", "?", ":")) or words[j][:1] in _QUOTES
+                  or lower_head and j > start and bare(words[j]).lower() in TITLES
+                  and words[j][:1].isupper()), None)
     between = [bare(w).lower() for w in words[start:comma + 1]] if comma is not None else []
+    if comma is not None and bare(words[comma]).lower() in TITLES and not words[comma - 1].endswith(","):
+        return comma - start if not any(w in SAY_BEFORE or is_say_after(w) for w in between) else 0
     if comma is None or not words[comma].endswith(",") or \
             any(w in SAY_BEFORE or is_say_after(w) for w in between):
         return 0
