@@ -433,6 +433,11 @@ def test_analyzer_applies_synonyms_and_stemming():
     assert analyzer.terms("dukung paslon di medsos") == analyzer.terms("mendukung pasangan calon di media sosial")
     assert analyzer.terms("Apakah ASN boleh?") == ["asn"]
     assert analyzer.terms("pelanggaran") == analyzer.terms("melanggar")
+    # asking what someone said is not a topic: "bicara" or "pendapat" in no statement must
+    # not read as what the question is about
+    assert analyzer.terms("Siapa pejabat Kalbar yang bicara soal netralitas?") == \
+        analyzer.terms("pejabat Kalbar soal netralitas")
+    assert analyzer.terms("Apa pendapat Bawaslu?") == ["bawaslu"]
 
 
 def test_synonyms_match_whole_words_and_peel_clitics_only():

@@ -26,6 +26,10 @@ _EXTRA_STOP_WORDS = frozenset({
     # them ("emang" = memang, "pas" = saat, "biar" = agar, "ato" = atau).
     "emang", "pas", "biar", "kayak", "tuh", "nih", "deh", "aja", "banget", "bgt", "beneran",
     "ngapain", "ato",
+    # Asking what someone said says nothing about what they said on ("siapa pejabat yang
+    # bicara soal netralitas", "apa pendapat Bawaslu"); Sastrawi already drops "mengatakan".
+    "bicara", "berbicara", "ngomong", "ngomongin", "bilang", "pendapat", "pendapatnya",
+    "pernyataan", "pernyataannya", "talk", "talked", "statement", "statements",
 })
 # English questions are answered from Indonesian text: their function words, and the words
 # whose Indonesian counterparts are stop words above (boleh, ikut, harus, kata, tetap), say
