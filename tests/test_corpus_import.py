@@ -114,6 +114,23 @@ def test_clean_lines_drops_debris_and_keeps_statements():
     assert clean_lines(debris + statements) == statements
 
 
+def test_a_list_joins_the_paragraph_that_introduces_it_and_headline_lists_stay_out():
+    lines = ["Untuk itu, ia meminta pemerintah daerah menempuh tiga langkah berikut:",
+             "- memastikan pejabat menandatangani pakta integritas;",
+             "- mengaktifkan kanal pengaduan di setiap kecamatan;",
+             "- menindaklanjuti rekomendasi BKN tanpa menunda",
+             "1. ASN dilarang hadir di kampanye pasangan calon mana pun;",
+             "2. ASN dilarang mengunggah dukungan di media sosial.",
+             "- Bupati Ingatkan ASN Jaga Netralitas Jelang Pencoblosan Serentak Tahun Ini",
+             "- Kapolres: Jaga Kondusivitas Selama Masa Tenang Pilkada Serentak Tahun Ini"]
+    assert clean_lines(lines) == [
+        "Untuk itu, ia meminta pemerintah daerah menempuh tiga langkah berikut: memastikan "
+        "pejabat menandatangani pakta integritas; mengaktifkan kanal pengaduan di setiap "
+        "kecamatan; menindaklanjuti rekomendasi BKN tanpa menunda.",
+        "ASN dilarang hadir di kampanye pasangan calon mana pun; ASN dilarang mengunggah "
+        "dukungan di media sosial."]
+
+
 def test_clean_lines_normalises_and_deduplicates():
     lines = ["  Judul Berita Yang Diulang Lagi Di Badan  ",
              "Paragraf\u00a0satu  dengan   spasi yang berlebihan sekali.", "",

@@ -317,6 +317,24 @@ def test_title_suffix_and_utc_date() -> None:
     assert extracted.date == "2024-11-26"  # as published, not shifted by a time zone
 
 
+def _article_with_byline(byline: str, body_extra: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    return (f"<html><body><div class='meta'><span class='tgl'>{byline}</span></div>"
+            f"<article>{body}{body_extra}</article></body></html>")
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("Selasa, 8 Oktober 2024 10:45 WITA", "2024-10-08"),
+    ("Rabu, 16/10/2024 - 09:12 WIB", "2024-10-16"),
+    ("Jum'at, 31 Februari 2024 08:00 WIB", ""),  # no such day
+])
+def test_a_date_only_in_the_visible_byline_is_read(byline: str, expected: str) -> None:
+    # the body's dates ("Rabu (27/11/2024)", "pukul 07.00 WIB") are never taken for it
+    extra = "<p>Pemungutan suara digelar Rabu (27/11/2024) mulai pukul 07.00 WIB di seluruh TPS.</p>"
+    extracted = extract_article(_article_with_byline(byline, extra), "https://wartakapuas.example/b")
+    assert extracted.date == expected
+
+
 def test_compressed_body_is_capped_after_decompression(site: NewsSite) -> None:
     bomb = gzip.compress(b"<html><body>" + b"\n" * 5_000_000)  # ~5 KB on the wire
     site.expect_request("/bom.html").respond_with_data(

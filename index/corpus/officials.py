@@ -649,7 +649,10 @@ def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None
         if j > 0 and words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]):
             break
         j -= 1
-    places = place_spans(run)  # "Bawaslu Jawa Timur mengingatkan": each word alone is no place
+    # "Bawaslu Jawa Timur mengingatkan", "Kabupaten Kulon Progo meminta": each word alone,
+    # or the run's words without the one before, is no place
+    before = [bare(w) for w in words[max(j - 1, 0):j + 1]] if j >= 0 and run else []
+    places = {k - len(before) for k in place_spans(before + run) if k >= len(before)}
     return " ".join(strip_honorifics(run[max(places) + 1:] if places else run)) or None
 
 

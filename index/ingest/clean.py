@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 
 # A line matching one of these ends the article: what follows is page furniture.
 _END_MARKERS = re.compile(
@@ -59,6 +60,9 @@ _QUOTES = ('"', "\u201c", "\u201d")
 _TRAILING_CREDIT = re.compile(r"\s*[(\[](?:\*|[^()\[\]]{1,40}/[^()\[\]]{1,60})[)\]]\s*$"
                               r"|(?<=[.!?…\"'”’]) [-–*]? ?[(\[]?[A-Za-z]{2,6}[)\]]?$"
                               r"|(?<=[.!?…\"'”’])\s*[*#]{1,3}$")
+MAX_LIST_ITEMS = 20
+# A list item as extracted text gives it: "- item", "• item", "1. item", "a) item".
+_LIST_ITEM = re.compile(r"^(?:[-•*·]|\d{1,2}[.)]|[a-z][.)])\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$")
 MIN_WORDS = 6
 
@@ -67,8 +71,7 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
     """Paragraphs of prose, in order, each once, without a repeat of the headline."""
     kept: list[str] = []
     seen: set[str] = {dedupe_key(title)} if title else set()
-    for raw in lines:
-        line = normalize_spaces(raw)
+    for line in joined_lists(normalize_spaces(raw) for raw in lines):
         if _END_MARKERS.match(line) and kept:
             break
         line = _TRAILING_CREDIT.sub("", line)
@@ -79,6 +82,56 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
             seen.add(key)
             kept.append(line)
     return kept
+
+
+def joined_lists(lines: Iterable[str]) -> Iterator[str]:
+    """A list's items ("- memastikan ...;") joined into the paragraph that introduces it
+    ("... menempuh tiga langkah berikut:"), or into one of their own when each reads as
+    part of a sentence: an item alone ends in ";" and reads as no sentence, so the list
+    and its introduction were dropped. Other lists (related headlines) stay line by line."""
+    intro: str | None = None
+    items: list[re.Match[str]] = []
+    for line in lines:
+        item = _LIST_ITEM.match(line)
+        if item:
+            items.append(item)
+            continue
+        yield from _list_paragraphs(intro, items)
+        intro, items = line, []
+    yield from _list_paragraphs(intro, items)
+
+
+def _list_paragraphs(intro: str | None, items: list[re.Match[str]]) -> list[str]:
+    """The paragraph before a run of list items, and the items: each list (items up to one
+    not ending in ";" or ",") joined, into that paragraph when it ends in ":"."""
+    paragraphs = [intro] if intro is not None else []
+    segment: list[re.Match[str]] = []
+    for item in items:
+        segment.append(item)
+        if not item.group(1).endswith((";", ",")):
+            _add_list(paragraphs, segment)
+            segment = []
+    if segment:
+        _add_list(paragraphs, segment)
+    return paragraphs
+
+
+def _add_list(paragraphs: list[str], segment: list[re.Match[str]]) -> None:
+    # A statement's list runs to a few items; a page listing thousands stays bounded.
+    texts = [item.group(1) for item in segment[:MAX_LIST_ITEMS]]
+    if paragraphs and paragraphs[-1].endswith(":"):
+        paragraphs[-1] = _ended(" ".join([paragraphs[-1], *texts]))
+    elif len(segment) > 1:
+        paragraphs.append(_ended(" ".join(texts)))
+    else:
+        paragraphs.append(segment[0].group(0))  # one item alone: a related headline, say
+
+
+def _ended(paragraph: str) -> str:
+    """A joined list ends as a sentence, whatever its last item ended with."""
+    if _SENTENCE_END.search(paragraph):
+        return paragraph
+    return paragraph.rstrip(";,:") + "."
 
 
 def is_prose(line: str) -> bool:

@@ -43,6 +43,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # Read before trafilatura, which prunes the tree it is given.
     meta = _meta_properties(tree)
     html_title = _html_title(tree)
+    byline = _byline_date(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, favor_precision=True,
@@ -62,7 +63,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
     published = (_iso_date(meta.get("article:published_time", ""))
-                 or _iso_date(doc.date or ""))
+                 or _iso_date(doc.date or "") or byline)
     return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url)
 
 
@@ -105,6 +106,37 @@ def _clean_title(title: str, outlet: str) -> str:
 def _host_name(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host.removeprefix("www.")
+
+
+_MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+           "september", "oktober", "november", "desember")
+# A byline's date and time, as sites print them when no metadata gives it: "Selasa, 8
+# Oktober 2024 10:45 WITA", "Rabu, 16/10/2024 - 09:12 WIB". The day's name, the time and its
+# zone set it apart from dates in the body ("Rabu (27/11/2024)", "pukul 07.00 WIB").
+_BYLINE_DATE = re.compile(
+    r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+"
+    r"(?:(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4}))"
+    r"\s*[-|,|/]?\s*\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)\b", re.IGNORECASE)
+_BYLINE_SCAN_CHARS = 200_000
+
+
+def _byline_date(tree: HtmlElement) -> str:
+    """`YYYY-MM-DD` of the first byline date in the page's text, or ""."""
+    text, size = [], 0
+    for piece in tree.itertext():
+        text.append(piece)
+        size += len(piece)
+        if size > _BYLINE_SCAN_CHARS:
+            break
+    found = _BYLINE_DATE.search(" ".join(text)[:_BYLINE_SCAN_CHARS])
+    if not found:
+        return ""
+    day, month, year = (found[1], _MONTHS.index(found[2].lower()) + 1, found[3]) if found[1] \
+        else (found[4], found[5], found[6])
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return ""
 
 
 def _iso_date(value: str) -> str:
