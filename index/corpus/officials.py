@@ -6,8 +6,9 @@ Altrian", "Pj Bupati Gumas Herson B Aden") and then attributes statements by a s
 ("kata Aldy"), a pronoun ("ujarnya", "kata dia"), an epithet ("Kepala Inspektorat
 Provinsi Bali itu menjelaskan") or the office alone ("Kepala BKPSDM Sleman mengatakan"). So:
 
-1. Role mentions are read word by word (`roles`), and names are told from ordinary words,
-   places and offices (`name_words`).
+1. Role mentions are read word by word (`roles`), names are told from ordinary words,
+   places and offices (`name_words`), and read off the words around a verb of saying or
+   an office (`name_reading`).
 2. Each paragraph's speaker is the person a statement in it is attributed to; a pronoun
    keeps the speaker of the paragraphs before, and a paragraph with no attribution at all
    gets the article's main official.
@@ -22,19 +23,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import (ACTING, GIVEN_NAMES, HONORIFICS, MAX_TOKEN_CHARS, bare, could_be_name, has_place,
-                                     is_degree, is_initial, is_place_word, name_like, place_spans, strict_name,
-                                     strip_honorifics)
+from index.corpus.name_words import ACTING, GIVEN_NAMES, HONORIFICS, bare, could_be_name, has_place
+from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, QUOTE_MARK,
+                                       attributed_names, epithet_at, holder_before, name_after, name_before,
+                                       office_in_brackets, quoted_words, second_office, split_words)
 from index.corpus.places import Place, canonical_position, in_full, places_at, spell_out
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
                                 is_say_after, read_role, role_at, says_next, skip_verb)
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
-_WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
-_QUOTE_MARK = re.compile(r"[\"“”]")
 _ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
-_PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 # "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
 # article keeps unnamed, with what it says of them.
@@ -45,18 +44,10 @@ _ANONYMOUS_WORDS = 25
 # A paragraph that announces an interview: the answers that follow are the person's it names.
 _INTERVIEW = re.compile(r"\b(?:petikan|kutipan|cuplikan|hasil|berikut)\s+wawancara|"
                         r"\bwawancara\s+(?:khusus|eksklusif)", re.IGNORECASE)
-_GLUED_DATELINE = re.compile(r"^([A-Z]{3,}-)(?=[A-Z][a-z])")
 _NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan", "akrabnya"),
                             ("sapaan", "akrab"), ("panggilan", "akrabnya"), ("panggilan", "akrab")})
-_OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara"})  # "Adapun Bintang Putra, ..."
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
 _DESCRIPTION_WORDS = 10
-# Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
-_LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"})
-_EPITHET_WORDS = 10       # "pria yang memimpin Bawaslu Sulsel pada periode 2012-2017 itu"
-_OFFICE_CLAUSE_WORDS = 6  # "yang baru tiga bulan menjabat"
-_OPENING_WORDS = 3        # "Sementara itu, Ketua ...": how late a paragraph's subject may start
-_BRACKETED_WORDS = 10     # "(Kepala Dinas Pendidikan Kabupaten Garut)"
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
 
@@ -106,8 +97,8 @@ def detect_speakers(title: str, paragraphs: list[str], main: Official | None = N
 
 
 def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speakers:
-    words = [_words(p) for p in paragraphs]
-    names = _attributed_names(words)
+    words = [split_words(p) for p in paragraphs]
+    names = attributed_names(words)
     people: list[_Person] = []
     turns: list[_Person | None] = []
     current: _Person | None = None
@@ -119,7 +110,7 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
         # Before anyone speaks, "beliau" is the last person named: "..., Ir. H. Rusmadi
         # Hasan, bertindak selaku Pembina Apel" then "Dalam arahannya, beliau menyampaikan".
         spoken_of = current or next((p for p in reversed(people) if p.name), None)
-        speaker = _paragraph_speaker(paragraph, _quoted(paragraphs[index]), index, names,
+        speaker = _paragraph_speaker(paragraph, quoted_words(paragraphs[index]), index, names,
                                      people, spoken_of)
         if _INTERVIEW.search(paragraphs[index]):
             interviewee = speaker
@@ -169,7 +160,7 @@ def detect_officials(title: str, paragraphs: list[str]) -> list[Official]:
 
 def speaker_names(text: str) -> Counter[str]:
     """Short names seen in attribution position ("kata Hera", "Ani Sofian menekankan")."""
-    return Counter(_attributed_names([_words(text)]))
+    return Counter(attributed_names([split_words(text)]))
 
 
 def best_position(positions: list[str]) -> str:
@@ -211,10 +202,10 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         if role:
             end, position, name, epithet, said = read_role(words, i, role, names)
             if not (name or said):
-                end, position, said = _second_office(words, end, position, names)
+                end, position, said = second_office(words, end, position, names)
             # An office right after someone read with theirs is another's: "melalui Kepala
             # Bagian Prokopim, Maria Goreti Seran, Pj Wali Kota Kupang menyampaikan"
-            if not name and i != named_end and (name := _holder_before(words, i, said, names)) \
+            if not name and i != named_end and (name := holder_before(words, i, said, names)) \
                     and after_former(words, i):
                 position = f"mantan {position}"
             if not (name or after_verb or words[i][:1].isupper()):
@@ -232,7 +223,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
                         _take_nickname(words, k, names, person)
                     end = verb
-                if not named and i <= _OPENING_WORDS:
+                if not named and i <= OPENING_WORDS:
                     opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
                 named.append(person)
             elif epithet and current and position and not after_former(words, i):
@@ -241,7 +232,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     speak(current)
             elif said and position and not epithet and not after_former(words, i):
                 verb = skip_verb(words, end)
-                if current and (_refers_back(words, verb - 1) or after_verb and _epithet_at(words, i)):
+                if current and (_refers_back(words, verb - 1) or after_verb and epithet_at(words, i)):
                     speak(current)  # "Dosen yang juga putra Tapanuli itu menyarankan", "ujar guru besar ... itu"
                 elif channel and i == named_end:
                     speak(channel)  # the one the office speaks through says it
@@ -255,8 +246,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         if is_say_after(lower) and lower.endswith("nya"):
             speak(None)  # "tegasnya", "menurutnya"
         elif says_next(words, i) and not words[i].endswith((".", ":")):
-            target = _name_after(words, i + 1, names)
-            if target == "PRONOUN" or not target and _epithet_at(words, i + 1):
+            target = name_after(words, i + 1, names)
+            if target == "PRONOUN" or not target and epithet_at(words, i + 1):
                 speak(None)  # "kata dia", "ujar pria yang memimpin Bawaslu Sulsel ... itu"
             elif target and _nickname_follows(words, i + 1 + len(target.split())) and \
                     (holder := _nicknamed(people, target) or current):
@@ -265,8 +256,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             elif target:
                 speak(_register(people, target, "", index))
         elif lower in SAY_BEFORE:
-            start, office = _office_in_brackets(words, i)
-            subject = _name_before(words, start, names)
+            start, office = office_in_brackets(words, i)
+            subject = name_before(words, start, names)
             if subject:
                 speak(_register(people, subject, office, index))
             elif _refers_back(words, i):
@@ -287,8 +278,8 @@ def _named_at_opening(words: list[str], people: list[_Person], names: Counter[st
     """Who opens the paragraph as its subject, so its pronouns are theirs: someone already
     named ("Datuak Rajo Mangkuto sepakat ... “...,” ujarnya."), or a name with its office in
     brackets ("Cecep Hidayat (Camat Tarogong Kidul) menyambut baik ... Ia mengaku ...")."""
-    for start in range(min(_OPENING_WORDS, len(words))):
-        if start and not (words[start - 1].endswith(",") or bare(words[start - 1]).lower() in _OPENERS):
+    for start in range(min(OPENING_WORDS, len(words))):
+        if start and not (words[start - 1].endswith(",") or bare(words[start - 1]).lower() in OPENERS):
             continue
         run: list[str] = []
         for word in words[start:start + 4]:
@@ -309,12 +300,12 @@ def _named_at_opening(words: list[str], people: list[_Person], names: Counter[st
 def _bracketed_holder(words: list[str], bracket: int, people: list[_Person], names: Counter[str],
                       index: int) -> _Person | None:
     """The person named before an office in brackets at `words[bracket]`, registered."""
-    close = next((k for k in range(bracket, min(bracket + _BRACKETED_WORDS, len(words)))
+    close = next((k for k in range(bracket, min(bracket + BRACKETED_WORDS, len(words)))
                   if words[k].endswith(")")), None)
     if close is None:
         return None
-    bracket, office = _office_in_brackets(words, close + 1)
-    name = _name_before(words, bracket, names) if office else None
+    bracket, office = office_in_brackets(words, close + 1)
+    name = name_before(words, bracket, names) if office else None
     return _register(people, name, office, index) if name else None
 
 
@@ -374,7 +365,7 @@ def _refers_back(words: list[str], verb: int) -> bool:
     if j < 0:
         return False
     subject = bare(words[j]).lower()
-    if subject in _PRONOUNS | {"dirinya", "pihaknya", "bersangkutan"}:
+    if subject in PRONOUNS | {"dirinya", "pihaknya", "bersangkutan"}:
         return True
     if subject not in EPITHET_END:
         return False
@@ -404,7 +395,7 @@ def _quotes_closed_later(paragraphs: list[str], turns: list[_Person | None]) -> 
 def _is_question(paragraph: str) -> bool:
     """An interviewer's question: a paragraph of its own that asks, outside any quotation."""
     text = paragraph.strip()
-    return text.endswith("?") and not _QUOTE_MARK.search(text) and len(text.split()) <= 40
+    return text.endswith("?") and not QUOTE_MARK.search(text) and len(text.split()) <= 40
 
 
 def _quote_balance(paragraph: str) -> int:
@@ -491,205 +482,6 @@ def _same_person(a: str, b: str) -> bool:
     return all(t in long for t in short)
 
 
-def _attributed_names(paragraphs: list[list[str]]) -> Counter[str]:
-    """Single words that a statement is attributed to: "kata Kaya", "Menurut Rofiuddin",
-    "Suhajar membeberkan". They count as names even when they are ordinary words."""
-    found: Counter[str] = Counter()
-    for words in paragraphs:
-        for i, word in enumerate(words):
-            lower = bare(word).lower()
-            if says_next(words, i) and i + 1 < len(words) and not word.endswith((".", ":")):
-                token = bare(words[i + 1])
-                if could_be_name(token) and not is_place_word(token):
-                    found[token] += 1
-            elif lower in SAY_BEFORE:
-                j = i - 1
-                while j >= 0 and bare(words[j]).lower() in LINKS_BEFORE_VERB:
-                    j -= 1
-                # Before the verb, a place or an ordinary word is a body that speaks
-                # ("Bawaslu Bontang menegaskan", "Sekadar memberikan", "Camat Cibinong
-                # mengimbau"), not a name.
-                token = bare(words[j]) if j >= 0 else ""
-                local = j > 0 and bare(words[j - 1]).lower() in LOCAL_OFFICES
-                if token and not words[j].endswith((",", ".")) and not local \
-                        and strict_name(token, Counter()):
-                    found[token] += 1
-    return found
-
-
-def _name_after(words: list[str], start: int, names: Counter[str]) -> str | None:
-    """The speaker named after a verb of saying: "kata Hera", "ujar Agus Fatoni", "ucap
-    Kepala Dinas ... I Wayan Sunada", "kata dia"."""
-    if start >= len(words):
-        return None
-    first = bare(words[start]).lower()
-    if first in _PRONOUNS:
-        return "PRONOUN"
-    role = role_at(words, start, capitalised=False)  # "kata anggota KPU RI, Idham Holik"
-    if role:
-        name = read_role(words, start, role, names)[2]
-        return name
-    after_verb = start
-    while start < len(words) - 1 and bare(words[start]).lower() in HONORIFICS:
-        start += 1  # "kata H. Ahmad Yani", "ujar Ny. Ratna Dewi": surely a name follows
-    titled = start > after_verb
-    run = []
-    for word in words[start:start + 4]:
-        token = bare(word)
-        if not (could_be_name(token) and (titled or name_like(token, names) or token in names)):
-            break
-        run.append(token)
-        if word.endswith((",", ".")):
-            break
-    return " ".join(run) or ("PRONOUN" if _epithet_at(words, start) else None)
-
-
-def _epithet_at(words: list[str], start: int) -> bool:
-    """A description ending in "itu" refers to the person spoken of, like a pronoun:
-    "tegas pria yang juga Ketua Umum Korpri itu", "kata mantan Pj Gubernur Sulbar itu"."""
-    for word in words[start:start + _EPITHET_WORDS]:
-        if bare(word).lower() in EPITHET_END:
-            return True
-        if word.endswith((".", ",", "!", "?", ":")) or word[:1] in "“\"":
-            return False
-    return False
-
-
-def _holder_before(words: list[str], i: int, said: bool, names: Counter[str]) -> str | None:
-    """The name before an office at `words[i]` that holds it: "Rahmat Hidayat yang juga
-    Ketua KPU ...", "Sri selaku Kepala BKD ...", "Yosias yang menjabat Penjabat Bupati
-    ...", and set off by commas when the office
-    speaks or the name follows a verb of saying ("Lalu Gita Ariadi, Sekda NTB, mengatakan",
-    "diungkapkan Sri Wahyuni, Kepala BKD Kota Cimahi, saat ...")."""
-    j = i
-    while j > max(i - 3, 0) and bare(words[j - 1]).lower() in _LINKS_TO_OFFICE:
-        j -= 1
-    if i > 1 and bare(words[i - 1]).lower() == "menjabat":  # "Asep, yang baru tiga bulan menjabat"
-        clause = next((k for k in range(i - 2, max(i - _OFFICE_CLAUSE_WORDS, 0) - 1, -1)
-                       if bare(words[k]).lower() == "yang"), None)
-        if clause is not None and all(w.islower() for w in words[clause:i]):
-            j = clause
-    if [bare(w).lower() for w in words[j:i]] not in ([], ["yang"], ["juga"]):
-        return _name_before(words, j, names)
-    if after_former(words, i):
-        i -= 1  # "Teguh Prasetyo, mantan Ketua Bawaslu Jawa Tengah"
-    if not (i > 0 and words[i - 1].endswith(",")):
-        return None
-    name = _name_before(words, i, names)
-    if not name:
-        return None
-    start = i - 1 - len(name.split())  # the word before the name
-    return name if said or start < 0 or says_next(words, start) or _opens_sentence(words, start) else None
-
-
-def _opens_sentence(words: list[str], before: int) -> bool:
-    """Whether a sentence starts after `words[before]`, so a name set off there by commas
-    is its subject: "Adapun Bintang Putra, Koordinator ..., justru melihat"."""
-    word = words[before]
-    return word.endswith(".") or bare(word).lower() in _OPENERS or \
-        word.endswith(",") and before < _OPENING_WORDS
-
-
-def _second_office(words: list[str], end: int, position: str,
-                   names: Counter[str]) -> tuple[int, str, bool]:
-    """A second office in apposition that speaks makes one position with the first: "Rika
-    Oktaviani, Anggota Bawaslu Agam, Koordinator Divisi Penanganan Pelanggaran, mengatakan".
-    Else (end, position, False) as they were."""
-    second = role_at(words, end) if end > 0 and words[end - 1].endswith(",") else 0
-    if second:
-        after, more, name, _, said = read_role(words, end, second, names)
-        if said and not name:
-            return after, f"{position}, {more}", True
-    return end, position, False
-
-
-def _office_in_brackets(words: list[str], verb: int) -> tuple[int, str]:
-    """An office in brackets between a name and its verb ("Asep Saepul Rohman (Sekda
-    Kabupaten Garut) mengatakan"): where the brackets start, and the office; else (verb, "")."""
-    if verb == 0 or not words[verb - 1].endswith(")"):
-        return verb, ""
-    start = next((k for k in range(verb - 1, max(verb - _BRACKETED_WORDS, -1), -1)
-                  if words[k].startswith("(")), None)
-    if start is None:
-        return verb, ""
-    inside = [w.strip("()") for w in words[start:verb]]
-    return (start, " ".join(inside).strip(" ,")) if role_at(inside, 0) else (verb, "")
-
-
-def _name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
-    """The speaker named just before a verb of saying: "Ani Sofian menekankan"."""
-    # "Bunga Anggraini, Ketua Komisi I", "Rudi Hartono (Camat Rumbai)"
-    set_off = verb > 0 and words[verb - 1].endswith(",") or verb < len(words) and words[verb].startswith("(")
-    j = verb - 1
-    while j >= 0 and bare(words[j]).lower() in LINKS_BEFORE_VERB:
-        j -= 1
-    run: list[str] = []
-    while j >= 0 and len(run) < 4:
-        token = bare(words[j])
-        if words[j].endswith((".", "?", "!", "”", "\"")) and run and not is_initial(words[j]):
-            break
-        if is_degree(words[j]) and not run:
-            j -= 1
-            continue
-        # a dictionary word after a sure name is a surname: "Rahmat Hidayat mengatakan"
-        surname = not run and j > 0 and strict_name(bare(words[j - 1]), names)
-        initial = run and is_initial(words[j])  # "R. Bayu", "Moh. Faishol"
-        # between sure name words, a dictionary word is one too: "Syamsul Bahri Lallo"
-        between = run and j > 0 and strict_name(bare(words[j - 1]), names) and \
-            not words[j - 1].endswith((",", "."))
-        # set off by commas from the sentence's start, a dictionary word before a sure name
-        # is a given name: "Bunga Anggraini, Ketua ...", ", Endang Kurniasih, berharap"
-        given = set_off and run and strict_name(run[0], names) and \
-            (j == 0 or words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]))
-        if not initial and not (could_be_name(token) and not is_place_word(token)
-                                and (name_like(token, names) or token in names or surname or given
-                                     or between)):
-            break
-        run.insert(0, token)
-        if j > 0 and words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]):
-            break
-        j -= 1
-    # "Bawaslu Jawa Timur mengingatkan", "Kabupaten Kulon Progo meminta": each word alone,
-    # or the run's words without the one before, is no place
-    before = [bare(w) for w in words[max(j - 1, 0):j + 1]] if j >= 0 and run else []
-    places = {k - len(before) for k in place_spans(before + run) if k >= len(before)}
-    return " ".join(strip_honorifics(run[max(places) + 1:] if places else run)) or None
-
-
-# --- words ------------------------------------------------------------------------------
-
-def _words(text: str) -> list[str]:
-    """Whitespace words with quotes split off, and a dateline glued to the first word
-    ("SELONG-Penjabat (Pj) Bupati ..."); over-long runs are cut, never matched."""
-    return _WORD.findall(_GLUED_DATELINE.sub(r"\1 ", text))
-
-
-def _quoted(text: str) -> list[bool]:
-    """For each of `_words(text)`, whether it stands inside a quotation: between an opening
-    and a closing mark, before a closing mark that nothing opened (a quote carried over from
-    the paragraph before), or after an opening mark that starts the paragraph and is never
-    closed (a quote carried on to the next). A stray mark elsewhere quotes nothing."""
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for mark in _QUOTE_MARK.finditer(text):
-        at, char = mark.start(), mark.group()
-        if opened is None and char == "”":
-            spans.append((0, at))
-        elif opened is None:
-            opened = at
-        elif char != "“":
-            spans.append((opened, at))
-            opened = None
-    if opened is not None and not text[:opened].strip():
-        spans.append((opened, len(text)))
-    flags, k = [], 0
-    for word in _WORD.finditer(text):  # words and spans both in order: one pass
-        while k < len(spans) and spans[k][1] <= word.start():
-            k += 1
-        flags.append(k < len(spans) and spans[k][0] <= word.start())
-    return flags
-
-
 # --- finishing positions ------------------------------------------------------------------
 
 # Offices of a district or village, and a university's posts, name their own place or none.
@@ -738,7 +530,7 @@ def _article_place(paragraphs: list[str]) -> Place | None:
     mentions of its regencies and cities too, but names it only when it is itself named)."""
     counts: Counter[Place] = Counter()
     for paragraph in paragraphs:
-        tokens = [bare(w) for w in _words(paragraph)]
+        tokens = [bare(w) for w in split_words(paragraph)]
         i = 0
         while i < len(tokens):
             size, places = places_at(tokens, i) if tokens[i][:1].isupper() else (0, ())
