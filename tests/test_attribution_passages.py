@@ -401,6 +401,19 @@ def test_nicknames_datelines_lower_case_offices_and_an_interview():
     assert speakers.by_paragraph[7].name == "Nurhayati Abbas"  # the answer to the question before
 
 
+def test_a_quotation_standing_alone_is_whose_the_paragraphs_around_it_say():
+    paragraphs = [
+        "Kepala BKD Provinsi Sulawesi Utara, Meiske Pangemanan, mengatakan 14 ASN diperiksa.",
+        "Ketua Bawaslu Sulawesi Utara Rendy Kaunang mengatakan pengawasan diperketat.",
+        "\u201cKami akan memantau pergerakan pejabat struktural pada malam terakhir.\u201d",
+        "Bupati Minahasa, Joune Ganda, menyebut pemkab membuka posko di setiap kecamatan.",
+        "\u201cSetiap laporan dengan bukti foto akan kami prioritaskan segera.\u201d",
+        "Demikian disampaikan Rendy saat ditemui di Manado.",
+    ]
+    speakers = detect_speakers("BKD Sulut Periksa 14 ASN", paragraphs)
+    assert [o.name for o in speakers.by_paragraph[2:5]] == ["Rendy Kaunang", "Joune Ganda", "Rendy Kaunang"]
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -317,6 +317,24 @@ def test_title_suffix_and_utc_date() -> None:
     assert extracted.date == "2024-11-26"  # as published, not shifted by a time zone
 
 
+def test_outlet_from_the_title_suffix_when_the_page_names_itself_nowhere_else() -> None:
+    head = "<title>ASN Dilarang Like Unggahan Paslon - Lintas Nanggroe</title>"
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    html = (f"<html><head>{head}</head><body><h1>ASN Dilarang Like Unggahan Paslon</h1>"
+            f"<article>{body}</article></body></html>")
+    extracted = extract_article(html, "https://lintasnanggroe.example/a")
+    assert (extracted.title, extracted.outlet) == ("ASN Dilarang Like Unggahan Paslon", "Lintas Nanggroe")
+
+
+def test_an_inline_quotation_keeps_its_attribution() -> None:
+    """trafilatura puts a <q> on a line of its own and ", ujar Meiske." on the next."""
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    quote = "<p><q>Setiap ASN diberi kesempatan membela diri sebelum sanksi diputuskan</q>, ujar Meiske.</p>"
+    extracted = extract_article(f"<html><body><article>{body}{quote}</article></body></html>",
+                                "https://wartakapuas.example/q")
+    assert "Setiap ASN diberi kesempatan membela diri sebelum sanksi diputuskan, ujar Meiske." in extracted.text
+
+
 def _article_with_byline(byline: str, body_extra: str = "") -> str:
     body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
     return (f"<html><body><div class='meta'><span class='tgl'>{byline}</span></div>"

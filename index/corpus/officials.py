@@ -44,6 +44,11 @@ _ANONYMOUS_WORDS = 25
 # A paragraph that announces an interview: the answers that follow are the person's it names.
 _INTERVIEW = re.compile(r"\b(?:petikan|kutipan|cuplikan|hasil|berikut)\s+wawancara|"
                         r"\bwawancara\s+(?:khusus|eksklusif)", re.IGNORECASE)
+# A paragraph that is a quotation and nothing else, and one that opens by pointing back at it.
+_BARE_QUOTE = re.compile(r"^[\"“][^\"“”]{20,}[\"”]$")
+_LOOKS_BACK = re.compile(r"(?:demikian|begitu|hal (?:itu|tersebut|ini)|pernyataan (?:itu|tersebut|ini))\b"
+                         r".{0,40}?\b(?:disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan|diutarakan|"
+                         r"dipaparkan|kata|ujar)\b", re.IGNORECASE)
 _NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan", "akrabnya"),
                             ("sapaan", "akrab"), ("panggilan", "akrabnya"), ("panggilan", "akrab")})
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
@@ -119,7 +124,7 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
             speaker.said += 1
         turns.append(speaker)
         current = speaker or current
-    turns = _quotes_closed_later(paragraphs, turns)
+    turns = _bare_quotes(paragraphs, _quotes_closed_later(paragraphs, turns))
     named = [p for p in people if p.name]
     # The one the headline names is whom the article is about, even if another speaker is
     # quoted more: "Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing.
@@ -389,6 +394,21 @@ def _quotes_closed_later(paragraphs: list[str], turns: list[_Person | None]) -> 
                 turns[k:m] = [turns[m] if t is None else t for t in turns[k:m]]
             k = m or k
         k += 1
+    return turns
+
+
+def _bare_quotes(paragraphs: list[str], turns: list[_Person | None]) -> list[_Person | None]:
+    """A paragraph that is a quotation alone, attributed nowhere, is the speaker's whom the
+    next paragraph names looking back ("Demikian disampaikan Rendy ..."), else the speaker's
+    of the paragraph before it ("Rendy mengatakan, ..." then “...”), not the main official's."""
+    turns = list(turns)
+    for k, paragraph in enumerate(paragraphs):
+        if turns[k] is not None or not _BARE_QUOTE.match(paragraph.strip()):
+            continue
+        if k + 1 < len(paragraphs) and turns[k + 1] is not None and _LOOKS_BACK.match(paragraphs[k + 1]):
+            turns[k] = turns[k + 1]
+        elif k > 0:
+            turns[k] = turns[k - 1]
     return turns
 
 

@@ -71,7 +71,7 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
     """Paragraphs of prose, in order, each once, without a repeat of the headline."""
     kept: list[str] = []
     seen: set[str] = {dedupe_key(title)} if title else set()
-    for line in joined_lists(normalize_spaces(raw) for raw in lines):
+    for line in joined_lists(rejoined(normalize_spaces(raw) for raw in lines)):
         if _END_MARKERS.match(line) and kept:
             break
         line = _TRAILING_CREDIT.sub("", line)
@@ -82,6 +82,22 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
             seen.add(key)
             kept.append(line)
     return kept
+
+
+def rejoined(lines: Iterable[str]) -> Iterator[str]:
+    """A line that starts with ", " or ";" goes on the line before it: an inline quotation
+    (<q>) comes out of extraction as a line of its own, its attribution ("..., ujar
+    Meiske.") as the next, and neither alone reads as a sentence."""
+    previous: str | None = None
+    for line in lines:
+        if previous is not None and line[:1] in ",;" and not previous.endswith((".", "!", "?")):
+            previous = f"{previous}{line}"
+            continue
+        if previous is not None:
+            yield previous
+        previous = line
+    if previous is not None:
+        yield previous
 
 
 def joined_lists(lines: Iterable[str]) -> Iterator[str]:

@@ -52,7 +52,10 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
         date_extraction_params=set_date_params(False))
     if not isinstance(doc, Document) or not doc.text:  # None: trafilatura found nothing
         raise ExtractError(ExtractReason.NO_ARTICLE, f"{url}: no main text found")
-    outlet = _one_line(meta.get("og:site_name") or doc.sitename or "") or _host_name(url)
+    # trafilatura falls back to the host for a site's name; a name the <title> gives is better
+    named = doc.sitename if (doc.sitename or "").lower().removeprefix("www.") != _host_name(url) else ""
+    outlet = _one_line(meta.get("og:site_name") or named or "") \
+        or _title_suffix(html_title, doc.title or "") or _host_name(url)
     title = clip(_clean_title(doc.title or meta.get("og:title") or html_title, outlet),
                  MAX_TITLE_CHARS)
     outlet = clip(outlet, MAX_OUTLET_CHARS)
@@ -93,14 +96,27 @@ def _html_title(tree: HtmlElement) -> str:
     return element.text_content() if element is not None else ""
 
 
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
+
+
 def _clean_title(title: str, outlet: str) -> str:
     """The headline without a trailing " - Outlet" / " | Outlet" that <title> often carries."""
     title = _one_line(title)
-    for separator in (" - ", " | ", " – ", " — ", " :: "):
+    for separator in _TITLE_SEPARATORS:
         head, sep, tail = title.rpartition(separator)
         if sep and head and outlet and tail.strip().casefold() == outlet.casefold():
             return head.strip()
     return title
+
+
+def _title_suffix(html_title: str, headline: str) -> str:
+    """The site's name that <title> adds after the headline ("... Jelang Pencoblosan -
+    Lintas Nanggroe"), for a page that names itself nowhere else; "" if it adds none."""
+    html_title, headline = _one_line(html_title), _one_line(headline)
+    for separator in _TITLE_SEPARATORS:
+        if headline and html_title.startswith(headline + separator):
+            return html_title[len(headline + separator):].strip()
+    return ""
 
 
 def _host_name(url: str) -> str:
