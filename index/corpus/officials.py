@@ -240,7 +240,9 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 if current and (_refers_back(words, verb - 1) or after_verb and epithet_at(words, i)):
                     speak(current)  # "Dosen yang juga putra Tapanuli itu menyarankan", "ujar guru besar ... itu"
                 elif channel and i == named_end:
-                    speak(channel)  # the one the office speaks through says it
+                    # The office unnamed, who it speaks through says it, by name; a named
+                    # one ("Melalui Kabag Humas, Pj Bupati Bambang menyampaikan") speaks itself.
+                    speak(channel)
                 else:  # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
                     speak(_register_office(people, position, index))
                 end = verb
