@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.corpus.article import Article, Official
 from index.corpus.officials import (detect_main_official, detect_officials, detect_speakers,
-                                     speaker_names)
+                                     speaker_names, split_at_new_speakers)
 from index.corpus.passages import MAX_WORDS, article_passages, statements, unique_passages
 from index.retrieval.analyzer import Analyzer
 
@@ -412,6 +412,28 @@ def test_a_quotation_standing_alone_is_whose_the_paragraphs_around_it_say():
     ]
     speakers = detect_speakers("BKD Sulut Periksa 14 ASN", paragraphs)
     assert [o.name for o in speakers.by_paragraph[2:5]] == ["Rendy Kaunang", "Joune Ganda", "Rendy Kaunang"]
+
+
+def test_a_paragraph_is_cut_where_a_new_speaker_takes_over():
+    paragraph = ("Inspektur Provinsi Jambi, Rina Marlina, menyebut pemeriksaan 12 ASN rampung. "
+                 "Ia mengatakan sisa kasus selesai pekan depan. Asisten Pemerintahan Setda "
+                 "Provinsi Jambi, Ahmad Fauzan, menimpali bahwa camat sudah diminta mengawasi. "
+                 "Menurutnya, lurah adalah pihak paling rawan. Hendra lalu menambahkan bahwa "
+                 "sanksi diumumkan terbuka.")
+    assert split_at_new_speakers([paragraph]) == [
+        "Inspektur Provinsi Jambi, Rina Marlina, menyebut pemeriksaan 12 ASN rampung. Ia "
+        "mengatakan sisa kasus selesai pekan depan.",
+        "Asisten Pemerintahan Setda Provinsi Jambi, Ahmad Fauzan, menimpali bahwa camat sudah "
+        "diminta mengawasi. Menurutnya, lurah adalah pihak paling rawan.",
+        "Hendra lalu menambahkan bahwa sanksi diumumkan terbuka."]
+    speakers = detect_speakers("Judul", split_at_new_speakers([paragraph]))
+    assert [o.name for o in speakers.by_paragraph] == ["Rina Marlina", "Ahmad Fauzan", "Hendra"]
+    kept = [  # framing before the first speaker, an attribution pointing back, an open quote
+        "Dukungan datang dari legislatif. Ketua DPRD Kota Jambi, Budi Santoso, menilai langkah itu tepat.",
+        "Netralitas ASN harga mati. Hal tersebut disampaikan oleh Bupati Kerinci, Adi Rozal, kemarin.",
+        "\u201cKami awasi. Ini sedang kami dalami,\u201d ungkap Kepala Kesbangpol Jambi, Yusran Hadi.",
+        "Ny. Siti Aminah, Ketua Dharma Wanita Jambi, menyebut istri pegawai kerap terseret."]
+    assert split_at_new_speakers(kept) == kept
 
 
 def test_intro_sentence_travels_with_the_quote_it_introduces():

@@ -49,6 +49,12 @@ _BARE_QUOTE = re.compile(r"^[\"“][^\"“”]{20,}[\"”]$")
 _LOOKS_BACK = re.compile(r"(?:demikian|begitu|hal (?:itu|tersebut|ini)|pernyataan (?:itu|tersebut|ini))\b"
                          r".{0,40}?\b(?:disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan|diutarakan|"
                          r"dipaparkan|kata|ujar)\b", re.IGNORECASE)
+# Sentence ends inside a paragraph, and a last word that ends no sentence ("Ny.", "H.", "R.").
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
+_MAX_SENTENCES = 60
+_SENTENCE_WORDS = 40
+_INTRODUCTION_WORDS = 8  # "Sementara itu, Ny. Yuliana Rumbiak, Ketua DWP ...": where the office may start
 _NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan", "akrabnya"),
                             ("sapaan", "akrab"), ("panggilan", "akrabnya"), ("panggilan", "akrab")})
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
@@ -153,6 +159,69 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
         official = as_official(person) if person else None
         by_paragraph.append(official or fallback)
     return Speakers(chosen, officials, by_paragraph)
+
+
+def split_at_new_speakers(paragraphs: list[str]) -> list[str]:
+    """Paragraphs cut before a sentence that brings in someone with their office who
+    speaks ("... Ia mengatakan sisa kasus ditargetkan selesai. Asisten Pemerintahan Setda
+    DKI, Ahmad Ma'mun, menimpali bahwa ... Menurutnya, ..."): each part then has its own
+    speaker, and the pronouns after the newcomer are theirs."""
+    parts: list[str] = []
+    for paragraph in paragraphs:
+        sentences = _sentences(paragraph)
+        if len(sentences) > _MAX_SENTENCES:  # hostile text: left whole
+            parts.append(paragraph)
+            continue
+        current: list[str] = []
+        for sentence in sentences:
+            if current and _has_spoken(current) and _brings_in_speaker(sentence, " ".join(current)):
+                parts.append(" ".join(current))
+                current = []
+            current.append(sentence)
+        parts.append(" ".join(current))
+    return parts
+
+
+def _has_spoken(sentences: list[str]) -> bool:
+    """Someone speaks in these sentences and no quotation is left open: a paragraph's
+    opening framing ("Dukungan datang dari legislatif.") stays with the speaker after it,
+    and a quote with the speaker's name after its close stays whole."""
+    text = " ".join(sentences)
+    if _quote_balance(text) != 0 or len(QUOTE_MARK.findall(text)) % 2:
+        return False
+    words = split_words(text)
+    return any(bare(w).lower() in SAY_BEFORE or says_next(words, k) for k, w in enumerate(words))
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences, not cut after an honorific or initial ("Ny. Yuliana")."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(paragraph):
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+def _brings_in_speaker(sentence: str, before: str) -> bool:
+    """Whether the sentence opens with an office whose holder is named and speaks in it
+    ("Ketua Bawaslu X, Name, menyebut", "Name, Office, mengatakan", "Ny. Name, Office,
+    menimpali"), or with a name the sentences `before` do not use, that speaks
+    ("Syarifuddin lalu menambahkan")."""
+    words = split_words(sentence)[:_SENTENCE_WORDS]
+    verb = next((k for k in range(min(_INTRODUCTION_WORDS, len(words))) if bare(words[k]).lower() in SAY_BEFORE), None)
+    name = name_before(words, verb, Counter()) if verb else None
+    if name and not any(part in before for part in name.split()) and verb - len(name.split()) <= 2:
+        return True
+    role, i = next(((role, i) for i in range(min(_INTRODUCTION_WORDS, len(words)))
+                    if (role := role_at(words, i))), (0, 0))
+    if not role or any(says_next(words, k) or bare(w).lower() in SAY_BEFORE for k, w in enumerate(words[:i])):
+        return False  # "Hal tersebut disampaikan oleh Bupati ...": it points back, the office is no subject
+    end, _, name, _, said = read_role(words, i, role, Counter())
+    if not (name or said):
+        said = second_office(words, end, "", Counter())[2]
+    return bool(said and (name or holder_before(words, i, said, Counter())))
 
 
 def detect_main_official(title: str, paragraphs: list[str]) -> Official:

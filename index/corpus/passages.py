@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 from index.corpus.article import Article, Official
 from index.ingest.clean import dedupe_key
-from index.corpus.officials import Speakers, detect_speakers
+from index.corpus.officials import Speakers, detect_speakers, split_at_new_speakers
 
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25
@@ -72,7 +72,7 @@ def article_passages(article: Article) -> list[Passage]:
     """Each statement with its speaker: the official its paragraph is attributed to (an
     introduction and its quote share the quote's speaker), else the article's official.
     A hand-checked header official is the article's official."""
-    paragraphs = article.paragraphs()
+    paragraphs = split_at_new_speakers(article.paragraphs())
     speakers = detect_speakers(article.title, paragraphs, article.official)
     source = Source(article.outlet, article.title, article.date, article.url)
     contexts = list_contexts(paragraphs)

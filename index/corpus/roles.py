@@ -54,7 +54,7 @@ SAY_BEFORE = frozenset(
     "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya membenarkan "
     "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
     "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
-    "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan".split())
+    "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
@@ -66,7 +66,9 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
                                   "rumah", "jabatan", "pelantikan", "para", "seluruh", "semua",
                                   "kepada", "pasangan", "tim", "istri", "suami", "surat",
                                   "edaran", "keputusan", "instruksi", "peraturan", "mewakili",
-                                  "menjadi"})
+                                  "menjadi",
+                                  # where someone sits: "yang duduk di samping Pj Bupati, menimpali"
+                                  "samping", "sebelah", "hadapan"})
 # A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
 _LIST_JOINS = frozenset({"dan", "serta", "atau"})
 _LIST_WORDS = 6  # how far back the list's first word is looked for
