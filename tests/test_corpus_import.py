@@ -122,7 +122,8 @@ def test_a_list_joins_the_paragraph_that_introduces_it_and_headline_lists_stay_o
              "1. ASN dilarang hadir di kampanye pasangan calon mana pun;",
              "2. ASN dilarang mengunggah dukungan di media sosial.",
              "- Bupati Ingatkan ASN Jaga Netralitas Jelang Pencoblosan Serentak Tahun Ini",
-             "- Kapolres: Jaga Kondusivitas Selama Masa Tenang Pilkada Serentak Tahun Ini"]
+             "- Kapolres: Jaga Kondusivitas Selama Masa Tenang Pilkada Serentak Tahun Ini",
+             "Topik:", "- Pilkada Serentak 2024 Jawa Tengah Netralitas ASN"]
     assert clean_lines(lines) == [
         "Untuk itu, ia meminta pemerintah daerah menempuh tiga langkah berikut: memastikan "
         "pejabat menandatangani pakta integritas; mengaktifkan kanal pengaduan di setiap "

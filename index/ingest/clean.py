@@ -135,7 +135,8 @@ def _list_paragraphs(intro: str | None, items: list[re.Match[str]]) -> list[str]
 def _add_list(paragraphs: list[str], segment: list[re.Match[str]]) -> None:
     # A statement's list runs to a few items; a page listing thousands stays bounded.
     texts = [item.group(1) for item in segment[:MAX_LIST_ITEMS]]
-    if paragraphs and paragraphs[-1].endswith(":"):
+    if paragraphs and paragraphs[-1].endswith(":") and len(paragraphs[-1].split()) >= MIN_WORDS:
+        # a sentence announcing the list; a label ("Topik:", "Tags:") announces none
         paragraphs[-1] = _ended(" ".join([paragraphs[-1], *texts]))
     elif len(segment) > 1:
         paragraphs.append(_ended(" ".join(texts)))
