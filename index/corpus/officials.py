@@ -108,9 +108,35 @@ def detect_speakers(title: str, paragraphs: list[str], main: Official | None = N
 
 
 def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speakers:
+    people: list[_Person] = []
+    turns = _bare_quotes(paragraphs, _quotes_closed_later(paragraphs, _turns(paragraphs, people)))
+    detected = _main_person(people, title)
+    place = _article_place(paragraphs)
+    chosen = main if main and main.name else (detected.official() if detected else Official())
+    officials = _finish([chosen] + [p.official() for p in people], place)
+    if chosen.name or not chosen.position:
+        chosen = officials[0] if officials else chosen
+    else:  # only an office without a name speaks
+        chosen = Official("", _finish_position(chosen.position, place))
+
+    def as_official(person: _Person | None) -> Official:
+        """The speaker's official, the article's when the paragraph has none."""
+        if person is None:
+            return chosen
+        if not person.name:
+            return Official("", _finish_position(person.official().position, place))
+        if _same_person(person.name, chosen.name):
+            return chosen
+        return next((o for o in officials if o.name == person.name), chosen)
+
+    return Speakers(chosen, officials, [as_official(person) for person in turns])
+
+
+def _turns(paragraphs: list[str], people: list[_Person]) -> list[_Person | None]:
+    """Each paragraph's speaker (None: attributed to no one), registering in `people`
+    everyone the paragraphs name."""
     words = [split_words(p) for p in paragraphs]
     names = attributed_names(words)
-    people: list[_Person] = []
     turns: list[_Person | None] = []
     current: _Person | None = None
     interviewee: _Person | None = None  # after "Berikut petikan wawancaranya": who answers
@@ -130,35 +156,19 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
             speaker.said += 1
         turns.append(speaker)
         current = speaker or current
-    turns = _bare_quotes(paragraphs, _quotes_closed_later(paragraphs, turns))
-    named = [p for p in people if p.name]
-    # The one the headline names is whom the article is about, even if another speaker is
-    # quoted more: "Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing.
+    return turns
+
+
+def _main_person(people: list[_Person], title: str) -> _Person | None:
+    """Whom the article is about: the one the headline names, even if another speaker is
+    quoted more ("Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing),
+    else who speaks most; an office without a name when only it speaks."""
     headline = set(canonical_position(title))
+    named = [p for p in people if p.name]
     ranked = sorted((p for p in named if p.said),
                     key=lambda p: (not _in_headline(p, headline), -p.said, p.first))
-    detected = ranked[0] if ranked else next((p for p in named if p.positions), None) \
-        or next((p for p in people if p.said), None)  # only an office without a name speaks
-    place = _article_place(paragraphs)
-    chosen = main if main and main.name else (detected.official() if detected else Official())
-    officials = _finish([chosen] + [p.official() for p in people], place)
-    if chosen.name or not chosen.position:
-        chosen = officials[0] if officials else chosen
-    else:  # only an office without a name speaks
-        chosen = Official("", _finish_position(chosen.position, place))
-
-    def as_official(person: _Person | None) -> Official:
-        if person is not None and not person.name:
-            return Official("", _finish_position(person.official().position, place))
-        if person is None or _same_person(person.name, chosen.name):
-            return chosen
-        return next((o for o in officials if o.name == person.name), chosen)
-
-    by_paragraph, fallback = [], chosen
-    for person in turns:
-        official = as_official(person) if person else None
-        by_paragraph.append(official or fallback)
-    return Speakers(chosen, officials, by_paragraph)
+    return ranked[0] if ranked else next((p for p in named if p.positions), None) \
+        or next((p for p in people if p.said), None)
 
 
 def split_at_new_speakers(paragraphs: list[str]) -> list[str]:
