@@ -436,6 +436,25 @@ def test_a_paragraph_is_cut_where_a_new_speaker_takes_over():
     assert split_at_new_speakers(kept) == kept
 
 
+def test_ranks_in_full_brands_national_bodies_and_an_office_after_the_name():
+    paragraphs = [
+        "PALU - Kabid Humas Polda Sulteng Komisaris Besar Polisi Rudi Hartanto mengatakan "
+        "polisi siap menindak. \u201cKami siap,\u201d ujarnya.",
+        "Pengaduan bisa disampaikan melalui pesan WhatsApp ke posko Bawaslu Kota Palu.",
+        "\u201cBukti foto cukup,\u201d ujar Ir. H. Zulkifli Anwar, M.T., Pelaksana Harian (Plh) "
+        "Sekda Kota Palu, kepada wartawan.",
+        "Sementara itu, peneliti Perludem, Nadia Kusuma, menilai pengawasan belum merata.",
+    ]
+    speakers = detect_speakers("Polda Sulteng Siap Tindak ASN", paragraphs)
+    assert {(o.name, o.position) for o in speakers.officials} >= {
+        ("Rudi Hartanto", "Kabid Humas Polda Sulawesi Tengah"),
+        ("Zulkifli Anwar", "Pelaksana Harian Sekretaris Daerah Kota Palu"),
+        ("Nadia Kusuma", "Peneliti Perludem")}  # a national body: no region added
+    assert "WhatsApp" not in {o.name for o in speakers.officials}
+    from index.corpus.name_reading import quoted_words, split_words
+    assert len(split_words(paragraphs[0])) == len(quoted_words(paragraphs[0]))  # read alike
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -21,6 +21,14 @@ from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, S
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 QUOTE_MARK = re.compile(r"[\"“”]")
 _GLUED_DATELINE = re.compile(r"^([A-Z]{3,}-)(?=[A-Z][a-z])")
+# Police ranks written out, as press releases do, by the short form the rank list knows.
+_RANKS_IN_FULL = {"ajun komisaris besar polisi": "AKBP", "komisaris besar polisi": "Kombespol",
+                  "ajun komisaris polisi": "AKP", "komisaris polisi": "Kompol",
+                  "inspektur polisi satu": "Iptu", "inspektur polisi dua": "Ipda",
+                  "brigadir jenderal polisi": "Brigjenpol", "inspektur jenderal polisi": "Irjenpol"}
+_RANK_IN_FULL = re.compile(r"\b(?:" + "|".join(" +".join(w.capitalize() for w in rank.split())
+                                               for rank in sorted(_RANKS_IN_FULL, key=len, reverse=True))
+                           + r")\b")
 PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara"})  # "Adapun Bintang Putra, ..."
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
@@ -118,8 +126,20 @@ def holder_before(words: list[str], i: int, said: bool, names: Counter[str]) -> 
     name = name_before(words, i, names)
     if not name:
         return None
-    start = i - 1 - len(name.split())  # the word before the name
+    start = _before_name(words, i, name)
     return name if said or start < 0 or says_next(words, start) or _opens_sentence(words, start) else None
+
+
+def _before_name(words: list[str], end: int, name: str) -> int:
+    """The index of the word before `name`, which ends just before `words[end]` past any
+    degrees, and starts past any honorifics ("ujar Ir. H. Zulkifli Anwar, M.T., Plh ...")."""
+    k = end - 1
+    while k >= 0 and is_degree(words[k]):
+        k -= 1
+    k -= len(name.split())
+    while k >= 0 and bare(words[k]).lower() in HONORIFICS:
+        k -= 1
+    return k
 
 
 def _opens_sentence(words: list[str], before: int) -> bool:
@@ -197,9 +217,16 @@ def name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
 
 
 def split_words(text: str) -> list[str]:
-    """Whitespace words with quotes split off, and a dateline glued to the first word
-    ("SELONG-Penjabat (Pj) Bupati ..."); over-long runs are cut, never matched."""
-    return _WORD.findall(_GLUED_DATELINE.sub(r"\1 ", text))
+    """Whitespace words with quotes split off, a dateline glued to the first word split
+    off ("SELONG-Penjabat (Pj) Bupati ...") and a rank written out read as its short form
+    ("Komisaris Besar Polisi Rudi" as "Kombespol Rudi"); over-long runs are cut, never matched."""
+    return _WORD.findall(_normalized(text))
+
+
+def _normalized(text: str) -> str:
+    """`text` as `split_words` and `quoted_words` read it, so that their words align."""
+    return _RANK_IN_FULL.sub(lambda m: _RANKS_IN_FULL[" ".join(m.group(0).lower().split())],
+                             _GLUED_DATELINE.sub(r"\1 ", text))
 
 
 def quoted_words(text: str) -> list[bool]:
@@ -207,6 +234,7 @@ def quoted_words(text: str) -> list[bool]:
     and a closing mark, before a closing mark that nothing opened (a quote carried over from
     the paragraph before), or after an opening mark that starts the paragraph and is never
     closed (a quote carried on to the next). A stray mark elsewhere quotes nothing."""
+    text = _normalized(text)
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for mark in QUOTE_MARK.finditer(text):

@@ -34,7 +34,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "kapolresta", "kapolrestabes",
     # Not officials, but quoted beside them: "Pengamat politik dari Universitas Airlangga,
     # Prof. Dr. Rahmawati, menilai ..."
-    "pengamat", "rektor", "dekan", "guru besar", "dosen", "akademisi", "peneliti",
+    "pengamat", "rektor", "dekan", "guru besar", "dosen", "akademisi", "peneliti", "pegiat", "aktivis",
 ), key=len, reverse=True)]
 # The heads by their first word: a role is looked for at every word of an article.
 HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -59,6 +59,7 @@ kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sem
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
 september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
 nonaktif petahana
+whatsapp instagram facebook tiktok twitter youtube telegram google
 """.split())
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.

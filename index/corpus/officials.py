@@ -590,7 +590,9 @@ _OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik
 # National offices carry no region; a regional one without a place gets the article's.
 _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "republik",
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",
-                       "bawaslu ri", "mendagri", "panrb", "kemenpan", "polri", "tni"})
+                       "bawaslu ri", "mendagri", "panrb", "kemenpan", "polri", "tni",
+                       # national research and watchdog bodies: "peneliti Perludem, Nadia"
+                       "perludem", "icw", "brin", "kontras", "formappi"})
 
 
 def _finish(officials: list[Official], place: Place | None) -> list[Official]:

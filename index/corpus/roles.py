@@ -26,7 +26,7 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
 # menilai"); officials' offices are capitalised when they are someone's.
 LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan",
-                              "anggota"})
+                              "anggota", "pegiat", "aktivis"})
 LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk"})
 
