@@ -29,7 +29,7 @@ from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, 
                                        office_in_brackets, quoted_words, second_office, split_words)
 from index.corpus.places import Place, canonical_position, in_full, places_at, spell_out
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
-                                is_say_after, read_role, role_at, says_next, skip_verb)
+                                is_acting, is_say_after, read_role, role_at, says_next, skip_verb)
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
@@ -257,8 +257,8 @@ def best_position(positions: list[str]) -> str:
 
 
 def _acting_office(position: str) -> bool:
-    first = position.split(maxsplit=1)[0].lower() if position.strip() else ""
-    return first in ACTING and first not in {"tugas", "harian", "sementara"}
+    words = position.split(maxsplit=1)
+    return bool(words) and is_acting(words[0], first=True)
 
 
 # --- paragraphs and speakers -------------------------------------------------------------
@@ -399,7 +399,7 @@ def _anonymous_at_opening(words: list[str], people: list[_Person]) -> _Person | 
     """An unnamed source opening the paragraph ("Seorang ASN di Dinas Pendidikan Garut yang
     enggan disebut namanya mengaku ..."): its "katanya" is theirs, not the last official's."""
     found = _ANONYMOUS.match(" ".join(words[:_ANONYMOUS_WORDS]))
-    if not found:
+    if not found or len(people) >= MAX_PEOPLE:  # as _register: hostile text stays linear
         return None
     person = _Person("", [found.group(1)[:1].upper() + found.group(1)[1:]], 0, 0)
     people.append(person)

@@ -97,7 +97,7 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
             (bare(words[i]).lower() not in LOWER_CASE_HEADS or words[i].endswith(",")):
         return 0  # "Dari sisi akademisi, pengamat ...": the second is the office
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
-    while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or _acting(words[k], first=False)):
+    while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or is_acting(words[k], first=False)):
         k -= 1
     if k >= 0 and (bare(words[k]).lower() in _NOT_A_PERSON_BEFORE or _listed_after_non_person(words, k)) \
             and not (after_former(words, k + 1) and k > 0 and words[k - 1].endswith(",")):
@@ -105,7 +105,7 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     if i > 0 and _head_at(words, i - 1) > 1:
         return 0  # the "Bupati" of "Wakil Bupati": that office was read, or ruled out, already
     j = i
-    while j < len(words) and j - i < 4 and (is_parenthesised(words[j]) or _acting(words[j], first=j == i)):
+    while j < len(words) and j - i < 4 and (is_parenthesised(words[j]) or is_acting(words[j], first=j == i)):
         j += 1
     size = _head_at(words, j)
     return j + size - i if size else 0
@@ -134,7 +134,9 @@ def _listed_after_non_person(words: list[str], k: int) -> bool:
     return False
 
 
-def _acting(word: str, first: bool) -> bool:
+def is_acting(word: str, first: bool) -> bool:
+    """An acting prefix ("Pj", "Plt", "Pelaksana Tugas"); `first`: opening an office, where
+    "Sementara" is "meanwhile" and "Tugas"/"Harian" only follow "Pelaksana"."""
     lower = bare(word).lower()
     return lower in ACTING and not (first and lower in _ACTING_TAIL)
 
@@ -203,7 +205,8 @@ def _lower_case_office(words: list[str], start: int, names: Counter[str], lower_
                   or lower_head and j > start and bare(words[j]).lower() in TITLES
                   and words[j][:1].isupper()), None)
     between = [bare(w).lower() for w in words[start:comma + 1]] if comma is not None else []
-    if comma is not None and bare(words[comma]).lower() in TITLES and not words[comma - 1].endswith(","):
+    if lower_head and comma is not None and bare(words[comma]).lower() in TITLES \
+            and not words[comma - 1].endswith(","):
         return comma - start if not any(w in SAY_BEFORE or is_say_after(w) for w in between) else 0
     if comma is None or not words[comma].endswith(",") or \
             any(w in SAY_BEFORE or is_say_after(w) for w in between):

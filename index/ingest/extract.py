@@ -43,7 +43,9 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # Read before trafilatura, which prunes the tree it is given.
     meta = _meta_properties(tree)
     html_title = _html_title(tree)
-    byline = _byline_date(tree)
+    # Only a page whose metadata gives no date needs its byline read (before the pruning too).
+    meta_date = _iso_date(meta.get("article:published_time", ""))
+    byline = "" if meta_date else _byline_date(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, favor_precision=True,
@@ -65,8 +67,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
-    published = (_iso_date(meta.get("article:published_time", ""))
-                 or _iso_date(doc.date or "") or byline)
+    published = meta_date or _iso_date(doc.date or "") or byline
     return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url)
 
 
