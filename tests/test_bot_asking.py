@@ -38,6 +38,14 @@ async def test_a_question_typed_as_on_a_phone_gets_the_fitting_statement(bot):
     assert "pelayan publik" in reply.text and "<b>Ani Sofian</b>" in reply.text
 
 
+async def test_a_question_with_a_circumstance_the_corpus_never_mentions_is_answered(bot):
+    """The issue's example: no statement mentions leave ("cuti"), yet the statements that
+    keep ASN out of campaigns answer it."""
+    reply = await bot.ask_private(USER, "boleh gak sih asn dateng ke kampanye kalo lagi cuti?")
+    assert "belum menemukan pernyataan" not in reply.text
+    assert "politik praktis" in reply.text.split("📰")[0]
+
+
 async def test_spoken_fillers_do_not_make_a_question_look_unknown(bot):
     """"pas" and "emang" are fillers here; left as words the corpus never uses, they
     pulled the confidence below the line and the question was declined."""

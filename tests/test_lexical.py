@@ -13,7 +13,7 @@ import yaml
 from tests.support import REPO
 from index.corpus.article import Article, Official
 from index.retrieval import lexical, search
-from index.retrieval.analyzer import Analyzer, phrasing, written_in_english
+from index.retrieval.analyzer import Analyzer, circumstance, phrasing, written_in_english
 from index.retrieval.build import add_article, make_searcher, open_searcher
 from index.retrieval.search import Searcher, _best_positive
 from index.retrieval.store import load_index
@@ -110,6 +110,16 @@ def test_an_informal_question_with_a_fitting_statement_is_answered(searcher):
     answer = searcher.search("sbg ASN kita hrs jd contoh buat masyarakat gak sih pas pilkada?")
     assert answer.confident
     assert "pelayan publik" in answer.hits[0].passage.text
+
+
+def test_a_circumstance_the_corpus_never_mentions_does_not_decline_the_question(searcher):
+    """The corpus never says "cuti"; the question is whether ASN may join a campaign, and
+    the statements forbidding it answer that. An unknown subject outside the clause still
+    declines."""
+    assert circumstance("boleh gak sih asn dateng ke kampanye kalo lagi cuti?") == " lagi cuti"
+    assert circumstance("Jika ada ASN, saat kampanye, lapor?") == " ada ASN  kampanye"
+    assert searcher.search("boleh gak sih asn dateng ke kampanye kalo lagi cuti?").confident
+    assert not searcher.search("kalo lagi cuti, gimana cara urus pindah memilih?").confident
 
 
 def test_english_is_told_apart_from_indonesian():

@@ -146,6 +146,17 @@ def written_in_english(text: str) -> bool:
     return bool(words) and sum(w in _ENGLISH_STOP_WORDS for w in words) >= len(words) / 5
 
 
+# A clause that sets a circumstance ("kalo lagi cuti", "jika sedang bertugas di luar kota"):
+# it runs from its conjunction to the next comma or end of sentence.
+_CIRCUMSTANCE = re.compile(r"\b(?:kalau|kalo|klo|jika|jikalau|apabila|bila|bilamana|seandainya|"
+                           r"andaikan|ketika|saat|sewaktu|selagi)\b([^,;.!?]*)", re.IGNORECASE)
+
+
+def circumstance(text: str) -> str:
+    """The words of a question's conditional clauses."""
+    return " ".join(match.group(1) for match in _CIRCUMSTANCE.finditer(text))
+
+
 class Analyzer:
     """Turns text into BM25 terms. Deterministic and cheap to rebuild from config."""
 

@@ -23,7 +23,7 @@ from index.retrieval.embedder import Embedder
 from index.corpus.passages import Passage
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import StoredIndex
-from index.retrieval.analyzer import Analyzer, phrasing, stems, written_in_english
+from index.retrieval.analyzer import Analyzer, circumstance, phrasing, stems, written_in_english
 from index.retrieval.who import named_keys, passage_keys, picks_out, question_keys
 
 Mode = Literal["fused", "bm25", "dense"]
@@ -188,6 +188,11 @@ class Searcher:
         known = [t for t in topic if t in self._idf]
         if known and written_in_english(question):
             topic = known
+        elif known:
+            # An unknown word in a circumstance ("kalo lagi cuti") narrows the question,
+            # it is not its subject: the closest statement on the subject still answers.
+            aside = set(self._analyzer.terms(circumstance(question))) - self._idf.keys()
+            topic = [t for t in topic if t not in aside]
         top = self._config.top_k
         found = float(who[ranked[:top]].max()) if asked else None
         confidence = self._confidence(topic, hits[:top], found)
