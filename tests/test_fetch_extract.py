@@ -335,6 +335,31 @@ def test_an_inline_quotation_keeps_its_attribution() -> None:
     assert "Setiap ASN diberi kesempatan membela diri sebelum sanksi diputuskan, ujar Meiske." in extracted.text
 
 
+def test_text_loose_beside_an_ad_slot_and_link_boxes_is_kept() -> None:
+    """A paragraph left without its <p> after an ad slot, as sites that inject ads write
+    it: trafilatura dropped it, and the speaker it introduces with it."""
+    lead, first, second = (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2]
+    loose = ("Sementara itu, Kepala Kantor Regional VIII Badan Kepegawaian Negara (BKN) Dwi Cahyono "
+             "Putro menyebutkan pihaknya siap memproses setiap rekomendasi pelanggaran netralitas.")
+    body = (f"<p>{lead}</p><p>{first}</p><p class='baca-juga'>Baca juga: <a href='/x'>Bupati Minta "
+            f"ASN Netral</a></p><div class='ads'><small>ADVERTISEMENT</small></div>{loose}<br><br>"
+            f"<p>{second}</p>")
+    extracted = extract_article(f"<html><body><div class='post-content'>{body}</div></body></html>",
+                                "https://kalsel.example/apel")
+    assert extracted.text.split("\n\n") == [lead, first, loose, second]
+
+
+def test_a_site_name_spelt_like_its_host_in_json_ld_is_the_outlet() -> None:
+    """trafilatura gives the host when a page names itself nowhere; "Liputan6.com" from
+    the JSON-LD publisher is a name, and beats the <title> suffix "Regional Liputan6.com"."""
+    head = ('<title>ASN Dilarang Like Unggahan Paslon - Regional Liputan6.com</title>'
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+            '"NewsArticle", "headline": "ASN Dilarang Like Unggahan Paslon", "publisher": '
+            '{"@type": "Organization", "name": "Liputan6.com"}}</script>')
+    extracted = extract_article(_bare_article(head), "https://www.liputan6.com/regional/read/1")
+    assert (extracted.title, extracted.outlet) == ("ASN Dilarang Like Unggahan Paslon", "Liputan6.com")
+
+
 def _article_with_byline(byline: str, body_extra: str = "") -> str:
     body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
     return (f"<html><body><div class='meta'><span class='tgl'>{byline}</span></div>"

@@ -372,10 +372,12 @@ def _clean_unit(unit: list[str]) -> list[str]:
 
 
 def _clean_words(words: list[str]) -> list[str]:
-    """Drop parenthesised acronyms ("(Pj)", "(Kemendagri)") and stray punctuation."""
-    out = []
+    """Drop what brackets hold ("(Pj)", "(Kemendagri)", "(Pj Sekdaprov Kalsel)": an
+    office's short form) and stray punctuation."""
+    out, inside = [], False
     for word in words:
-        if is_parenthesised(word):
+        if inside or is_parenthesised(word):
+            inside = word.startswith("(") and ")" not in word or inside and ")" not in word
             continue
         word = word.strip("()\"“”'")
         if word:

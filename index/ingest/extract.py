@@ -19,6 +19,7 @@ from trafilatura.settings import Document, set_date_params
 
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
+from index.ingest.loose_text import paragraphs_for_loose_text
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
 
@@ -46,6 +47,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # Only a page whose metadata gives no date needs its byline read (before the pruning too).
     meta_date = _iso_date(meta.get("article:published_time", ""))
     byline = "" if meta_date else _byline_date(tree)
+    paragraphs_for_loose_text(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, favor_precision=True,
@@ -54,8 +56,10 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
         date_extraction_params=set_date_params(False))
     if not isinstance(doc, Document) or not doc.text:  # None: trafilatura found nothing
         raise ExtractError(ExtractReason.NO_ARTICLE, f"{url}: no main text found")
-    # trafilatura falls back to the host for a site's name; a name the <title> gives is better
-    named = doc.sitename if (doc.sitename or "").lower().removeprefix("www.") != _host_name(url) else ""
+    # trafilatura falls back to the URL's host, as written there (lower case), for a site's
+    # name; a name the <title> gives is better. A page that names itself "Liputan6.com" in
+    # its JSON-LD is not that fallback.
+    named = doc.sitename if (doc.sitename or "").removeprefix("www.") != _host_name(url) else ""
     outlet = _one_line(meta.get("og:site_name") or named or "") \
         or _title_suffix(html_title, doc.title or "") or _host_name(url)
     title = clip(_clean_title(doc.title or meta.get("og:title") or html_title, outlet),

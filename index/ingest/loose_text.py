@@ -1,0 +1,75 @@
+"""Give loose text in a page's article body paragraphs of its own, before extraction.
+
+Some sites write an article as bare text split by `<br><br>` inside one container, with
+`<p>` boxes ("Baca juga"), ad slots and figures among it. trafilatura, favouring
+precision, reads the `<p>` children of such a container and drops text that sits loose
+beside them, most often the tail after an ad slot: a page lost "Sementara itu, Kepala
+Kantor Regional VIII BKN ... menyebutkan ..." that way, and with it a speaker. So, as
+browsers' reader views do, each run of loose text and inline elements between two line
+breaks or blocks in such a container becomes a `<p>`.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+# Elements that hold runs of text and blocks; a <p> or an inline element is never split.
+_CONTAINERS = frozenset({"div", "section", "article", "main", "td", "body", "blockquote", "li"})
+_BLOCKS = frozenset({"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt",
+                     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+                     "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "script",
+                     "section", "style", "table", "ul", "noscript", "iframe"})
+
+
+def paragraphs_for_loose_text(tree: HtmlElement) -> None:
+    """Wrap loose text in containers that also hold blocks in `<p>`s, in place. Linear in
+    the page: each element is visited once and moved at most once."""
+    for element in list(tree.iter(*_CONTAINERS)):
+        if _has_loose_text(element) and any(_is_block(child) for child in element):
+            _wrap_runs(element)
+
+
+def _is_block(node: HtmlElement) -> bool:
+    return isinstance(node.tag, str) and node.tag in _BLOCKS
+
+
+def _has_loose_text(element: HtmlElement) -> bool:
+    return bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
+
+
+def _wrap_runs(element: HtmlElement) -> None:
+    """Rebuild `element`'s content: blocks stay, each run of text and inline elements
+    between line breaks and blocks goes into a new `<p>`; the `<br>`s go."""
+    pieces: list[str | HtmlElement] = [element.text or ""]
+    for child in list(element):
+        tail, child.tail = child.tail or "", None
+        pieces += [child, tail]
+        element.remove(child)
+    element.text = None
+    run: HtmlElement | None = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            if piece.strip():
+                run = run if run is not None else _new_paragraph(element)
+                _append_text(run, piece)
+        elif piece.tag == "br" or _is_block(piece):
+            run = None
+            if piece.tag != "br":
+                element.append(piece)
+        else:
+            run = run if run is not None else _new_paragraph(element)
+            run.append(piece)
+
+
+def _new_paragraph(parent: HtmlElement) -> HtmlElement:
+    paragraph = parent.makeelement("p", {})
+    parent.append(paragraph)
+    return paragraph
+
+
+def _append_text(paragraph: HtmlElement, text: str) -> None:
+    if len(paragraph):
+        last = paragraph[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        paragraph.text = (paragraph.text or "") + text
