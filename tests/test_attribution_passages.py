@@ -289,6 +289,32 @@ def test_the_official_the_headline_names_is_the_main_one_though_quoted_less():
         "Andi Nurhaedah Mappatoba"
 
 
+def test_a_headline_naming_an_office_outranks_one_naming_only_a_body():
+    """"Pjs. Bupati ... Hadiri Deklarasi ... yang Digelar Bawaslu": its subject is the
+    acting regent, though the Bawaslu chair is quoted more."""
+    paragraphs = ["Ketua Bawaslu Kabupaten Banyumas, Wulan Sari Dewi, mengatakan netralitas jadi fokus.",
+                  '"Kerawanan tertinggi ada pada acara sosial," ungkap Wulan.',
+                  "Pjs. Bupati Banyumas, Hari Setiawan Nugraha, memastikan perangkat daerah netral.",
+                  '"Kami sudah memetakan 27 kecamatan," kata Wulan.']
+    headline = "Pjs. Bupati Banyumas Hadiri Deklarasi Netralitas ASN yang Digelar Bawaslu"
+    assert detect_main_official(headline, paragraphs).name == "Hari Setiawan Nugraha"
+    assert detect_main_official("Bawaslu Banyumas Gelar Deklarasi", paragraphs).name == "Wulan Sari Dewi"
+
+
+def test_candidates_speak_with_their_office_and_ballot_number():
+    paragraphs = ["Calon bupati nomor urut 1, Agus Riyanto, menyatakan dukungannya terhadap deklarasi di Banyumas.",
+                  "Calon Bupati Banyumas nomor urut 2 Budi Hartono mengatakan pihaknya tidak merekrut ASN.",
+                  '"Kami tidak butuh kemenangan dengan cara itu," ujar calon wakil gubernur Jawa Tengah, Siti Rahma.',
+                  "ASN dilarang mendukung calon bupati nomor urut 2, Budi Hartono, kata Ketua Bawaslu Banyumas Wulan Sari."]
+    article = Article(id="c", title="Paslon Dukung Netralitas ASN", body="\n\n".join(paragraphs),
+                      outlet="X", official=Official("", ""))
+    speakers = [(p.official.name, p.official.position) for p in article_passages(article)]
+    assert speakers == [("Agus Riyanto", "Calon bupati Kabupaten Banyumas nomor urut 1"),
+                        ("Budi Hartono", "Calon Bupati Banyumas nomor urut 2"),
+                        ("Siti Rahma", "Calon wakil gubernur Jawa Tengah"),
+                        ("Wulan Sari", "Ketua Bawaslu Banyumas")]
+
+
 def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_word():
     """A rank or title comes only before a name; after a place or a body, a speaking
     office's words up to the verb or a comma are the name, even dictionary words ("Aries",

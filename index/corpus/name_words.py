@@ -32,6 +32,11 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "danlanal", "danlanud", "kadisdik", "kaban", "wabup", "wagub", "wawali", "komandan",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes",
+    # Candidates are quoted beside officials in election news: "Calon bupati nomor urut 1,
+    # Agus Riyanto, menyatakan ...", "ujar calon wakil gubernur Jawa Tengah, Siti Rahma".
+    "calon bupati", "calon wakil bupati", "calon gubernur", "calon wakil gubernur",
+    "calon wali kota", "calon walikota", "calon wakil wali kota", "calon wakil walikota",
+    "cabup", "cawabup", "cagub", "cawagub", "cawalkot", "cawawalkot",
     # Not officials, but quoted beside them: "Pengamat politik dari Universitas Airlangga,
     # Prof. Dr. Rahmawati, menilai ..."
     "pengamat", "rektor", "dekan", "guru besar", "dosen", "akademisi", "peneliti", "pegiat", "aktivis",

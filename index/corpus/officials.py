@@ -166,7 +166,7 @@ def _main_person(people: list[_Person], title: str) -> _Person | None:
     headline = set(canonical_position(title))
     named = [p for p in people if p.name]
     ranked = sorted((p for p in named if p.said),
-                    key=lambda p: (not _in_headline(p, headline), -p.said, p.first))
+                    key=lambda p: (-_in_headline(p, headline), -p.said, p.first))
     return ranked[0] if ranked else next((p for p in named if p.positions), None) \
         or next((p for p in people if p.said), None)
 
@@ -557,20 +557,22 @@ def _head(position: str) -> str:
     return in_full(head).split()[0] if head else ""
 
 
-def _in_headline(person: _Person, headline: set[str]) -> bool:
-    """Whether the headline's words name the person: a name word that is no common given
-    name, or every word of an office they hold, but for a "Kepala" or "Ketua" heading a
-    body ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba)."""
+def _in_headline(person: _Person, headline: set[str]) -> int:
+    """How surely the headline's words name the person: 2 for a name word that is no
+    common given name or every word of an office they hold; 1 for the body a "Kepala" or
+    "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba), which "Pjs. Bupati
+    Banyumas Hadiri Deklarasi ... yang Digelar Bawaslu" names beside its subject; else 0."""
     if any(w.lower() in headline for w in person.name.split()
            if len(w) > 2 and w.lower() not in GIVEN_NAMES):
-        return True
+        return 2
+    found = 0
     for position in person.positions:
         words = set(canonical_position(position))
-        if _head(position) in _HEADS_OF_BODIES and len(words) > 2:
-            words.discard(_head(position))
         if len(words) > 1 and words <= headline:  # not a bare "Lurah di Pontianak ..."
-            return True
-    return False
+            return 2
+        if _head(position) in _HEADS_OF_BODIES and len(words) > 2 and words - {_head(position)} <= headline:
+            found = 1
+    return found
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -606,17 +608,25 @@ def _finish(officials: list[Official], place: Place | None) -> list[Official]:
     return out
 
 
+# A candidate's number on the ballot ends the office: "Calon bupati nomor urut 1".
+_BALLOT_NUMBER = re.compile(r"\s+nomor urut \d+$", re.IGNORECASE)
+
+
 def _finish_position(position: str, place: Place | None) -> str:
     """A described office ("Direktur lembaga survei ...") or a university's is no regional
     one, and a local one names its own place ("Kepala Desa Karangrejo", "Dandim
-    1701/Jayapura"): no place."""
+    1701/Jayapura"): no place. A candidate's gets it before the ballot number."""
     position = spell_out(position)
-    described = any(w[:1].islower() and w not in {"dan", "serta"} for w in position.split()[1:])
-    local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) for w in position.split())
-    if position and place and not has_place(position) and not _is_national(position) \
+    ballot = _BALLOT_NUMBER.search(position)
+    office = position[:ballot.start()] if ballot else position
+    words = office.split()
+    head = role_at(words, 0, capitalised=False) if words else 0
+    described = any(w[:1].islower() and w not in {"dan", "serta"} for w in words[max(head, 1):])
+    local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) for w in words)
+    if office and place and not has_place(office) and not _is_national(office) \
             and not described and not local:
-        position = f"{position} {_level(place)}{place.name}"
-    return position
+        office = f"{office} {_level(place)}{place.name}"
+    return office + (ballot.group() if ballot else "")
 
 
 def _is_national(position: str) -> bool:

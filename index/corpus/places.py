@@ -29,7 +29,9 @@ OFFICE_WORDS = {
     "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota",
     "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri", "dirjen": "Direktur Jenderal",
     "wabup": "Wakil Bupati", "wagub": "Wakil Gubernur", "kaban": "Kepala Badan",
-    "kadisdik": "Kepala Dinas Pendidikan",
+    "kadisdik": "Kepala Dinas Pendidikan", "cabup": "Calon Bupati", "cawabup": "Calon Wakil Bupati",
+    "cagub": "Calon Gubernur", "cawagub": "Calon Wakil Gubernur", "cawalkot": "Calon Wali Kota",
+    "cawawalkot": "Calon Wakil Wali Kota",
 }
 # Words naming the level of a place; positions are compared without them ("Ketua Bawaslu
 # Bontang" is "Ketua Bawaslu Kota Bontang").

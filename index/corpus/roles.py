@@ -26,7 +26,7 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
 # menilai"); officials' offices are capitalised when they are someone's.
 LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan",
-                              "anggota", "pegiat", "aktivis"})
+                              "anggota", "pegiat", "aktivis", "calon"})
 LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk"})
 
@@ -161,6 +161,10 @@ def read_role(words: list[str], start: int, size: int,
             and bare(words[end + 1]).lower() in ORG_WORDS  # "Inspektur Khusus pada Inspektorat Jenderal"
         if tail and tail[-1].endswith(",") and role_at(words, end):
             break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
+        if _ballot_number(words, end):  # "Calon Bupati Banyumas nomor urut 2 Budi Hartono"
+            tail.extend(words[end:end + 3])
+            end += 3
+            continue
         if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
                 or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
             lower_case = 0 if lower_case else _lower_case_office(words, end, names, head[0][:1].islower())
@@ -192,6 +196,12 @@ def read_role(words: list[str], start: int, size: int,
     position = " ".join([*head_words, *unit]).strip(" ,.!?")  # "... ujar Plh. Sekda."
     position = position.removesuffix(" yang bersangkutan")  # "Lurah yang bersangkutan, Dedy"
     return end, position[:1].upper() + position[1:], name, epithet and not name, said
+
+
+def _ballot_number(words: list[str], i: int) -> bool:
+    """ "nomor urut 2" at `words[i]`: a candidate's number, part of the office."""
+    return i + 2 < len(words) and [bare(w).lower() for w in words[i:i + 2]] == ["nomor", "urut"] \
+        and bare(words[i + 2]).isdigit()
 
 
 def _lower_case_office(words: list[str], start: int, names: Counter[str], lower_head: bool = False) -> int:
