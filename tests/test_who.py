@@ -32,6 +32,16 @@ def test_a_deputy_is_another_office():
     assert "office:bupati" in keys and "office:wakil bupati" not in keys
 
 
+def test_a_candidate_is_not_the_office_holder():
+    asked, _ = question_keys("apa kata Bupati Banyumas soal netralitas?", frozenset())
+    candidate = passage_keys(_passage("Agus Riyanto", "Calon bupati Kabupaten Banyumas nomor urut 1"))
+    regent = passage_keys(_passage("Hari Setiawan Nugraha", "Penjabat Sementara Bupati Banyumas"))
+    assert "office:calon bupati" in candidate and "office:bupati" not in candidate
+    assert _share(asked, regent) == 1.0 and _share(asked, candidate) == 0.5
+    asked, _ = question_keys("apa kata cabup Banyumas?", frozenset())
+    assert _share(asked, candidate) == 1.0
+
+
 def test_the_office_comes_from_the_officials_position_not_the_headline():
     keys = passage_keys(_passage("Edward Candra", "Sekretaris Daerah Sumatera Selatan",
                                  "Sekda Sumsel Ingatkan ASN Jelang Pilgub, Gubernur Minta Netral"))

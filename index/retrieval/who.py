@@ -53,6 +53,13 @@ _OFFICES = {
     "wakil bupati": ("wakil bupati", "wabup", "deputy regent", "vice regent"),
     "wakil walikota": ("wakil walikota", "wakil wali kota", "wawali", "wawalkot", "deputy mayor",
                        "vice mayor"),
+    # A candidate for an office does not hold it: "Calon Bupati Banyumas" is not the regent.
+    "calon gubernur": ("calon gubernur", "cagub", "governor candidate", "gubernatorial candidate"),
+    "calon bupati": ("calon bupati", "cabup", "regent candidate"),
+    "calon walikota": ("calon walikota", "calon wali kota", "cawalkot", "mayoral candidate"),
+    "calon wakil gubernur": ("calon wakil gubernur", "cawagub"),
+    "calon wakil bupati": ("calon wakil bupati", "cawabup"),
+    "calon wakil walikota": ("calon wakil walikota", "calon wakil wali kota", "cawawalkot"),
 }
 _OFFICE_PHRASES = {tuple(alias.split()): key for key, aliases in _OFFICES.items() for alias in aliases}
 # Office words that, next to a named place or person, only say who is meant.
