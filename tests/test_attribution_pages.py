@@ -69,7 +69,8 @@ _NOT_YET = {"b09": "full name only in an apposition without a verb of saying",
             # The fifth round (e01-e12), measured 64/86 quotes before its fixes, 76/86 after,
             # 85/86 once e01, e02, e05, e07, e09, e03's 'tukasnya' and e08's acting
             # Pjs. Bupati were fixed as well:
-            "e03": "the BEM chair's university only in an earlier sentence (as c09)",
+            "e03": "the BEM chair's university only in an earlier sentence (as c09); no longer given the "
+                   "article's regency instead",
             # The ninth round (i01-i12), speakers taking turns inside a paragraph: 70/80 quotes
             # before its fixes, 79/80 after.
             "i08": "a surname alone ('Sinaga, yang hadir ...') before the full name comes, as the "

@@ -588,7 +588,8 @@ def _same_person(a: str, b: str) -> bool:
 # --- finishing positions ------------------------------------------------------------------
 
 # Offices of a district or village, and a university's posts, name their own place or none.
-_OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik", "uin", "iain"}
+_OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik", "uin", "iain",
+                              "mahasiswa", "bem"}  # a student body is its campus's
 # National offices carry no region; a regional one without a place gets the article's.
 _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "republik",
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",
