@@ -27,7 +27,8 @@ from index.corpus.name_words import ACTING, GIVEN_NAMES, HONORIFICS, bare, could
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, QUOTE_MARK,
                                        attributed_names, epithet_at, holder_before, name_after, name_before,
                                        office_in_brackets, quoted_words, second_office, split_words)
-from index.corpus.places import Place, canonical_position, in_full, places_at, spell_out
+from index.corpus.places import (Place, canonical_position, find_places, in_full, places_at,
+                                 position_words, spell_out)
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
                                 is_acting, is_say_after, read_role, role_at, says_next, skip_verb)
 
@@ -163,10 +164,10 @@ def _main_person(people: list[_Person], title: str) -> _Person | None:
     """Whom the article is about: the one the headline names, even if another speaker is
     quoted more ("Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing),
     else who speaks most; an office without a name when only it speaks."""
-    headline = set(canonical_position(title))
+    headline = position_words(title)
     named = [p for p in people if p.name]
     ranked = sorted((p for p in named if p.said),
-                    key=lambda p: (-_in_headline(p, headline), -p.said, p.first))
+                    key=lambda p: (*_in_headline(p, headline), -p.said, p.first))
     return ranked[0] if ranked else next((p for p in named if p.positions), None) \
         or next((p for p in people if p.said), None)
 
@@ -557,21 +558,32 @@ def _head(position: str) -> str:
     return in_full(head).split()[0] if head else ""
 
 
-def _in_headline(person: _Person, headline: set[str]) -> int:
-    """How surely the headline's words name the person: 2 for a name word that is no
-    common given name or every word of an office they hold; 1 for the body a "Kepala" or
-    "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba), which "Pjs. Bupati
-    Banyumas Hadiri Deklarasi ... yang Digelar Bawaslu" names beside its subject; else 0."""
-    if any(w.lower() in headline for w in person.name.split()
-           if len(w) > 2 and w.lower() not in GIVEN_NAMES):
-        return 2
-    found = 0
+def _in_headline(person: _Person, headline: list[str]) -> tuple[int, int]:
+    """How surely the headline names the person, and how early, as a sort key: first a
+    name word that is no common given name or every word of an office they hold; then the
+    body a "Kepala" or "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba;
+    "DPRD Halsel" for the chair of its Komisi I), which "Pjs. Bupati Banyumas Hadiri
+    Deklarasi ... yang Digelar Bawaslu" names beside its subject; of equals, the one the
+    headline names first ("DPRD Halsel Cecar BKD ...": the DPRD's)."""
+    at: dict[str, int] = {}
+    for k, word in enumerate(headline):
+        at.setdefault(word, k)
+    names = [at[w.lower()] for w in person.name.split()
+             if len(w) > 2 and w.lower() not in GIVEN_NAMES and w.lower() in at]
+    if names:
+        return -2, min(names)
+    found = (0, 0)
     for position in person.positions:
-        words = set(canonical_position(position))
-        if len(words) > 1 and words <= headline:  # not a bare "Lurah di Pontianak ..."
-            return 2
-        if _head(position) in _HEADS_OF_BODIES and len(words) > 2 and words - {_head(position)} <= headline:
-            found = 1
+        words = position_words(position)
+        if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
+            return -2, min(at[w] for w in words)
+        if _head(position) in _HEADS_OF_BODIES:
+            # the body, with or without its sub-unit ("Komisi I"), but never its place alone
+            place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
+            body = next((words[k:] for k in range(1, len(words) - 1)
+                         if set(words[k:]) <= at.keys() and set(words[k:]) - place), [])
+            if len(set(body)) > 1:
+                found = min(found, (-1, min(at[w] for w in body)))
     return found
 
 

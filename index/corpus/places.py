@@ -19,8 +19,34 @@ MAX_PLACE_WORDS = 5
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Short forms of regencies that news uses and the gazetteer does not know.
-_EXTRA_ALIASES = {"gumas": "Gunung Mas", "lampura": "Lampung Utara", "kalbar": "Kalimantan Barat",
-                  "kukar": "Kutai Kartanegara"}
+# Short forms that are also ordinary words or names ("loteng", "mabar", "kobar", "Madina")
+# are left out: a place read into a sentence is worse than a place not recognised.
+_EXTRA_ALIASES = {
+    "gumas": "Gunung Mas", "lampura": "Lampung Utara", "kalbar": "Kalimantan Barat",
+    "kukar": "Kutai Kartanegara", "kubar": "Kutai Barat", "kutim": "Kutai Timur",
+    "kotim": "Kotawaringin Timur", "hsu": "Hulu Sungai Utara", "hst": "Hulu Sungai Tengah",
+    "hss": "Hulu Sungai Selatan", "tanbu": "Tanah Bumbu",
+    "taput": "Tapanuli Utara", "tapsel": "Tapanuli Selatan", "tapteng": "Tapanuli Tengah",
+    "labura": "Labuhanbatu Utara", "labusel": "Labuhanbatu Selatan", "sergai": "Serdang Bedagai",
+    "paluta": "Padang Lawas Utara", "humbahas": "Humbang Hasundutan",
+    "inhil": "Indragiri Hilir", "inhu": "Indragiri Hulu", "kuansing": "Kuantan Singingi",
+    "rohil": "Rokan Hilir", "rohul": "Rokan Hulu", "tanjabbar": "Tanjung Jabung Barat",
+    "tanjabtim": "Tanjung Jabung Timur", "muba": "Musi Banyuasin",
+    "lamsel": "Lampung Selatan", "lamteng": "Lampung Tengah", "lamtim": "Lampung Timur",
+    "lambar": "Lampung Barat", "tubaba": "Tulang Bawang Barat",
+    "lotim": "Lombok Timur", "lobar": "Lombok Barat", "ksb": "Sumbawa Barat",
+    "tts": "Timor Tengah Selatan", "ttu": "Timor Tengah Utara", "sbd": "Sumba Barat Daya",
+    "sidrap": "Sidenreng Rappang", "pangkep": "Pangkajene Kepulauan", "lutra": "Luwu Utara",
+    "lutim": "Luwu Timur", "torut": "Toraja Utara", "polman": "Polewali Mandar",
+    "bolmong": "Bolaang Mongondow", "minut": "Minahasa Utara", "minsel": "Minahasa Selatan",
+    "parimo": "Parigi Moutong", "konsel": "Konawe Selatan", "konut": "Konawe Utara",
+    "kolut": "Kolaka Utara", "koltim": "Kolaka Timur", "gorut": "Gorontalo Utara",
+    "malteng": "Maluku Tengah", "sbb": "Seram Bagian Barat", "sbt": "Seram Bagian Timur",
+    "halut": "Halmahera Utara", "halsel": "Halmahera Selatan", "halbar": "Halmahera Barat",
+    "haltim": "Halmahera Timur", "halteng": "Halmahera Tengah", "kbb": "Bandung Barat",
+    "jaksel": "Jakarta Selatan", "jakbar": "Jakarta Barat", "jaktim": "Jakarta Timur",
+    "jakut": "Jakarta Utara", "jakpus": "Jakarta Pusat",
+}
 # Office abbreviations spelled out in positions ("Pj Gubernur" -> "Penjabat Gubernur").
 OFFICE_WORDS = {
     "pj": "Penjabat", "pj.": "Penjabat", "pjs": "Penjabat Sementara", "pjs.": "Penjabat Sementara",
@@ -168,12 +194,17 @@ def in_full(word: str) -> str:
 
 
 def canonical_position(position: str) -> tuple[str, ...]:
-    """A position's words for comparison: spelled out, lower-cased, without parenthesised
-    acronyms, punctuation or level words, in sorted order."""
+    """A position's words for comparison (`position_words`), in sorted order."""
+    return tuple(sorted(position_words(position)))
+
+
+def position_words(position: str) -> list[str]:
+    """A position's words as written: spelled out, lower-cased, without parenthesised
+    acronyms, punctuation or level words."""
     text = re.sub(r"\([^()]{0,40}\)", " ", position)
     words = _WORD.findall(spell_out(" ".join(text.split())).lower())
     words = [part for w in words for part in in_full(w).split()]
-    return tuple(sorted(w for w in words if w not in LEVEL_WORDS and w not in {"dan", "dari"}))
+    return [w for w in words if w not in LEVEL_WORDS and w not in {"dan", "dari"}]
 
 
 def _is_short_form(word: str, places: tuple[Place, ...]) -> bool:

@@ -69,6 +69,8 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
                                   "menjadi",
                                   # where someone sits: "yang duduk di samping Pj Bupati, menimpali"
                                   "samping", "sebelah", "hadapan"})
+# Words after which an office is held by the person named before them.
+_HOLDS_NEXT = frozenset({"menjabat", "selaku"})
 # A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
 _LIST_JOINS = frozenset({"dan", "serta", "atau"})
 _LIST_WORDS = 6  # how far back the list's first word is looked for
@@ -185,9 +187,12 @@ def read_role(words: list[str], start: int, size: int,
     # Kemendagri Akmal Malik mengatakan", "Wakil Wali Kota Medan Aulia Rachman, dalam ..."
     said = is_said(words, start, end)
     ends_name = said or bool(tail) and tail[-1].endswith(",")
-    run = _words_after_body(tail) if ends_name else 0
-    if run and (name is None or _extends(tail[-run:], name)):
-        unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
+    # "Sahat, yang baru tiga bulan menjabat Kepala BKD Taput, mengatakan": the holder came before
+    if start > 0 and bare(words[start - 1]).lower() in _HOLDS_NEXT:
+        unit, name = _clean_unit(tail), None
+    elif run := _words_after_body(tail) if ends_name else 0:
+        if name is None or _extends(tail[-run:], name):
+            unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
     head_words = _clean_words(head)
     unit, name = _local_place_first((head_words + unit)[-1], unit, name, names)
     if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
