@@ -315,6 +315,45 @@ def test_candidates_speak_with_their_office_and_ballot_number():
                         ("Wulan Sari", "Ketua Bawaslu Banyumas")]
 
 
+def _speakers_of(*paragraphs: str) -> list[tuple[str, str]]:
+    """Each paragraph's speaker."""
+    return [(o.name, o.position) for o in detect_speakers("Netralitas ASN", list(paragraphs)).by_paragraph]
+
+
+def test_religious_and_community_figures_speak_with_their_titles_left_out():
+    assert _speakers_of(
+        "Ketua MUI Kabupaten Pamekasan K.H. Muhammad Thoha Mansur, M.Pd.I. menyampaikan imbauan itu.",
+        '"Kiai boleh punya pilihan, itu hak," tutur Kiai Thoha.',
+        "Sekretaris Komisi Dakwah MUI Pamekasan Ustaz Fathurrahman bin Abdul Ghani mengatakan, khotbah diisi pesan damai.",
+        '"Kami sudah sepakat," kata Ustaz Fathur.',  # a name cut short
+        "Sementara itu, pengasuh Majelis Taklim Nurul Musthofa Habib Abdullah bin Umar Alaydrus menuturkan, jamaah banyak guru.",
+        "Pastor Paroki Roh Kudus Soe, Romo Fransiskus Xaverius Bria Seran, Pr, menegaskan ASN wajib taat.",
+        "Ketua Majelis Klasis GMIT Soe, Pdt. Yunus Benyamin Tefa, S.Th., M.Si., mengatakan gereja tidak berpihak.",
+    ) == [("Muhammad Thoha Mansur", "Ketua MUI Kabupaten Pamekasan")] * 2 + \
+        [("Fathurrahman bin Abdul Ghani", "Sekretaris Komisi Dakwah MUI Pamekasan")] * 2 + \
+        [("Abdullah bin Umar Alaydrus", "Pengasuh Majelis Taklim Nurul Musthofa"),
+         ("Fransiskus Xaverius Bria Seran", "Pastor Paroki Roh Kudus Soe"),
+         ("Yunus Benyamin Tefa", "Ketua Majelis Klasis GMIT Soe")]  # a congregation is its own place
+
+
+def test_an_office_word_is_no_name_and_a_second_office_is_left_out():
+    assert _speakers_of(
+        "Lurah Parang Tambung, Kecamatan Tamalate, Hj. Rahmawati, S.Sos., mengatakan warga harus netral.",
+        "Plt Kepala BKPSDM Jayawijaya yang juga Sekretaris Inspektorat, Selfina Wetipo, memaparkan data.",
+        "Tokoh adat Amanuban menolak struktur adat dipakai untuk politik.",
+        "Tokoh adat Amanuban, Yakobus Nenobais, menambahkan bahwa suara adat didengar.",
+    ) == [("Rahmawati", "Lurah Parang Tambung, Kecamatan Tamalate"),
+          ("Selfina Wetipo", "Pelaksana Tugas Kepala BKPSDM Jayawijaya"),
+          ("Yakobus Nenobais", "Tokoh adat Amanuban"), ("Yakobus Nenobais", "Tokoh adat Amanuban")]
+
+
+def test_an_office_held_after_menjabat_is_the_name_befores():
+    """"Taput" was read as the name of the Kepala BKD: the holder is named before."""
+    assert _speakers_of(
+        "Sahat Parulian Simanjuntak, yang baru tiga bulan menjabat Kepala BKD Taput, mengatakan pihaknya "
+        "tidak ingin gegabah.") == [("Sahat Parulian Simanjuntak", "Kepala BKD Tapanuli Utara")]
+
+
 def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_word():
     """A rank or title comes only before a name; after a place or a body, a speaking
     office's words up to the verb or a comma are the name, even dictionary words ("Aries",

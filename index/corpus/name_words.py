@@ -40,6 +40,10 @@ _HEADS = [tuple(h.split()) for h in sorted((
     # Not officials, but quoted beside them: "Pengamat politik dari Universitas Airlangga,
     # Prof. Dr. Rahmawati, menilai ..."
     "pengamat", "rektor", "dekan", "guru besar", "dosen", "akademisi", "peneliti", "pegiat", "aktivis",
+    # Religious leaders: "pengasuh Majelis Taklim Nurul Musthofa Habib Abdullah", "Pastor Paroki ..."
+    "pengasuh", "pastor",
+    # and community figures: "Tokoh adat Amanuban, Yakobus Nenobais, menambahkan"
+    "tokoh adat", "tokoh agama", "tokoh masyarakat", "tokoh pemuda", "pemuka agama", "pemuka adat",
 ), key=len, reverse=True)]
 # The heads by their first word: a role is looked for at every word of an article.
 HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -64,11 +68,15 @@ kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sem
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
 september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
 nonaktif petahana
+kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung
 whatsapp instagram facebook tiktok twitter youtube telegram google
 """.split())
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
-TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "tgh", "tgk", "ny", "nyonya",
+TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny", "nyonya",
+                     # religious titles ("Ustaz Fathurrahman", "Pdt. Yunus", "Romo Frans")
+                     "kiai", "kyai", "habib", "ustaz", "ustadz", "ustad", "ustazah", "ustadzah",
+                     "syekh", "buya", "pdt", "pendeta", "romo",
                      # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                      "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
                      "aipda", "bripka", "brigpol", "briptu", "bripda", "brigjen", "brigjenpol",

@@ -62,6 +62,7 @@ _NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan",
 _DESCRIPTION_WORDS = 10
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
+_SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
 
 
 @dataclass
@@ -111,6 +112,7 @@ def detect_speakers(title: str, paragraphs: list[str], main: Official | None = N
 def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speakers:
     people: list[_Person] = []
     turns = _bare_quotes(paragraphs, _quotes_closed_later(paragraphs, _turns(paragraphs, people)))
+    _office_words_are_no_names(people)
     detected = _main_person(people, title)
     place = _article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
@@ -517,6 +519,8 @@ def _register(people: list[_Person], name: str, position: str, index: int) -> _P
             if position:
                 person.add_position(position)
             return person
+    if (shortened := _shortened_from(people, name)) is not None and not position:
+        return shortened
     if position:  # "Sekda menegaskan ...", then "Sekda Kabupaten Gianyar, I Gusti ..., menyebut"
         office = next((p for p in people if not p.name and _holds(position, p.positions[0])), None)
         if office is not None:
@@ -587,6 +591,33 @@ def _in_headline(person: _Person, headline: list[str]) -> tuple[int, int]:
     return found
 
 
+def _office_words_are_no_names(people: list[_Person]) -> None:
+    """A one-word "name" that ends another person's office is part of it: "Tokoh adat
+    Amanuban menolak ..." read "Amanuban" as the name until "Tokoh adat Amanuban, Yakobus
+    Nenobais, menambahkan" named the holder. Their statements become the holder's."""
+    for wrong in list(people):
+        if len(wrong.name.split()) != 1:
+            continue
+        holder = next((p for p in people if p is not wrong and p.name and any(
+            wrong.name in position.split() and all(set(mine.split()) <= set(position.split())
+                                                   for mine in wrong.positions)
+            for position in p.positions)), None)
+        if holder is not None and wrong.name not in holder.name.split():
+            holder.said += wrong.said
+            wrong.name, wrong.positions = holder.name, holder.positions
+            people.remove(wrong)
+
+
+def _shortened_from(people: list[_Person], name: str) -> _Person | None:
+    """The one person whose name a single word cuts short ("Romo Frans" after "Romo
+    Fransiskus Xaverius Bria Seran", "Ustaz Fathur"), if only one name starts so."""
+    if len(name.split()) != 1 or len(name) < _SHORTENED_CHARS:
+        return None
+    starting = [p for p in people if p.name and any(
+        t.startswith(name) and len(t) > len(name) for t in p.name.split())]
+    return starting[0] if len(starting) == 1 else None
+
+
 def _same_person(a: str, b: str) -> bool:
     """One name is the other or a part of it ("Aldy" and "Aldy Altrian")."""
     ta = [t for t in a.split() if t not in {"I", "Ni"}]
@@ -601,7 +632,11 @@ def _same_person(a: str, b: str) -> bool:
 
 # Offices of a district or village, and a university's posts, name their own place or none.
 _OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik", "uin", "iain",
-                              "mahasiswa", "bem"}  # a student body is its campus's
+                              "mahasiswa", "bem",  # a student body is its campus's
+                              # and a congregation or school its own: "Ketua Majelis Klasis GMIT Soe"
+                              "klasis", "paroki", "jemaat", "gereja", "masjid", "pesantren",
+                              "pondok", "taklim",
+                              "tokoh", "pemuka"}  # a community figure's community is theirs
 # National offices carry no region; a regional one without a place gets the article's.
 _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "republik",
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",

@@ -26,7 +26,8 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
 # menilai"); officials' offices are capitalised when they are someone's.
 LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan",
-                              "anggota", "pegiat", "aktivis", "calon"})
+                              "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh",
+                              "pemuka"})
 LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk"})
 
@@ -200,6 +201,9 @@ def read_role(words: list[str], start: int, size: int,
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
     position = " ".join([*head_words, *unit]).strip(" ,.!?")  # "... ujar Plh. Sekda."
     position = position.removesuffix(" yang bersangkutan")  # "Lurah yang bersangkutan, Dedy"
+    # "Plt Kepala BKPSDM Jayawijaya yang juga Sekretaris Inspektorat ..., Name,": the office
+    # named first is the one the article gives the speaker
+    position = position.split(" yang juga ")[0]
     return end, position[:1].upper() + position[1:], name, epithet and not name, said
 
 
