@@ -354,6 +354,31 @@ def test_an_office_held_after_menjabat_is_the_name_befores():
         "tidak ingin gegabah.") == [("Sahat Parulian Simanjuntak", "Kepala BKD Tapanuli Utara")]
 
 
+def test_a_spokesperson_or_stand_in_speaks_and_a_quotation_over_paragraphs_stays_theirs():
+    assert _speakers_of(
+        "Kepala Kejaksaan Negeri Maluku Tengah, Yusuf Wattimena, melalui Kepala Seksi Intelijen, "
+        "Ferdinand Sahetapy, mengatakan belum ada unsur pidana. Ia lalu merinci:",
+        "“Sejauh ini yang muncul adalah pelanggaran netralitas.",
+        "“Tapi kami tetap memantau bersama kepolisian.”",
+        "Pj Bupati Lumajang, Teguh Prasetyo Wibowo, yang diwakili Asisten Pemerintahan Setda Kabupaten "
+        "Lumajang, Drs. Ec. H. A. Bambang Sugiarto, M.M., menyampaikan kepala sekolah paling sering didekati.",
+        "Terpisah, Kepala BKPSDM Merauke, Drs. Yosep Ch. Gebze, M.AP., memastikan pemeriksaan segera dilakukan.",
+    ) == [("Ferdinand Sahetapy", "Kepala Seksi Intelijen Kejaksaan Negeri Maluku Tengah")] * 3 + \
+        [("A Bambang Sugiarto", "Asisten Pemerintahan Setda Kabupaten Lumajang"),
+         ("Yosep Ch Gebze", "Kepala BKPSDM Merauke")]
+
+
+def test_a_paragraph_naming_its_own_speaker_does_not_join_the_next_speakers_quote():
+    paragraphs = ["Sekda Kabupaten Banjar, M. Syarifuddin Ilmi, mengatakan ikrar bukan seremoni.",
+                  "Dia memastikan sekda tidak akan menunda pemeriksaan.",
+                  "“Kami sudah memetakan kecamatan rawan,” ujar Kepala Kesbangpol Banjar, Ahmad Iskandar."]
+    article = Article(id="b", title="Ikrar Netralitas ASN Banjar", body="\n\n".join(paragraphs),
+                      outlet="X", official=Official("", ""))
+    owners = {p.text[:10]: p.official.name for p in article_passages(article)}
+    assert owners == {"Sekda Kabu": "M Syarifuddin Ilmi", "Dia memast": "M Syarifuddin Ilmi",
+                      "“Kami suda": "Ahmad Iskandar"}
+
+
 def test_a_title_or_rank_is_followed_by_the_name_even_a_place_or_an_ordinary_word():
     """A rank or title comes only before a name; after a place or a body, a speaking
     office's words up to the verb or a comma are the name, even dictionary words ("Aries",

@@ -91,6 +91,13 @@ def test_text_without_any_prose_gives_an_empty_body():
     assert article.body == ""
 
 
+def test_a_sentence_announcing_a_quotation_is_kept_and_a_label_is_not():
+    announcing = ("Kapolres Gowa melalui Kasi Humas, Iptu Wahyuddin Lallo, mengatakan penyidik sudah "
+                  "ikut membahas laporan itu. Ia lalu merinci:")
+    assert clean_lines([announcing, 'Simak Video "Bawaslu Ingatkan ASN Tak Ikut Kampanye di Medsos":',
+                        "Berikut daftar lengkapnya:"]) == [announcing]
+
+
 def test_clean_lines_drops_debris_and_keeps_statements():
     debris = [
         "Baca juga: Bawaslu Ingatkan Kades", "BACA JUGA: Seleksi PPPK", "Baca Juga : Debat",

@@ -73,7 +73,7 @@ whatsapp instagram facebook tiktok twitter youtube telegram google
 """.split())
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
-TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny", "nyonya",
+TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ec", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny", "nyonya",
                      # religious titles ("Ustaz Fathurrahman", "Pdt. Yunus", "Romo Frans")
                      "kiai", "kyai", "habib", "ustaz", "ustadz", "ustad", "ustazah", "ustadzah",
                      "syekh", "buya", "pdt", "pendeta", "romo",
@@ -113,7 +113,9 @@ def is_parenthesised(word: str) -> bool:
 # Given names written short, with a period that does not end the name: "Moh. Faishol
 # Anwar", "Abd. Rahman", "St. Aisyah".
 _SHORT_GIVEN_NAMES = frozenset({"moh", "muh", "moch", "much", "mochd", "mokh", "mhd", "muhd",
-                                "mch", "abd", "ach", "achm", "ahm", "st"})
+                                "mch", "abd", "ach", "achm", "ahm", "st",
+                                # two-letter initials of Latin given names: "Yosep Ch. Gebze"
+                                "ch", "th", "ph", "fx"})
 
 
 def is_initial(token: str) -> bool:

@@ -88,12 +88,14 @@ class _Person:
 
 @dataclass(frozen=True)
 class Speakers:
-    """The article's main official, everyone else it names with a position, and the
-    speaker of each paragraph."""
+    """The article's main official, everyone else it names with a position, the speaker of
+    each paragraph, and whether the paragraph names its speaker (else it falls back to the
+    main official)."""
 
     main: Official
     officials: list[Official]
     by_paragraph: list[Official]
+    attributed: list[bool]
 
 
 def detect_speakers(title: str, paragraphs: list[str], main: Official | None = None) -> Speakers:
@@ -106,12 +108,13 @@ def detect_speakers(title: str, paragraphs: list[str], main: Official | None = N
     headline = _speakers(title, [title.split(":", 1)[0] + " mengatakan", *paragraphs], main)
     if not (headline.main.name or headline.main.position and not found.main.position):
         return found
-    return Speakers(headline.main, headline.officials, headline.by_paragraph[1:])
+    return Speakers(headline.main, headline.officials, headline.by_paragraph[1:], headline.attributed[1:])
 
 
 def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speakers:
     people: list[_Person] = []
-    turns = _bare_quotes(paragraphs, _quotes_closed_later(paragraphs, _turns(paragraphs, people)))
+    turns = _quotes_closed_later(paragraphs, _turns(paragraphs, people))
+    turns = _bare_quotes(paragraphs, _quotes_continued(paragraphs, turns))
     _office_words_are_no_names(people)
     detected = _main_person(people, title)
     place = _article_place(paragraphs)
@@ -132,7 +135,8 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
             return chosen
         return next((o for o in officials if o.name == person.name), chosen)
 
-    return Speakers(chosen, officials, [as_official(person) for person in turns])
+    return Speakers(chosen, officials, [as_official(person) for person in turns],
+                    [person is not None for person in turns])
 
 
 def _turns(paragraphs: list[str], people: list[_Person]) -> list[_Person | None]:
@@ -299,6 +303,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 role = 0  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
         if role:
             if name:
+                if named and i > 0 and bare(words[i - 1]).lower() == "melalui":
+                    position = _within(position, named[-1].positions)
                 person = _register(people, name, position, index)
                 named_end = end
                 channel = person if i > 0 and bare(words[i - 1]).lower() == "melalui" else None
@@ -481,6 +487,20 @@ def _quotes_closed_later(paragraphs: list[str], turns: list[_Person | None]) -> 
     return turns
 
 
+def _quotes_continued(paragraphs: list[str], turns: list[_Person | None]) -> list[_Person | None]:
+    """A quotation opened after its speaker ("... Ia lalu merinci:" then “... , “... and
+    “...”, each paragraph opening anew as news prints it) stays that speaker's while it
+    runs: an unattributed paragraph opening a quote after one that announces it or leaves
+    its own open."""
+    turns = list(turns)
+    for k in range(1, len(paragraphs)):
+        previous = paragraphs[k - 1].rstrip()
+        if turns[k] is None and turns[k - 1] is not None and paragraphs[k].lstrip()[:1] in "“\"" \
+                and (previous.endswith(":") or _quote_balance(previous) > 0):
+            turns[k] = turns[k - 1]
+    return turns
+
+
 def _bare_quotes(paragraphs: list[str], turns: list[_Person | None]) -> list[_Person | None]:
     """A paragraph that is a quotation alone, attributed nowhere, is the speaker's whom the
     next paragraph names looking back ("Demikian disampaikan Rendy ..."), else the speaker's
@@ -589,6 +609,18 @@ def _in_headline(person: _Person, headline: list[str]) -> tuple[int, int]:
             if len(set(body)) > 1:
                 found = min(found, (-1, min(at[w] for w in body)))
     return found
+
+
+def _within(position: str, principal: list[str]) -> str:
+    """A spokesperson's office named without its body or place is the principal's: "Kepala
+    Kejaksaan Negeri Maluku Tengah, Name, melalui Kepala Seksi Intelijen, Name2, ..." is the
+    Kepala Seksi Intelijen Kejaksaan Negeri Maluku Tengah."""
+    if not principal or has_place(position):
+        return position
+    words = principal[0].split()
+    head = role_at(words, 0, capitalised=False)
+    unit = " ".join(words[head:])
+    return f"{position} {unit}" if head and has_place(unit) else position
 
 
 def _office_words_are_no_names(people: list[_Person]) -> None:

@@ -132,12 +132,11 @@ def unique_passages(passages: list[Passage]) -> list[Passage]:
 
 
 def _speak_apart(speakers: Speakers | None, i: int) -> bool:
-    """Paragraph `i` has a speaker of its own (not the article's, which a paragraph without
-    attribution falls back to) and the next paragraph another."""
+    """Paragraph `i` names a speaker of its own ("Dia memastikan, ..." after the Sekda
+    spoke) and the next paragraph another."""
     if speakers is None:
         return False
-    own, next_ = speakers.by_paragraph[i], speakers.by_paragraph[i + 1]
-    return own != speakers.main and own != next_
+    return speakers.attributed[i] and speakers.by_paragraph[i] != speakers.by_paragraph[i + 1]
 
 
 def _introduces(paragraph: str, following: str) -> bool:

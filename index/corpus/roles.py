@@ -70,6 +70,8 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
                                   "menjadi",
                                   # where someone sits: "yang duduk di samping Pj Bupati, menimpali"
                                   "samping", "sebelah", "hadapan"})
+# Words that end an office and its holder's name: another person follows.
+_ENDS_OFFICE = frozenset({"melalui", "didampingi", "diwakili", "beserta", "bersama"})
 # Words after which an office is held by the person named before them.
 _HOLDS_NEXT = frozenset({"menjabat", "selaku"})
 # A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
@@ -164,6 +166,8 @@ def read_role(words: list[str], start: int, size: int,
             and bare(words[end + 1]).lower() in ORG_WORDS  # "Inspektur Khusus pada Inspektorat Jenderal"
         if tail and tail[-1].endswith(",") and role_at(words, end):
             break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
+        if lowered in _ENDS_OFFICE:  # "Kepala BKPSDM, Name, melalui Kepala Bidang ..., Name2,"
+            break
         if _ballot_number(words, end):  # "Calon Bupati Banyumas nomor urut 2 Budi Hartono"
             tail.extend(words[end:end + 3])
             end += 3

@@ -63,6 +63,8 @@ _TRAILING_CREDIT = re.compile(r"\s*[(\[](?:\*|[^()\[\]]{1,40}/[^()\[\]]{1,60})[)
 MAX_LIST_ITEMS = 20
 # A list item as extracted text gives it: "- item", "• item", "1. item", "a) item".
 _LIST_ITEM = re.compile(r"^(?:[-•*·]|\d{1,2}[.)]|[a-z][.)])\s+(\S.*)$")
+_ANNOUNCING_WORDS = 10  # a sentence ending in ":" that introduces what follows
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$")
 MIN_WORDS = 6
 
@@ -154,7 +156,11 @@ def _ended(paragraph: str) -> str:
 def is_prose(line: str) -> bool:
     if not line or is_debris(line):
         return False
-    return len(line.split()) >= MIN_WORDS and bool(_SENTENCE_END.search(line))
+    words = len(line.split())
+    # "... sudah ikut dalam pembahasan. Ia lalu merinci:" announces the quotation below it,
+    # after a sentence; a label ("Tags:", "Simak Video ...:") is no sentence.
+    return words >= MIN_WORDS and bool(_SENTENCE_END.search(line)) or \
+        words >= _ANNOUNCING_WORDS and line.endswith(":") and bool(_INNER_SENTENCE_END.search(line))
 
 
 def is_debris(line: str) -> bool:
