@@ -368,6 +368,18 @@ def test_a_spokesperson_or_stand_in_speaks_and_a_quotation_over_paragraphs_stays
          ("Yosep Ch Gebze", "Kepala BKPSDM Merauke")]
 
 
+def test_an_office_or_nickname_that_spoke_before_the_name_came_is_that_person():
+    assert _speakers_of(
+        "Penjabat Bupati Bang Ucok mengingatkan ASN agar netral.",
+        "Senada dengan itu, Kepala Kesbangpol Deli Serdang mengaku sudah menerima aduan warga.",
+        "“Kami sudah meneruskan tiga laporan,” ujar Kepala Badan Kesatuan Bangsa dan Politik (Kesbangpol) "
+        "Kabupaten Deli Serdang, Syahrul Efendi Nasution, kepada wartawan.",
+        "“ASN harus netral,” tegas Pj Bupati Deli Serdang, Hamonangan Siregar, yang akrab disapa Bang Ucok.",
+    ) == [("Hamonangan Siregar", "Penjabat Bupati Deli Serdang")] + \
+        [("Syahrul Efendi Nasution", "Kepala Badan Kesatuan Bangsa dan Politik Kabupaten Deli Serdang")] * 2 + \
+        [("Hamonangan Siregar", "Penjabat Bupati Deli Serdang")]
+
+
 def test_a_paragraph_naming_its_own_speaker_does_not_join_the_next_speakers_quote():
     paragraphs = ["Sekda Kabupaten Banjar, M. Syarifuddin Ilmi, mengatakan ikrar bukan seremoni.",
                   "Dia memastikan sekda tidak akan menunda pemeriksaan.",

@@ -116,6 +116,7 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
     turns = _quotes_closed_later(paragraphs, _turns(paragraphs, people))
     turns = _bare_quotes(paragraphs, _quotes_continued(paragraphs, turns))
     _office_words_are_no_names(people)
+    _nicknames_are_their_holders(people)
     detected = _main_person(people, title)
     place = _article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
@@ -538,6 +539,7 @@ def _register(people: list[_Person], name: str, position: str, index: int) -> _P
                 person.name = name  # the full name comes with the office
             if position:
                 person.add_position(position)
+                _name_the_office(people, person, position)
             return person
     if (shortened := _shortened_from(people, name)) is not None and not position:
         return shortened
@@ -552,6 +554,16 @@ def _register(people: list[_Person], name: str, position: str, index: int) -> _P
     person = _Person(name, [position] if position else [], 0, index)
     people.append(person)
     return person
+
+
+def _name_the_office(people: list[_Person], person: _Person, position: str) -> None:
+    """An office that spoke without a name ("Kepala Kesbangpol Deli Serdang mengaku ...")
+    is `person`, named with it later: its statements become theirs."""
+    office = next((p for p in people if not p.name and p.positions and _holds(position, p.positions[0])), None)
+    if office is not None:
+        person.said += office.said
+        office.name, office.positions = person.name, person.positions
+        people.remove(office)
 
 
 def _register_office(people: list[_Person], position: str, index: int) -> _Person:
@@ -635,6 +647,21 @@ def _office_words_are_no_names(people: list[_Person]) -> None:
                                                    for mine in wrong.positions)
             for position in p.positions)), None)
         if holder is not None and wrong.name not in holder.name.split():
+            holder.said += wrong.said
+            wrong.name, wrong.positions = holder.name, holder.positions
+            people.remove(wrong)
+
+
+def _nicknames_are_their_holders(people: list[_Person]) -> None:
+    """A nickname read before the full name came ("Penjabat Bupati Bang Ucok mengingatkan",
+    "Kepala Kesbangpol Bung Edo"), as a name or inside an office, is the person later
+    "akrab disapa" so; their statements become that person's."""
+    for wrong in list(people):
+        holder = next((p for p in people if p is not wrong and p.name and any(
+            nickname == wrong.name or not wrong.name and any(
+                f" {nickname} " in f" {position} " for position in wrong.positions)
+            for nickname in p.nicknames)), None)
+        if holder is not None:
             holder.said += wrong.said
             wrong.name, wrong.positions = holder.name, holder.positions
             people.remove(wrong)
