@@ -399,8 +399,11 @@ def _clean_words(words: list[str]) -> list[str]:
     office's short form) and stray punctuation."""
     out, inside = [], False
     for word in words:
-        if inside or is_parenthesised(word):
-            inside = word.startswith("(") and ")" not in word or inside and ")" not in word
+        if inside:  # within a bracket of several words, up to the word that closes it
+            inside = ")" not in word
+            continue
+        if is_parenthesised(word):
+            inside = word.startswith("(") and ")" not in word
             continue
         word = word.strip("()\"“”'")
         if word:
