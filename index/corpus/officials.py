@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
@@ -115,8 +116,7 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
     people: list[_Person] = []
     turns = _quotes_closed_later(paragraphs, _turns(paragraphs, people))
     turns = _bare_quotes(paragraphs, _quotes_continued(paragraphs, turns))
-    _office_words_are_no_names(people)
-    _nicknames_are_their_holders(people)
+    _misread_people_are_their_holders(people)
     detected = _main_person(people, title)
     place = _article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
@@ -561,9 +561,7 @@ def _name_the_office(people: list[_Person], person: _Person, position: str) -> N
     is `person`, named with it later: its statements become theirs."""
     office = next((p for p in people if not p.name and p.positions and _holds(position, p.positions[0])), None)
     if office is not None:
-        person.said += office.said
-        office.name, office.positions = person.name, person.positions
-        people.remove(office)
+        _merge_into(people, office, person)
 
 
 def _register_office(people: list[_Person], position: str, index: int) -> _Person:
@@ -635,36 +633,45 @@ def _within(position: str, principal: list[str]) -> str:
     return f"{position} {unit}" if head and has_place(unit) else position
 
 
-def _office_words_are_no_names(people: list[_Person]) -> None:
-    """A one-word "name" that ends another person's office is part of it: "Tokoh adat
-    Amanuban menolak ..." read "Amanuban" as the name until "Tokoh adat Amanuban, Yakobus
-    Nenobais, menambahkan" named the holder. Their statements become the holder's."""
+def _misread_people_are_their_holders(people: list[_Person]) -> None:
+    """Someone read before the article named them properly is that person, and their
+    statements become theirs:
+    - a one-word "name" that ends another's office: "Tokoh adat Amanuban menolak ..." read
+      "Amanuban" until "Tokoh adat Amanuban, Yakobus Nenobais, menambahkan";
+    - a nickname read as a name or inside an office ("Penjabat Bupati Bang Ucok
+      mengingatkan", "Kepala Kesbangpol Bung Edo") of the person later "akrab disapa" so."""
     for wrong in list(people):
-        if len(wrong.name.split()) != 1:
-            continue
-        holder = next((p for p in people if p is not wrong and p.name and any(
-            wrong.name in position.split() and all(set(mine.split()) <= set(position.split())
-                                                   for mine in wrong.positions)
-            for position in p.positions)), None)
+        holder = _first_holder(people, wrong, _ends_office_of)
         if holder is not None and wrong.name not in holder.name.split():
-            holder.said += wrong.said
-            wrong.name, wrong.positions = holder.name, holder.positions
-            people.remove(wrong)
-
-
-def _nicknames_are_their_holders(people: list[_Person]) -> None:
-    """A nickname read before the full name came ("Penjabat Bupati Bang Ucok mengingatkan",
-    "Kepala Kesbangpol Bung Edo"), as a name or inside an office, is the person later
-    "akrab disapa" so; their statements become that person's."""
+            _merge_into(people, wrong, holder)
     for wrong in list(people):
-        holder = next((p for p in people if p is not wrong and p.name and any(
-            nickname == wrong.name or not wrong.name and any(
-                f" {nickname} " in f" {position} " for position in wrong.positions)
-            for nickname in p.nicknames)), None)
-        if holder is not None:
-            holder.said += wrong.said
-            wrong.name, wrong.positions = holder.name, holder.positions
-            people.remove(wrong)
+        if (holder := _first_holder(people, wrong, _nickname_of)) is not None:
+            _merge_into(people, wrong, holder)
+
+
+def _first_holder(people: list[_Person], wrong: _Person,
+                  is_holder: Callable[[_Person, _Person], bool]) -> _Person | None:
+    return next((p for p in people if p is not wrong and p.name and is_holder(wrong, p)), None)
+
+
+def _ends_office_of(wrong: _Person, holder: _Person) -> bool:
+    return len(wrong.name.split()) == 1 and any(
+        wrong.name in position.split()
+        and all(set(mine.split()) <= set(position.split()) for mine in wrong.positions)
+        for position in holder.positions)
+
+
+def _nickname_of(wrong: _Person, holder: _Person) -> bool:
+    return any(nickname == wrong.name or not wrong.name and any(
+        f" {nickname} " in f" {position} " for position in wrong.positions)
+        for nickname in holder.nicknames)
+
+
+def _merge_into(people: list[_Person], wrong: _Person, holder: _Person) -> None:
+    """`wrong` is `holder`: paragraphs that point to `wrong` now show the holder."""
+    holder.said += wrong.said
+    wrong.name, wrong.positions = holder.name, holder.positions
+    people.remove(wrong)
 
 
 def _shortened_from(people: list[_Person], name: str) -> _Person | None:
