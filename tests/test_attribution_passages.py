@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from index.corpus.article import Article, Official
-from index.corpus.officials import (detect_main_official, detect_officials, detect_speakers,
-                                     speaker_names, split_at_new_speakers)
+from index.corpus.officials import detect_main_official, detect_officials, detect_speakers, speaker_names
 from index.corpus.passages import MAX_WORDS, article_passages, statements, unique_passages
+from index.corpus.turns import split_at_new_speakers
 from index.retrieval.analyzer import Analyzer
 
 HERA = Official("Hera Nugrahayu", "Penjabat Wali Kota Palangka Raya")

@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass
 
 from index.corpus.article import Article, Official
 from index.ingest.clean import dedupe_key
-from index.corpus.officials import Speakers, detect_speakers, split_at_new_speakers
+from index.corpus.officials import Speakers, detect_speakers
+from index.corpus.turns import split_at_new_speakers
 
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25

@@ -1,0 +1,222 @@
+"""The people an article names, as its speakers are read: each with their name, the
+positions given them, how often they speak and what they are called for short.
+
+A person may first be read as an office alone ("Sekda menegaskan ..."), a short name
+("kata Aldy"), a nickname ("Bang Ucok") or a place word taken for a name ("Tokoh adat
+Amanuban menolak ..."); later mentions bring in the full name with its office, and these
+functions make all of them the one person whose statements they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from index.corpus.article import Official
+from index.corpus.name_words import ACTING, GIVEN_NAMES, has_place
+from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out
+from index.corpus.roles import is_acting, role_at
+
+MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
+MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
+# A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
+_HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
+_SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
+
+
+@dataclass
+class Person:
+    name: str
+    positions: list[str] = field(default_factory=list)
+    said: int = 0   # paragraphs attributed to them
+    first: int = 0  # where they are first named
+    nicknames: list[str] = field(default_factory=list)  # "Rahma, sapaan akrabnya"
+
+    def official(self) -> Official:
+        return Official(self.name, best_position(self.positions))
+
+    def add_nickname(self, nickname: str) -> None:
+        if nickname not in self.nicknames and len(self.nicknames) < MAX_POSITIONS:
+            self.nicknames.append(nickname)
+
+    def add_position(self, position: str) -> None:
+        # Bounded: offices are compared with every position a person has (register_office).
+        if position not in self.positions and len(self.positions) < MAX_POSITIONS:
+            self.positions.append(position)
+
+
+def best_position(positions: list[str]) -> str:
+    """The one of the positions an article gives a person it is about: an acting one first
+    (a Pjs. Bupati "yang sehari-hari menjabat Kepala Biro ..." speaks as the Pjs. Bupati),
+    then one naming a place, then the longest."""
+    if not positions:
+        return ""
+    return max(positions, key=lambda p: (_acting_office(p), has_place(p), len(p.split())))
+
+
+def _acting_office(position: str) -> bool:
+    words = position.split(maxsplit=1)
+    return bool(words) and is_acting(words[0], first=True)
+
+
+def register(people: list[Person], name: str, position: str, index: int) -> Person:
+    """The known person `name` refers to ("Aldy" -> "Aldy Altrian"), else a new one."""
+    for person in people:
+        if same_person(person.name, name) or name in person.nicknames:
+            if position and len(name.split()) > len(person.name.split()):
+                person.name = name  # the full name comes with the office
+            if position:
+                person.add_position(position)
+                _name_the_office(people, person, position)
+            return person
+    if (shortened := _shortened_from(people, name)) is not None and not position:
+        return shortened
+    if position:  # "Sekda menegaskan ...", then "Sekda Kabupaten Gianyar, I Gusti ..., menyebut"
+        office = next((p for p in people if not p.name and _holds(position, p.positions[0])), None)
+        if office is not None:
+            office.name = name
+            office.add_position(position)
+            return office
+    if len(people) >= MAX_PEOPLE:
+        return people[-1]  # hostile text naming thousands: stay linear, attribution is moot
+    person = Person(name, [position] if position else [], 0, index)
+    people.append(person)
+    return person
+
+
+def _name_the_office(people: list[Person], person: Person, position: str) -> None:
+    """An office that spoke without a name ("Kepala Kesbangpol Deli Serdang mengaku ...")
+    is `person`, named with it later: its statements become theirs."""
+    office = next((p for p in people if not p.name and p.positions and _holds(position, p.positions[0])), None)
+    if office is not None:
+        _merge_into(people, office, person)
+
+
+def register_office(people: list[Person], position: str, index: int) -> Person:
+    """The person an office without a name refers to: someone already named with that
+    office ("Bupati Sleman" after "Bupati Sleman Kustini Sri Purnomo"), else the office
+    itself as a nameless speaker."""
+    for person in sorted(people, key=lambda p: not p.name):  # a named holder first
+        if any(_holds(held, position) for held in person.positions):
+            return person
+    if len(people) >= MAX_PEOPLE:
+        return people[-1]
+    person = Person("", [position], 0, index)
+    people.append(person)
+    return person
+
+
+def _holds(held: str, office: str) -> bool:
+    """Whether the holder of `held` is who `office` names: no word of the office missing,
+    compared as positions are (`canonical_position`), and the same head, so "Bupati Sleman"
+    is the "Penjabat Bupati Sleman" but not the "Wakil Bupati Sleman"."""
+    return _head(held) == _head(office) and set(canonical_position(office)) <= set(canonical_position(held))
+
+
+def _head(position: str) -> str:
+    """An office's first word after "Penjabat", "Plt" and the like, spelt out ("Kasatpol
+    PP" is headed by a "kepala")."""
+    head = next((w for w in spell_out(position).lower().split() if w not in ACTING), "")
+    return in_full(head).split()[0] if head else ""
+
+
+def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
+    """How surely the headline names the person, and how early, as a sort key: first a
+    name word that is no common given name or every word of an office they hold; then the
+    body a "Kepala" or "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba;
+    "DPRD Halsel" for the chair of its Komisi I), which "Pjs. Bupati Banyumas Hadiri
+    Deklarasi ... yang Digelar Bawaslu" names beside its subject; of equals, the one the
+    headline names first ("DPRD Halsel Cecar BKD ...": the DPRD's)."""
+    at: dict[str, int] = {}
+    for k, word in enumerate(headline):
+        at.setdefault(word, k)
+    names = [at[w.lower()] for w in person.name.split()
+             if len(w) > 2 and w.lower() not in GIVEN_NAMES and w.lower() in at]
+    if names:
+        return -2, min(names)
+    found = (0, 0)
+    for position in person.positions:
+        words = position_words(position)
+        if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
+            return -2, min(at[w] for w in words)
+        if _head(position) in _HEADS_OF_BODIES:
+            # the body, with or without its sub-unit ("Komisi I"), but never its place alone
+            place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
+            body = next((words[k:] for k in range(1, len(words) - 1)
+                         if set(words[k:]) <= at.keys() and set(words[k:]) - place), [])
+            if len(set(body)) > 1:
+                found = min(found, (-1, min(at[w] for w in body)))
+    return found
+
+
+def within(position: str, principal: list[str]) -> str:
+    """A spokesperson's office named without its body or place is the principal's: "Kepala
+    Kejaksaan Negeri Maluku Tengah, Name, melalui Kepala Seksi Intelijen, Name2, ..." is the
+    Kepala Seksi Intelijen Kejaksaan Negeri Maluku Tengah."""
+    if not principal or has_place(position):
+        return position
+    words = principal[0].split()
+    head = role_at(words, 0, capitalised=False)
+    unit = " ".join(words[head:])
+    return f"{position} {unit}" if head and has_place(unit) else position
+
+
+def merge_misread_people(people: list[Person]) -> None:
+    """Someone read before the article named them properly is that person, and their
+    statements become theirs:
+    - a one-word "name" that ends another's office: "Tokoh adat Amanuban menolak ..." read
+      "Amanuban" until "Tokoh adat Amanuban, Yakobus Nenobais, menambahkan";
+    - a nickname read as a name or inside an office ("Penjabat Bupati Bang Ucok
+      mengingatkan", "Kepala Kesbangpol Bung Edo") of the person later "akrab disapa" so."""
+    for wrong in list(people):
+        holder = _first_holder(people, wrong, _ends_office_of)
+        if holder is not None and wrong.name not in holder.name.split():
+            _merge_into(people, wrong, holder)
+    for wrong in list(people):
+        if (holder := _first_holder(people, wrong, _nickname_of)) is not None:
+            _merge_into(people, wrong, holder)
+
+
+def _first_holder(people: list[Person], wrong: Person,
+                  is_holder: Callable[[Person, Person], bool]) -> Person | None:
+    return next((p for p in people if p is not wrong and p.name and is_holder(wrong, p)), None)
+
+
+def _ends_office_of(wrong: Person, holder: Person) -> bool:
+    return len(wrong.name.split()) == 1 and any(
+        wrong.name in position.split()
+        and all(set(mine.split()) <= set(position.split()) for mine in wrong.positions)
+        for position in holder.positions)
+
+
+def _nickname_of(wrong: Person, holder: Person) -> bool:
+    return any(nickname == wrong.name or not wrong.name and any(
+        f" {nickname} " in f" {position} " for position in wrong.positions)
+        for nickname in holder.nicknames)
+
+
+def _merge_into(people: list[Person], wrong: Person, holder: Person) -> None:
+    """`wrong` is `holder`: paragraphs that point to `wrong` now show the holder."""
+    holder.said += wrong.said
+    wrong.name, wrong.positions = holder.name, holder.positions
+    people.remove(wrong)
+
+
+def _shortened_from(people: list[Person], name: str) -> Person | None:
+    """The one person whose name a single word cuts short ("Romo Frans" after "Romo
+    Fransiskus Xaverius Bria Seran", "Ustaz Fathur"), if only one name starts so."""
+    if len(name.split()) != 1 or len(name) < _SHORTENED_CHARS:
+        return None
+    starting = [p for p in people if p.name and any(
+        t.startswith(name) and len(t) > len(name) for t in p.name.split())]
+    return starting[0] if len(starting) == 1 else None
+
+
+def same_person(a: str, b: str) -> bool:
+    """One name is the other or a part of it ("Aldy" and "Aldy Altrian")."""
+    ta = [t for t in a.split() if t not in {"I", "Ni"}]
+    tb = [t for t in b.split() if t not in {"I", "Ni"}]
+    if not ta or not tb:
+        return False
+    short, long = sorted((ta, tb), key=len)
+    return all(t in long for t in short)

@@ -1,0 +1,96 @@
+"""Positions as shown: abbreviations spelt out, and a regional office that names no
+place given the place the article is about ("Sekda" in an article about Gianyar is the
+"Sekda Kabupaten Gianyar"); national, local and described offices keep none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from index.corpus.article import Official
+from index.corpus.name_reading import split_words
+from index.corpus.name_words import bare, has_place
+from index.corpus.people import same_person
+from index.corpus.places import Place, places_at, spell_out
+from index.corpus.roles import LOCAL_OFFICES, role_at
+
+# Offices of a district or village, and a university's posts, name their own place or none.
+_OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik", "uin", "iain",
+                              "mahasiswa", "bem",  # a student body is its campus's
+                              # and a congregation or school its own: "Ketua Majelis Klasis GMIT Soe"
+                              "klasis", "paroki", "jemaat", "gereja", "masjid", "pesantren",
+                              "pondok", "taklim",
+                              "tokoh", "pemuka"}  # a community figure's community is theirs
+# National offices carry no region; a regional one without a place gets the article's.
+_NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "republik",
+                       "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",
+                       "bawaslu ri", "mendagri", "panrb", "kemenpan", "polri", "tni",
+                       # national research and watchdog bodies: "peneliti Perludem, Nadia"
+                       "perludem", "icw", "brin", "kontras", "formappi"})
+
+
+def finish_officials(officials: list[Official], place: Place | None) -> list[Official]:
+    """Spell out abbreviations, give regional offices without a place the article's place,
+    and drop duplicates (the first of a name wins)."""
+    out: list[Official] = []
+    for official in officials:
+        if not official.name or any(same_person(o.name, official.name) for o in out):
+            continue
+        out.append(Official(official.name, finish_position(official.position, place)))
+    return out
+
+
+# A candidate's number on the ballot ends the office: "Calon bupati nomor urut 1".
+_BALLOT_NUMBER = re.compile(r"\s+nomor urut \d+$", re.IGNORECASE)
+
+
+def finish_position(position: str, place: Place | None) -> str:
+    """A described office ("Direktur lembaga survei ...") or a university's is no regional
+    one, and a local one names its own place ("Kepala Desa Karangrejo", "Dandim
+    1701/Jayapura"): no place. A candidate's gets it before the ballot number."""
+    position = spell_out(position)
+    ballot = _BALLOT_NUMBER.search(position)
+    office = position[:ballot.start()] if ballot else position
+    words = office.split()
+    head = role_at(words, 0, capitalised=False) if words else 0
+    described = any(w[:1].islower() and w not in {"dan", "serta"} for w in words[max(head, 1):])
+    local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) for w in words)
+    if office and place and not has_place(office) and not _is_national(office) \
+            and not described and not local:
+        office = f"{office} {_level(place)}{place.name}"
+    return office + (ballot.group() if ballot else "")
+
+
+def _is_national(position: str) -> bool:
+    words = {w.lower().strip(",()") for w in position.split()}
+    return bool(words & _NATIONAL)
+
+
+def _level(place: Place) -> str:
+    return {"provinsi": "Provinsi ", "kabupaten": "Kabupaten ", "kota": "Kota "}[place.kind]
+
+
+def article_place(paragraphs: list[str]) -> Place | None:
+    """The place an article is about: the one named most often (a province counts the
+    mentions of its regencies and cities too, but names it only when it is itself named)."""
+    counts: Counter[Place] = Counter()
+    for paragraph in paragraphs:
+        tokens = [bare(w) for w in split_words(paragraph)]
+        i = 0
+        while i < len(tokens):
+            size, places = places_at(tokens, i) if tokens[i][:1].isupper() else (0, ())
+            if size:
+                previous = tokens[i - 1].lower() if i else ""
+                chosen = _by_level(places, previous)
+                counts[chosen] += 1
+            i += size or 1
+    if not counts:
+        return None
+    return max(counts, key=lambda p: (counts[p], p.kind == "provinsi"))
+
+
+def _by_level(places: tuple[Place, ...], previous: str) -> Place:
+    wanted = {"provinsi": "provinsi", "pemprov": "provinsi", "kabupaten": "kabupaten",
+              "pemkab": "kabupaten", "kota": "kota", "pemkot": "kota"}.get(previous)
+    return next((p for p in places if p.kind == wanted), places[0])

@@ -1,0 +1,152 @@
+"""Who holds the floor across paragraphs and inside one.
+
+A quotation may run over paragraphs and be attributed only where it closes, stand alone
+between attributed paragraphs, or continue a speaker's announcement ("Ia lalu merinci:");
+an interview alternates questions and answers; and a paragraph may hand over to a new
+speaker mid-way, where it is cut so that each part has its own speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from index.corpus.name_reading import QUOTE_MARK, holder_before, name_before, second_office, split_words
+from index.corpus.name_words import bare
+from index.corpus.people import Person
+from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
+
+# A paragraph that is a quotation and nothing else, and one that opens by pointing back at it.
+_BARE_QUOTE = re.compile(r"^[\"“][^\"“”]{20,}[\"”]$")
+_LOOKS_BACK = re.compile(r"(?:demikian|begitu|hal (?:itu|tersebut|ini)|pernyataan (?:itu|tersebut|ini))\b"
+                         r".{0,40}?\b(?:disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan|diutarakan|"
+                         r"dipaparkan|kata|ujar)\b", re.IGNORECASE)
+# Sentence ends inside a paragraph, and a last word that ends no sentence ("Ny.", "H.", "R.").
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
+_MAX_SENTENCES = 60
+_SENTENCE_WORDS = 40
+_INTRODUCTION_WORDS = 8  # "Sementara itu, Ny. Yuliana Rumbiak, Ketua DWP ...": where the office may start
+
+
+def split_at_new_speakers(paragraphs: list[str]) -> list[str]:
+    """Paragraphs cut before a sentence that brings in someone with their office who
+    speaks ("... Ia mengatakan sisa kasus ditargetkan selesai. Asisten Pemerintahan Setda
+    DKI, Ahmad Ma'mun, menimpali bahwa ... Menurutnya, ..."): each part then has its own
+    speaker, and the pronouns after the newcomer are theirs."""
+    parts: list[str] = []
+    for paragraph in paragraphs:
+        sentences = _sentences(paragraph)
+        if len(sentences) > _MAX_SENTENCES:  # hostile text: left whole
+            parts.append(paragraph)
+            continue
+        current: list[str] = []
+        for sentence in sentences:
+            if current and _has_spoken(current) and _brings_in_speaker(sentence, " ".join(current)):
+                parts.append(" ".join(current))
+                current = []
+            current.append(sentence)
+        parts.append(" ".join(current))
+    return parts
+
+
+def _has_spoken(sentences: list[str]) -> bool:
+    """Someone speaks in these sentences and no quotation is left open: a paragraph's
+    opening framing ("Dukungan datang dari legislatif.") stays with the speaker after it,
+    and a quote with the speaker's name after its close stays whole."""
+    text = " ".join(sentences)
+    if _quote_balance(text) != 0 or len(QUOTE_MARK.findall(text)) % 2:
+        return False
+    words = split_words(text)
+    return any(bare(w).lower() in SAY_BEFORE or says_next(words, k) for k, w in enumerate(words))
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences, not cut after an honorific or initial ("Ny. Yuliana")."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(paragraph):
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+def _brings_in_speaker(sentence: str, before: str) -> bool:
+    """Whether the sentence opens with an office whose holder is named and speaks in it
+    ("Ketua Bawaslu X, Name, menyebut", "Name, Office, mengatakan", "Ny. Name, Office,
+    menimpali"), or with a name the sentences `before` do not use, that speaks
+    ("Syarifuddin lalu menambahkan")."""
+    words = split_words(sentence)[:_SENTENCE_WORDS]
+    verb = next((k for k in range(min(_INTRODUCTION_WORDS, len(words))) if bare(words[k]).lower() in SAY_BEFORE), None)
+    name = name_before(words, verb, Counter()) if verb else None
+    if name and not any(part in before for part in name.split()) and verb - len(name.split()) <= 2:
+        return True
+    role, i = next(((role, i) for i in range(min(_INTRODUCTION_WORDS, len(words)))
+                    if (role := role_at(words, i))), (0, 0))
+    if not role or any(says_next(words, k) or bare(w).lower() in SAY_BEFORE for k, w in enumerate(words[:i])):
+        return False  # "Hal tersebut disampaikan oleh Bupati ...": it points back, the office is no subject
+    end, _, name, _, said = read_role(words, i, role, Counter())
+    if not (name or said):
+        said = second_office(words, end, "", Counter())[2]
+    return bool(said and (name or holder_before(words, i, said, Counter())))
+
+
+def quotes_closed_later(paragraphs: list[str], turns: list[Person | None]) -> list[Person | None]:
+    """A quote that runs over paragraphs ("“Kami tidak main-main. ..." then "... diproses,”
+    kata Kurniawan.") is attributed where it closes: its first paragraphs, unattributed,
+    take that speaker. News closes such a quote within a few paragraphs."""
+    turns = list(turns)
+    k = 0
+    while k < len(paragraphs):
+        if turns[k] is None and _quote_balance(paragraphs[k]) > 0:
+            m = next((m for m in range(k + 1, min(k + 4, len(paragraphs)))
+                      if _quote_balance(paragraphs[m]) < 0), None)
+            if m is not None and turns[m] is not None:
+                turns[k:m] = [turns[m] if t is None else t for t in turns[k:m]]
+            k = m or k
+        k += 1
+    return turns
+
+
+def quotes_continued(paragraphs: list[str], turns: list[Person | None]) -> list[Person | None]:
+    """A quotation opened after its speaker ("... Ia lalu merinci:" then “... , “... and
+    “...”, each paragraph opening anew as news prints it) stays that speaker's while it
+    runs: an unattributed paragraph opening a quote after one that announces it or leaves
+    its own open."""
+    turns = list(turns)
+    for k in range(1, len(paragraphs)):
+        previous = paragraphs[k - 1].rstrip()
+        if turns[k] is None and turns[k - 1] is not None and paragraphs[k].lstrip()[:1] in "“\"" \
+                and (previous.endswith(":") or _quote_balance(previous) > 0):
+            turns[k] = turns[k - 1]
+    return turns
+
+
+def bare_quotes(paragraphs: list[str], turns: list[Person | None]) -> list[Person | None]:
+    """A paragraph that is a quotation alone, attributed nowhere, is the speaker's whom the
+    next paragraph names looking back ("Demikian disampaikan Rendy ..."), else the speaker's
+    of the paragraph before it ("Rendy mengatakan, ..." then “...”), not the main official's."""
+    turns = list(turns)
+    for k, paragraph in enumerate(paragraphs):
+        if turns[k] is not None or not _BARE_QUOTE.match(paragraph.strip()):
+            continue
+        if k + 1 < len(paragraphs) and turns[k + 1] is not None and _LOOKS_BACK.match(paragraphs[k + 1]):
+            turns[k] = turns[k + 1]
+        elif k > 0:
+            turns[k] = turns[k - 1]
+    return turns
+
+
+def is_question(paragraph: str) -> bool:
+    """An interviewer's question: a paragraph of its own that asks, outside any quotation."""
+    text = paragraph.strip()
+    return text.endswith("?") and not QUOTE_MARK.search(text) and len(text.split()) <= 40
+
+
+def _quote_balance(paragraph: str) -> int:
+    """Opening quotes minus closing ones; a straight quote opens at the start, else closes."""
+    curly = paragraph.count("“") - paragraph.count("”")
+    if paragraph.count('"') % 2:
+        curly += 1 if paragraph.lstrip().startswith('"') else -1
+    return curly
