@@ -298,6 +298,14 @@ def test_an_english_question_about_a_named_official_is_answered(searcher):
         assert answer.hits[0].passage.official.name == official
 
 
+def test_an_english_question_about_an_acronym_the_corpus_never_uses_is_declined(searcher):
+    """Other English words the corpus never uses are only English, but an acronym is
+    Indonesian in any language: with none of CPNS, the question is not answered."""
+    assert searcher.search("Can civil servants like a candidate's Instagram post?").confident
+    assert searcher.search("What are the ASN neutrality rules for 2024?").confident
+    assert not searcher.search("What are the CPNS exam passing grades for 2024?").confident
+
+
 def test_a_question_about_a_place_the_corpus_never_quotes_is_declined(searcher):
     for question in ("Siapa pemenang Pilkada Jakarta 2024?", "Will it rain in Jakarta on election day?"):
         assert not searcher.search(question).confident, question

@@ -122,6 +122,13 @@ def test_a_circumstance_the_corpus_never_mentions_does_not_decline_the_question(
     assert not searcher.search("kalo lagi cuti, gimana cara urus pindah memilih?").confident
 
 
+def test_acronyms_are_the_words_written_in_capitals():
+    analyzer = Analyzer([])
+    assert analyzer.acronyms("What are the CPNS exam passing grades for 2024?") == {"cpns"}
+    assert analyzer.acronyms("Can a PNS join the KPU? I am A civil servant") == {"pns", "kpu"}
+    assert analyzer.acronyms("what about cpns") == set()
+
+
 def test_english_is_told_apart_from_indonesian():
     assert written_in_english("What did the Pasuruan acting regent tell civil servants?")
     assert written_in_english("Can civil servants like a candidate's Instagram post?")

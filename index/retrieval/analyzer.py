@@ -185,6 +185,10 @@ class Analyzer:
             i += size
         return terms
 
+    def acronyms(self, text: str) -> set[str]:
+        """The terms of the acronyms `text` writes in capitals ("CPNS", "SIASN")."""
+        return {stem(w.lower()) for w in _WORD.findall(text) if len(w) > 1 and w.isupper()}
+
     def _phrase_at(self, words: list[str], start: int) -> tuple[int, tuple[str, ...] | None]:
         """The longest synonym phrase starting at `start` with its group's head terms."""
         for size in range(min(self._longest, len(words) - start), 0, -1):

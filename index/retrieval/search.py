@@ -187,7 +187,10 @@ class Searcher:
         # question it is what the question is about. In an English one it is only English.
         known = [t for t in topic if t in self._idf]
         if known and written_in_english(question):
-            topic = known
+            # Except an acronym ("CPNS", "SIASN"): Indonesian in any language, and one the
+            # corpus never uses names a subject it has nothing on.
+            acronyms = self._analyzer.acronyms(question)
+            topic = [t for t in topic if t in self._idf or t in acronyms]
         elif known:
             # An unknown word in a circumstance ("kalo lagi cuti") narrows the question,
             # it is not its subject: the closest statement on the subject still answers.
