@@ -6,6 +6,8 @@ from index.corpus.article import Article, Official
 from index.corpus.officials import detect_main_official, detect_officials, detect_speakers, speaker_names
 from index.corpus.passages import MAX_WORDS, article_passages, statements, unique_passages
 from index.corpus.turns import split_at_new_speakers
+from index.ingest.extract import extract_article
+from index.ingest.sources import article_from_extracted
 from index.retrieval.analyzer import Analyzer
 
 HERA = Official("Hera Nugrahayu", "Penjabat Wali Kota Palangka Raya")
@@ -555,6 +557,40 @@ def test_ranks_in_full_brands_national_bodies_and_an_office_after_the_name():
     assert "WhatsApp" not in {o.name for o in speakers.officials}
     from index.corpus.name_reading import quoted_words, split_words
     assert len(split_words(paragraphs[0])) == len(quoted_words(paragraphs[0]))  # read alike
+
+
+def test_a_place_named_after_a_general_is_no_name_and_a_short_first_name_is_the_full_one():
+    paragraphs = [
+        "Kepala BKPSDM Kabupaten Gianyar, Cokorda Gede Agung Wiratmaja, memaparkan bentuk "
+        "pelanggaran netralitas ASN.",
+        "\u201cBerfoto dengan gaya jari pun sudah pelanggaran,\u201d papar Cok Wiratmaja.",
+        "Hal itu dibahas bersama Dosen Fakultas Ilmu Sosial dan Ilmu Politik Universitas "
+        "Jenderal Soedirman Purwokerto.",
+    ]
+    speakers = detect_speakers("BKPSDM Gianyar Paparkan Pelanggaran", paragraphs)
+    assert [o.name for o in speakers.officials] == ["Cokorda Gede Agung Wiratmaja"]
+    assert [o.name for o in speakers.by_paragraph] == ["Cokorda Gede Agung Wiratmaja"] * 3
+
+
+def test_an_opinion_column_is_its_authors_as_byline_and_closing_note_say():
+    body = ("<p>Netralitas ASN bukan berarti kehilangan hak pilih di bilik suara pada Pilkada.</p>"
+            "<p>Persoalannya, pelanggaran kerap muncul karena tekanan atasan, kata Bupati Banyumas "
+            "Achmad Husein dalam sebuah forum.</p>"
+            "<p>Karena itu saya menawarkan pembinaan yang menyasar pimpinan, bukan hanya staf.</p>")
+    note = "<p>*) Penulis adalah Dosen Administrasi Publik Universitas Jenderal Soedirman.</p>"
+    byline = "<span class='oleh'>Oleh: Dr. Hj. Endang Sri Rahayu, S.Sos., M.Si.</span>"
+
+    def article(html_body: str) -> Article:
+        html = f"<html><body><div>{byline}</div><article>{html_body}</article></body></html>"
+        return article_from_extracted(extract_article(html, "https://radar.example/opini/1"))
+
+    column = article(body + note)
+    author = Official("Endang Sri Rahayu", "Dosen Administrasi Publik Universitas Jenderal Soedirman")
+    assert column.official == author and "Penulis adalah" not in column.body
+    assert [p.official.name for p in article_passages(column)] == [
+        "Endang Sri Rahayu", "Achmad Husein", "Endang Sri Rahayu"]
+    # Without the note the byline is a reporter's: the article is attributed as news is.
+    assert article(body).official.name == "Achmad Husein"
 
 
 def test_intro_sentence_travels_with_the_quote_it_introduces():

@@ -83,6 +83,11 @@ TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ec", "ir", "prof", "k
                      "irjen", "irjenpol", "komjen", "jenderal", "letkol", "kolonel", "mayor",
                      "kapten", "lettu", "letda", "mayjen", "letjen", "laksma", "laksda",
                      "laksdya", "laksamana", "marsma", "marsda", "marsdya", "marsekal"})
+# Places and institutions named after someone: a title after them is part of the place's name
+# ("Universitas Jenderal Soedirman", "Jalan Kolonel Sugiono", "RSUD Dr. Soetomo"), no person's.
+NAMESAKES = frozenset({"universitas", "univ", "institut", "jalan", "jl", "jln", "bandara", "stadion",
+                       "rsud", "rs", "rsu", "museum", "lapangan", "gedung", "taman", "pelabuhan",
+                       "yayasan", "masjid", "makam", "kapal", "kri", "monumen", "wisma"})
 # Lower-case particles inside a name ("Nonato da Purificacao Sarmento", "Umar bin Khattab").
 NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "bin", "binti", "br", "boru"})
 # Corps and service marks between a rank and the name ("Letkol Inf", "Kombes Pol").

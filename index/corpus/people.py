@@ -203,13 +203,24 @@ def _merge_into(people: list[Person], wrong: Person, holder: Person) -> None:
 
 
 def _shortened_from(people: list[Person], name: str) -> Person | None:
-    """The one person whose name a single word cuts short ("Romo Frans" after "Romo
-    Fransiskus Xaverius Bria Seran", "Ustaz Fathur"), if only one name starts so."""
-    if len(name.split()) != 1 or len(name) < _SHORTENED_CHARS:
+    """The one person whose name `name` cuts short: a single word ("Romo Frans" after "Romo
+    Fransiskus Xaverius Bria Seran", "Ustaz Fathur"), or a short first word before the
+    family name ("Cok Wiratmaja" after "Cokorda Gede Agung Wiratmaja")."""
+    words = name.split()
+    if len(words) == 1 and len(name) >= _SHORTENED_CHARS:
+        starting = [p for p in people if p.name and any(
+            t.startswith(name) and len(t) > len(name) for t in p.name.split())]
+    elif len(words) == 2:
+        starting = [p for p in people if p.name and _shortens(words, p.name.split())]
+    else:
         return None
-    starting = [p for p in people if p.name and any(
-        t.startswith(name) and len(t) > len(name) for t in p.name.split())]
     return starting[0] if len(starting) == 1 else None
+
+
+def _shortens(words: list[str], full: list[str]) -> bool:
+    first, family = words
+    return len(full) >= 2 and full[-1] == family and len(first) >= _SHORTENED_CHARS - 1 \
+        and full[0].startswith(first) and full[0] != first
 
 
 def same_person(a: str, b: str) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 from itertools import takewhile
 
 from index.corpus.name_words import (
-    ACTING, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, NAME_PARTICLES, ORG_WORDS, TITLES,
+    ACTING, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, NAME_PARTICLES, NAMESAKES, ORG_WORDS, TITLES,
     bare, could_be_name, is_degree, is_initial, is_initials, is_parenthesised,
     only_place, place_spans, strict_name, strip_honorifics)
 
@@ -292,7 +292,7 @@ def _name_after_title(segment: list[str]) -> tuple[str, int] | None:
     while tokens and is_degree(segment[len(tokens) - 1]):
         tokens.pop()
     titled = [i for i, t in enumerate(tokens) if t.lower() in TITLES]
-    if not titled:
+    if not titled or titled[-1] and tokens[titled[-1] - 1].lower() in NAMESAKES:
         return None
     first = start = titled[-1] + 1
     while first > 1 and tokens[first - 2].lower() in TITLES:  # "Drs. H. Ahmad Yani"
@@ -358,6 +358,8 @@ def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] |
         while run and j >= 0 and bare(words[j]).lower().rstrip(".") in HONORIFICS:
             j -= 1
         break
+    if run and j >= 0 and j < end - len(run) - 1 and bare(words[j]).lower() in NAMESAKES:
+        return None  # "Universitas Jenderal Soedirman": a rank that names a place
     clean = strip_honorifics(run)
     if not clean or all(is_initial(t) for t in clean):
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -34,6 +35,7 @@ class ExtractedArticle:
     date: str     # YYYY-MM-DD, or "" when the page does not say
     text: str     # main text, paragraphs separated by one blank line
     url: str
+    byline: str = ""  # whom "Oleh: ..." names: the reporter, or an opinion column's author
 
 
 def extract_article(html: str, url: str) -> ExtractedArticle:
@@ -46,7 +48,8 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     html_title = _html_title(tree)
     # Only a page whose metadata gives no date needs its byline read (before the pruning too).
     meta_date = _iso_date(meta.get("article:published_time", ""))
-    byline = "" if meta_date else _byline_date(tree)
+    byline_date = "" if meta_date else _byline_date(tree)
+    byline = _byline(tree)
     paragraphs_for_loose_text(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
@@ -71,8 +74,9 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
-    published = meta_date or _iso_date(doc.date or "") or byline
-    return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url)
+    published = meta_date or _iso_date(doc.date or "") or byline_date
+    return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url,
+                            byline=byline)
 
 
 _SPACE = re.compile(r"\s+")
@@ -132,11 +136,11 @@ def _host_name(url: str) -> str:
 _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
            "september", "oktober", "november", "desember")
 # A byline's date and time, as sites print them when no metadata gives it: "Selasa, 8
-# Oktober 2024 10:45 WITA", "Rabu, 16/10/2024 - 09:12 WIB". The day's name, the time and its
-# zone set it apart from dates in the body ("Rabu (27/11/2024)", "pukul 07.00 WIB").
+# Oktober 2024 10:45 WITA", "Rabu, 16/10/2024 - 09:12 WIB", "Selasa 15-10-2024, 07:00 WIB".
+# The day's name, the time and its zone set it apart from dates in the body ("Rabu (27/11/2024)", "pukul 07.00 WIB").
 _BYLINE_DATE = re.compile(
     r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+"
-    r"(?:(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4}))"
+    r"(?:(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})|(\d{1,2})([/-])(\d{1,2})\5(\d{4}))"
     r"\s*[-|,|/]?\s*\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)\b", re.IGNORECASE)
 _BYLINE_SCAN_CHARS = 200_000
 
@@ -153,11 +157,27 @@ def _byline_date(tree: HtmlElement) -> str:
     if not found:
         return ""
     day, month, year = (found[1], _MONTHS.index(found[2].lower()) + 1, found[3]) if found[1] \
-        else (found[4], found[5], found[6])
+        else (found[4], found[6], found[7])
     try:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return ""
+
+
+# "Oleh: Dr. Endang Sri Rahayu, M.Si.", "Oleh: <a>Marsita Riandini</a>", "Oleh: Agustinus
+# Ndiken — Senin, 25 November 2024": the name runs to a dash, a bar or the line's end.
+_BYLINE = re.compile(r"^\s*oleh\s*:?\s*([^|\n—–]{0,120}?)\s*(?:[|\n—–]|\s-\s|$)", re.IGNORECASE)
+_BYLINE_PIECES = 2_000
+
+
+def _byline(tree: HtmlElement) -> str:
+    """The name after the page's first "Oleh:", or ""."""
+    pieces = [p.strip() for p in islice(tree.itertext(), _BYLINE_PIECES)]
+    for i, piece in enumerate(pieces):
+        found = _BYLINE.match(piece)
+        if found:
+            return found[1] or next((p for p in pieces[i + 1:i + 3] if p), "")[:120]
+    return ""
 
 
 def _iso_date(value: str) -> str:

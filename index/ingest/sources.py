@@ -13,6 +13,7 @@ from index.ingest.fetch import fetch_page
 from index.ingest.limits import bounded_article
 from index.ingest.text_import import import_file, region_of
 from index.corpus.officials import detect_main_official
+from index.corpus.opinion import column_author
 
 
 def article_from_url(config: IndexConfig, url: str) -> Article:
@@ -28,7 +29,11 @@ def article_from_url(config: IndexConfig, url: str) -> Article:
 def article_from_extracted(extracted: ExtractedArticle) -> Article:
     """`extract_article` already cleaned the text; what is left is attribution."""
     paragraphs = [p for p in extracted.text.split("\n\n") if p.strip()]
-    official = detect_main_official(extracted.title, paragraphs)
+    column = column_author(paragraphs, extracted.byline)
+    if column:
+        official, paragraphs = column
+    else:
+        official = detect_main_official(extracted.title, paragraphs)
     article = Article(id=article_id_for(extracted.url), title=extracted.title,
                       body="\n\n".join(paragraphs), outlet=extracted.outlet, url=extracted.url,
                       date=extracted.date, official=official, region=region_of(official))
