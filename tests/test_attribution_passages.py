@@ -593,6 +593,34 @@ def test_an_opinion_column_is_its_authors_as_byline_and_closing_note_say():
     assert article(body).official.name == "Achmad Husein"
 
 
+def test_offices_joined_listed_or_interim_and_sources_named_late():
+    paragraphs = [
+        "\u201cTugas utamanya mencegah, baru kemudian menindak,\u201d kata seorang pejabat yang "
+        "memimpin satgas.",
+        "Pejabat itu adalah Inspektur Kabupaten Konawe Selatan, Hasnawati Tombili.",
+        "Kepala Dinas PUPR Kabupaten Konawe Selatan, Hotman Lumbantobing, dilaporkan ke Bawaslu "
+        "karena diduga menghadiri kampanye.",
+        "Anggota Bawaslu Kabupaten Konawe Selatan sekaligus Koordinator Divisi Pencegahan, "
+        "Partisipasi Masyarakat dan Hubungan Masyarakat, Arif Budi Santoso, mengajak warga melapor.",
+        "Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+        "Berencana Kabupaten Konawe Selatan, Hj. Siti Rohmah Fauziah, mengatakan penyuluh KB rawan.",
+        "Ketua KPU Kabupaten Konawe Selatan ad interim, Suryo Handoko, menyebut logistik aman.",
+        "Hasnawati menambahkan, inspektorat siap turun. \u201cData pegawai bisa kami cek dalam "
+        "hitungan jam,\u201d timpal Fauziah. \u201cSetiap aduan kami tindak lanjuti,\u201d kata Hasnawati.",
+    ]
+    speakers = detect_speakers("Satgas Netralitas Dibentuk", split_at_new_speakers(paragraphs))
+    assert ("Arif Budi Santoso", "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Hubungan "
+            "Masyarakat Bawaslu Kabupaten Konawe Selatan") in {(o.name, o.position) for o in speakers.officials}
+    assert ("Suryo Handoko", "Ketua KPU Kabupaten Konawe Selatan ad interim") in \
+        {(o.name, o.position) for o in speakers.officials}
+    assert "Perlindungan Anak" not in {o.name for o in speakers.officials}
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Hasnawati Tombili", "Hasnawati Tombili",  # the quote is the source's named after it
+        "Hasnawati Tombili",  # the reported Kepala Dinas is no speaker: the main official
+        "Arif Budi Santoso", "Siti Rohmah Fauziah", "Suryo Handoko",
+        "Hasnawati Tombili", "Siti Rohmah Fauziah", "Hasnawati Tombili"]  # cut where she takes over
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

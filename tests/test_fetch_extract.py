@@ -301,6 +301,22 @@ def _bare_article(head: str = "") -> str:
     return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
 
 
+def _figure(number: int, caption: str) -> str:
+    return (f"<figure><img src='/foto/{number}.jpg' alt='foto'><figcaption><span>{number}/4</span> "
+            f"{caption} (Muhclis Abduh/detikSulsel)</figcaption></figure>")
+
+
+def test_a_photo_story_is_told_by_its_captions_and_an_article_drops_them() -> None:
+    captions = [f"{p} Pengawas juga memantau kegiatan ASN di lapangan." for p in KAPUAS_HULU.paragraphs[:4]]
+    story = ("<html><body><article><p>Ratusan ASN mengikuti apel netralitas. Berikut potretnya.</p>"
+             + "".join(_figure(k + 1, c) for k, c in enumerate(captions)) + "</article></body></html>")
+    text = extract_article(story, "https://www.detik.example/foto/1").text
+    assert KAPUAS_HULU.paragraphs[0][:60] in text and KAPUAS_HULU.paragraphs[3][:60] in text
+    assert "1/4" not in text and "Muhclis" not in text  # the counter and the credit are no statement
+    article = _bare_article().replace("</article>", _figure(1, "Bupati Sanggau memimpin apel.") + "</article>")
+    assert "Bupati Sanggau memimpin apel" not in extract_article(article, "https://www.detik.example/2").text
+
+
 def test_outlet_falls_back_to_host_and_date_to_empty() -> None:
     extracted = extract_article(_bare_article(), "https://www.beritadaerah.example/asn-netral")
     assert extracted.outlet == "beritadaerah.example"

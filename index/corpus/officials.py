@@ -41,6 +41,9 @@ from index.corpus.turns import bare_quotes, is_question, quotes_closed_later, qu
 
 _ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
+_JOINING = frozenset({"sekaligus", "merangkap"})
+_ACTED_UPON = frozenset("dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
+                        "dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
 # "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
 # article keeps unnamed, with what it says of them.
 _ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seorang [^,.\"“”]{2,80}?),? yang "
@@ -50,6 +53,9 @@ _ANONYMOUS_WORDS = 25
 # A paragraph that announces an interview: the answers that follow are the person's it names.
 _INTERVIEW = re.compile(r"\b(?:petikan|kutipan|cuplikan|hasil|berikut)\s+wawancara|"
                         r"\bwawancara\s+(?:khusus|eksklusif)", re.IGNORECASE)
+# A paragraph naming the source the one before quoted without a name.
+_REVEALS = re.compile(r"(?:pejabat|sosok|narasumber|pria|perempuan|wanita)\s+(?:itu|tersebut)\s+"
+                      r"(?:adalah|ialah|yakni|yaitu)\b", re.IGNORECASE)
 _NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan", "akrabnya"),
                             ("sapaan", "akrab"), ("panggilan", "akrabnya"), ("panggilan", "akrab")})
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
@@ -126,6 +132,8 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
         spoken_of = current or next((p for p in reversed(people) if p.name), None)
         speaker = _paragraph_speaker(paragraph, quoted_words(paragraphs[index]), index, names,
                                      people, spoken_of)
+        if speaker is not None and turns and turns[-1] is None and _REVEALS.match(paragraphs[index]):
+            turns[-1] = speaker  # "“...,” kata seorang pejabat." then "Pejabat itu adalah ..., Name."
         if _INTERVIEW.search(paragraphs[index]):
             interviewee = speaker
         elif speaker is None and interviewee is not None:
@@ -183,7 +191,9 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         role = role_at(words, i, capitalised=not after_verb)
         if role:
             end, position, name, epithet, said = read_role(words, i, role, names)
-            if not (name or said):
+            if not (name or said) and (joined := _joined_office(words, end, position, names)):
+                end, position, name, said = joined
+            elif not (name or said):
                 end, position, said = second_office(words, end, position, names)
             # An office right after someone read with theirs is another's: "melalui Kepala
             # Bagian Prokopim, Maria Goreti Seran, Pj Wali Kota Kupang menyampaikan"
@@ -207,7 +217,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
                         _take_nickname(words, k, names, person)
                     end = verb
-                if not named and i <= OPENING_WORDS:
+                if not named and i <= OPENING_WORDS and not _acted_upon(words, end):
                     opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
                 named.append(person)
             elif epithet and current and position and not after_former(words, i):
@@ -257,6 +267,24 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     # No verb of saying, but the paragraph opens with who acts in it: "Pjs. Bupati Banyumas,
     # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ..."
     return speaker or opener
+
+
+def _acted_upon(words: list[str], end: int) -> bool:
+    """Whether the person named before `words[end]` is what the sentence is about, not who
+    acts in it: "Kepala Dinas PUPR ..., Hotman Lumbantobing, dilaporkan ke Bawaslu"."""
+    return end < len(words) and bare(words[end]).lower() in _ACTED_UPON
+
+
+def _joined_office(words: list[str], end: int, position: str,
+                   names: Counter[str]) -> tuple[int, str, str | None, bool] | None:
+    """A second office joined to the first ("Anggota Bawaslu Lumajang sekaligus Koordinator
+    Divisi Pencegahan, Arif Budi Santoso, mengajak") is held in the first one's body."""
+    joined = end < len(words) and bare(words[end]).lower() in _JOINING
+    second = role_at(words, end + 1) if joined else 0
+    if not second:
+        return None
+    after, more, name, _, said = read_role(words, end + 1, second, names)
+    return (after, within(more, [position]), name, said) if name or said else None
 
 
 def _named_at_opening(words: list[str], people: list[Person], names: Counter[str],

@@ -172,6 +172,10 @@ def read_role(words: list[str], start: int, size: int,
             tail.extend(words[end:end + 3])
             end += 3
             continue
+        if lowered == "ad" and end + 1 < len(words) and bare(words[end + 1]).lower() == "interim":
+            tail.extend(words[end:end + 2])  # "Ketua Bawaslu Klaten ad interim, Suryo Handoko"
+            end += 2
+            continue
         if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
                 or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
             lower_case = 0 if lower_case else _lower_case_office(words, end, names, head[0][:1].islower())
@@ -253,7 +257,7 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
     segments = [s for s in segments if s]
     for k in range(1, len(segments)):
         clean = strip_honorifics([bare(w) for w in segments[k] if not is_degree(w)])
-        if clean and _all_name(clean, names):
+        if clean and _all_name(clean, names) and not _listed(segments[k + 1:]):
             return _clean_unit([w for s in segments[:k] for w in s]), " ".join(clean)
         if not _unit_like(segments[k]):
             break
@@ -377,6 +381,18 @@ def _all_name(tokens: list[str], names: Counter[str]) -> bool:
                or (0 < k < len(tokens) - 1 and t in NAME_PARTICLES)  # "Rosmawati br Siregar"
                for k, t in enumerate(tokens)) and \
         any(strict_name(t, names) or t.lower() in GIVEN_NAMES for t in tokens)
+
+
+def _listed(following: list[list[str]]) -> bool:
+    """Whether the segments after one go on to close a list ("Dinas Pemberdayaan Perempuan,
+    Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana"): it is the office's.
+    A segment opening with an office is the named person's second one, no list item."""
+    for segment in following:
+        if not _unit_like(segment) or role_at(segment, 0):
+            return False
+        if any(bare(w).lower() in {"dan", "serta"} for w in segment):
+            return True
+    return False
 
 
 def _unit_like(segment: list[str]) -> bool:

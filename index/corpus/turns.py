@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.corpus.name_reading import QUOTE_MARK, holder_before, name_before, second_office, split_words
+from index.corpus.name_reading import (QUOTE_MARK, holder_before, name_after, name_before, quoted_words,
+                                       second_office, split_words)
 from index.corpus.name_words import bare
 from index.corpus.people import Person
 from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
@@ -78,6 +79,8 @@ def _brings_in_speaker(sentence: str, before: str) -> bool:
     menimpali"), or with a name the sentences `before` do not use, that speaks
     ("Syarifuddin lalu menambahkan")."""
     words = split_words(sentence)[:_SENTENCE_WORDS]
+    if (named := _named_after_quote(sentence)) and not any(part in before for part in named.split()):
+        return True
     verb = next((k for k in range(min(_INTRODUCTION_WORDS, len(words))) if bare(words[k]).lower() in SAY_BEFORE), None)
     name = name_before(words, verb, Counter()) if verb else None
     if name and not any(part in before for part in name.split()) and verb - len(name.split()) <= 2:
@@ -90,6 +93,18 @@ def _brings_in_speaker(sentence: str, before: str) -> bool:
     if not (name or said):
         said = second_office(words, end, "", Counter())[2]
     return bool(said and (name or holder_before(words, i, said, Counter())))
+
+
+def _named_after_quote(sentence: str) -> str | None:
+    """The name attributing a sentence that is a quotation ("“...,” timpal Rosita."), if any."""
+    words, quoted = split_words(sentence)[:_SENTENCE_WORDS], quoted_words(sentence)
+    if not words or not quoted[0]:
+        return None
+    verb = next((k for k in range(1, len(words)) if not quoted[k]), None)
+    if verb is None or not says_next(words, verb):
+        return None
+    name = name_after(words, verb + 1, Counter())
+    return name if name and name != "PRONOUN" else None
 
 
 def quotes_closed_later(paragraphs: list[str], turns: list[Person | None]) -> list[Person | None]:

@@ -20,6 +20,7 @@ from trafilatura.settings import Document, set_date_params
 
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
+from index.ingest.gallery import paragraphs_for_captions
 from index.ingest.loose_text import paragraphs_for_loose_text
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
@@ -50,6 +51,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     meta_date = _iso_date(meta.get("article:published_time", ""))
     byline_date = "" if meta_date else _byline_date(tree)
     byline = _byline(tree)
+    paragraphs_for_captions(tree)
     paragraphs_for_loose_text(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
