@@ -92,7 +92,13 @@ _NOT_YET |= {
     "q09": "main official: the headline names the Pemkab and the BKPSDM; the manifest takes the Pj Bupati, "
            "who speaks most, the code the BKPSDM head the headline names (g05 needs the same rule)",
     "q12": "main official: 'Pemkab dan Bawaslu Awasi ...' names the Pemkab first; the code takes the "
-           "Bawaslu chair, whose body it names (g05: a Pemkab speaks through its Asisten)"}
+           "Bawaslu chair, whose body it names (g05: a Pemkab speaks through its Asisten)",
+    # The sixteenth round (r01-r12): 57/81 quotes and 28/36 speakers before its fixes, 78/81
+    # and 36/36 after (two expectations reviewed).
+    "r07": "an official's embedded X post (a blockquote extraction drops), and a headline naming "
+           "'Deputi SDM Aparatur KemenPAN-RB' in short forms the position does not match",
+    "r12": "initials as a later name: 'Drs. Zulkarnain Abdullah, M.Si. (ZA)', then 'ZA kemudian "
+           "memaparkan'"}
 
 
 @pytest.mark.parametrize("entry,article", [

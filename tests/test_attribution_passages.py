@@ -621,6 +621,46 @@ def test_offices_joined_listed_or_interim_and_sources_named_late():
         "Hasnawati Tombili", "Siti Rohmah Fauziah", "Hasnawati Tombili"]  # cut where she takes over
 
 
+def test_transcripts_interviews_spellings_and_an_office_named_again():
+    transcript = [
+        "Radio Bandung menggelar dialog netralitas ASN yang dipandu penyiar Rina Marliana.",
+        "Narasumber: Dr. H. Dedi Supriatna Kusumah, M.Si., Sekretaris Daerah Kabupaten Bandung",
+        "Narasumber (via telepon): Euis Komariah, S.H., Ketua Badan Pengawas Pemilihan Umum "
+        "(Bawaslu) Kabupaten Bandung",
+        "Rina Marliana: Pak Sekda, masih ada ASN yang ikut kampanye?",
+        "Dedi Supriatna: Saya tidak menutup mata, memang masih ada laporan soal ASN.",
+        "EUIS KOMARIAH (BAWASLU): Sampai hari ini ada tujuh dugaan pelanggaran yang kami tangani.",
+    ]
+    speakers = detect_speakers("Dialog Netralitas ASN", transcript)
+    assert {(o.name, o.position) for o in speakers.officials} == {
+        ("Dedi Supriatna Kusumah", "Sekretaris Daerah Kabupaten Bandung"),
+        ("Euis Komariah", "Ketua Badan Pengawas Pemilihan Umum Kabupaten Bandung")}
+    assert [o.name for o in speakers.by_paragraph[4:]] == ["Dedi Supriatna Kusumah", "Euis Komariah"]
+    article = Article(id="t", title="Dialog", body="\n\n".join(transcript))
+    assert not any(p.text.startswith("Narasumber") for p in article_passages(article))  # no statement
+
+    interview = [
+        "RIAUPOS.CO - Riau Pos berbincang dengan Kepala Kantor Regional XII BKN Pekanbaru, Drs. Hendrawan "
+        "Saputra Nasution, di ruang kerjanya. Berikut petikannya.",
+        "Apakah menekan tombol like sudah bisa dijatuhi sanksi?",
+        "Ya, itu masuk kategori pelanggaran kode etik bagi ASN.",
+    ]
+    assert detect_speakers("Wawancara", interview).by_paragraph[2].name == "Hendrawan Saputra Nasution"
+
+    paragraphs = [
+        "Harianjogja.com, GUNUNGKIDUL\u2014Penjabat (Pj) Bupati Gunungkidul, Syahrudin Marzuki, "
+        "mengingatkan ASN agar netral.",
+        "Komandan Distrik Militer (Dandim) 0730/Gunungkidul, Letkol Inf Rudi Hartawan, mengatakan prajurit netral.",
+        "\u201cKami tidak akan ragu,\u201d kata Syahruddin.",
+        "Dandim juga mengingatkan sanksi. \u201cSaya proses sesuai hukum militer,\u201d katanya.",
+        "Pj Bupati itu menegaskan pemkab tidak melindungi pelanggar. \u201cTidak ada toleransi,\u201d ujarnya.",
+    ]
+    speakers = detect_speakers("Pj Bupati Gunungkidul Ingatkan ASN", paragraphs)
+    assert speakers.main == Official("Syahrudin Marzuki", "Penjabat Bupati Gunungkidul")
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Syahrudin Marzuki", "Rudi Hartawan", "Syahrudin Marzuki", "Rudi Hartawan", "Syahrudin Marzuki"]
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -20,7 +20,8 @@ from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, S
 
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 QUOTE_MARK = re.compile(r"[\"“”]")
-_GLUED_DATELINE = re.compile(r"^([A-Z]{3,}-)(?=[A-Z][a-z])")
+# "SELONG-Penjabat", "Harianjogja.com, GUNUNGKIDUL—Penjabat": the dateline opens the paragraph.
+_GLUED_DATELINE = re.compile(r"^((?:\S+\s+){0,3}?[A-Z]{3,}[-–—])(?=[A-Z][a-z])")
 # Police ranks written out, as press releases do, by the short form the rank list knows.
 _RANKS_IN_FULL = {"ajun komisaris besar polisi": "AKBP", "komisaris besar polisi": "Kombespol",
                   "ajun komisaris polisi": "AKP", "komisaris polisi": "Kompol",

@@ -31,17 +31,19 @@ from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, 
                                        epithet_at, holder_before, name_after, name_before, office_in_brackets,
                                        quoted_words, second_office, split_words)
 from index.corpus.name_words import HONORIFICS, bare, could_be_name
-from index.corpus.people import (MAX_PEOPLE, Person, in_headline, merge_misread_people, register,
+from index.corpus.people import (MAX_PEOPLE, Person, in_headline, merge_misread_people, named_holder, register,
                                  register_office, same_person, within)
 from index.corpus.places import position_words
 from index.corpus.positions import article_place, finish_officials, finish_position
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_say_after,
                                 read_role, role_at, says_next, skip_verb)
-from index.corpus.turns import bare_quotes, is_question, quotes_closed_later, quotes_continued
+from index.corpus.turns import bare_quotes, guest, is_question, quotes_closed_later, quotes_continued
 
 _ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 _JOINING = frozenset({"sekaligus", "merangkap"})
+# A transcript's line: the speaker's name (a note in brackets after it) and a colon.
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \([^()]{1,60}\))?:\s")
 _ACTED_UPON = frozenset("dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
                         "dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
 # "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
@@ -52,7 +54,7 @@ _ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seor
 _ANONYMOUS_WORDS = 25
 # A paragraph that announces an interview: the answers that follow are the person's it names.
 _INTERVIEW = re.compile(r"\b(?:petikan|kutipan|cuplikan|hasil|berikut)\s+wawancara|"
-                        r"\bwawancara\s+(?:khusus|eksklusif)", re.IGNORECASE)
+                        r"\bwawancara\s+(?:khusus|eksklusif)|\bberikut\s+petikan(?:nya)?\b", re.IGNORECASE)
 # A paragraph naming the source the one before quoted without a name.
 _REVEALS = re.compile(r"(?:pejabat|sosok|narasumber|pria|perempuan|wanita)\s+(?:itu|tersebut)\s+"
                       r"(?:adalah|ialah|yakni|yaitu)\b", re.IGNORECASE)
@@ -124,18 +126,24 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
     current: Person | None = None
     interviewee: Person | None = None  # after "Berikut petikan wawancaranya": who answers
     for index, paragraph in enumerate(words):
+        if (listed := guest(paragraphs[index])) is not None:
+            register(people, *listed, index)
+            turns.append(None)  # the list says who speaks below, it says nothing
+            continue
         if _ASKED.match(paragraphs[index]) or interviewee and is_question(paragraphs[index]):
             turns.append(None)  # an interviewer's question: the answer's speaker is not in it
             continue
         # Before anyone speaks, "beliau" is the last person named: "..., Ir. H. Rusmadi
         # Hasan, bertindak selaku Pembina Apel" then "Dalam arahannya, beliau menyampaikan".
         spoken_of = current or next((p for p in reversed(people) if p.name), None)
-        speaker = _paragraph_speaker(paragraph, quoted_words(paragraphs[index]), index, names,
-                                     people, spoken_of)
+        speaker = _labelled(paragraphs[index], people) or _paragraph_speaker(
+            paragraph, quoted_words(paragraphs[index]), index, names, people, spoken_of)
         if speaker is not None and turns and turns[-1] is None and _REVEALS.match(paragraphs[index]):
             turns[-1] = speaker  # "“...,” kata seorang pejabat." then "Pejabat itu adalah ..., Name."
         if _INTERVIEW.search(paragraphs[index]):
-            interviewee = speaker
+            # who speaks in the announcement, else whom it names: "Riau Pos berbincang dengan
+            # Kepala Kantor Regional XII BKN, Name, ... Berikut petikannya."
+            interviewee = speaker or next((p for p in reversed(people) if p.name and p.first == index), None)
         elif speaker is None and interviewee is not None:
             speaker = interviewee  # an answer: no name, no verb of saying
             speaker.said += 1
@@ -221,9 +229,12 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
                 named.append(person)
             elif epithet and current and position and not after_former(words, i):
-                current.add_position(position)
+                # "Pj Bupati itu menegaskan": whoever holds the office, else the one speaking
+                holder = named_holder(people, position)
+                if holder is None:
+                    current.add_position(position)
                 if said:
-                    speak(current)
+                    speak(holder or current)
             elif said and position and not epithet and not after_former(words, i):
                 verb = skip_verb(words, end)
                 if current and (_refers_back(words, verb - 1) or after_verb and epithet_at(words, i)):
@@ -267,6 +278,16 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     # No verb of saying, but the paragraph opens with who acts in it: "Pjs. Bupati Banyumas,
     # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ..."
     return speaker or opener
+
+
+def _labelled(paragraph: str, people: list[Person]) -> Person | None:
+    """The speaker a transcript's line opens with, if the article named them before:
+    "BAHRUL ULUM HAKIM (DIRJEN OTDA KEMENDAGRI): Setiap laporan ...", "Dedi Supriatna: ..."."""
+    label = _TRANSCRIPT_LABEL.match(paragraph)
+    speaker = next((p for p in people if p.name and same_person(p.name, label[1])), None) if label else None
+    if speaker is not None:
+        speaker.said += 1
+    return speaker
 
 
 def _acted_upon(words: list[str], end: int) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from index.corpus.article import Article, Official
 from index.ingest.clean import dedupe_key
 from index.corpus.officials import Speakers, detect_speakers
-from index.corpus.turns import split_at_new_speakers
+from index.corpus.turns import GUEST_LINE, split_at_new_speakers
 
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25
@@ -97,6 +97,9 @@ def _statements_with_paragraph(paragraphs: list[str],
     i = 0
     while i < len(paragraphs):
         text = paragraphs[i]
+        if GUEST_LINE.match(text):  # who speaks in a transcript, no statement
+            i += 1
+            continue
         if i + 1 < len(paragraphs) and _introduces(text, paragraphs[i + 1]) \
                 and not _speak_apart(speakers, i):
             i += 1

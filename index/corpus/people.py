@@ -9,6 +9,7 @@ functions make all of them the one person whose statements they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ MAX_PEOPLE = 64            # people tracked per article; real articles quote a h
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
+_DOUBLED = re.compile(r"(\w)\1+")
 _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
 
 
@@ -90,6 +92,11 @@ def _name_the_office(people: list[Person], person: Person, position: str) -> Non
     office = next((p for p in people if not p.name and p.positions and _holds(position, p.positions[0])), None)
     if office is not None:
         _merge_into(people, office, person)
+
+
+def named_holder(people: list[Person], position: str) -> Person | None:
+    """Someone named who holds the office `position` names."""
+    return next((p for p in people if p.name and any(_holds(held, position) for held in p.positions)), None)
 
 
 def register_office(people: list[Person], position: str, index: int) -> Person:
@@ -224,10 +231,17 @@ def _shortens(words: list[str], full: list[str]) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """One name is the other or a part of it ("Aldy" and "Aldy Altrian")."""
-    ta = [t for t in a.split() if t not in {"I", "Ni"}]
-    tb = [t for t in b.split() if t not in {"I", "Ni"}]
+    """One name is the other or a part of it ("Aldy" and "Aldy Altrian"), spelt either way
+    ("Syahruddin" and "Syahrudin Marzuki", "Soedirman" and "Sudirman")."""
+    ta = [_spelling(t) for t in a.split() if t not in {"I", "Ni"}]
+    tb = [_spelling(t) for t in b.split() if t not in {"I", "Ni"}]
     if not ta or not tb:
         return False
     short, long = sorted((ta, tb), key=len)
     return all(t in long for t in short)
+
+
+def _spelling(word: str) -> str:
+    """A name word without what its spellings vary in: the old spelling and doubled letters."""
+    word = word.lower().replace("oe", "u").replace("dj", "j").replace("tj", "c")
+    return _DOUBLED.sub(r"\1", word)

@@ -13,7 +13,8 @@ from collections import Counter
 
 from index.corpus.name_reading import (QUOTE_MARK, holder_before, name_after, name_before, quoted_words,
                                        second_office, split_words)
-from index.corpus.name_words import bare
+from index.corpus.name_words import bare, is_degree
+from index.corpus.opinion import byline_name
 from index.corpus.people import Person
 from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
 
@@ -27,6 +28,8 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z]
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
 _MAX_SENTENCES = 60
 _SENTENCE_WORDS = 40
+# A transcript's list of guests: "Narasumber (via telepon): Name, Office".
+GUEST_LINE = re.compile(r"(?:narasumber|pembicara)\b[^:]{0,30}:\s*([^:]{3,200})$", re.IGNORECASE)
 _INTRODUCTION_WORDS = 8  # "Sementara itu, Ny. Yuliana Rumbiak, Ketua DWP ...": where the office may start
 
 
@@ -151,6 +154,18 @@ def bare_quotes(paragraphs: list[str], turns: list[Person | None]) -> list[Perso
         elif k > 0:
             turns[k] = turns[k - 1]
     return turns
+
+
+def guest(paragraph: str) -> tuple[str, str] | None:
+    """The name and office a transcript's guest line gives ("Narasumber: Dr. H. Dedi
+    Supriatna Kusumah, M.Si., Sekretaris Daerah Kabupaten Bandung"), if it is one."""
+    line = GUEST_LINE.match(paragraph)
+    name = byline_name(line[1]) if line else ""
+    if not name:
+        return None
+    parts = [part.strip() for part in line[1].split(",")[1:]]
+    office = ", ".join(p for p in parts if p and not all(is_degree(w) for w in p.split()))
+    return name, " ".join(re.sub(r"\([^()]{0,40}\)", " ", office).split()).rstrip(".")
 
 
 def is_question(paragraph: str) -> bool:

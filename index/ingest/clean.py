@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from index.corpus.turns import GUEST_LINE
+
 # A line matching one of these ends the article: what follows is page furniture.
 _END_MARKERS = re.compile(
     r"^\s*(berita terkait|artikel terkait|terpopuler|artikel terbaru|berita terbaru|"
@@ -157,6 +159,8 @@ def is_prose(line: str) -> bool:
     if not line or is_debris(line):
         return False
     words = len(line.split())
+    if GUEST_LINE.match(line):
+        return True  # no sentence, but who speaks in the transcript below
     # "... sudah ikut dalam pembahasan. Ia lalu merinci:" announces the quotation below it,
     # after a sentence; a label ("Tags:", "Simak Video ...:") is no sentence.
     return words >= MIN_WORDS and bool(_SENTENCE_END.search(line)) or \
