@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -317,6 +318,33 @@ def test_a_photo_story_is_told_by_its_captions_and_an_article_drops_them() -> No
     assert "Bupati Sanggau memimpin apel" not in extract_article(article, "https://www.detik.example/2").text
 
 
+def test_an_app_shell_is_read_from_its_json_and_a_layout_table_from_its_cells() -> None:
+    paragraphs = (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2]
+    ld = json.dumps({"@type": "NewsArticle", "headline": "ASN Kapuas Hulu Diminta Netral",
+                     "datePublished": "2024-10-08T09:00:00+07:00", "publisher": {"name": "Warta Kapuas"},
+                     "articleBody": "\n\n".join(paragraphs)})
+    shell = (f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+             "<body><div id='app'><div class='spinner'>Memuat...</div></div></body></html>")
+    extracted = extract_article(shell, "https://wartakapuas.example/a")
+    assert all(p[:80] in extracted.text for p in paragraphs)
+    assert (extracted.title, extracted.date) == ("ASN Kapuas Hulu Diminta Netral", "2024-10-08")
+
+    state = json.dumps({"props": {"pageProps": {"article": {
+        "content": "".join(f"<p>{p}</p>" for p in paragraphs), "slug": "asn"}}}})
+    next_page = (f"<html><head><meta property='og:title' content='ASN Diminta Netral'></head><body>"
+                 f"<div id='__next'></div><script id='__NEXT_DATA__' type='application/json'>{state}</script>"
+                 "</body></html>")
+    assert KAPUAS_HULU.paragraphs[1] in extract_article(next_page, "https://kumparan.example/b").text
+
+    cells = "".join(f"<tr><td>{p}</td></tr>" for p in paragraphs)
+    table = (f"<html><body><table><tr><td><a href='/'>Beranda</a> | <a href='/berita'>Berita</a></td></tr>"
+             f"<tr><td><table>{cells}</table></td></tr></table></body></html>")
+    assert KAPUAS_HULU.paragraphs[1] in extract_article(table, "https://tapselkab.example/c").text
+    with pytest.raises(ExtractError):  # hostile JSON: nested past the parser's depth, no text
+        extract_article(f"<html><body><script type='application/json'>{'[' * 100_000}</script></body></html>",
+                        "https://x.example/d")
+
+
 def test_outlet_falls_back_to_host_and_date_to_empty() -> None:
     extracted = extract_article(_bare_article(), "https://www.beritadaerah.example/asn-netral")
     assert extracted.outlet == "beritadaerah.example"
@@ -340,6 +368,10 @@ def test_outlet_from_the_title_suffix_when_the_page_names_itself_nowhere_else() 
             f"<article>{body}</article></body></html>")
     extracted = extract_article(html, "https://lintasnanggroe.example/a")
     assert (extracted.title, extracted.outlet) == ("ASN Dilarang Like Unggahan Paslon", "Lintas Nanggroe")
+    # a <title> worded a little apart from the og:title still ends with the site's name
+    og = "<meta property='og:title' content='ASN Dilarang Memberi Like pada Unggahan Paslon'>"
+    extracted = extract_article(html.replace(head, head + og), "https://lintasnanggroe.example/a")
+    assert (extracted.title, extracted.outlet) == ("ASN Dilarang Memberi Like pada Unggahan Paslon", "Lintas Nanggroe")
 
 
 def test_an_inline_quotation_keeps_its_attribution() -> None:

@@ -21,6 +21,7 @@ from trafilatura.settings import Document, set_date_params
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
 from index.ingest.gallery import paragraphs_for_captions
+from index.ingest.json_text import headline_in_json, script_json, text_in_json
 from index.ingest.loose_text import paragraphs_for_loose_text
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
@@ -51,34 +52,48 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     meta_date = _iso_date(meta.get("article:published_time", ""))
     byline_date = "" if meta_date else _byline_date(tree)
     byline = _byline(tree)
-    paragraphs_for_captions(tree)
-    paragraphs_for_loose_text(tree)
-    doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, favor_precision=True,
-        # No extensive search: it guesses from any date in the page, e.g. "27 November 2024"
-        # (election day) in the body. Meta tags, JSON-LD, <time> and the URL are still read.
-        date_extraction_params=set_date_params(False))
-    if not isinstance(doc, Document) or not doc.text:  # None: trafilatura found nothing
-        raise ExtractError(ExtractReason.NO_ARTICLE, f"{url}: no main text found")
+    scripts = script_json(tree)
+    doc = _main_document(tree, url, precise=True)
+    if len(doc.text or "") < MIN_TEXT_CHARS and (again := trafilatura.load_html(html)) is not None:
+        # Precision found too little: a layout <table> or an odd container holds the text.
+        doc = max(doc, _main_document(again, url, precise=False), key=lambda d: len(d.text or ""))
     # trafilatura falls back to the URL's host, as written there (lower case), for a site's
     # name; a name the <title> gives is better. A page that names itself "Liputan6.com" in
     # its JSON-LD is not that fallback.
     named = doc.sitename if (doc.sitename or "").removeprefix("www.") != _host_name(url) else ""
     outlet = _one_line(meta.get("og:site_name") or named or "") \
         or _title_suffix(html_title, doc.title or "") or _host_name(url)
-    title = clip(_clean_title(doc.title or meta.get("og:title") or html_title, outlet),
-                 MAX_TITLE_CHARS)
+    title = doc.title or meta.get("og:title") or html_title or headline_in_json(scripts)
+    title = clip(_clean_title(title, outlet), MAX_TITLE_CHARS)
     outlet = clip(outlet, MAX_OUTLET_CHARS)
-    # Lines are clipped before cleaning: no later step ever sees an unbounded paragraph.
-    lines = [clip(line, MAX_PARAGRAPH_CHARS) for line in doc.text.splitlines()[:MAX_RAW_LINES]]
-    text = "\n\n".join(bounded_paragraphs(clean_lines(lines, title)))
+    text = _main_text((doc.text or "").splitlines(), title)
+    if len(text) < MIN_TEXT_CHARS:  # an app shell: the text is in its scripts' JSON, if anywhere
+        text = _main_text(text_in_json(scripts), title) or text
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
     published = meta_date or _iso_date(doc.date or "") or byline_date
     return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url,
                             byline=byline)
+
+
+def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
+    """trafilatura's main text and metadata of `tree` (pruned in place); empty if none."""
+    paragraphs_for_captions(tree)
+    paragraphs_for_loose_text(tree)
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, include_links=False, favor_precision=precise,
+        # No extensive search: it guesses from any date in the page, e.g. "27 November 2024"
+        # (election day) in the body. Meta tags, JSON-LD, <time> and the URL are still read.
+        date_extraction_params=set_date_params(False))
+    return doc if isinstance(doc, Document) else Document()  # None: it found nothing
+
+
+def _main_text(lines: list[str], title: str) -> str:
+    # Lines are clipped before cleaning: no later step ever sees an unbounded paragraph.
+    clipped = [clip(line, MAX_PARAGRAPH_CHARS) for line in lines[:MAX_RAW_LINES]]
+    return "\n\n".join(bounded_paragraphs(clean_lines(clipped, title)))
 
 
 _SPACE = re.compile(r"\s+")
@@ -108,6 +123,7 @@ def _html_title(tree: HtmlElement) -> str:
 
 
 _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
+_OUTLET_WORDS = 4  # "Republika Online", "Tribun Jateng": a site's name is short
 
 
 def _clean_title(title: str, outlet: str) -> str:
@@ -127,6 +143,14 @@ def _title_suffix(html_title: str, headline: str) -> str:
     for separator in _TITLE_SEPARATORS:
         if headline and html_title.startswith(headline + separator):
             return html_title[len(headline + separator):].strip()
+    # A <title> worded a little apart from the og:title ("... Foto Profil Paslon | Republika
+    # Online" beside "... Foto Profil Bernuansa Paslon"): most of its words are the headline's.
+    words = set(headline.casefold().split())
+    for separator in _TITLE_SEPARATORS:
+        head, sep, tail = html_title.rpartition(separator)
+        shared = [w for w in head.casefold().split() if w in words]
+        if sep and 0 < len(tail.split()) <= _OUTLET_WORDS and len(shared) >= 0.8 * len(head.split()) > 0:
+            return tail.strip()
     return ""
 
 
