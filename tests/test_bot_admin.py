@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from tests.support import REPO
 from tests.support.articles import KAPUAS_HULU
 from tests.support.feed_site import NEGATIVES
 from tests.support.bot_harness import ADMIN_ID, running_bot
@@ -89,6 +90,24 @@ async def test_tambah_adds_an_article_that_answers_with_its_official_and_outlet(
     assert "Budi Santoso" not in (await admin_bot.ask_private(USER + 2, NEW_QUESTION)).text
     missing = await admin_bot.command(ADMIN_ID, "hapus", article_id, user_id=ADMIN_ID)
     assert "Tidak ada artikel tambahan" in missing.text
+
+
+SPEAKER_PAGES = REPO / "eval" / "speakers"
+
+
+@pytest.mark.parametrize("page, official", [
+    ("s01-idntimes-gowa-akun-asn-sukai-unggahan-paslon.html", "Syamsul Bahri Mangkona"),  # text only in JSON-LD
+    ("p11-opini-netralitas-kewajiban-diam.html", "Endang Sri Rahayu"),  # an opinion column's author
+    ("r10-metrotvnews-transkrip-dirjen-otda.html", "Bahrul Ulum Hakim"),  # a TV transcript
+    ("q03-maros-galeri-apel-netralitas.html", "Rahman"),  # a photo story told in its captions
+])
+async def test_tambah_reads_app_shells_columns_transcripts_and_photo_stories(admin_bot, news_site, page, official):
+    news_site.expect_request(f"/{page}").respond_with_data(
+        (SPEAKER_PAGES / page).read_text(encoding="utf-8"), content_type="text/html")
+    mark = admin_bot.emu.mark()
+    admin_bot.emu.command(ADMIN_ID, "tambah", news_site.url_for(f"/{page}"), user_id=ADMIN_ID)
+    done = await _final_status(admin_bot.emu, mark, lambda t: t.startswith(("✅", "❌", "⚠")))
+    assert done.startswith("✅") and official in done, done
 
 
 async def test_tambah_holds_back_an_off_topic_page_until_an_admin_confirms(admin_bot, news_site):
