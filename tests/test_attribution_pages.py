@@ -93,12 +93,10 @@ _NOT_YET |= {
            "who speaks most, the code the BKPSDM head the headline names (g05 needs the same rule)",
     "q12": "main official: 'Pemkab dan Bawaslu Awasi ...' names the Pemkab first; the code takes the "
            "Bawaslu chair, whose body it names (g05: a Pemkab speaks through its Asisten)",
-    # The sixteenth round (r01-r12): 57/81 quotes and 28/36 speakers before its fixes, 78/81
+    # The sixteenth round (r01-r12): 57/81 quotes and 28/36 speakers before its fixes, 79/81
     # and 36/36 after (two expectations reviewed).
     "r07": "an official's embedded X post (a blockquote extraction drops), and a headline naming "
            "'Deputi SDM Aparatur KemenPAN-RB' in short forms the position does not match",
-    "r12": "initials as a later name: 'Drs. Zulkarnain Abdullah, M.Si. (ZA)', then 'ZA kemudian "
-           "memaparkan'",
     # The seventeenth round (s01-s12), messy HTML: 44/73 quotes and 20/33 speakers before its
     # fixes, 62/73 and 29/33 after.
     "s03": "tag soup whose stray </div> scatters the body over sibling containers: extraction keeps one",

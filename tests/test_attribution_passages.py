@@ -661,6 +661,17 @@ def test_transcripts_interviews_spellings_and_an_office_named_again():
         "Syahrudin Marzuki", "Rudi Hartawan", "Syahrudin Marzuki", "Rudi Hartawan", "Syahrudin Marzuki"]
 
 
+def test_a_speaker_given_initials_is_known_by_them_later():
+    paragraphs = [
+        "Konferensi pers menghadirkan Pj Bupati Ogan Komering Ilir, Muhammad Refly Anshori, dan "
+        "Inspektur Kabupaten Ogan Komering Ilir, Drs. Zulkarnain Abdullah, M.Si. (ZA).",
+        "ZA kemudian memaparkan hasil pemeriksaan. \u201cDua orang hadir di acara keluarga,\u201d ujarnya.",
+        "\u201cPolanya membagikan alat peraga kampanye,\u201d kata ZA.",
+    ]
+    speakers = detect_speakers("Pemkab OKI Umumkan Hasil Pemeriksaan", paragraphs)
+    assert [o.name for o in speakers.by_paragraph[1:]] == ["Zulkarnain Abdullah"] * 2
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -215,6 +215,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 if named and i > 0 and bare(words[i - 1]).lower() == "melalui":
                     position = within(position, named[-1].positions)
                 person = register(people, name, position, index)
+                _take_initials(words[i:end + 1], person)
                 named_end = end
                 channel = person if i > 0 and bare(words[i - 1]).lower() == "melalui" else None
                 if said:
@@ -262,11 +263,15 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 speak(holder)
             elif target:
                 speak(register(people, target, "", index))
+            elif (initialled := _initialled(people, words, i + 1)) is not None:
+                speak(initialled)  # "kata ZA"
         elif lower in SAY_BEFORE:
             start, office = office_in_brackets(words, i)
             subject = name_before(words, start, names)
             if subject:
                 speak(register(people, subject, office, index))
+            elif (initialled := _initialled(people, words, _subject_at(words, start))) is not None:
+                speak(initialled)  # "ZA kemudian memaparkan"
             elif _refers_back(words, i):
                 speak(None)
         i += 1
@@ -373,6 +378,27 @@ def _take_nickname(words: list[str], k: int, names: Counter[str], person: Person
             break
     if run:
         person.add_nickname(" ".join(run))
+
+
+def _take_initials(words: list[str], person: Person) -> None:
+    """ "Drs. Zulkarnain Abdullah, M.Si. (ZA)": the article calls the person by initials later."""
+    initials = "".join(w[0] for w in person.name.split()).upper()
+    if len(initials) > 1 and any(w.startswith("(") and w.strip("(),.") == initials for w in words):
+        person.add_nickname(initials)
+
+
+def _initialled(people: list[Person], words: list[str], k: int) -> Person | None:
+    """The person whose initials `words[k]` is, if they were given ("(ZA)")."""
+    token = bare(words[k]) if 0 <= k < len(words) else ""
+    return next((p for p in people if token.isupper() and token in p.nicknames), None)
+
+
+def _subject_at(words: list[str], verb: int) -> int:
+    """Where the subject of the verb at `words[verb]` stands: "ZA kemudian memaparkan"."""
+    k = verb - 1
+    while k > 0 and bare(words[k]).lower() in LINKS_BEFORE_VERB:
+        k -= 1
+    return k
 
 
 def _nicknamed(people: list[Person], nickname: str) -> Person | None:
