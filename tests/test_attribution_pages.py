@@ -100,7 +100,6 @@ _NOT_YET |= {
     # The seventeenth round (s01-s12), messy HTML: 44/73 quotes and 20/33 speakers before its
     # fixes, 62/73 and 29/33 after.
     "s03": "tag soup whose stray </div> scatters the body over sibling containers: extraction keeps one",
-    "s04": "a date only in a visible 'Selasa, 15 Oktober 2024' without a time, which body text writes too",
     "s07": "a paywall teaser whose full text is hidden (display:none) in the page: not read"}
 
 

@@ -163,11 +163,12 @@ _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agus
            "september", "oktober", "november", "desember")
 # A byline's date and time, as sites print them when no metadata gives it: "Selasa, 8
 # Oktober 2024 10:45 WITA", "Rabu, 16/10/2024 - 09:12 WIB", "Selasa 15-10-2024, 07:00 WIB".
-# The day's name, the time and its zone set it apart from dates in the body ("Rabu (27/11/2024)", "pukul 07.00 WIB").
+# The day's name and the time set it apart from dates in the body ("Rabu (27/11/2024)",
+# "pukul 07.00 WIB"); the zone may be left out ("Selasa, 15 Oktober 2024 16:40").
 _BYLINE_DATE = re.compile(
     r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+"
     r"(?:(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})|(\d{1,2})([/-])(\d{1,2})\5(\d{4}))"
-    r"\s*[-|,|/]?\s*\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)\b", re.IGNORECASE)
+    r"\s*[-|,|/]?\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:wib|wita|wit)\b)?", re.IGNORECASE)
 _BYLINE_SCAN_CHARS = 200_000
 
 
