@@ -31,19 +31,18 @@ from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, 
                                        epithet_at, holder_before, name_after, name_before, office_in_brackets,
                                        quoted_words, second_office, split_words)
 from index.corpus.name_words import HONORIFICS, bare, could_be_name
-from index.corpus.people import (MAX_PEOPLE, Person, in_headline, merge_misread_people, named_holder, register,
-                                 register_office, same_person, within)
+from index.corpus.people import (MAX_PEOPLE, Person, in_headline, initialled, merge_misread_people, named_holder,
+                                 register, register_office, same_person, take_initials, within)
 from index.corpus.places import position_words
 from index.corpus.positions import article_place, finish_officials, finish_position
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_say_after,
                                 read_role, role_at, says_next, skip_verb)
-from index.corpus.turns import bare_quotes, guest, is_question, quotes_closed_later, quotes_continued
+from index.corpus.turns import (bare_quotes, guest, is_question, labelled_speaker, quotes_closed_later,
+                                quotes_continued)
 
 _ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 _JOINING = frozenset({"sekaligus", "merangkap"})
-# A transcript's line: the speaker's name (a note in brackets after it) and a colon.
-_TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \([^()]{1,60}\))?:\s")
 _ACTED_UPON = frozenset("dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
                         "dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
 # "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
@@ -136,7 +135,7 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
         # Before anyone speaks, "beliau" is the last person named: "..., Ir. H. Rusmadi
         # Hasan, bertindak selaku Pembina Apel" then "Dalam arahannya, beliau menyampaikan".
         spoken_of = current or next((p for p in reversed(people) if p.name), None)
-        speaker = _labelled(paragraphs[index], people) or _paragraph_speaker(
+        speaker = labelled_speaker(paragraphs[index], people) or _paragraph_speaker(
             paragraph, quoted_words(paragraphs[index]), index, names, people, spoken_of)
         if speaker is not None and turns and turns[-1] is None and _REVEALS.match(paragraphs[index]):
             turns[-1] = speaker  # "“...,” kata seorang pejabat." then "Pejabat itu adalah ..., Name."
@@ -215,7 +214,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 if named and i > 0 and bare(words[i - 1]).lower() == "melalui":
                     position = within(position, named[-1].positions)
                 person = register(people, name, position, index)
-                _take_initials(words[i:end + 1], person)
+                take_initials(words[i:end + 1], person)
                 named_end = end
                 channel = person if i > 0 and bare(words[i - 1]).lower() == "melalui" else None
                 if said:
@@ -263,15 +262,15 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 speak(holder)
             elif target:
                 speak(register(people, target, "", index))
-            elif (initialled := _initialled(people, words, i + 1)) is not None:
-                speak(initialled)  # "kata ZA"
+            elif (by_initials := initialled(people, words, i + 1)) is not None:
+                speak(by_initials)  # "kata ZA"
         elif lower in SAY_BEFORE:
             start, office = office_in_brackets(words, i)
             subject = name_before(words, start, names)
             if subject:
                 speak(register(people, subject, office, index))
-            elif (initialled := _initialled(people, words, _subject_at(words, start))) is not None:
-                speak(initialled)  # "ZA kemudian memaparkan"
+            elif (by_initials := initialled(people, words, _subject_at(words, start))) is not None:
+                speak(by_initials)  # "ZA kemudian memaparkan"
             elif _refers_back(words, i):
                 speak(None)
         i += 1
@@ -283,16 +282,6 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     # No verb of saying, but the paragraph opens with who acts in it: "Pjs. Bupati Banyumas,
     # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ..."
     return speaker or opener
-
-
-def _labelled(paragraph: str, people: list[Person]) -> Person | None:
-    """The speaker a transcript's line opens with, if the article named them before:
-    "BAHRUL ULUM HAKIM (DIRJEN OTDA KEMENDAGRI): Setiap laporan ...", "Dedi Supriatna: ..."."""
-    label = _TRANSCRIPT_LABEL.match(paragraph)
-    speaker = next((p for p in people if p.name and same_person(p.name, label[1])), None) if label else None
-    if speaker is not None:
-        speaker.said += 1
-    return speaker
 
 
 def _acted_upon(words: list[str], end: int) -> bool:
@@ -378,19 +367,6 @@ def _take_nickname(words: list[str], k: int, names: Counter[str], person: Person
             break
     if run:
         person.add_nickname(" ".join(run))
-
-
-def _take_initials(words: list[str], person: Person) -> None:
-    """ "Drs. Zulkarnain Abdullah, M.Si. (ZA)": the article calls the person by initials later."""
-    initials = "".join(w[0] for w in person.name.split()).upper()
-    if len(initials) > 1 and any(w.startswith("(") and w.strip("(),.") == initials for w in words):
-        person.add_nickname(initials)
-
-
-def _initialled(people: list[Person], words: list[str], k: int) -> Person | None:
-    """The person whose initials `words[k]` is, if they were given ("(ZA)")."""
-    token = bare(words[k]) if 0 <= k < len(words) else ""
-    return next((p for p in people if token.isupper() and token in p.nicknames), None)
 
 
 def _subject_at(words: list[str], verb: int) -> int:

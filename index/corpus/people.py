@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import ACTING, GIVEN_NAMES, has_place
+from index.corpus.name_words import ACTING, GIVEN_NAMES, bare, has_place
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out
 from index.corpus.roles import is_acting, role_at
 
@@ -245,3 +245,16 @@ def _spelling(word: str) -> str:
     """A name word without what its spellings vary in: the old spelling and doubled letters."""
     word = word.lower().replace("oe", "u").replace("dj", "j").replace("tj", "c")
     return _DOUBLED.sub(r"\1", word)
+
+
+def take_initials(words: list[str], person: Person) -> None:
+    """ "Drs. Zulkarnain Abdullah, M.Si. (ZA)": the article calls the person by initials later."""
+    initials = "".join(w[0] for w in person.name.split()).upper()
+    if len(initials) > 1 and any(w.startswith("(") and w.strip("(),.") == initials for w in words):
+        person.add_nickname(initials)
+
+
+def initialled(people: list[Person], words: list[str], k: int) -> Person | None:
+    """The person whose initials `words[k]` is, if they were given ("(ZA)")."""
+    token = bare(words[k]) if 0 <= k < len(words) else ""
+    return next((p for p in people if token.isupper() and token in p.nicknames), None)

@@ -2,8 +2,9 @@
 
 A quotation may run over paragraphs and be attributed only where it closes, stand alone
 between attributed paragraphs, or continue a speaker's announcement ("Ia lalu merinci:");
-an interview alternates questions and answers; and a paragraph may hand over to a new
-speaker mid-way, where it is cut so that each part has its own speaker.
+an interview alternates questions and answers; a transcript lists its guests and labels
+each turn with the speaker's name; and a paragraph may hand over to a new speaker mid-way,
+where it is cut so that each part has its own speaker.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from index.corpus.name_reading import (QUOTE_MARK, holder_before, name_after, na
                                        second_office, split_words)
 from index.corpus.name_words import bare, is_degree
 from index.corpus.opinion import byline_name
-from index.corpus.people import Person
+from index.corpus.people import Person, same_person
 from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
 
 # A paragraph that is a quotation and nothing else, and one that opens by pointing back at it.
@@ -28,6 +29,8 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z]
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
 _MAX_SENTENCES = 60
 _SENTENCE_WORDS = 40
+# A transcript's line: the speaker's name (a note in brackets after it) and a colon.
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \([^()]{1,60}\))?:\s")
 # A transcript's list of guests: "Narasumber (via telepon): Name, Office".
 GUEST_LINE = re.compile(r"(?:narasumber|pembicara)\b[^:]{0,30}:\s*([^:]{3,200})$", re.IGNORECASE)
 _INTRODUCTION_WORDS = 8  # "Sementara itu, Ny. Yuliana Rumbiak, Ketua DWP ...": where the office may start
@@ -166,6 +169,16 @@ def guest(paragraph: str) -> tuple[str, str] | None:
     parts = [part.strip() for part in line[1].split(",")[1:]]
     office = ", ".join(p for p in parts if p and not all(is_degree(w) for w in p.split()))
     return name, " ".join(re.sub(r"\([^()]{0,40}\)", " ", office).split()).rstrip(".")
+
+
+def labelled_speaker(paragraph: str, people: list[Person]) -> Person | None:
+    """The speaker a transcript's line opens with, if the article named them before:
+    "BAHRUL ULUM HAKIM (DIRJEN OTDA KEMENDAGRI): Setiap laporan ...", "Dedi Supriatna: ..."."""
+    label = _TRANSCRIPT_LABEL.match(paragraph)
+    speaker = next((p for p in people if p.name and same_person(p.name, label[1])), None) if label else None
+    if speaker is not None:
+        speaker.said += 1
+    return speaker
 
 
 def is_question(paragraph: str) -> bool:
