@@ -672,6 +672,13 @@ def test_a_speaker_given_initials_is_known_by_them_later():
     assert [o.name for o in speakers.by_paragraph[1:]] == ["Zulkarnain Abdullah"] * 2
 
 
+def test_who_speaks_for_the_head_speaks_with_their_own_office():
+    paragraphs = ["Mewakili Penjabat Bupati Badung, Asisten Pemerintahan dan Kesejahteraan Rakyat Sekretariat "
+                  "Daerah Kabupaten Badung, I Made Surya Adnyana, menyampaikan bahwa pakta integritas terkumpul."]
+    assert detect_speakers("Apel Netralitas", paragraphs).main == Official(
+        "I Made Surya Adnyana", "Asisten Pemerintahan dan Kesejahteraan Rakyat Sekretariat Daerah Kabupaten Badung")
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

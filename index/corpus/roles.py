@@ -70,6 +70,8 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
                                   "menjadi",
                                   # where someone sits: "yang duduk di samping Pj Bupati, menimpali"
                                   "samping", "sebelah", "hadapan"})
+# Of those, the ones that take one office, never a list of them.
+_ONE_OFFICE_BEFORE = frozenset({"mewakili"})
 # Words that end an office and its holder's name: another person follows.
 _ENDS_OFFICE = frozenset({"melalui", "didampingi", "diwakili", "beserta", "bersama"})
 # Words after which an office is held by the person named before them.
@@ -132,6 +134,8 @@ def _listed_after_non_person(words: list[str], k: int) -> bool:
         return False
     for j in range(k, max(k - _LIST_WORDS, -1), -1):
         lower = bare(words[j]).lower()
+        if lower in _ONE_OFFICE_BEFORE:
+            return False  # "Mewakili Pj Bupati Badung, Asisten ..., Name,": the representative
         if lower in _NOT_A_PERSON_BEFORE:
             return True
         if not (words[j][:1].isupper() or lower in _LIST_JOINS):
