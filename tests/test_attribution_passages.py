@@ -672,6 +672,19 @@ def test_a_speaker_given_initials_is_known_by_them_later():
     assert [o.name for o in speakers.by_paragraph[1:]] == ["Zulkarnain Abdullah"] * 2
 
 
+def test_a_feature_names_its_people_with_their_age_and_an_office_after_the_name():
+    paragraphs = [
+        "GROBOGAN - Pukul 06.45 WIB, Sri Handayani (47) sudah berdiri di gerbang sekolah. Ia menyalami murid.",
+        "\u201cNanti kalau sudah besar kalian pilih sendiri,\u201d kata Sri, guru SD Negeri 2 Kuwu yang "
+        "sudah 22 tahun mengajar.",
+        "Warsini (38), wali murid yang menunggu anaknya, mengaku lega. \u201cGurunya tidak bawa politik,\u201d "
+        "katanya.",
+    ]
+    speakers = detect_speakers("Kisah Guru Jaga Netralitas", paragraphs)
+    assert speakers.main == Official("Sri Handayani", "Guru SD Negeri 2 Kuwu")
+    assert [o.name for o in speakers.by_paragraph] == ["Sri Handayani", "Sri Handayani", "Warsini"]
+
+
 def test_who_speaks_for_the_head_speaks_with_their_own_office():
     paragraphs = ["Mewakili Penjabat Bupati Badung, Asisten Pemerintahan dan Kesejahteraan Rakyat Sekretariat "
                   "Daerah Kabupaten Badung, I Made Surya Adnyana, menyampaikan bahwa pakta integritas terkumpul."]

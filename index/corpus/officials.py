@@ -30,19 +30,21 @@ from index.corpus.article import Official
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, attributed_names,
                                        epithet_at, holder_before, name_after, name_before, office_in_brackets,
                                        quoted_words, second_office, split_words)
-from index.corpus.name_words import HONORIFICS, bare, could_be_name
+from index.corpus.name_words import HONORIFICS, bare, could_be_name, strip_honorifics
 from index.corpus.people import (MAX_PEOPLE, Person, in_headline, initialled, merge_misread_people, named_holder,
                                  register, register_office, same_person, take_initials, within)
 from index.corpus.places import position_words
 from index.corpus.positions import article_place, finish_officials, finish_position
-from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, SAY_BEFORE, after_former, is_say_after,
-                                read_role, role_at, says_next, skip_verb)
+from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS, SAY_BEFORE, after_former,
+                                is_say_after, read_role, role_at, says_next, skip_verb)
 from index.corpus.turns import (bare_quotes, guest, is_question, labelled_speaker, quotes_closed_later,
                                 quotes_continued)
 
 _ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 _JOINING = frozenset({"sekaligus", "merangkap"})
+# Someone a feature introduces with their age: "Sri Handayani (47)".
+_AGED = re.compile(r"\b([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) \(\d{1,2}\)")
 _ACTED_UPON = frozenset("dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
                         "dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
 # "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
@@ -129,6 +131,10 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
             register(people, *listed, index)
             turns.append(None)  # the list says who speaks below, it says nothing
             continue
+        for aged in _AGED.finditer(paragraphs[index]):  # "Sri Handayani (47) sudah berdiri ..."
+            name = strip_honorifics(aged[1].split())  # "Tgk Muhammad Nasir (54)"
+            if name and all(could_be_name(w) for w in name):
+                register(people, " ".join(name), "", index)
         if _ASKED.match(paragraphs[index]) or interviewee and is_question(paragraphs[index]):
             turns.append(None)  # an interviewer's question: the answer's speaker is not in it
             continue
@@ -261,7 +267,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 holder.add_nickname(target)  # "Menurut Rahma, sapaan akrabnya, ..."
                 speak(holder)
             elif target:
-                speak(register(people, target, "", index))
+                speak(register(people, target, _apposed_office(words, i + 1 + len(target.split()), names), index))
             elif (by_initials := initialled(people, words, i + 1)) is not None:
                 speak(by_initials)  # "kata ZA"
         elif lower in SAY_BEFORE:
@@ -282,6 +288,19 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     # No verb of saying, but the paragraph opens with who acts in it: "Pjs. Bupati Banyumas,
     # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ..."
     return speaker or opener
+
+
+def _apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
+    """The office set off after a name the verb of saying gave ("kata Sri, guru SD Negeri 2
+    Kuwu yang ..."), or ""."""
+    if not 0 < k < len(words) or not words[k - 1].endswith(","):
+        return ""
+    # "guru" heads no office in running text ("para guru"), but does set off after a name
+    role = role_at(words, k, capitalised=False) or int(bare(words[k]).lower() in LOWER_CASE_HEADS)
+    if not role:
+        return ""
+    _, position, name, _, _ = read_role(words, k, role, names)
+    return "" if name else position
 
 
 def _acted_upon(words: list[str], end: int) -> bool:
