@@ -5,6 +5,7 @@ from __future__ import annotations
 from index.corpus.article import Article, Official
 from index.corpus.officials import detect_main_official, detect_officials, detect_speakers, speaker_names
 from index.corpus.passages import MAX_WORDS, article_passages, statements, unique_passages
+from index.corpus.places import canonical_position
 from index.corpus.turns import split_at_new_speakers
 from index.ingest.extract import extract_article
 from index.ingest.sources import article_from_extracted
@@ -683,6 +684,21 @@ def test_a_feature_names_its_people_with_their_age_and_an_office_after_the_name(
     speakers = detect_speakers("Kisah Guru Jaga Netralitas", paragraphs)
     assert speakers.main == Official("Sri Handayani", "Guru SD Negeri 2 Kuwu")
     assert [o.name for o in speakers.by_paragraph] == ["Sri Handayani", "Sri Handayani", "Warsini"]
+
+
+def test_attendance_lists_and_a_name_read_short_before_it_is_given_in_full():
+    paragraphs = [
+        "PEKANBARU - Penjabat (Pj) Gubernur Riau Taufik Hidayat Nasution memimpin rapat koordinasi netralitas.",
+        "Kegiatan dihadiri oleh Kepala Subbagian Tata Usaha Hj. Siti Rofiah, S.Ag.; Kepala Seksi Bimas Islam "
+        "Muhammad Nurul Huda; Kepala KUA Kecamatan Jombang Mas'ud Arifin; serta para penyuluh.",
+        "Dalam sambutannya, Pj Gubernur Riau Taufik Hidayat Nasution menegaskan kepala OPD bertanggung jawab.",
+        "Kasi Humas Polres Klaten AKP Nanang Setiawan mengatakan patroli siber digelar setiap hari.",
+    ]
+    speakers = detect_speakers("Pj Gubernur Riau Minta Kepala OPD Awasi Bawahan", paragraphs)
+    assert speakers.main == Official("Taufik Hidayat Nasution", "Penjabat Gubernur Riau")
+    assert speakers.by_paragraph[1].name == "Taufik Hidayat Nasution"  # a list of who attended says nothing
+    assert canonical_position("Kepala Seksi Humas Polres Klaten") == \
+        canonical_position("Kepala Seksi Hubungan Masyarakat Kepolisian Resor Klaten")
 
 
 def test_who_speaks_for_the_head_speaks_with_their_own_office():

@@ -45,7 +45,9 @@ _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 _JOINING = frozenset({"sekaligus", "merangkap"})
 # Someone a feature introduces with their age: "Sri Handayani (47)".
 _AGED = re.compile(r"\b([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) \(\d{1,2}\)")
-_ACTED_UPON = frozenset("dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
+_ATTENDED = frozenset({"dihadiri", "hadir"})
+_LIST_SCAN_WORDS = 30  # a list names several offices in that many words
+_ACTED_UPON = frozenset("berhalangan dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
                         "dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
 # "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
 # article keeps unnamed, with what it says of them.
@@ -231,7 +233,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
                         _take_nickname(words, k, names, person)
                     end = verb
-                if not named and i <= OPENING_WORDS and not _acted_upon(words, end):
+                if not named and i <= OPENING_WORDS and not _acted_upon(words, end) and not _attending(words, i):
                     opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
                 named.append(person)
             elif epithet and current and position and not after_former(words, i):
@@ -301,6 +303,15 @@ def _apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
         return ""
     _, position, name, _, _ = read_role(words, k, role, names)
     return "" if name else position
+
+
+def _attending(words: list[str], i: int) -> bool:
+    """Whether the office at `words[i]` opens a list of who attended ("Kegiatan dihadiri oleh
+    Kepala Subbagian ...; Kepala Seksi ...", "Turut hadir ..."): none of them speaks in it.
+    One guest named alone ("Apel juga dihadiri tokoh agama ..., Habib Ahmad.") may act in it."""
+    if not any(bare(w).lower() in _ATTENDED for w in words[max(0, i - 3):i]):
+        return False
+    return sum(w.endswith((",", ";")) for w in words[i:i + _LIST_SCAN_WORDS]) > 2
 
 
 def _acted_upon(words: list[str], end: int) -> bool:

@@ -67,6 +67,7 @@ def register(people: list[Person], name: str, position: str, index: int) -> Pers
         if same_person(person.name, name) or name in person.nicknames:
             if position and len(name.split()) > len(person.name.split()):
                 person.name = name  # the full name comes with the office
+                person.positions = [_without_name(held, name) for held in person.positions]
             if position:
                 person.add_position(position)
                 _name_the_office(people, person, position)
@@ -84,6 +85,16 @@ def register(people: list[Person], name: str, position: str, index: int) -> Pers
     person = Person(name, [position] if position else [], 0, index)
     people.append(person)
     return person
+
+
+def _without_name(position: str, name: str) -> str:
+    """An office read with the first words of a name the article gives in full later
+    ("Penjabat Gubernur Riau Taufik Hidayat" + "Nasution"), without them."""
+    words, first = position.split(), name.split()[:-1]
+    for size in range(len(first), 0, -1):
+        if words[-size:] == first[:size] and len(words) > size:
+            return " ".join(words[:-size])
+    return position
 
 
 def _name_the_office(people: list[Person], person: Person, position: str) -> None:

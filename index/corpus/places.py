@@ -179,6 +179,7 @@ _ACRONYMS_IN_FULL = {
     "bkd": "badan kepegawaian daerah",
     "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
     "kapolres": "kepala kepolisian resor", "kapolda": "kepala kepolisian daerah",
+    "polres": "kepolisian resor", "polda": "kepolisian daerah", "polsek": "kepolisian sektor",
     "humas": "hubungan masyarakat", "setda": "sekretariat daerah",
     "kesra": "kesejahteraan rakyat", "kesbangpol": "badan kesatuan bangsa dan politik",
     "diskominfo": "dinas komunikasi dan informatika", "disdikbud": "dinas pendidikan dan kebudayaan",
