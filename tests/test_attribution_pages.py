@@ -113,7 +113,15 @@ _NOT_YET |= {
     # The nineteenth round (u01-u12), institutions' own releases: 81/81 quotes but 29/35
     # speakers before its fixes, 81/81 and 32/35 after.
     "u08": "an acronym the article defines ('Universitas Negeri Padang (UNP)') and then uses in every "
-           "office ('Rektor UNP'): positions keep the acronym, and the article's city is added to it"}
+           "office ('Rektor UNP'): positions keep the acronym, and the article's city is added to it",
+    # The twentieth round (v01-v12), national portals: 64/78 quotes and 26/36 speakers before
+    # its fixes, 76/78 and 36/36 after.
+    "v07": "a former office given in a clause ('Yusuf, yang sebelum bergabung dengan KPU pernah "
+           "menjabat Ketua Bawaslu ...') read as a nameless speaker, then 'Mantan Ketua Bawaslu itu'",
+    "v10": "main official: the headline names KemenPANRB; the manifest takes the minister, who speaks "
+           "once, the code the Plt Deputi who speaks three times",
+    "v11": "main official: a headline naming two offices, the Dirjen Otda its subject; the code takes "
+           "the Pj Gubernur NTB, and a quote in a paragraph that the Dirjen closes"}
 
 
 @pytest.mark.parametrize("entry,article", [

@@ -701,6 +701,18 @@ def test_attendance_lists_and_a_name_read_short_before_it_is_given_in_full():
         canonical_position("Kepala Seksi Hubungan Masyarakat Kepolisian Resor Klaten")
 
 
+def test_national_offices_with_an_acronym_in_brackets_and_experts():
+    paragraphs = [
+        "Jakarta - Menteri Dalam Negeri (Mendagri) Arifin Sasmita Nugraha mengancam mencopot penjabat.",
+        "Peneliti Perkumpulan untuk Pemilu dan Demokrasi (Perludem) Rahmi Fadhilah menilai langkah itu terlambat.",
+        "Pakar hukum tata negara Universitas Padjadjaran, Maria Goreti Simanjuntak, berpendapat sanksi perlu.",
+    ]
+    assert {(o.name, o.position) for o in detect_speakers("Mendagri Ancam Copot Pj", paragraphs).officials} == {
+        ("Arifin Sasmita Nugraha", "Menteri Dalam Negeri"),
+        ("Rahmi Fadhilah", "Peneliti Perkumpulan untuk Pemilu dan Demokrasi"),
+        ("Maria Goreti Simanjuntak", "Pakar hukum tata negara Universitas Padjadjaran")}
+
+
 def test_who_speaks_for_the_head_speaks_with_their_own_office():
     paragraphs = ["Mewakili Penjabat Bupati Badung, Asisten Pemerintahan dan Kesejahteraan Rakyat Sekretariat "
                   "Daerah Kabupaten Badung, I Made Surya Adnyana, menyampaikan bahwa pakta integritas terkumpul."]

@@ -186,6 +186,8 @@ _ACRONYMS_IN_FULL = {
     "kabag": "kepala bagian", "prokopim": "protokol dan komunikasi pimpinan",
     "tapem": "tata pemerintahan", "kasatpol": "kepala satuan polisi", "satpol": "satuan polisi",
     "pp": "pamong praja", "disdik": "dinas pendidikan",
+    "perludem": "perkumpulan untuk pemilihan umum dan demokrasi", "korpri": "korps pegawai republik indonesia",
+    "panrb": "pendayagunaan aparatur negara dan reformasi birokrasi", "dpn": "dewan pengurus nasional",
 }
 
 

@@ -27,7 +27,9 @@ _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "re
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",
                        "bawaslu ri", "mendagri", "panrb", "kemenpan", "polri", "tni",
                        # national research and watchdog bodies: "peneliti Perludem, Nadia"
-                       "perludem", "icw", "brin", "kontras", "formappi"})
+                       "perludem", "icw", "brin", "kontras", "formappi",
+                       # a national board: "Ketua Umum DPN Korpri"
+                       "dpn"})
 
 
 def finish_officials(officials: list[Official], place: Place | None) -> list[Official]:

@@ -25,7 +25,7 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Offices and bodies of a district or village: the word after them is its place.
 # Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
 # menilai"); officials' offices are capitalised when they are someone's.
-LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan",
+LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan", "pakar",
                               "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh",
                               "pemuka"})
 LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
@@ -55,7 +55,7 @@ SAY_BEFORE = frozenset(
     "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya membenarkan "
     "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
     "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
-    "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini".split())
+    "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini berpendapat".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
@@ -164,7 +164,7 @@ def read_role(words: list[str], start: int, size: int,
             break
         lowered = token.lower()
         # "Dinas Pendidikan, Pemuda, dan Olahraga", but not "... dan Kepala BKD ...": a second office
-        connector = lowered in {"dan", "&", "serta"} | NAME_PARTICLES and end + 1 < len(words) \
+        connector = lowered in {"dan", "&", "serta", "untuk"} | NAME_PARTICLES and end + 1 < len(words) \
             and words[end + 1][:1].isupper() and not role_at(words, end + 1) \
             or lowered == "pada" and end + 1 < len(words) and words[end + 1][:1].isupper() \
             and bare(words[end + 1]).lower() in ORG_WORDS  # "Inspektur Khusus pada Inspektorat Jenderal"
@@ -203,7 +203,7 @@ def read_role(words: list[str], start: int, size: int,
     # "Sahat, yang baru tiga bulan menjabat Kepala BKD Taput, mengatakan": the holder came before
     if start > 0 and bare(words[start - 1]).lower() in _HOLDS_NEXT:
         unit, name = _clean_unit(tail), None
-    elif run := _words_after_body(tail) if ends_name else 0:
+    elif run := _words_after_body(tail, after_bracket_only=not ends_name):
         if name is None or _extends(tail[-run:], name):
             unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
     head_words = _clean_words(head)
@@ -320,10 +320,12 @@ def _extends(run: list[str], name: str) -> bool:
     return len(words) > len(name.split()) and " ".join(words).endswith(" " + name)
 
 
-def _words_after_body(tail: list[str]) -> int:
+def _words_after_body(tail: list[str], after_bracket_only: bool = False) -> int:
     """How many capitalised words (at most 3) follow the last body, acronym or place of
     an office that speaks: those are the speaker's name even when they are ordinary
-    words, as "Akmal Malik" after "Kemendagri". 0 when no such boundary comes first."""
+    words, as "Akmal Malik" after "Kemendagri". 0 when no such boundary comes first.
+    After an acronym in brackets they are the name whatever follows: "Menteri Dalam
+    Negeri (Mendagri) Arifin Sasmita Nugraha mengancam ..."."""
     tokens = [bare(w) for w in tail]
     spans = place_spans(tokens)
     spans |= {k for k, w in enumerate(tail) if is_parenthesised(w)}  # "(Tapteng)", "(BKN)"
@@ -336,6 +338,8 @@ def _words_after_body(tail: list[str]) -> int:
     if not 0 < run <= 3 or boundary < 0:
         return 0
     body = tokens[boundary]
+    if after_bracket_only:
+        return run if is_parenthesised(tail[boundary]) else 0
     return run if boundary in spans or body.lower() in ORG_WORDS or body.isupper() else 0
 
 
