@@ -116,6 +116,8 @@ _NOT_YET |= {
            "office ('Rektor UNP'): positions keep the acronym, and the article's city is added to it",
     # The twentieth round (v01-v12), national portals: 64/78 quotes and 26/36 speakers before
     # its fixes, 76/78 and 36/36 after.
+    # The twenty-first round (w01-w12), everyday regional news: 67/72 quotes and 33/36
+    # speakers before its fixes, 72/72 and 36/36 after.
     "v07": "a former office given in a clause ('Yusuf, yang sebelum bergabung dengan KPU pernah "
            "menjabat Ketua Bawaslu ...') read as a nameless speaker, then 'Mantan Ketua Bawaslu itu'",
     "v10": "main official: the headline names KemenPANRB; the manifest takes the minister, who speaks "

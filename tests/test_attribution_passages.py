@@ -713,6 +713,18 @@ def test_national_offices_with_an_acronym_in_brackets_and_experts():
         ("Maria Goreti Simanjuntak", "Pakar hukum tata negara Universitas Padjadjaran")}
 
 
+def test_a_city_written_as_one_word_a_panewu_and_what_an_office_covers():
+    paragraphs = [
+        "Kepala BKPSDM Kota Tanjungpinang Suryani Lamsir mengatakan dua ASN sudah dijatuhi hukuman disiplin.",
+        "Panewu Pengasih, Tri Hastuti Wulandari, S.IP., M.Si., dalam sambutannya menyampaikan pamong wajib netral.",
+        "Anggota Bawaslu Kabupaten Mamuju Tengah yang membidangi penanganan pelanggaran, Andi Muhammad Arsyad, "
+        "mengatakan laporan itu diproses.",
+    ]
+    assert {(o.name, o.position) for o in detect_speakers("Netralitas ASN", paragraphs).officials} == {
+        ("Suryani Lamsir", "Kepala BKPSDM Kota Tanjung Pinang"), ("Tri Hastuti Wulandari", "Panewu Pengasih"),
+        ("Andi Muhammad Arsyad", "Anggota Bawaslu Kabupaten Mamuju Tengah")}
+
+
 def test_who_speaks_for_the_head_speaks_with_their_own_office():
     paragraphs = ["Mewakili Penjabat Bupati Badung, Asisten Pemerintahan dan Kesejahteraan Rakyat Sekretariat "
                   "Daerah Kabupaten Badung, I Made Surya Adnyana, menyampaikan bahwa pakta integritas terkumpul."]

@@ -20,7 +20,7 @@ MAX_TOKEN_CHARS = 40       # longer "words" are never names or offices
 _HEADS = [tuple(h.split()) for h in sorted((
     "bupati", "wakil bupati", "wali kota", "walikota", "wakil wali kota", "wakil walikota",
     "gubernur", "wakil gubernur", "sekretaris daerah", "sekda", "sekretaris jenderal",
-    "sekjen", "sekretaris", "inspektur", "inspektur jenderal", "camat", "lurah", "menteri",
+    "sekjen", "sekretaris", "inspektur", "inspektur jenderal", "camat", "panewu", "lurah", "menteri",
     "wakil menteri", "kepala", "wakil kepala", "ketua", "wakil ketua", "koordinator",
     "anggota", "asisten", "direktur", "direktur jenderal", "dirjen", "deputi", "komisioner",
     "kadis", "kepala dinas", "kepala badan", "kepala desa", "kades", "staf ahli", "juru bicara",

@@ -72,6 +72,10 @@ class Place:
     province: str   # the province's name (its own for a province)
 
 
+# Names news often writes as one word: "Tanjungpinang", "Tanjungbalai", "Pangkalpinang".
+_JOINED_PREFIXES = ("Tanjung ", "Pangkal ", "Tanah ", "Tebing ", "Padang ", "Batu ", "Muara ")
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Lower-cased word tuples -> the places they may name (Kupang is a regency and a city)."""
@@ -91,7 +95,10 @@ def _gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
             add(surface, own)
         for region in filter(None, regions.split(";")):
             kind, _, name = region.partition(" ")
-            add(name, Place(name, "kota" if kind == "Kota" else "kabupaten", province))
+            place = Place(name, "kota" if kind == "Kota" else "kabupaten", province)
+            add(name, place)
+            if name.startswith(_JOINED_PREFIXES) and " " in name:  # "Tanjungpinang", "Pangkalpinang"
+                add(name.replace(" ", ""), place)
     for province in {p.province for places in table.values() for p in places}:
         english = _english(province)
         if english:

@@ -28,7 +28,7 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan", "pakar",
                               "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh",
                               "pemuka"})
-LOCAL_OFFICES = frozenset({"camat", "lurah", "kades", "desa", "kelurahan", "kecamatan",
+LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk"})
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
@@ -213,9 +213,9 @@ def read_role(words: list[str], start: int, size: int,
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
     position = " ".join([*head_words, *unit]).strip(" ,.!?")  # "... ujar Plh. Sekda."
     position = position.removesuffix(" yang bersangkutan")  # "Lurah yang bersangkutan, Dedy"
-    # "Plt Kepala BKPSDM Jayawijaya yang juga Sekretaris Inspektorat ..., Name,": the office
-    # named first is the one the article gives the speaker
-    position = position.split(" yang juga ")[0]
+    # "Plt Kepala BKPSDM Jayawijaya yang juga Sekretaris Inspektorat ..., Name,", "Anggota
+    # Bawaslu Mamuju Tengah yang membidangi ...": the office named first is the speaker's
+    position = position.split(" yang ")[0]
     return end, position[:1].upper() + position[1:], name, epithet and not name, said
 
 
