@@ -117,7 +117,8 @@ _NOT_YET |= {
     # The twentieth round (v01-v12), national portals: 64/78 quotes and 26/36 speakers before
     # its fixes, 76/78 and 36/36 after.
     # The twenty-first round (w01-w12), everyday regional news: 67/72 quotes and 33/36
-    # speakers before its fixes, 72/72 and 36/36 after.
+    # speakers before its fixes, 72/72 and 36/36 after. The twenty-second (x01-x12), three
+    # speakers answering each other: 72/72 and 35/36 before, 36/36 after.
     "v07": "a former office given in a clause ('Yusuf, yang sebelum bergabung dengan KPU pernah "
            "menjabat Ketua Bawaslu ...') read as a nameless speaker, then 'Mantan Ketua Bawaslu itu'",
     "v10": "main official: the headline names KemenPANRB; the manifest takes the minister, who speaks "

@@ -723,6 +723,11 @@ def test_a_city_written_as_one_word_a_panewu_and_what_an_office_covers():
     assert {(o.name, o.position) for o in detect_speakers("Netralitas ASN", paragraphs).officials} == {
         ("Suryani Lamsir", "Kepala BKPSDM Kota Tanjung Pinang"), ("Tri Hastuti Wulandari", "Panewu Pengasih"),
         ("Andi Muhammad Arsyad", "Anggota Bawaslu Kabupaten Mamuju Tengah")}
+    # a lower-case title ends no sentence: "dr. H. Hairul" is not cut after "dr."
+    reply = ["Menanggapi hal itu, Kepala Dinas Kesehatan Kabupaten Lombok Timur, dr. H. Hairul Ahyar, "
+             "M.Kes., mengatakan pihaknya menunggu kajian Bawaslu."]
+    assert detect_speakers("Bawaslu", split_at_new_speakers(reply)).main == Official(
+        "Hairul Ahyar", "Kepala Dinas Kesehatan Kabupaten Lombok Timur")
 
 
 def test_who_speaks_for_the_head_speaks_with_their_own_office():

@@ -26,7 +26,7 @@ _LOOKS_BACK = re.compile(r"(?:demikian|begitu|hal (?:itu|tersebut|ini)|pernyataa
                          r"dipaparkan|kata|ujar)\b", re.IGNORECASE)
 # Sentence ends inside a paragraph, and a last word that ends no sentence ("Ny.", "H.", "R.").
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])")
-_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|dr|drg|drh|ir)\.$")  # "Ny.", "dr. H. Hairul"
 _MAX_SENTENCES = 60
 _SENTENCE_WORDS = 40
 # A transcript's line: the speaker's name (a note in brackets after it) and a colon.
