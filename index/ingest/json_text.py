@@ -9,6 +9,7 @@ the page's HTML holds too little text of its own.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import lxml.html
 from lxml.etree import ParserError
@@ -35,31 +36,24 @@ def script_json(tree: HtmlElement) -> list[str]:
 
 def text_in_json(scripts: list[str]) -> list[str]:
     """The longest text in the scripts' JSON as lines of plain text; [] if none."""
-    longest = ""
-    for script in scripts:
-        try:
-            data = json.loads(script)
-        except (ValueError, RecursionError):  # not JSON, or nested to exhaust the parser
-            continue
-        longest = max([longest, *_strings(data)], key=len)
+    strings = [value for data in _parsed(scripts) for _, value in _items(data) if isinstance(value, str)]
+    longest = max(strings, key=len, default="")
     return _lines(longest) if longest else []
 
 
 def headline_in_json(scripts: list[str]) -> str:
     """The first "headline" the scripts' JSON gives (schema.org's NewsArticle), or ""."""
+    return next((value for data in _parsed(scripts) for key, value in _items(data)
+                 if key == "headline" and isinstance(value, str) and value), "")
+
+
+def _parsed(scripts: list[str]) -> Iterator[object]:
+    """Each script's JSON, skipping what is not JSON or is nested to exhaust the parser."""
     for script in scripts:
         try:
-            data = json.loads(script)
+            yield json.loads(script)
         except (ValueError, RecursionError):
             continue
-        headline = next((v for k, v in _items(data) if k == "headline" and isinstance(v, str)), "")
-        if headline:
-            return headline
-    return ""
-
-
-def _strings(data: object) -> list[str]:
-    return [value for _, value in _items(data) if isinstance(value, str)]
 
 
 def _items(data: object) -> list[tuple[str, object]]:
