@@ -14,7 +14,6 @@ from lxml.html import HtmlElement
 
 _MIN_CAPTIONS = 3
 _COUNTER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*")          # "1/7"
-_CREDIT = re.compile(r"\s*\([^()]{1,80}/[^()]{1,80}\)\s*$")  # "(Muhclis Abduh/detikSulsel)"
 
 
 def paragraphs_for_captions(tree: HtmlElement) -> None:
@@ -38,4 +37,4 @@ def paragraphs_for_captions(tree: HtmlElement) -> None:
 
 def _caption_text(caption: HtmlElement) -> str:
     text = " ".join(caption.text_content().split())
-    return _CREDIT.sub("", _COUNTER.sub("", text))
+    return _COUNTER.sub("", text)
