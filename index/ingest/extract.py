@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import islice
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -50,8 +49,9 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     html_title = _html_title(tree)
     # Only a page whose metadata gives no date needs its byline read (before the pruning too).
     meta_date = _iso_date(meta.get("article:published_time", ""))
-    byline_date = "" if meta_date else _byline_date(tree)
-    byline = _byline(tree)
+    pieces = _text_pieces(tree)
+    byline_date = "" if meta_date else _byline_date(pieces)
+    byline = _byline(pieces)
     scripts = script_json(tree)
     doc = _main_document(tree, url, precise=True)
     if len(doc.text or "") < MIN_TEXT_CHARS and (again := trafilatura.load_html(html)) is not None:
@@ -172,15 +172,20 @@ _BYLINE_DATE = re.compile(
 _BYLINE_SCAN_CHARS = 200_000
 
 
-def _byline_date(tree: HtmlElement) -> str:
-    """`YYYY-MM-DD` of the first byline date in the page's text, or ""."""
-    text, size = [], 0
+def _text_pieces(tree: HtmlElement) -> list[str]:
+    """The page's text nodes, in order, up to _BYLINE_SCAN_CHARS: where bylines are looked for."""
+    pieces, size = [], 0
     for piece in tree.itertext():
-        text.append(piece)
+        pieces.append(piece)
         size += len(piece)
         if size > _BYLINE_SCAN_CHARS:
             break
-    found = _BYLINE_DATE.search(" ".join(text)[:_BYLINE_SCAN_CHARS])
+    return pieces
+
+
+def _byline_date(pieces: list[str]) -> str:
+    """`YYYY-MM-DD` of the first byline date in the page's text, or ""."""
+    found = _BYLINE_DATE.search(" ".join(pieces)[:_BYLINE_SCAN_CHARS])
     if not found:
         return ""
     day, month, year = (found[1], _MONTHS.index(found[2].lower()) + 1, found[3]) if found[1] \
@@ -197,9 +202,9 @@ _BYLINE = re.compile(r"^\s*oleh\s*:?\s*([^|\n—–]{0,120}?)\s*(?:[|\n—–]|\
 _BYLINE_PIECES = 2_000
 
 
-def _byline(tree: HtmlElement) -> str:
+def _byline(pieces: list[str]) -> str:
     """The name after the page's first "Oleh:", or ""."""
-    pieces = [p.strip() for p in islice(tree.itertext(), _BYLINE_PIECES)]
+    pieces = [p.strip() for p in pieces[:_BYLINE_PIECES]]
     for i, piece in enumerate(pieces):
         found = _BYLINE.match(piece)
         if found:
