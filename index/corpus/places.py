@@ -17,6 +17,7 @@ from pathlib import Path
 _TABLE = Path(__file__).with_name("regions.tsv")
 MAX_PLACE_WORDS = 5
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_BRACKETED = re.compile(r"\([^()]{0,40}\)")  # "(Bawaslu)", "(PKn)": an office's acronym or aside
 
 # Short forms of regencies that news uses and the gazetteer does not know.
 # Short forms that are also ordinary words or names ("loteng", "mabar", "kobar", "Madina")
@@ -212,10 +213,14 @@ def canonical_position(position: str) -> tuple[str, ...]:
 def position_words(position: str) -> list[str]:
     """A position's words as written: spelled out, lower-cased, without parenthesised
     acronyms, punctuation or level words."""
-    text = re.sub(r"\([^()]{0,40}\)", " ", position)
-    words = _WORD.findall(spell_out(" ".join(text.split())).lower())
+    words = _WORD.findall(spell_out(without_brackets(position)).lower())
     words = [part for w in words for part in in_full(w).split()]
     return [w for w in words if w not in LEVEL_WORDS and w not in {"dan", "dari"}]
+
+
+def without_brackets(text: str) -> str:
+    """`text` without its short bracketed asides, spaces collapsed."""
+    return " ".join(_BRACKETED.sub(" ", text).split())
 
 
 def _is_short_form(word: str, places: tuple[Place, ...]) -> bool:

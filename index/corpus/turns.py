@@ -17,6 +17,7 @@ from index.corpus.name_reading import (QUOTE_MARK, holder_before, name_after, na
 from index.corpus.name_words import bare, is_degree
 from index.corpus.opinion import byline_name
 from index.corpus.people import Person, same_person
+from index.corpus.places import without_brackets
 from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
 
 # A paragraph that is a quotation and nothing else, and one that opens by pointing back at it.
@@ -168,7 +169,7 @@ def guest(paragraph: str) -> tuple[str, str] | None:
         return None
     parts = [part.strip() for part in line[1].split(",")[1:]]
     office = ", ".join(p for p in parts if p and not all(is_degree(w) for w in p.split()))
-    return name, " ".join(re.sub(r"\([^()]{0,40}\)", " ", office).split()).rstrip(".")
+    return name, without_brackets(office).rstrip(".")
 
 
 def labelled_speaker(paragraph: str, people: list[Person]) -> Person | None:
