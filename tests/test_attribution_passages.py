@@ -737,6 +737,28 @@ def test_who_speaks_for_the_head_speaks_with_their_own_office():
         "I Made Surya Adnyana", "Asisten Pemerintahan dan Kesejahteraan Rakyat Sekretariat Daerah Kabupaten Badung")
 
 
+def test_a_person_named_in_apposition_an_office_after_the_verb_and_the_headline_subject():
+    paragraphs = [
+        "LEBAK - Bawaslu Kabupaten Lebak memanggil Camat Cipanas, Iwan Setiawan, untuk klarifikasi.",
+        "Ketua Bawaslu Kabupaten Lebak, Ahmad Fauzan Muttaqin, membenarkan pihaknya sudah memeriksa camat itu.",
+        "Kepala BKPSDM Kabupaten Lebak, Hj. Euis Rohaeti, mengatakan pihaknya menunggu rekomendasi resmi.",
+        # the office after the verb is its holder's, not a pronoun for whoever spoke last
+        "\u201cLaporan masyarakat masih terus masuk,\u201d tutup Ketua Bawaslu Lebak itu.",
+        # "Guru yang bersangkutan, Name," opens on the person reported on: "Ia" and "ujarnya" are hers
+        "Guru yang bersangkutan, Veronika Lasmi, saat ditemui di rumahnya mengaku menyesal. Ia mengaku "
+        "tidak memahami aturan itu.",
+        "\u201cSaya pikir itu acara kampung biasa,\u201d ujarnya.",
+        # "Hi." (Haji) inside a North Maluku name does not end it
+        "Ketua Bawaslu Halsel, Rusli Hi. Ahmad, mengatakan pengawas merekam setiap rombongan.",
+    ]
+    speakers = detect_speakers("Bawaslu Lebak Panggil Camat yang Hadiri Kampanye di Cipanas", paragraphs)
+    assert speakers.main.name == "Ahmad Fauzan Muttaqin"  # the body that opens the headline, not its object
+    assert [o.name for o in speakers.by_paragraph[3:]] == [
+        "Ahmad Fauzan Muttaqin", "Veronika Lasmi", "Veronika Lasmi", "Rusli Hi Ahmad"]
+    assert canonical_position("Kasat Reskrim Polres Donggala") == \
+        canonical_position("Kepala Satuan Reserse Kriminal Kepolisian Resor Donggala")
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import socket
+import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -372,6 +373,48 @@ def test_outlet_from_the_title_suffix_when_the_page_names_itself_nowhere_else() 
     og = "<meta property='og:title' content='ASN Dilarang Memberi Like pada Unggahan Paslon'>"
     extracted = extract_article(html.replace(head, head + og), "https://lintasnanggroe.example/a")
     assert (extracted.title, extracted.outlet) == ("ASN Dilarang Memberi Like pada Unggahan Paslon", "Lintas Nanggroe")
+
+
+def test_outlet_before_the_headline_in_the_title() -> None:
+    """Blogspot's "Blog Name: Post Title", and an old CMS's "Site :: Title" on its own host."""
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    og = "<meta property='og:title' content='Bawaslu Panggil Camat'>"
+    blog = f"<html><head><title>Warta Lebak: Bawaslu Panggil Camat</title>{og}</head><body>{body}</body></html>"
+    extracted = extract_article(blog, "https://wartalebak24.blogspot.example/2024/10/a.html")
+    assert (extracted.title, extracted.outlet) == ("Bawaslu Panggil Camat", "Warta Lebak")
+    old = f"<html><head><title>Mitra Rejang :: Bawaslu Panggil Camat</title></head><body>{body}</body></html>"
+    extracted = extract_article(old, "https://www.mitrarejang.example/berita.php?id=1")
+    assert (extracted.title, extracted.outlet) == ("Bawaslu Panggil Camat", "Mitra Rejang")
+
+
+def test_a_print_view_and_a_layout_table_are_read_whole() -> None:
+    paragraphs = [p for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs if "<" not in p][:5]
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 70)) for p in paragraphs)
+    printed = f"<html><body><div class='print'><pre>WARTA KAPUAS\n=====\n\n{wrapped}</pre></div></body></html>"
+    text = extract_article(printed, "https://wartakapuas.example/cetak/1").text
+    assert all(" ".join(p.split()) in text for p in paragraphs)  # lines joined into paragraphs again
+    # An old site's nested layout tables, the article in <font> runs: the last paragraphs are
+    # loose text between <br>s after the <p>s.
+    cells = ("<font size='2'>" + "".join(f"<p>{p}</p>" for p in paragraphs[:3]) + "</font>"
+             f"<font size='2'>{paragraphs[3]}<br><br>{paragraphs[4]}</font>")
+    layout = ("<html><body><table><tr><td><table><tr><td><a href='/'>Beranda</a></td></tr></table></td>"
+              f"<td><table><tr><td>{cells}</td></tr></table></td></tr></table></body></html>")
+    text = extract_article(layout, "https://mitrarejang.example/berita.php?id=2").text
+    assert all(p[:80] in text for p in paragraphs) and "Beranda" not in text
+
+
+def test_a_quotation_an_ad_cuts_in_two_is_one_paragraph_again() -> None:
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    cut = ("<p>“Dari keterangan saksi yang kami terima, yang bersangkutan bukan hanya hadir.</p>"
+           "<div class='ads'>ADVERTISEMENT</div>"
+           "<p>Ia ikut membacakan naskah deklarasi di atas panggung,” kata Fransiskus.</p>"
+           "<p>“Kami periksa guru itu pekan depan bersama inspektorat dan dinas pendidikan.</p>"
+           "<p>“Hasilnya kami umumkan kepada masyarakat setelah pemeriksaan selesai,” ujarnya.</p>")
+    text = extract_article(f"<html><body><article>{body}{cut}</article></body></html>",
+                           "https://senentang.example/a").text
+    assert "bukan hanya hadir. Ia ikut membacakan" in text
+    # a quotation over two paragraphs that reopens its quote mark stays two paragraphs
+    assert "dinas pendidikan.\n\n“Hasilnya kami umumkan" in text
 
 
 def test_an_inline_quotation_keeps_its_attribution() -> None:

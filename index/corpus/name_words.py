@@ -73,7 +73,7 @@ whatsapp instagram facebook tiktok twitter youtube telegram google
 """.split())
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
-TITLES = frozenset({"h", "hj", "dr", "drg", "drs", "dra", "ec", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny", "nyonya",
+TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny", "nyonya",
                      # religious titles ("Ustaz Fathurrahman", "Pdt. Yunus", "Romo Frans")
                      "kiai", "kyai", "habib", "ustaz", "ustadz", "ustad", "ustazah", "ustadzah",
                      "syekh", "buya", "pdt", "pendeta", "romo",
@@ -116,9 +116,9 @@ def is_parenthesised(word: str) -> bool:
 
 
 # Given names written short, with a period that does not end the name: "Moh. Faishol
-# Anwar", "Abd. Rahman", "St. Aisyah".
+# Anwar", "Abd. Rahman", "St. Aisyah", and "Hi." (Haji) inside a North Maluku name: "Rusli Hi. Ahmad".
 _SHORT_GIVEN_NAMES = frozenset({"moh", "muh", "moch", "much", "mochd", "mokh", "mhd", "muhd",
-                                "mch", "abd", "ach", "achm", "ahm", "st",
+                                "mch", "abd", "ach", "achm", "ahm", "st", "hi",
                                 # two-letter initials of Latin given names: "Yosep Ch. Gebze"
                                 "ch", "th", "ph", "fx"})
 

@@ -45,6 +45,9 @@ _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 _JOINING = frozenset({"sekaligus", "merangkap"})
 # Someone a feature introduces with their age: "Sri Handayani (47)".
 _AGED = re.compile(r"\b([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) \(\d{1,2}\)")
+# A paragraph opening on the person just reported on, named in apposition: "Guru yang
+# bersangkutan, Veronika Lasmi, saat ditemui ... Ia mengaku ...": its subject.
+_REFERRED = re.compile(r"(?:[\w-]+ ){1,4}(?:yang bersangkutan|tersebut|itu), ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),")
 _ATTENDED = frozenset({"dihadiri", "hadir"})
 _LIST_SCAN_WORDS = 30  # a list names several offices in that many words
 _ACTED_UPON = frozenset("berhalangan dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
@@ -143,6 +146,8 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
         # Before anyone speaks, "beliau" is the last person named: "..., Ir. H. Rusmadi
         # Hasan, bertindak selaku Pembina Apel" then "Dalam arahannya, beliau menyampaikan".
         spoken_of = current or next((p for p in reversed(people) if p.name), None)
+        if (referred := _REFERRED.match(paragraphs[index])) and all(map(could_be_name, referred[1].split())):
+            spoken_of = register(people, referred[1], "", index)
         speaker = labelled_speaker(paragraphs[index], people) or _paragraph_speaker(
             paragraph, quoted_words(paragraphs[index]), index, names, people, spoken_of)
         if speaker is not None and turns and turns[-1] is None and _REVEALS.match(paragraphs[index]):
@@ -242,6 +247,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 if holder is None:
                     current.add_position(position)
                 if said:
+                    if after_verb and spoken and spoken[-1] is None:
+                        spoken.pop()  # "“...,” tutup Ketua Bawaslu Lebak itu": the verb's, no pronoun
                     speak(holder or current)
             elif said and position and not epithet and not after_former(words, i):
                 verb = skip_verb(words, end)

@@ -143,8 +143,9 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
     name word that is no common given name or every word of an office they hold; then the
     body a "Kepala" or "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba;
     "DPRD Halsel" for the chair of its Komisi I), which "Pjs. Bupati Banyumas Hadiri
-    Deklarasi ... yang Digelar Bawaslu" names beside its subject; of equals, the one the
-    headline names first ("DPRD Halsel Cecar BKD ...": the DPRD's)."""
+    Deklarasi ... yang Digelar Bawaslu" names beside its subject, unless the body is the
+    subject; of equals, the one the headline names first ("DPRD Halsel Cecar BKD ...": the
+    DPRD's)."""
     at: dict[str, int] = {}
     for k, word in enumerate(headline):
         at.setdefault(word, k)
@@ -163,7 +164,8 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
             body = next((words[k:] for k in range(1, len(words) - 1)
                          if set(words[k:]) <= at.keys() and set(words[k:]) - place), [])
             if len(set(body)) > 1:
-                found = min(found, (-1, min(at[w] for w in body)))
+                start = min(at[w] for w in body)  # "Bawaslu Lebak Panggil Camat ...": the subject
+                found = min(found, (-2 if start == 0 else -1, start))
     return found
 
 

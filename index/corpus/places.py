@@ -196,6 +196,8 @@ _ACRONYMS_IN_FULL = {
     "pp": "pamong praja", "disdik": "dinas pendidikan",
     "perludem": "perkumpulan untuk pemilihan umum dan demokrasi", "korpri": "korps pegawai republik indonesia",
     "panrb": "pendayagunaan aparatur negara dan reformasi birokrasi", "dpn": "dewan pengurus nasional",
+    "kasat": "kepala satuan", "satreskrim": "satuan reserse kriminal", "reskrim": "reserse kriminal",
+    "kasatreskrim": "kepala satuan reserse kriminal",
 }
 
 

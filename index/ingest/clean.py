@@ -89,19 +89,36 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
 
 
 def rejoined(lines: Iterable[str]) -> Iterator[str]:
-    """A line that starts with ", " or ";" goes on the line before it: an inline quotation
-    (<q>) comes out of extraction as a line of its own, its attribution ("..., ujar
-    Meiske.") as the next, and neither alone reads as a sentence."""
+    """Lines that extraction split inside a sentence, joined again: a line that starts with
+    ", " or ";" goes on the line before it (an inline quotation, <q>, comes out as a line
+    of its own, its attribution "..., ujar Meiske." as the next, and neither alone reads as
+    a sentence); and a quotation an ad slot or a picture cut in two goes back together
+    (a line opens a quote, the next closes it without opening one first)."""
     previous: str | None = None
     for line in lines:
-        if previous is not None and line[:1] in ",;" and not previous.endswith((".", "!", "?")):
-            previous = f"{previous}{line}"
+        if previous is not None and (line[:1] in ",;" and not previous.endswith((".", "!", "?"))
+                                     or _left_open(previous) and _closes(line)):
+            previous = f"{previous}{' ' if line[:1] not in ',;' else ''}{line}"
             continue
         if previous is not None:
             yield previous
         previous = line
     if previous is not None:
         yield previous
+
+
+def _left_open(line: str) -> bool:
+    """The line opens a quotation it does not close."""
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
+def _closes(line: str) -> bool:
+    """The line closes a quotation before opening any (and is no new quotation's start)."""
+    if line[:1] in "“\"":
+        return False
+    if "”" in line:
+        return "“" not in line or line.index("”") < line.index("“")
+    return line.count('"') % 2 == 1
 
 
 def joined_lists(lines: Iterable[str]) -> Iterator[str]:

@@ -21,7 +21,8 @@ from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
 from index.ingest.gallery import paragraphs_for_captions
 from index.ingest.json_text import headline_in_json, script_json, text_in_json
-from index.ingest.loose_text import paragraphs_for_loose_text
+from index.ingest.layout_tables import divs_for_layout_tables
+from index.ingest.loose_text import paragraphs_for_loose_text, paragraphs_for_preformatted
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
 
@@ -62,7 +63,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # its JSON-LD is not that fallback.
     named = doc.sitename if (doc.sitename or "").removeprefix("www.") != _host_name(url) else ""
     outlet = _one_line(meta.get("og:site_name") or named or "") \
-        or _title_suffix(html_title, doc.title or "") or _host_name(url)
+        or _title_site_name(html_title, doc.title or "", url) or _host_name(url)
     title = doc.title or meta.get("og:title") or html_title or headline_in_json(scripts)
     title = clip(_clean_title(title, outlet), MAX_TITLE_CHARS)
     outlet = clip(outlet, MAX_OUTLET_CHARS)
@@ -80,7 +81,9 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
 def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
     """trafilatura's main text and metadata of `tree` (pruned in place); empty if none."""
     paragraphs_for_captions(tree)
+    divs_for_layout_tables(tree)
     paragraphs_for_loose_text(tree)
+    paragraphs_for_preformatted(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, favor_precision=precise,
@@ -123,26 +126,39 @@ def _html_title(tree: HtmlElement) -> str:
 
 
 _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
+# Blogspot's default <title> is "Blog Name: Post Title": a colon after the site's name only.
+_PREFIX_SEPARATORS = _TITLE_SEPARATORS + (": ",)
 _OUTLET_WORDS = 4  # "Republika Online", "Tribun Jateng": a site's name is short
 
 
 def _clean_title(title: str, outlet: str) -> str:
-    """The headline without a trailing " - Outlet" / " | Outlet" that <title> often carries."""
-    title = _one_line(title)
+    """The headline without the " - Outlet" after it or the "Outlet: " before it that
+    <title> often carries."""
+    title, named = _one_line(title), outlet.casefold()
     for separator in _TITLE_SEPARATORS:
         head, sep, tail = title.rpartition(separator)
-        if sep and head and outlet and tail.strip().casefold() == outlet.casefold():
+        if sep and head and named and tail.strip().casefold() == named:
             return head.strip()
+    for separator in _PREFIX_SEPARATORS:
+        head, sep, tail = title.partition(separator)
+        if sep and tail and named and head.strip().casefold() == named:
+            return tail.strip()
     return title
 
 
-def _title_suffix(html_title: str, headline: str) -> str:
-    """The site's name that <title> adds after the headline ("... Jelang Pencoblosan -
-    Lintas Nanggroe"), for a page that names itself nowhere else; "" if it adds none."""
+def _title_site_name(html_title: str, headline: str, url: str) -> str:
+    """The site's name that <title> adds to the headline ("... Jelang Pencoblosan - Lintas
+    Nanggroe", "Warta Lebak: Bawaslu Lebak ..."), for a page that names itself nowhere
+    else; "" if it adds none."""
     html_title, headline = _one_line(html_title), _one_line(headline)
+    if headline == html_title:
+        headline = ""  # trafilatura's title was the <title> itself: nothing to compare with
     for separator in _TITLE_SEPARATORS:
         if headline and html_title.startswith(headline + separator):
             return html_title[len(headline + separator):].strip()
+    for separator in _PREFIX_SEPARATORS:
+        if headline and html_title.endswith(separator + headline):
+            return html_title[:-len(separator + headline)].strip()
     # A <title> worded a little apart from the og:title ("... Foto Profil Paslon | Republika
     # Online" beside "... Foto Profil Bernuansa Paslon"): most of its words are the headline's.
     words = set(headline.casefold().split())
@@ -151,6 +167,13 @@ def _title_suffix(html_title: str, headline: str) -> str:
         shared = [w for w in head.casefold().split() if w in words]
         if sep and 0 < len(tail.split()) <= _OUTLET_WORDS and len(shared) >= 0.8 * len(head.split()) > 0:
             return tail.strip()
+    # No headline to compare: the end that spells the host's name ("Mitra Rejang ::" on
+    # mitrarejang.com).
+    label = _host_name(url).split(".")[0]
+    for separator in (s for s in _PREFIX_SEPARATORS if s in html_title):
+        for end in (html_title.partition(separator)[0], html_title.rpartition(separator)[2]):
+            if re.sub(r"\W", "", end).casefold() == label:
+                return end.strip()
     return ""
 
 

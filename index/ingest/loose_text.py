@@ -6,10 +6,16 @@ precision, reads the `<p>` children of such a container and drops text that sits
 beside them, most often the tail after an ad slot: a page lost "Sementara itu, Kepala
 Kantor Regional VIII BKN ... menyebutkan ..." that way, and with it a speaker. So, as
 browsers' reader views do, each run of loose text and inline elements between two line
-breaks or blocks in such a container becomes a `<p>`.
+breaks or blocks in such a container becomes a `<p>`. An old CMS's `<font>` tags go first:
+the text inside them is as loose as the text beside them.
+
+A print view may hold the whole article in one `<pre>`, hard-wrapped at 70 columns:
+each block between blank lines becomes a `<p>` with its lines joined.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml.html import HtmlElement
 
@@ -24,9 +30,30 @@ _BLOCKS = frozenset({"address", "article", "aside", "blockquote", "dd", "div", "
 def paragraphs_for_loose_text(tree: HtmlElement) -> None:
     """Wrap loose text in containers that also hold blocks in `<p>`s, in place. Linear in
     the page: each element is visited once and moved at most once."""
+    for font in list(tree.iter("font")):
+        font.drop_tag()
     for element in list(tree.iter(*_CONTAINERS)):
         if _has_loose_text(element) and any(_is_block(child) for child in element):
             _wrap_runs(element)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MIN_PRE_BLOCKS = 3  # a print view's article, not a snippet of code or a poem
+
+
+def paragraphs_for_preformatted(tree: HtmlElement) -> None:
+    """Replace each `<pre>` holding several blocks of wrapped text with those blocks as
+    `<p>`s, in place."""
+    for pre in list(tree.iter("pre")):
+        blocks = [" ".join(b.split()) for b in _BLANK_LINE.split(pre.text_content())]
+        blocks = [b for b in blocks if b]
+        if len(blocks) < _MIN_PRE_BLOCKS or pre.getparent() is None:
+            continue
+        holder = pre.makeelement("div", {})
+        for block in blocks:
+            _new_paragraph(holder).text = block
+        holder.tail = pre.tail
+        pre.getparent().replace(pre, holder)
 
 
 def _is_block(node: HtmlElement) -> bool:
