@@ -31,7 +31,8 @@ _RANK_IN_FULL = re.compile(r"\b(?:" + "|".join(" +".join(w.capitalize() for w in
                                                for rank in sorted(_RANKS_IN_FULL, key=len, reverse=True))
                            + r")\b")
 PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
-OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara"})  # "Adapun Bintang Putra, ..."
+OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara",  # "Adapun Bintang Putra, ..."
+                     "satunya", "yakni", "yaitu"})  # "Salah satunya Zulkarnaen Amir, Kepala Desa ..."
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
 _LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"})
 _EPITHET_WORDS = 10       # "pria yang memimpin Bawaslu Sulsel pada periode 2012-2017 itu"
@@ -116,7 +117,8 @@ def holder_before(words: list[str], i: int, said: bool, names: Counter[str]) -> 
     if i > 1 and bare(words[i - 1]).lower() == "menjabat":  # "Asep, yang baru tiga bulan menjabat"
         clause = next((k for k in range(i - 2, max(i - _OFFICE_CLAUSE_WORDS, 0) - 1, -1)
                        if bare(words[k]).lower() == "yang"), None)
-        if clause is not None and all(w.islower() for w in words[clause:i]):
+        # lower-case, or no name: "yang sejak Agustus menjabat"
+        if clause is not None and all(w.islower() or not could_be_name(bare(w)) for w in words[clause:i]):
             j = clause
     if [bare(w).lower() for w in words[j:i]] not in ([], ["yang"], ["juga"]):
         return name_before(words, j, names)

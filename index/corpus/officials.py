@@ -30,10 +30,11 @@ from index.corpus.article import Official
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, attributed_names,
                                        epithet_at, holder_before, name_after, name_before, office_in_brackets,
                                        quoted_words, second_office, split_words)
-from index.corpus.name_words import HONORIFICS, bare, could_be_name, strip_honorifics
-from index.corpus.people import (MAX_PEOPLE, Person, in_headline, initialled, merge_misread_people, named_holder,
+from index.corpus.name_words import HONORIFICS, bare, could_be_name, is_degree, strip_honorifics
+from index.corpus.people import (MAX_PEOPLE, Person, complete_short_names, in_headline, initialled,
+                                 merge_misread_people, named_holder,
                                  register, register_office, same_person, take_initials, within)
-from index.corpus.places import position_words
+from index.corpus.places import position_words, without_brackets
 from index.corpus.positions import article_place, finish_officials, finish_position
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS, SAY_BEFORE, after_former,
                                 is_say_after, read_role, role_at, says_next, skip_verb)
@@ -48,6 +49,10 @@ _AGED = re.compile(r"\b([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) \(\d{1,2}\)")
 # A paragraph opening on the person just reported on, named in apposition: "Guru yang
 # bersangkutan, Veronika Lasmi, saat ditemui ... Ia mengaku ...": its subject.
 _REFERRED = re.compile(r"(?:[\w-]+ ){1,4}(?:yang bersangkutan|tersebut|itu), ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),")
+# A paragraph opening on a name between titles and degrees: no one else is written so.
+_TITLED_OPENING = re.compile(r"(?:(?:Dr|Drs|Dra|Ir|Prof|H|Hj|KH)\.? )+((?:[A-Z][\w'-]+ ){0,3}[A-Z][\w'-]+), "
+                             r"[A-Z][A-Za-z]{0,3}\.[A-Za-z.]{0,8},")
+_APPOSED_WORDS = 12  # "guru di SD Negeri 2 Karanglewas Lor,"
 _ATTENDED = frozenset({"dihadiri", "hadir"})
 _LIST_SCAN_WORDS = 30  # a list names several offices in that many words
 _ACTED_UPON = frozenset("berhalangan dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
@@ -58,9 +63,11 @@ _ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seor
                         r"(?:enggan|tak mau|tidak mau|tidak ingin|tak ingin|minta|meminta) "
                         r"(?:disebut|disebutkan|ditulis|dituliskan) (?:nama|identitas)nya", re.IGNORECASE)
 _ANONYMOUS_WORDS = 25
-# A paragraph that announces an interview: the answers that follow are the person's it names.
+# A paragraph that announces an interview or a column's answers ("pertanyaan pilihan dijawab
+# oleh ..."): the answers that follow are the person's it names.
 _INTERVIEW = re.compile(r"\b(?:petikan|kutipan|cuplikan|hasil|berikut)\s+wawancara|"
-                        r"\bwawancara\s+(?:khusus|eksklusif)|\bberikut\s+petikan(?:nya)?\b", re.IGNORECASE)
+                        r"\bwawancara\s+(?:khusus|eksklusif)|\bberikut\s+petikan(?:nya)?\b|"
+                        r"\bdijawab\s+(?:langsung\s+)?oleh\b", re.IGNORECASE)  # a consultation column
 # A paragraph naming the source the one before quoted without a name.
 _REVEALS = re.compile(r"(?:pejabat|sosok|narasumber|pria|perempuan|wanita)\s+(?:itu|tersebut)\s+"
                       r"(?:adalah|ialah|yakni|yaitu)\b", re.IGNORECASE)
@@ -100,6 +107,11 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
     turns = quotes_closed_later(paragraphs, _turns(paragraphs, people))
     turns = bare_quotes(paragraphs, quotes_continued(paragraphs, turns))
     merge_misread_people(people)
+    for person, words, end in complete_short_names(people, paragraphs):
+        while end < len(words) and is_degree(words[end]):  # "Tri Wahyuni, S.Pd., guru di ..."
+            end += 1
+        if not person.positions and (office := _apposed_office(words, end, Counter())):
+            person.add_position(office)
     detected = _main_person(people, title)
     place = article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
@@ -136,6 +148,8 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
             register(people, *listed, index)
             turns.append(None)  # the list says who speaks below, it says nothing
             continue
+        if titled := _TITLED_OPENING.match(paragraphs[index]):  # "Dr. H. Name, S.H., M.H., mengenal ..."
+            register(people, titled[1], "", index)
         for aged in _AGED.finditer(paragraphs[index]):  # "Sri Handayani (47) sudah berdiri ..."
             name = strip_honorifics(aged[1].split())  # "Tgk Muhammad Nasir (54)"
             if name and all(could_be_name(w) for w in name):
@@ -153,9 +167,11 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
         if speaker is not None and turns and turns[-1] is None and _REVEALS.match(paragraphs[index]):
             turns[-1] = speaker  # "“...,” kata seorang pejabat." then "Pejabat itu adalah ..., Name."
         if _INTERVIEW.search(paragraphs[index]):
-            # who speaks in the announcement, else whom it names: "Riau Pos berbincang dengan
-            # Kepala Kantor Regional XII BKN, Name, ... Berikut petikannya."
-            interviewee = speaker or next((p for p in reversed(people) if p.name and p.first == index), None)
+            # who speaks in the announcement, else whom it names ("Riau Pos berbincang dengan
+            # Kepala Kantor Regional XII BKN, Name, ... Berikut petikannya."), else whom the
+            # paragraphs before are about ("Barito Post menemuinya ...")
+            interviewee = speaker or next((p for p in reversed(people) if p.name and p.first == index),
+                                          spoken_of)
         elif speaker is None and interviewee is not None:
             speaker = interviewee  # an answer: no name, no verb of saying
             speaker.said += 1
@@ -286,6 +302,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 speak(register(people, subject, office, index))
             elif (by_initials := initialled(people, words, _subject_at(words, start))) is not None:
                 speak(by_initials)  # "ZA kemudian memaparkan"
+            elif (known := _known_at(people, words, _subject_at(words, start))) is not None:
+                speak(known)  # "Tatang kembali menegaskan": a word no reading takes for a name alone
             elif _refers_back(words, i):
                 speak(None)
         i += 1
@@ -308,6 +326,13 @@ def _apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
     role = role_at(words, k, capitalised=False) or int(bare(words[k]).lower() in LOWER_CASE_HEADS)
     if not role:
         return ""
+    if bare(words[k]).lower() in LOWER_CASE_HEADS:
+        # A teacher's or analyst's post, after their own name, runs to the clause's end:
+        # "guru di SD Negeri 2 Karanglewas Lor,", "analis kebijakan di Pemerintah Kabupaten Karo,"
+        end = next((j for j in range(k + 1, min(k + _APPOSED_WORDS, len(words)))
+                    if words[j - 1].endswith((",", ".", ";")) or bare(words[j]).lower() == "yang"), None)
+        office = without_brackets(" ".join(words[k:end]).rstrip(",.;")) if end else ""
+        return office[:1].upper() + office[1:]
     _, position, name, _, _ = read_role(words, k, role, names)
     return "" if name else position
 
@@ -412,6 +437,14 @@ def _subject_at(words: list[str], verb: int) -> int:
     while k > 0 and bare(words[k]).lower() in LINKS_BEFORE_VERB:
         k -= 1
     return k
+
+
+def _known_at(people: list[Person], words: list[str], k: int) -> Person | None:
+    """The person already named whose name `words[k]` is part of."""
+    word = bare(words[k]) if 0 <= k < len(words) else ""
+    if not word[:1].isupper() or k > 0 and words[k - 1][:1].isupper() and not words[k - 1].endswith(","):
+        return None  # not within a longer capitalised run: "Pemkab Tatang" is no one
+    return next((p for p in people if p.name and word in p.name.split()), None)
 
 
 def _nicknamed(people: list[Person], nickname: str) -> Person | None:

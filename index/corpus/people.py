@@ -10,11 +10,13 @@ functions make all of them the one person whose statements they are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import ACTING, GIVEN_NAMES, bare, has_place
+from index.corpus.name_words import (ACTING, GIVEN_NAMES, bare, could_be_name, has_place, is_initial,
+                                     is_place_word, name_like)
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out
 from index.corpus.roles import is_acting, role_at
 
@@ -24,6 +26,7 @@ MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person;
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
 _DOUBLED = re.compile(r"(\w)\1+")
 _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
+_FULL_NAME_WORDS = 5
 
 
 @dataclass
@@ -195,6 +198,44 @@ def merge_misread_people(people: list[Person]) -> None:
     for wrong in list(people):
         if (holder := _first_holder(people, wrong, _nickname_of)) is not None:
             _merge_into(people, wrong, holder)
+
+
+def complete_short_names(people: list[Person], paragraphs: list[str]) -> list[tuple[Person, list[str], int]]:
+    """Someone known by one word ("kata Yessi") whom the article names in full where no
+    reading took it ("Yessi Natalia Tarigan, analis kebijakan ..., memilih ...", "Dr. H.
+    Muhammad Rusdiansyah Noor, S.H., mengenal betul ...") gets that name, when it is the
+    only fuller one the word appears in. Returns each one completed, with the words where
+    the full name is and the index after it: an office may follow there."""
+    completed = []
+    for person in people:
+        if len(person.name.split()) != 1:
+            continue
+        found = [(run, words, end) for words in map(str.split, paragraphs)
+                 for run, end in _runs_around(words, person.name)]
+        if len({run for run, _, _ in found}) == 1 and \
+                not any(same_person(other.name, found[0][0]) for other in people if other is not person):
+            person.name = found[0][0]
+            completed.append((person, found[0][1], found[0][2]))
+    return completed
+
+
+def _runs_around(words: list[str], name: str) -> list[tuple[str, int]]:
+    """The runs of name words around each bare `name` in `words`, of two words or more,
+    each with the index after it."""
+    runs = []
+    for k in (k for k, word in enumerate(words) if bare(word) == name):
+        start = k
+        while start > 0 and k - start < _FULL_NAME_WORDS and not words[start - 1].endswith((",", ".", ":")) \
+                and name_like(bare(words[start - 1]), Counter()):
+            start -= 1
+        end = k + 1
+        while end < len(words) and end - start < _FULL_NAME_WORDS and not words[end - 1].endswith((",", ".", ":")) \
+                and (could_be_name(bare(words[end])) and not is_place_word(bare(words[end]))
+                     or is_initial(words[end])):
+            end += 1
+        if end - start > 1:
+            runs.append((" ".join(bare(w) for w in words[start:end]), end))
+    return runs
 
 
 def _first_holder(people: list[Person], wrong: Person,

@@ -198,6 +198,8 @@ _ACRONYMS_IN_FULL = {
     "panrb": "pendayagunaan aparatur negara dan reformasi birokrasi", "dpn": "dewan pengurus nasional",
     "kasat": "kepala satuan", "satreskrim": "satuan reserse kriminal", "reskrim": "reserse kriminal",
     "kasatreskrim": "kepala satuan reserse kriminal",
+    "sd": "sekolah dasar", "smp": "sekolah menengah pertama", "sma": "sekolah menengah atas",
+    "smk": "sekolah menengah kejuruan",
 }
 
 
@@ -217,7 +219,7 @@ def position_words(position: str) -> list[str]:
     acronyms, punctuation or level words."""
     words = _WORD.findall(spell_out(without_brackets(position)).lower())
     words = [part for w in words for part in in_full(w).split()]
-    return [w for w in words if w not in LEVEL_WORDS and w not in {"dan", "dari"}]
+    return [w for w in words if w not in LEVEL_WORDS and w not in {"dan", "dari", "di"}]
 
 
 def without_brackets(text: str) -> str:

@@ -25,7 +25,7 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Offices and bodies of a district or village: the word after them is its place.
 # Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
 # menilai"); officials' offices are capitalised when they are someone's.
-LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "akademisi", "dosen", "guru", "rektor", "dekan", "pakar",
+LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "analis", "akademisi", "dosen", "guru", "rektor", "dekan", "pakar",
                               "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh",
                               "pemuka"})
 LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurahan", "kecamatan",
@@ -137,7 +137,9 @@ def _listed_after_non_person(words: list[str], k: int) -> bool:
         if lower in _ONE_OFFICE_BEFORE:
             return False  # "Mewakili Pj Bupati Badung, Asisten ..., Name,": the representative
         if lower in _NOT_A_PERSON_BEFORE:
-            return True
+            # a list of offices ("Pemilihan Gubernur, Bupati, ..."), not a place ("Di kantor
+            # Pemerintah Kabupaten Lombok Timur, Inspektur ...")
+            return _head_at(words, j + 1) > 0
         if not (words[j][:1].isupper() or lower in _LIST_JOINS):
             return False
     return False
@@ -207,7 +209,10 @@ def read_role(words: list[str], start: int, size: int,
         if name is None or _extends(tail[-run:], name):
             unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
     head_words = _clean_words(head)
-    unit, name = _local_place_first((head_words + unit)[-1], unit, name, names)
+    # "Salah satunya Zulkarnaen Amir, Kepala Desa Gunung Rajak.": the holder named before,
+    # the sentence ending on the village's name
+    named_before = start > 0 and words[start - 1].endswith(",") and bool(tail) and tail[-1].endswith(".")
+    unit, name = _local_place_first(head_words + unit, unit, name, names, named_before)
     if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
             bare(head[1]).lower() == "pj":
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
@@ -225,13 +230,16 @@ def _ballot_number(words: list[str], i: int) -> bool:
         and bare(words[i + 2]).isdigit()
 
 
+_LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
+
+
 def _lower_case_office(words: list[str], start: int, names: Counter[str], lower_head: bool = False) -> int:
     """How many words, from a lower-case one on, an office runs to the comma before a name
     that speaks ("Direktur lembaga survei Indikator, Fajar Prasetyo, mengatakan", "Bupati
     Bandung Barat terpilih, Jeje Ritchie Ismail, mengatakan"), or, after a head written in
     lower case, to a title opening the name ("pengamat politik Universitas Mataram (Unram)
     Dr. Agus Wirawan"); 0 if that is not the case."""
-    comma = next((j for j in range(start, min(start + 6, len(words))) if words[j].endswith(",")
+    comma = next((j for j in range(start, min(start + _LOWER_CASE_WORDS, len(words))) if words[j].endswith(",")
                   or words[j].endswith((".", "!", "?", ":")) or words[j][:1] in _QUOTES
                   or lower_head and j > start and bare(words[j]).lower() in TITLES
                   and words[j][:1].isupper()), None)
@@ -278,12 +286,17 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
     return _clean_unit([w for s in segments[:1] + parts for w in s]), None
 
 
-def _local_place_first(office_end: str, unit: list[str], name: str | None,
-                       names: Counter[str]) -> tuple[list[str], str | None]:
+def _local_place_first(office: list[str], unit: list[str], name: str | None,
+                       names: Counter[str], named_before: bool) -> tuple[list[str], str | None]:
     """A district's or village's office is followed by its place, which no gazetteer
     lists: "Camat Cibinong mengimbau", "Kades Sukamaju Asep Saepudin mengatakan". Its
-    first word moves from the name to the unit, unless it is a known name ("Camat Budi")."""
-    if not name or bare(office_end).lower() not in LOCAL_OFFICES:
+    first word moves from the name to the unit, unless it is a known name ("Camat Budi");
+    all of them when the holder was `named_before` it."""
+    if not name:
+        return unit, name
+    if named_before and name.split()[0] not in names and any(bare(w).lower() in LOCAL_OFFICES for w in office):
+        return [*unit, *name.split()], None
+    if bare(office[-1]).lower() not in LOCAL_OFFICES:
         return unit, name
     first, *rest = name.split()
     if first in names or first.lower() in GIVEN_NAMES:
@@ -459,9 +472,14 @@ def _verb_after(words: list[str], end: int) -> int | None:
         if bare(words[j]).lower() in SAY_BEFORE:
             return j
         if words[j][:1] in _QUOTES or words[j].endswith((".", "!", "?", ":", "”", "\"")) or \
-                role_at(words, j):
+                role_at(words, j) or bare(words[j]).lower() in _NEW_CLAUSE:
             return None
     return None
+
+
+# Conjunctions that open a clause with a subject of its own: "Kepala desa bukan ASN, tetapi
+# Nur Hidayah menegaskan ..." (the office does not speak).
+_NEW_CLAUSE = frozenset({"tetapi", "tapi", "namun", "sedangkan", "melainkan"})
 
 
 def after_former(words: list[str], i: int) -> bool:

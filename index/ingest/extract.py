@@ -19,6 +19,7 @@ from trafilatura.settings import Document, set_date_params
 
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
+from index.ingest.boxes import divs_for_article_boxes
 from index.ingest.gallery import paragraphs_for_captions
 from index.ingest.json_text import headline_in_json, script_json, text_in_json
 from index.ingest.layout_tables import divs_for_layout_tables
@@ -81,6 +82,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
 def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
     """trafilatura's main text and metadata of `tree` (pruned in place); empty if none."""
     paragraphs_for_captions(tree)
+    divs_for_article_boxes(tree)
     divs_for_layout_tables(tree)
     paragraphs_for_loose_text(tree)
     paragraphs_for_preformatted(tree)
