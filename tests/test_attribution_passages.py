@@ -759,6 +759,63 @@ def test_a_person_named_in_apposition_an_office_after_the_verb_and_the_headline_
         canonical_position("Kepala Satuan Reserse Kriminal Kepolisian Resor Donggala")
 
 
+def test_long_form_pages_name_people_once_in_full_and_in_passing():
+    paragraphs = [
+        # a name given in full once, where no reading takes it, completes the short one
+        "Bagi Yessi Natalia Tarigan, S.E., analis kebijakan di Pemerintah Kabupaten Karo, urusan media "
+        "sosial tidak hanya soal aturan.",
+        "\u201cSaya matikan notifikasi semua grup keluarga,\u201d kata Yessi.",
+        # a village named in two words after its head, who was named before the comma
+        "Salah satunya Zulkarnaen Amir, Kepala Desa Gunung Rajak. Dalam percakapan, nomornya muncul.",
+        "\u201cItu adat, bukan kampanye,\u201d ujarnya.",
+        # an office given in a clause that names a month
+        "Nomor itu atas nama Mahsun Hariadi, S.Sos., yang sejak Agustus menjabat Pelaksana Tugas (Plt) "
+        "Camat Sakra Barat.",
+        # "Di kantor Pemerintah ...," is a place, not a list of offices no one holds
+        "Di kantor Pemerintah Kabupaten Lombok Timur, Inspektur Kabupaten Lombok Timur, Drs. H. Rusdi "
+        "Harmain, M.M., mengatakan pihaknya belum menerima rekomendasi.",
+        # an office before "tetapi" does not speak; the subject after it does
+        "Kepala desa bukan ASN, tetapi Rusdi menegaskan larangannya diatur dalam UU Desa.",
+        # someone known by a word no reading takes for a name alone
+        "Di akhir sesi, Yessi kembali menegaskan bahwa ia menunggu.",
+    ]
+    speakers = detect_speakers("Jejak Aparatur di Grup WhatsApp", paragraphs)
+    assert {(o.name, o.position) for o in speakers.officials} >= {
+        ("Yessi Natalia Tarigan", "Analis kebijakan di Pemerintah Kabupaten Karo"),
+        ("Zulkarnaen Amir", "Kepala Desa Gunung Rajak"),
+        ("Mahsun Hariadi", "Pelaksana Tugas Camat Sakra Barat"),
+        ("Rusdi Harmain", "Inspektur Kabupaten Lombok Timur")}
+    assert [o.name for k, o in enumerate(speakers.by_paragraph) if k != 4] == [  # the fifth says nothing
+        "Yessi Natalia Tarigan", "Yessi Natalia Tarigan", "Zulkarnaen Amir", "Zulkarnaen Amir",
+        "Rusdi Harmain", "Rusdi Harmain", "Yessi Natalia Tarigan"]
+    assert canonical_position("Kepala SD Negeri 14 Sajingan Besar") == \
+        canonical_position("Kepala Sekolah Dasar Negeri 14 Sajingan Besar")
+
+
+def test_a_column_s_answers_and_an_interview_announced_after_the_name():
+    column = [
+        "Pekan ini, pertanyaan pilihan dijawab oleh Kepala Kantor Regional III BKN Bandung, Drs. H. "
+        "Tatang Suherman, M.AP.",
+        "Jawab: Ibu tidak boleh naik panggung dan tidak boleh hadir sebagai peserta kampanye suami.",
+        "Atas pertanyaan ini, Anggota Bawaslu Jawa Barat, Yuyun Wahyuningsih, mengatakan laporan dari "
+        "dalam birokrasi paling kuat buktinya.",
+        "Jawab: Segera laporkan akun palsu itu ke platform dan simpan buktinya.",
+    ]
+    assert [o.name for o in detect_speakers("Konsultasi ASN", column).by_paragraph] == [
+        "Tatang Suherman", "Tatang Suherman", "Yuyun Wahyuningsih", "Tatang Suherman"]
+    interview = [
+        "BANJARMASIN - Apel ikrar netralitas digelar di hampir semua daerah.",
+        "Dr. H. Muhammad Rusdiansyah Noor, S.H., M.H., mengenal betul pola itu. Ia memimpin Bawaslu "
+        "Kalimantan Selatan pada periode sebelumnya.",
+        "Barito Post menemuinya di ruang dosen. Berikut petikan wawancaranya.",
+        "Apakah apel itu cukup?",
+        "Tidak cukup. Ikrar itu seremoni, bukan sistem.",
+        "Kepala BKD Provinsi Kalimantan Selatan, Noorhayati Jamaluddin, mengatakan satgas sudah turun.",
+    ]
+    speakers = detect_speakers("Mantan Ketua Bawaslu Kalsel: Netralitas Tak Cukup dengan Apel", interview)
+    assert speakers.by_paragraph[4].name == "Muhammad Rusdiansyah Noor"  # the answer is the interviewee's
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

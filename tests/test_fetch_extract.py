@@ -403,6 +403,18 @@ def test_a_print_view_and_a_layout_table_are_read_whole() -> None:
     assert all(p[:80] in text for p in paragraphs) and "Beranda" not in text
 
 
+def test_a_box_inside_the_article_is_read_and_a_sidebar_is_not() -> None:
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    box = ("<aside class='tanggapan'><h2>Tanggapan</h2><p>Kepala BKD Provinsi Kalimantan Barat, Dra. Hj. "
+           "Noorhayati, mengatakan satgas kepegawaian sudah turun ke dinas-dinas dan memeriksa setiap laporan "
+           "yang masuk sejak masa kampanye dimulai pada akhir September lalu.</p></aside>")
+    sidebar = ("<aside><h3>Terpopuler</h3><p>Harga kopi robusta di Kapuas Hulu naik lagi pekan ini dan "
+               "petani berharap harga bertahan sampai musim panen berikutnya tiba di kampung mereka.</p></aside>")
+    html = f"<html><body><article>{body}{box}</article>{sidebar}</body></html>"
+    text = extract_article(html, "https://wartakapuas.example/a").text
+    assert "satgas kepegawaian sudah turun" in text and "Harga kopi" not in text
+
+
 def test_a_quotation_an_ad_cuts_in_two_is_one_paragraph_again() -> None:
     body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
     cut = ("<p>“Dari keterangan saksi yang kami terima, yang bersangkutan bukan hanya hadir.</p>"
