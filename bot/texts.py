@@ -134,6 +134,8 @@ INGEST_ERRORS = {
     "too_many_redirects": "Terlalu banyak pengalihan (redirect) pada alamat tersebut.",
     "bad_encoding": "Isi halaman memakai pengodean yang tidak didukung, jadi tidak dapat dibaca.",
     "no_article": "Tidak ditemukan teks artikel pada halaman tersebut.",
+    "listing_page": "Halaman tersebut berisi daftar berita, bukan satu artikel. Kirim tautan salah satu "
+                    "artikelnya.",
 }
 
 
@@ -259,7 +261,7 @@ def schedule_html(timezone: str, entries: list[tuple[str, str | None, datetime |
 
 FEED_REASONS = {
     "dead_link": "tautan mati", "too_large": "terlalu besar", "not_html": "bukan HTML",
-    "no_article": "tanpa teks artikel", "too_many_redirects": "pengalihan berulang",
+    "no_article": "tanpa teks artikel", "listing_page": "daftar berita", "too_many_redirects": "pengalihan berulang",
     "private_host": "alamat internal", "invalid_url": "URL tidak valid", "not_feed": "bukan feed",
     "index_failed": "gagal diindeks",
 }

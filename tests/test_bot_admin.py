@@ -144,6 +144,7 @@ async def test_tambah_holds_back_an_off_topic_page_until_an_admin_confirms(admin
     ("/dokumen.pdf", "bukan halaman web"),
     ("/besar-stream?bytes=67108864", "terlalu besar"),
     ("/indeks", "Tidak ditemukan teks artikel"),
+    ("/tag/netralitas-asn", "daftar berita, bukan satu artikel"),  # teasers of many stories
     ("/loop/a", "Terlalu banyak pengalihan"),
 ])
 async def test_tambah_explains_each_bad_url(admin_bot, news_site, path, expected):

@@ -14,7 +14,8 @@ import pytest
 from werkzeug import Response
 
 import index.ingest.fetch as fetch_module
-from tests.support.articles import ARTICLES, CHROME_TEXTS, KAPUAS_HULU, SINGKAWANG, Article
+from tests.support.articles import (ARTICLES, CHROME_TEXTS, KAPUAS_HULU, SINGKAWANG, Article, render_article,
+                                    render_tag_page)
 from tests.support.news_site import NewsSite
 from index.ingest.extract import ExtractError, ExtractReason, extract_article
 from index.ingest.fetch import FetchError, FetchReason, decode_html, fetch_page, is_blocked_address
@@ -413,6 +414,22 @@ def test_a_box_inside_the_article_is_read_and_a_sidebar_is_not() -> None:
     html = f"<html><body><article>{body}{box}</article>{sidebar}</body></html>"
     text = extract_article(html, "https://wartakapuas.example/a").text
     assert "satgas kepegawaian sudah turun" in text and "Harga kopi" not in text
+
+
+def test_a_list_of_teasers_is_no_article_and_an_article_with_related_links_is() -> None:
+    """A tag page or a home page reads as paragraphs of many stories; an article whose
+    body holds "Baca juga" headlines and whose page lists related stories is one story."""
+    tag_page = render_tag_page()
+    with pytest.raises(ExtractError) as refused:
+        extract_article(tag_page, "https://wartakapuas.example/tag/netralitas-asn")
+    assert refused.value.reason == ExtractReason.LISTING
+    flat = ("<html><body><h1>Terkini</h1>" + "".join(  # headlines and teasers as siblings
+        f"<h3><a href='/b/{i}'>{title}</a></h3><p>{title}, kata pejabat setempat kepada wartawan.</p>"
+        for i, title in enumerate(KAPUAS_HULU.related + SINGKAWANG.related)) + "</body></html>")
+    with pytest.raises(ExtractError):
+        extract_article(flat, "https://wartakapuas.example/terkini")
+    # the article page itself lists the same stories beside its text: still an article
+    assert KAPUAS_HULU.quote in extract_article(render_article(KAPUAS_HULU), "https://wartakapuas.example/a").text
 
 
 def test_a_quotation_an_ad_cuts_in_two_is_one_paragraph_again() -> None:

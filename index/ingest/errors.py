@@ -41,6 +41,7 @@ class FetchError(IngestError):
 
 class ExtractReason(StrEnum):
     NO_ARTICLE = "no_article"
+    LISTING = "listing_page"  # a tag page, section front or home page: teasers of many articles
 
 
 class ExtractError(IngestError):

@@ -23,6 +23,7 @@ from index.ingest.boxes import divs_for_article_boxes
 from index.ingest.gallery import paragraphs_for_captions
 from index.ingest.json_text import headline_in_json, script_json, text_in_json
 from index.ingest.layout_tables import divs_for_layout_tables
+from index.ingest.listing import is_listing, teasers
 from index.ingest.loose_text import paragraphs_for_loose_text, paragraphs_for_preformatted
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
@@ -55,6 +56,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     byline_date = "" if meta_date else _byline_date(pieces)
     byline = _byline(pieces)
     scripts = script_json(tree)
+    listed = teasers(tree)
     doc = _main_document(tree, url, precise=True)
     if len(doc.text or "") < MIN_TEXT_CHARS and (again := trafilatura.load_html(html)) is not None:
         # Precision found too little: a layout <table> or an odd container holds the text.
@@ -74,6 +76,8 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
+    if is_listing(text.split("\n\n"), listed):
+        raise ExtractError(ExtractReason.LISTING, f"{url}: a list of {len(listed)} articles' teasers")
     published = meta_date or _iso_date(doc.date or "") or byline_date
     return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url,
                             byline=byline)

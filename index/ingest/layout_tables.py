@@ -20,13 +20,13 @@ _LAYOUT_CONTENT = ("p", "div", "table", "h1", "h2", "h3", "h4", "ul", "ol", "blo
 def divs_for_layout_tables(tree: HtmlElement) -> None:
     """Rename layout tables and their own rows and cells to `<div>`s, in place. Each block
     looks up only to its nearest cell, and each table's parts are visited once."""
-    layouts: dict[int, HtmlElement] = {}
+    layouts: dict[HtmlElement, None] = {}  # the elements as keys keep lxml's proxies alive
     for block in tree.iter(*_LAYOUT_CONTENT):
         cell = next((a for a in block.iterancestors() if a.tag in _CELLS), None)
         table = next((a for a in cell.iterancestors("table")), None) if cell is not None else None
         if table is not None:
-            layouts[id(table)] = table
-    for table in layouts.values():
+            layouts[table] = None
+    for table in layouts:
         for element in [table, *_own_parts(table)]:
             element.tag = "div"
 

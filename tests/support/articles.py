@@ -277,6 +277,24 @@ def render_article(article: Article) -> str:
 """
 
 
+def render_tag_page(outlet: str = "Warta Kapuas") -> str:
+    """A tag page: a linked headline and a one-sentence teaser per story, as many sites
+    list a topic's articles. Extraction reads the teasers as paragraphs."""
+    teasers = [(a.path, a.title, a.lead) for a in ARTICLES] + [
+        (f"/berita/tag/{i}", title, f"{title}, menurut keterangan pejabat setempat kepada wartawan pekan ini.")
+        for i, title in enumerate(KAPUAS_HULU.related)]
+    items = "".join(f'<div class="item"><h2><a href="{path}">{_e(title)}</a></h2>'
+                    f'<span class="date">Senin, 14 Oktober 2024</span><p>{_e(teaser)}</p></div>'
+                    for path, title, teaser in teasers)
+    return f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><title>Netralitas ASN - {_e(outlet)}</title>
+<meta property="og:site_name" content="{_e(outlet)}"></head>
+<body>{_site_header(outlet)}
+<main><h1>Tag: Netralitas ASN</h1><div class="tag-list">{items}</div></main>
+{_site_footer(outlet)}</body></html>
+"""
+
+
 def render_index(outlet: str = "Warta Kapuas") -> str:
     """A section front: navigation and headlines only, no article to extract."""
     headlines = tuple(a.title for a in ARTICLES) + KAPUAS_HULU.related + _POPULAR

@@ -9,6 +9,7 @@ must survive: real HTTP on 127.0.0.1, no internet.
 Routes:
     article paths            KAPUAS_HULU, SINGKAWANG
     /indeks                  section front: headlines only, no article
+    /tag/netralitas-asn      tag page: a linked headline and a teaser per story
     /error                   500; any path without a route is a 404
     /dokumen.pdf             application/pdf
     /r/kapuas-hulu           301 with a relative Location to KAPUAS_HULU
@@ -35,7 +36,7 @@ from collections.abc import Iterator
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tests.support.articles import ARTICLES, KAPUAS_HULU, SINGKAWANG, render_article, render_index
+from tests.support.articles import ARTICLES, KAPUAS_HULU, SINGKAWANG, render_article, render_index, render_tag_page
 
 HTML = "text/html; charset=utf-8"
 OVERSIZED = 6 * 1024 * 1024
@@ -64,6 +65,7 @@ class NewsSite(HTTPServer):
             self.expect_request(article.path).respond_with_data(render_article(article),
                                                                 content_type=HTML)
         self.expect_request("/indeks").respond_with_data(render_index(), content_type=HTML)
+        self.expect_request("/tag/netralitas-asn").respond_with_data(render_tag_page(), content_type=HTML)
         self.expect_request("/error").respond_with_data(SERVER_ERROR, 500, content_type=HTML)
         self.expect_request("/dokumen.pdf").respond_with_data(PDF, content_type="application/pdf")
         self.redirect("/r/kapuas-hulu", KAPUAS_HULU.path, status=301)
