@@ -26,7 +26,7 @@ MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person;
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
 _DOUBLED = re.compile(r"(\w)\1+")
 _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
-_FULL_NAME_WORDS = 5
+_FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdiansyah Noor"
 
 
 @dataclass

@@ -17,9 +17,9 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
 
+from index.ingest.boxes import divs_for_article_boxes
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
-from index.ingest.boxes import divs_for_article_boxes
 from index.ingest.gallery import paragraphs_for_captions
 from index.ingest.json_text import headline_in_json, script_json, text_in_json
 from index.ingest.layout_tables import divs_for_layout_tables
