@@ -1,4 +1,5 @@
-"""Hostile page text: every cleaning, attribution and passage function stays linear.
+"""Hostile page text: every cleaning, attribution and passage function, and extraction
+with the rewrites it does first, stays linear.
 
 Each function runs on adversarial inputs of 25 KB and of 200 KB; eight times the input
 may take about eight times as long, while a quadratic regex or loop would take 64 times.
@@ -17,6 +18,7 @@ from index.corpus.officials import detect_speakers
 from index.corpus.passages import article_passages, list_contexts, statements
 from index.corpus.places import canonical_position, find_places, spell_out
 from index.ingest.clean import clean_lines, dedupe_key, is_prose, normalize_spaces
+from index.ingest.extract import ExtractError, extract_article
 from index.ingest.text_import import import_text
 from index.retrieval.who import question_keys
 
@@ -103,3 +105,35 @@ def test_eight_times_the_input_takes_about_eight_times_as_long(name):
         function(small[kind][:2000])  # warm caches (dictionary, gazetteer) first
         ratio = _ratio(function, small[kind], large[kind])
         assert ratio < 20.0, f"{name} on {kind!r}: 200 KB took {ratio:.1f}x as long as 25 KB"
+
+
+def _hostile_pages(size: int) -> dict[str, str]:
+    """Pages of about `size` characters, each aimed at one of the rewrites done to a page
+    before extraction (layout tables, boxes, teasers, print views, loose text)."""
+    def fill(unit: str) -> str:
+        return "<html><body>" + unit * (size // len(unit)) + "</body></html>"
+
+    teaser = "<div><h2><a href='/b/{}'>Bupati minta ASN netral</a></h2><p>Kata pejabat itu.</p></div>"
+    return {
+        "linked headlines": "<html><body>" + "".join(teaser.format(i) for i in range(size // len(teaser))) + "</body></html>",
+        "nested articles and boxes": fill("<article><aside><p>Kepala Dinas mengatakan netral.</p>"),
+        "nested layout tables": fill("<table><tr><td><p>Bupati mengatakan.</p>"),
+        "a print view": "<html><body><pre>" + "Bupati Garut mengatakan ASN netral.\n\n" * (size // 38) + "</pre></body></html>",
+        "font runs": fill("<font>Sekda mengatakan ASN netral<br><br>"),
+        "open quotations": fill("<p>“Bupati mengatakan ASN harus netral</p>"),
+    }
+
+
+def _extract(page: str) -> None:
+    try:
+        extract_article(page, "https://example.com/a")
+    except ExtractError:
+        pass  # refusing a page is an answer too; the time is what is measured
+
+
+@pytest.mark.parametrize("kind", sorted(_hostile_pages(1024)))
+def test_hostile_pages_extract_in_linear_time(kind):
+    small, large = _hostile_pages(25 * KB)[kind], _hostile_pages(200 * KB)[kind]
+    _extract(small)
+    ratio = _ratio(_extract, small, large)
+    assert ratio < 20.0, f"extract_article on {kind!r}: 200 KB took {ratio:.1f}x as long as 25 KB"

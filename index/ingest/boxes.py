@@ -16,12 +16,14 @@ _MIN_PROSE_CHARS = 200  # more than a box of headlines or a caption
 
 
 def divs_for_article_boxes(tree: HtmlElement) -> None:
-    """Rename each `<aside>` inside an `<article>` that holds prose paragraphs, in place."""
-    for article in tree.iter("article"):
-        for aside in list(article.iter("aside")):
-            prose = sum(len(p.text_content()) for p in aside.iter("p") if not _mostly_link(p))
-            if prose >= _MIN_PROSE_CHARS:
-                aside.tag = "div"
+    """Rename each `<aside>` inside an `<article>` that holds prose paragraphs, in place.
+    Each aside looks up to its ancestors once: nested articles cost no second pass."""
+    for aside in list(tree.iter("aside")):
+        if next(aside.iterancestors("article"), None) is None:
+            continue
+        prose = sum(len(p.text_content()) for p in aside.iter("p") if not _mostly_link(p))
+        if prose >= _MIN_PROSE_CHARS:
+            aside.tag = "div"
 
 
 def _mostly_link(paragraph: HtmlElement) -> bool:
