@@ -209,10 +209,11 @@ def read_role(words: list[str], start: int, size: int,
         if name is None or _extends(tail[-run:], name):
             unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
     head_words = _clean_words(head)
-    # "Salah satunya Zulkarnaen Amir, Kepala Desa Gunung Rajak.": the holder named before,
-    # the sentence ending on the village's name
+    # No name follows a village's office when its holder was named before, the sentence
+    # ending on the village ("Salah satunya Zulkarnaen Amir, Kepala Desa Gunung Rajak."),
+    # or when "itu" refers back ("Camat Angkola Timur itu mengatakan")
     named_before = start > 0 and words[start - 1].endswith(",") and bool(tail) and tail[-1].endswith(".")
-    unit, name = _local_place_first(head_words + unit, unit, name, names, named_before)
+    unit, name = _local_place_first(head_words + unit, unit, name, names, named_before or epithet)
     if head_words and head_words[0].lower() == "pejabat" and len(head) > 1 and \
             bare(head[1]).lower() == "pj":
         head_words[0] = "Penjabat"  # "Pejabat (Pj)" is a misspelt Penjabat
@@ -287,14 +288,14 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
 
 
 def _local_place_first(office: list[str], unit: list[str], name: str | None,
-                       names: Counter[str], named_before: bool) -> tuple[list[str], str | None]:
+                       names: Counter[str], no_name: bool) -> tuple[list[str], str | None]:
     """A district's or village's office is followed by its place, which no gazetteer
     lists: "Camat Cibinong mengimbau", "Kades Sukamaju Asep Saepudin mengatakan". Its
     first word moves from the name to the unit, unless it is a known name ("Camat Budi");
-    all of them when the holder was `named_before` it."""
+    all of them when the words name `no_name`."""
     if not name:
         return unit, name
-    if named_before and name.split()[0] not in names and any(bare(w).lower() in LOCAL_OFFICES for w in office):
+    if no_name and name.split()[0] not in names and any(bare(w).lower() in LOCAL_OFFICES for w in office):
         return [*unit, *name.split()], None
     if bare(office[-1]).lower() not in LOCAL_OFFICES:
         return unit, name

@@ -23,7 +23,7 @@ from index.ingest.errors import ExtractError, ExtractReason
 from index.ingest.gallery import paragraphs_for_captions
 from index.ingest.json_text import headline_in_json, script_json, text_in_json
 from index.ingest.layout_tables import divs_for_layout_tables
-from index.ingest.listing import is_listing, teasers
+from index.ingest.listing import Teasers, is_listing, teasers, without_teasers
 from index.ingest.loose_text import paragraphs_for_loose_text, paragraphs_for_preformatted
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
@@ -58,9 +58,11 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     scripts = script_json(tree)
     listed = teasers(tree)
     doc = _main_document(tree, url, precise=True)
-    if len(doc.text or "") < MIN_TEXT_CHARS and (again := trafilatura.load_html(html)) is not None:
-        # Precision found too little: a layout <table> or an odd container holds the text.
-        doc = max(doc, _main_document(again, url, precise=False), key=lambda d: len(d.text or ""))
+    if _read_poorly(doc, listed) and (again := trafilatura.load_html(html)) is not None:
+        # Precision found too little (a layout <table> or an odd container holds the text)
+        # or took a widget of other stories' teasers for the article: read again, favouring recall.
+        recalled = _main_document(again, url, precise=False)
+        doc = max(doc, recalled, key=lambda d: (not _read_poorly(d, listed), len(d.text or "")))
     # trafilatura falls back to the URL's host, as written there (lower case), for a site's
     # name; a name the <title> gives is better. A page that names itself "Liputan6.com" in
     # its JSON-LD is not that fallback.
@@ -73,11 +75,12 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     text = _main_text((doc.text or "").splitlines(), title)
     if len(text) < MIN_TEXT_CHARS:  # an app shell: the text is in its scripts' JSON, if anywhere
         text = _main_text(text_in_json(scripts), title) or text
+    if is_listing(text.split("\n\n"), listed):
+        raise ExtractError(ExtractReason.LISTING, f"{url}: a list of {len(listed)} articles' teasers")
+    text = "\n\n".join(without_teasers(text.split("\n\n"), listed))
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
-    if is_listing(text.split("\n\n"), listed):
-        raise ExtractError(ExtractReason.LISTING, f"{url}: a list of {len(listed)} articles' teasers")
     published = meta_date or _iso_date(doc.date or "") or byline_date
     return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url,
                             byline=byline)
@@ -97,6 +100,11 @@ def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
         # (election day) in the body. Meta tags, JSON-LD, <time> and the URL are still read.
         date_extraction_params=set_date_params(False))
     return doc if isinstance(doc, Document) else Document()  # None: it found nothing
+
+
+def _read_poorly(doc: Document, listed: Teasers) -> bool:
+    text = doc.text or ""
+    return len(text) < MIN_TEXT_CHARS or is_listing(text.splitlines(), listed)
 
 
 def _main_text(lines: list[str], title: str) -> str:
