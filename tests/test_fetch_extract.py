@@ -430,6 +430,16 @@ def test_a_list_of_teasers_is_no_article_and_an_article_with_related_links_is() 
         extract_article(flat, "https://wartakapuas.example/terkini")
     # the article page itself lists the same stories beside its text: still an article
     assert KAPUAS_HULU.quote in extract_article(render_article(KAPUAS_HULU), "https://wartakapuas.example/a").text
+    # a "most read" widget teases other stories, and this one too: its teasers are no
+    # statements of this article, but its own lead, teased there as well, stays
+    others = [(title, f"{title}, kata pejabat setempat kepada wartawan di kantornya pekan ini.")
+              for title in SINGKAWANG.related]
+    widget = "<div class='terpopuler'>" + "".join(  # inside the article, where extraction reads it
+        f"<li><a href='/b/{i}'>{title}</a><p>{teaser}</p></li>"
+        for i, (title, teaser) in enumerate(others + [(KAPUAS_HULU.title, KAPUAS_HULU.lead[:120])])) + "</div>"
+    page = render_article(KAPUAS_HULU).replace("</article>", widget + "</article>")
+    text = extract_article(page, "https://wartakapuas.example/a").text
+    assert KAPUAS_HULU.lead[:60] in text and not any(teaser[:40] in text for _, teaser in others)
 
 
 def test_a_quotation_an_ad_cuts_in_two_is_one_paragraph_again() -> None:

@@ -77,7 +77,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
         text = _main_text(text_in_json(scripts), title) or text
     if is_listing(text.split("\n\n"), listed):
         raise ExtractError(ExtractReason.LISTING, f"{url}: a list of {len(listed)} articles' teasers")
-    text = "\n\n".join(without_teasers(text.split("\n\n"), listed))
+    text = "\n\n".join(without_teasers(text.split("\n\n"), listed, title))
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")

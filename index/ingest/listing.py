@@ -79,10 +79,12 @@ def is_listing(paragraphs: list[str], listed: Teasers) -> bool:
     return in_items > _TEASER_SHARE * sum(map(len, paragraphs))
 
 
-def without_teasers(paragraphs: list[str], listed: Teasers) -> list[str]:
+def without_teasers(paragraphs: list[str], listed: Teasers, title: str) -> list[str]:
     """An article's paragraphs without the teasers of other stories that extraction took
-    in from a widget beside it (most read, recommended): each sits in a headline's box."""
-    boxed = " ".join(listed.boxed)[:_MAX_LISTED_CHARS]
+    in from a widget beside it (most read, recommended): each sits in a headline's box.
+    A box headed by the article's own title (it is among the most read) teases its lead."""
+    own = " ".join(title.split()).casefold()
+    boxed = " ".join(b for b in listed.boxed if not own or own not in b.casefold())[:_MAX_LISTED_CHARS]
     return [p for p in paragraphs if not boxed or _key(p) not in boxed]
 
 
