@@ -816,6 +816,29 @@ def test_a_column_s_answers_and_an_interview_announced_after_the_name():
     assert speakers.by_paragraph[4].name == "Muhammad Rusdiansyah Noor"  # the answer is the interviewee's
 
 
+def test_offices_in_newsrooms_short_forms():
+    same = [("Sekwan DPRD Lebak", "Sekretaris Dewan Perwakilan Rakyat Daerah Kabupaten Lebak"),
+            ("Kalak BPBD OKU Timur", "Kepala Pelaksana Badan Penanggulangan Bencana Daerah Kabupaten Ogan Komering Ulu Timur"),
+            ("Kakan Kemenag Bone", "Kepala Kantor Kementerian Agama Kabupaten Bone"),
+            ("Kepsek SMPN 2 Pandeglang", "Kepala Sekolah Menengah Pertama Negeri 2 Pandeglang"),
+            ("Kapolsek Cileungsi", "Kepala Kepolisian Sektor Cileungsi"),
+            ("Danramil Cileungsi", "Komandan Komando Rayon Militer Cileungsi"),
+            ("Kadiskominfo Malra", "Kepala Dinas Komunikasi dan Informatika Kabupaten Maluku Tenggara")]
+    for short, full in same:
+        assert canonical_position(short) == canonical_position(full), short
+    paragraphs = [
+        # "Kab." ends no sentence: the name after it is the office's holder
+        "Kepala BKPSDM Kab. Tangerang, Agus Salim Nurdin, mengatakan catatan pelanggaran disimpan.",
+        # a street named after a colonel is not who asks
+        "Waka DPRD Kota Tegal, Lilis Suryani, yang ikut meninjau penertiban di Jalan Kolonel Sudiarto, "
+        "meminta Satpol PP menjaga kepercayaan publik.",
+        "\u201cJangan sampai Satpol PP jadi alat salah satu kubu,\u201d ujar Lilis.",
+    ]
+    speakers = detect_speakers("Penertiban APK", paragraphs)
+    assert [o.name for o in speakers.by_paragraph] == ["Agus Salim Nurdin", "Lilis Suryani", "Lilis Suryani"]
+    assert "Sudiarto" not in {o.name for o in speakers.officials}
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

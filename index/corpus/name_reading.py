@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.corpus.name_words import (HONORIFICS, MAX_TOKEN_CHARS, bare, could_be_name, is_degree, is_initial,
+from index.corpus.name_words import (HONORIFICS, MAX_TOKEN_CHARS, NAMESAKES, bare, could_be_name, is_degree, is_initial,
                                      is_place_word, name_like, place_spans, strict_name, strip_honorifics)
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
                                 read_role, role_at, says_next)
@@ -212,11 +212,23 @@ def name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
         if j > 0 and words[j - 1].endswith((",", ".")) and not is_initial(words[j - 1]):
             break
         j -= 1
+    if run and _named_after(words, j):
+        return None  # "di Jalan Kolonel Sudiarto, meminta": a street, not who asks
     # "Bawaslu Jawa Timur mengingatkan", "Kabupaten Kulon Progo meminta": each word alone,
     # or the run's words without the one before, is no place
     before = [bare(w) for w in words[max(j - 1, 0):j + 1]] if j >= 0 and run else []
     places = {k - len(before) for k in place_spans(before + run) if k >= len(before)}
     return " ".join(strip_honorifics(run[max(places) + 1:] if places else run)) or None
+
+
+def _named_after(words: list[str], k: int) -> bool:
+    """Whether the rank or title ending at `words[k]` is part of a place named after
+    someone ("Jalan Kolonel Sudiarto", "Universitas Jenderal Soedirman")."""
+    if k < 0 or bare(words[k]).lower().rstrip(".") not in HONORIFICS:
+        return False
+    while k >= 0 and bare(words[k]).lower().rstrip(".") in HONORIFICS:
+        k -= 1
+    return k >= 0 and bare(words[k]).lower() in NAMESAKES
 
 
 def split_words(text: str) -> list[str]:

@@ -31,7 +31,8 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
     "danlanal", "danlanud", "kadisdik", "kaban", "wabup", "wagub", "wawali", "komandan",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
-    "kapolresta", "kapolrestabes",
+    "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
+    "korwil", "kordiv", "waka",
     # Candidates are quoted beside officials in election news: "Calon bupati nomor urut 1,
     # Agus Riyanto, menyatakan ...", "ujar calon wakil gubernur Jawa Tengah, Siti Rahma".
     "calon bupati", "calon wakil bupati", "calon gubernur", "calon wakil gubernur",
@@ -68,7 +69,7 @@ kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sem
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
 september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
 nonaktif petahana
-kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung
+kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung kab kec kel prov
 whatsapp instagram facebook tiktok twitter youtube telegram google
 """.split())
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.

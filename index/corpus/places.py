@@ -46,7 +46,8 @@ _EXTRA_ALIASES = {
     "halut": "Halmahera Utara", "halsel": "Halmahera Selatan", "halbar": "Halmahera Barat",
     "haltim": "Halmahera Timur", "halteng": "Halmahera Tengah", "kbb": "Bandung Barat",
     "jaksel": "Jakarta Selatan", "jakbar": "Jakarta Barat", "jaktim": "Jakarta Timur",
-    "jakut": "Jakarta Utara", "jakpus": "Jakarta Pusat",
+    "jakut": "Jakarta Utara", "jakpus": "Jakarta Pusat", "malra": "Maluku Tenggara",
+    "mbd": "Maluku Barat Daya", "oku timur": "Ogan Komering Ulu Timur", "oku selatan": "Ogan Komering Ulu Selatan",
 }
 # Office abbreviations spelled out in positions ("Pj Gubernur" -> "Penjabat Gubernur").
 OFFICE_WORDS = {
@@ -164,8 +165,9 @@ def spell_out(text: str) -> str:
             i += 1
             continue
         size, places = places_at(bare, i) if core[:1].isupper() else (0, ())
-        if size == 1 and _is_short_form(core, places):
-            out.append(places[0].name + word[len(core):])
+        span = " ".join(bare[i:i + size])
+        if size and _is_short_form(span, places):  # "Sulsel", "OKU Timur"
+            out.append(places[0].name + words[i + size - 1][len(bare[i + size - 1]):])
         else:
             out.extend(words[i:i + max(size, 1)])
         i += max(size, 1)
@@ -199,8 +201,23 @@ _ACRONYMS_IN_FULL = {
     "kasat": "kepala satuan", "satreskrim": "satuan reserse kriminal", "reskrim": "reserse kriminal",
     "kasatreskrim": "kepala satuan reserse kriminal",
     "sd": "sekolah dasar", "smp": "sekolah menengah pertama", "sma": "sekolah menengah atas",
-    "smk": "sekolah menengah kejuruan",
+    "smk": "sekolah menengah kejuruan", "sdn": "sekolah dasar negeri", "smpn": "sekolah menengah pertama negeri",
+    "sman": "sekolah menengah atas negeri", "smkn": "sekolah menengah kejuruan negeri",
+    "man": "madrasah aliyah negeri", "mtsn": "madrasah tsanawiyah negeri", "kepsek": "kepala sekolah",
+    # the offices regional newsrooms write short
+    "kapolsek": "kepala kepolisian sektor", "kakan": "kepala kantor", "kakanwil": "kepala kantor wilayah",
+    "kanwil": "kantor wilayah", "kemenag": "kementerian agama", "kalak": "kepala pelaksana",
+    "bpbd": "badan penanggulangan bencana daerah", "kadiskominfo": "kepala dinas komunikasi dan informatika",
+    "sekwan": "sekretaris dewan perwakilan rakyat daerah", "setwan": "sekretariat dewan perwakilan rakyat daerah",
+    "kasubbag": "kepala subbagian", "kasubag": "kepala subbagian", "setdakab": "sekretariat daerah kabupaten",
+    "setdakot": "sekretariat daerah kota", "kordiv": "koordinator divisi", "korwil": "koordinator wilayah",
+    "kades": "kepala desa", "sekdes": "sekretaris desa", "kasi": "kepala seksi", "sekcam": "sekretaris kecamatan",
+    "pmd": "pemberdayaan masyarakat dan desa", "waka": "wakil ketua",
 }
+
+
+# Words a position may have or leave out: "Komandan (Komando) Distrik Militer", "Guru (di) SD".
+_FILLERS = frozenset({"dan", "dari", "di", "komando"})
 
 
 def in_full(word: str) -> str:
@@ -210,8 +227,9 @@ def in_full(word: str) -> str:
 
 
 def canonical_position(position: str) -> tuple[str, ...]:
-    """A position's words for comparison (`position_words`), in sorted order."""
-    return tuple(sorted(position_words(position)))
+    """A position's words for comparison (`position_words`), in sorted order, each once
+    ("Sekwan DPRD Lebak" spells out "dewan perwakilan rakyat daerah" twice)."""
+    return tuple(sorted(set(position_words(position))))
 
 
 def position_words(position: str) -> list[str]:
@@ -219,7 +237,7 @@ def position_words(position: str) -> list[str]:
     acronyms, punctuation or level words."""
     words = _WORD.findall(spell_out(without_brackets(position)).lower())
     words = [part for w in words for part in in_full(w).split()]
-    return [w for w in words if w not in LEVEL_WORDS and w not in {"dan", "dari", "di"}]
+    return [w for w in words if w not in LEVEL_WORDS and w not in _FILLERS]
 
 
 def without_brackets(text: str) -> str:
@@ -227,7 +245,7 @@ def without_brackets(text: str) -> str:
     return " ".join(_BRACKETED.sub(" ", text).split())
 
 
-def _is_short_form(word: str, places: tuple[Place, ...]) -> bool:
+def _is_short_form(words: str, places: tuple[Place, ...]) -> bool:
     """ "Sulsel" stands for one place whose name it is not; "Bali" is already in full."""
     names = {p.name for p in places}
-    return len(names) == 1 and word.lower() != places[0].name.lower()
+    return len(names) == 1 and words.lower() != places[0].name.lower()

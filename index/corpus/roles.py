@@ -193,8 +193,8 @@ def read_role(words: list[str], start: int, size: int,
         tail.append(word)
         end += 1
         if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
-                and bare(word).lower() not in HONORIFICS and not is_parenthesised(word):  # "(Pj. Sekda)"
-            break
+                and bare(word).lower() not in HONORIFICS | _LEVEL_SHORT and not is_parenthesised(word):
+            break  # but "(Pj. Sekda)", "Kab. Tangerang" go on
     epithet = end < len(words) and bare(words[end]).lower() in EPITHET_END
     unit, name = _split_unit_and_name(tail, names)
     # After the body or place, a speaking office's words up to the verb, or a comma, are
@@ -231,6 +231,7 @@ def _ballot_number(words: list[str], i: int) -> bool:
         and bare(words[i + 2]).isdigit()
 
 
+_LEVEL_SHORT = frozenset({"kab", "kec", "kel", "prov"})  # "Kab.", "Kec.": no sentence ends there
 _LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
 
 
