@@ -790,6 +790,9 @@ def test_long_form_pages_name_people_once_in_full_and_in_passing():
         "Rusdi Harmain", "Rusdi Harmain", "Yessi Natalia Tarigan"]
     assert canonical_position("Kepala SD Negeri 14 Sajingan Besar") == \
         canonical_position("Kepala Sekolah Dasar Negeri 14 Sajingan Besar")
+    # a street named after someone completes no one's name
+    street = ["Warga berkumpul di Jalan Ahmad Yani sejak pagi.", "\u201cKami ingin ASN netral,\u201d kata Ahmad."]
+    assert [o.name for o in detect_speakers("Aksi Warga", street).officials] == ["Ahmad"]
 
 
 def test_a_column_s_answers_and_an_interview_announced_after_the_name():

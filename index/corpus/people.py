@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import (ACTING, GIVEN_NAMES, bare, could_be_name, has_place, is_initial,
-                                     is_place_word, name_like)
+from index.corpus.name_words import (ACTING, GIVEN_NAMES, NAMESAKES, bare, could_be_name, has_place,
+                                     is_initial, is_place_word, name_like)
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out
 from index.corpus.roles import is_acting, role_at
 
@@ -233,8 +233,8 @@ def _runs_around(words: list[str], name: str) -> list[tuple[str, int]]:
                 and (could_be_name(bare(words[end])) and not is_place_word(bare(words[end]))
                      or is_initial(words[end])):
             end += 1
-        if end - start > 1:
-            runs.append((" ".join(bare(w) for w in words[start:end]), end))
+        if end - start > 1 and not (start > 0 and bare(words[start - 1]).lower() in NAMESAKES):
+            runs.append((" ".join(bare(w) for w in words[start:end]), end))  # not "Jalan Ahmad Yani"
     return runs
 
 
