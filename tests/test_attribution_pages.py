@@ -151,7 +151,21 @@ _NOT_YET |= {
     "aa03": "a Kasubbag Umum whose position the manifest gives as 'Umum dan Kepegawaian'",
     "aa11": "'Kordiv HPP' and 'Korwil Pendidikan', whose full forms the article never gives",
     "aa12": "a village head's and secretary's positions with the district and regency the manifest "
-            "adds, and the Kades as main official over the Sekdes who speaks more"}
+            "adds, and the Kades as main official over the Sekdes who speaks more",
+    # The twenty-seventh round (ab01-ab12), hearings and rulings: 71/81 quotes and 17/40
+    # speakers before its fixes, 78/81 and 22/40 after. What is left is mostly a part in the
+    # proceedings, which the code reads as no office.
+    "ab01": "the reporter's part ('Warga Kecamatan Suralaga, pelapor'), and the main official",
+    "ab03": "the DKPP panel chair's part ('ketua majelis'), the complainant's ('pengadu'), and a TPD member "
+            "whose quotes go to the Bawaslu chair",
+    "ab04": "a former office ('mantan Kepala SMPN 2 Kikim Timur') given in a clause",
+    "ab05": "a former office and a lawyer's part ('kuasa hukum Name'), and the main official",
+    "ab06": "a lawyer's part ('kuasa hukum RH')",
+    "ab07": "a witness's and a lawyer's part, and a prosecutor named as 'jaksa penuntut umum'",
+    "ab08": "a staff member's post told in a clause ('staf Bidang Pelayanan Kesehatan ...')",
+    "ab10": "a lawyer's and a reporter's part",
+    "ab11": "a lawyer's part, and a former lurah's former office",
+    "ab12": "a lawyer's and a reporter's part, and the main official"}
 
 
 def _page_id(entry: dict) -> str:

@@ -842,6 +842,27 @@ def test_offices_in_newsrooms_short_forms():
     assert "Sudiarto" not in {o.name for o in speakers.officials}
 
 
+def test_hearings_name_prosecutors_experts_and_complainants():
+    assert canonical_position("Kasi Pidum Kejari Jember") == \
+        canonical_position("Kepala Seksi Tindak Pidana Umum Kejaksaan Negeri Jember")
+    paragraphs = [
+        "Kasi Pidum Kejari Pasaman Barat, Aditya Rahman Nasution, mengatakan jaksa mengajukan banding.",
+        "\u201cPengadilan tinggi hanya punya waktu tujuh hari,\u201d ujar Kasi Pidum itu.",
+        # the expert named in full once, then "Wa Ode", is one person
+        "Ahli yang dihadirkan, Dr. Wa Ode Nurhikmah, S.H., M.H., menjelaskan di hadapan majelis bahwa "
+        "forum itu resmi.",
+        "\u201cYang dinilai adalah akibatnya bagi pemilih,\u201d kata Wa Ode.",
+        # a name read short ("Andi Irfan") completed by the one full mention
+        "Perkara tersebut diadukan Andi Irfan Mappasomba, Direktur Lembaga Advokasi Demokrasi Bulukumba.",
+        "\u201cTanpa ada satu pun catatan perbaikan,\u201d kata Andi Irfan.",
+    ]
+    speakers = detect_speakers("Jaksa Ajukan Banding", paragraphs)
+    assert [o.name for k, o in enumerate(speakers.by_paragraph) if k != 4] == [
+        "Aditya Rahman Nasution", "Aditya Rahman Nasution", "Wa Ode Nurhikmah", "Wa Ode Nurhikmah",
+        "Andi Irfan Mappasomba"]
+    assert not any("Pidum" in o.name for o in speakers.officials)
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

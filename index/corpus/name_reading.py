@@ -222,10 +222,8 @@ def name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
 
 
 def _named_after(words: list[str], k: int) -> bool:
-    """Whether the rank or title ending at `words[k]` is part of a place named after
-    someone ("Jalan Kolonel Sudiarto", "Universitas Jenderal Soedirman")."""
-    if k < 0 or bare(words[k]).lower().rstrip(".") not in HONORIFICS:
-        return False
+    """Whether the name after `words[k]` is part of a place named after someone
+    ("Universitas Halu Oleo", "Jalan Kolonel Sudiarto", "Universitas Jenderal Soedirman")."""
     while k >= 0 and bare(words[k]).lower().rstrip(".") in HONORIFICS:
         k -= 1
     return k >= 0 and bare(words[k]).lower() in NAMESAKES

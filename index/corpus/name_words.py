@@ -61,7 +61,7 @@ korem forkopimda gakkumdu inspektorat dinas badan kantor divisi bidang bagian se
 kementerian kemenkumham pj pjs plt plh sekda sekjen pilkada pemilu pilgub pilbup pilwalkot
 pileg pilpres asn pns pppk opd skpd skpk apel rakor kapolda kapolres dandim danrem tentara
 korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag kemendikbud
-ombudsman
+ombudsman kejari kejati kejaksaan pidum pidsus reskrim satreskrim tipidum tipikor pengadilan ptun pttun dkpp
 """.split())
 _NOT_NAMES = frozenset("""
 dia ia ini itu hal kami saya kita mereka dirinya pemerintah selain untuk lebih sebagai oleh namun

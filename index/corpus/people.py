@@ -27,6 +27,7 @@ _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
 _DOUBLED = re.compile(r"(\w)\1+")
 _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
 _FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdiansyah Noor"
+_SHORT_NAME_WORDS = 2  # "Yessi", "Andi Irfan": a name read short, to complete
 
 
 @dataclass
@@ -201,39 +202,47 @@ def merge_misread_people(people: list[Person]) -> None:
 
 
 def complete_short_names(people: list[Person], paragraphs: list[str]) -> list[tuple[Person, list[str], int]]:
-    """Someone known by one word ("kata Yessi") whom the article names in full where no
-    reading took it ("Yessi Natalia Tarigan, analis kebijakan ..., memilih ...", "Dr. H.
+    """Someone known by a word or two ("kata Yessi", "kata Andi Irfan") whom the article
+    names in full where no reading took it ("Yessi Natalia Tarigan, analis kebijakan ..., memilih ...", "Dr. H.
     Muhammad Rusdiansyah Noor, S.H., mengenal betul ...") gets that name, when it is the
     only fuller one the word appears in. Returns each one completed, with the words where
     the full name is and the index after it: an office may follow there."""
     completed = []
     for person in people:
-        if len(person.name.split()) != 1:
+        if not 0 < len(person.name.split()) <= _SHORT_NAME_WORDS:
             continue
         found = [(run, words, end) for words in map(str.split, paragraphs)
-                 for run, end in _runs_around(words, person.name)]
-        if len({run for run, _, _ in found}) == 1 and \
-                not any(same_person(other.name, found[0][0]) for other in people if other is not person):
-            person.name = found[0][0]
-            completed.append((person, found[0][1], found[0][2]))
+                 for run, end in _runs_around(words, person.name.split())]
+        found = [(run, words, end) for run, words, end in found if len(run.split()) > len(person.name.split())]
+        if not found:
+            continue
+        full, words, end = max(found, key=lambda f: len(f[0].split()))
+        # every fuller form is part of the longest ("Wa Ode" of "Wa Ode Nurhikmah"): one person
+        if all(f" {run} " in f" {full} " for run, _, _ in found) and \
+                not any(same_person(other.name, full) for other in people if other is not person):
+            person.name = full
+            completed.append((person, words, end))
     return completed
 
 
-def _runs_around(words: list[str], name: str) -> list[tuple[str, int]]:
-    """The runs of name words around each bare `name` in `words`, of two words or more,
-    each with the index after it."""
+def _runs_around(words: list[str], name: list[str]) -> list[tuple[str, int]]:
+    """The runs of name words around each occurrence of `name` in `words`, each with the
+    index after it."""
     runs = []
-    for k in (k for k, word in enumerate(words) if bare(word) == name):
-        start = k
-        while start > 0 and k - start < _FULL_NAME_WORDS and not words[start - 1].endswith((",", ".", ":")) \
-                and name_like(bare(words[start - 1]), Counter()):
+    size = len(name)
+    for k in (k for k in range(len(words) - size + 1) if [bare(w) for w in words[k:k + size]] == name):
+        if any(w.endswith((",", ".", ":")) for w in words[k:k + size - 1]):
+            continue  # "Andi, Irfan": two people
+        start = k  # a given name before one word ("Yessi" in full); after two, a surname only
+        while size == 1 and start > 0 and k - start < _FULL_NAME_WORDS \
+                and not words[start - 1].endswith((",", ".", ":")) and name_like(bare(words[start - 1]), Counter()):
             start -= 1
-        end = k + 1
+        end = k + size
         while end < len(words) and end - start < _FULL_NAME_WORDS and not words[end - 1].endswith((",", ".", ":")) \
                 and (could_be_name(bare(words[end])) and not is_place_word(bare(words[end]))
                      or is_initial(words[end])):
             end += 1
-        if end - start > 1 and not (start > 0 and bare(words[start - 1]).lower() in NAMESAKES):
+        if not (start > 0 and bare(words[start - 1]).lower() in NAMESAKES):
             runs.append((" ".join(bare(w) for w in words[start:end]), end))  # not "Jalan Ahmad Yani"
     return runs
 

@@ -213,6 +213,10 @@ _ACRONYMS_IN_FULL = {
     "setdakot": "sekretariat daerah kota", "kordiv": "koordinator divisi", "korwil": "koordinator wilayah",
     "kades": "kepala desa", "sekdes": "sekretaris desa", "kasi": "kepala seksi", "sekcam": "sekretaris kecamatan",
     "pmd": "pemberdayaan masyarakat dan desa", "waka": "wakil ketua",
+    # prosecutors and courts
+    "kejari": "kejaksaan negeri", "kejati": "kejaksaan tinggi", "pidum": "tindak pidana umum",
+    "pidsus": "tindak pidana khusus", "ptun": "pengadilan tata usaha negara", "pn": "pengadilan negeri",
+    "pttun": "pengadilan tinggi tata usaha negara", "dkpp": "dewan kehormatan penyelenggara pemilu",
 }
 
 

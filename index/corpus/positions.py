@@ -27,7 +27,7 @@ _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "re
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",
                        "bawaslu ri", "mendagri", "panrb", "kemenpan", "polri", "tni",
                        # national research and watchdog bodies: "peneliti Perludem, Nadia"
-                       "perludem", "icw", "brin", "kontras", "formappi",
+                       "perludem", "icw", "brin", "kontras", "formappi", "dkpp",
                        # a national board: "Ketua Umum DPN Korpri"
                        "dpn"})
 
