@@ -63,18 +63,21 @@ pileg pilpres asn pns pppk opd skpd skpk apel rakor kapolda kapolres dandim danr
 korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag kemendikbud
 ombudsman kejari kejati kejaksaan pidum pidsus reskrim satreskrim tipidum tipikor pengadilan ptun pttun dkpp
 """.split())
+# A place's level written short ("Kab. Tangerang", "Kec. Lembang"): no name, no sentence's end.
+LEVEL_ABBREVIATIONS = frozenset({"kab", "kec", "kel", "prov"})
 _NOT_NAMES = frozenset("""
 dia ia ini itu hal kami saya kita mereka dirinya pemerintah selain untuk lebih sebagai oleh namun
 kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sementara adapun sedangkan
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
 september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
 nonaktif petahana
-kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung kab kec kel prov
+kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung
 whatsapp instagram facebook tiktok twitter youtube telegram google
-""".split())
+""".split()) | LEVEL_ABBREVIATIONS
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
-TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny", "nyonya",
+TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny",
+                     "nyonya",
                      # religious titles ("Ustaz Fathurrahman", "Pdt. Yunus", "Romo Frans")
                      "kiai", "kyai", "habib", "ustaz", "ustadz", "ustad", "ustazah", "ustadzah",
                      "syekh", "buya", "pdt", "pendeta", "romo",

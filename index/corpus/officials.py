@@ -55,8 +55,8 @@ _TITLED_OPENING = re.compile(r"(?:(?:Dr|Drs|Dra|Ir|Prof|H|Hj|KH)\.? )+((?:[A-Z][
 _APPOSED_WORDS = 12  # "guru di SD Negeri 2 Karanglewas Lor,"
 _ATTENDED = frozenset({"dihadiri", "hadir"})
 _LIST_SCAN_WORDS = 30  # a list names several offices in that many words
-_ACTED_UPON = frozenset("berhalangan dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi ditegur "
-                        "dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
+_ACTED_UPON = frozenset("berhalangan dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi "
+                        "ditegur dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
 # "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
 # article keeps unnamed, with what it says of them.
 _ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seorang [^,.\"“”]{2,80}?),? yang "

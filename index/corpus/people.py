@@ -203,10 +203,10 @@ def merge_misread_people(people: list[Person]) -> None:
 
 def complete_short_names(people: list[Person], paragraphs: list[str]) -> list[tuple[Person, list[str], int]]:
     """Someone known by a word or two ("kata Yessi", "kata Andi Irfan") whom the article
-    names in full where no reading took it ("Yessi Natalia Tarigan, analis kebijakan ..., memilih ...", "Dr. H.
-    Muhammad Rusdiansyah Noor, S.H., mengenal betul ...") gets that name, when it is the
-    only fuller one the word appears in. Returns each one completed, with the words where
-    the full name is and the index after it: an office may follow there."""
+    names in full where no reading took it ("Yessi Natalia Tarigan, analis kebijakan ...,
+    memilih ...", "Dr. H. Muhammad Rusdiansyah Noor, S.H., mengenal betul ...") gets that
+    name, when every fuller form is part of the longest. Returns each one completed, with
+    the words where the full name is and the index after it: an office may follow there."""
     completed = []
     for person in people:
         if not 0 < len(person.name.split()) <= _SHORT_NAME_WORDS:

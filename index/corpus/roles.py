@@ -13,7 +13,8 @@ from collections import Counter
 from itertools import takewhile
 
 from index.corpus.name_words import (
-    ACTING, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, NAME_PARTICLES, NAMESAKES, ORG_WORDS, TITLES,
+    ACTING, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, LEVEL_ABBREVIATIONS, NAME_PARTICLES, NAMESAKES,
+    ORG_WORDS, TITLES,
     bare, could_be_name, is_degree, is_initial, is_initials, is_parenthesised,
     only_place, place_spans, strict_name, strip_honorifics)
 
@@ -25,9 +26,8 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Offices and bodies of a district or village: the word after them is its place.
 # Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
 # menilai"); officials' offices are capitalised when they are someone's.
-LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "analis", "akademisi", "dosen", "guru", "rektor", "dekan", "pakar",
-                              "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh",
-                              "pemuka"})
+LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "analis", "akademisi", "dosen", "guru", "rektor", "dekan",
+                              "pakar", "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh", "pemuka"})
 LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk"})
 
@@ -193,7 +193,7 @@ def read_role(words: list[str], start: int, size: int,
         tail.append(word)
         end += 1
         if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
-                and bare(word).lower() not in HONORIFICS | _LEVEL_SHORT and not is_parenthesised(word):
+                and bare(word).lower() not in _ENDS_NO_SENTENCE and not is_parenthesised(word):
             break  # but "(Pj. Sekda)", "Kab. Tangerang" go on
     epithet = end < len(words) and bare(words[end]).lower() in EPITHET_END
     unit, name = _split_unit_and_name(tail, names)
@@ -231,7 +231,8 @@ def _ballot_number(words: list[str], i: int) -> bool:
         and bare(words[i + 2]).isdigit()
 
 
-_LEVEL_SHORT = frozenset({"kab", "kec", "kel", "prov"})  # "Kab.", "Kec.": no sentence ends there
+# Words with a period that go on an office: "Drs.", "(Pj. Sekda)", "Kab. Tangerang".
+_ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS
 _LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
 
 

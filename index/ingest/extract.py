@@ -75,9 +75,10 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     text = _main_text((doc.text or "").splitlines(), title)
     if len(text) < MIN_TEXT_CHARS:  # an app shell: the text is in its scripts' JSON, if anywhere
         text = _main_text(text_in_json(scripts), title) or text
-    if is_listing(text.split("\n\n"), listed):
+    paragraphs = text.split("\n\n")
+    if is_listing(paragraphs, listed):
         raise ExtractError(ExtractReason.LISTING, f"{url}: a list of {len(listed)} articles' teasers")
-    text = "\n\n".join(without_teasers(text.split("\n\n"), listed, title))
+    text = "\n\n".join(without_teasers(paragraphs, listed, title))
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
