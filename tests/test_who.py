@@ -5,7 +5,7 @@ from __future__ import annotations
 from index.corpus.article import Official
 from index.corpus.passages import Passage, Source
 from index.retrieval.search import _share
-from index.retrieval.who import passage_keys, question_keys
+from index.retrieval.who import indexed_keys, named_keys, passage_keys, question_keys
 
 
 def _passage(name: str, position: str, title: str = "Netralitas ASN") -> Passage:
@@ -66,3 +66,28 @@ def test_a_name_word_in_an_english_question_counts_only_capitalised():
     assert "name:made" in asked
     asked, _ = question_keys("apa kata aldy soal medsos?", names)  # Indonesian: as typed
     assert "name:aldy" in asked
+
+
+def test_a_place_with_an_institution_is_looked_up_together():
+    """Every Bawaslu's statements share "institution:bawaslu": with thousands of them, the
+    named candidates must be Padang's Bawaslu, not the first Bawaslus stored."""
+    asked, _ = question_keys("Menurut Ketua Bawaslu Kota Padang, bagaimana tindak lanjut laporan?",
+                             frozenset())
+    assert asked == {"institution:bawaslu", "place:padang"}
+    assert named_keys(asked)[0] == "place:padang+institution:bawaslu"
+    chair = indexed_keys(_passage("Yusrizal Hamid", "Ketua Bawaslu Kota Padang"))
+    sekda = indexed_keys(_passage("Arfian", "Sekretaris Daerah Kota Padang"))
+    assert "place:padang+institution:bawaslu" in chair
+    assert "place:padang+institution:bawaslu" not in sekda
+
+
+def test_a_regional_body_named_in_short_or_in_full_is_one_institution():
+    asked, named = question_keys("Menurut Kepala BKPSDM Kuningan, apa penyebab ASN melanggar?", frozenset())
+    assert asked == {"institution:bkpsdm", "place:kuningan"}
+    assert "BKPSDM" in named  # who, not what about
+    head = passage_keys(_passage("Dedi Supriadi", "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya "
+                                                  "Manusia Kabupaten Kuningan"))
+    inspector = passage_keys(_passage("Euis Komalasari", "Inspektur Kabupaten Kuningan"))
+    assert _share(asked, head) == 1.0 and _share(asked, inspector) == 0.5
+    # Without a cue of attribution the body is the question's topic, a word for BM25.
+    assert question_keys("Apa tugas BKPSDM soal netralitas?", frozenset()) == (frozenset(), "")

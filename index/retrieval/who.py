@@ -40,6 +40,22 @@ _INSTITUTIONS = {
     "inspektorat": ("inspektorat", "inspektur", "inspectorate"),
     "disdikpora": ("disdikpora", "dinas pendidikan pemuda dan olahraga"),
     "sekda": ("sekda", "sekretaris daerah", "regional secretary"),
+    # Regional bodies whose heads speak on neutrality in most reports.
+    "bkpsdm": ("bkpsdm", "bkpsdmd", "bkd", "bkpp", "badan kepegawaian daerah",
+               "badan kepegawaian dan pengembangan sumber daya manusia",
+               "badan kepegawaian dan pengembangan sdm", "regional civil service agency"),
+    "kesbangpol": ("kesbangpol", "bakesbangpol", "badan kesatuan bangsa dan politik",
+                   "kesatuan bangsa dan politik"),
+    "satpol pp": ("satpol pp", "satuan polisi pamong praja", "municipal police"),
+    "disdik": ("disdik", "dindik", "disdikbud", "dinas pendidikan", "dinas pendidikan dan kebudayaan",
+               "education office"),
+    "polres": ("polres", "polresta", "kapolres", "kapolresta", "kepolisian resor", "police chief"),
+    "kodim": ("kodim", "dandim", "komando distrik militer", "komandan distrik militer",
+              "district military"),
+    "kemenag": ("kemenag", "kementerian agama", "ministry of religious affairs"),
+    "korpri": ("korpri", "korps pegawai republik indonesia"),
+    "pgri": ("pgri", "persatuan guru republik indonesia", "teachers association"),
+    "ombudsman": ("ombudsman",),
 }
 _INSTITUTION_PHRASES = {tuple(alias.split()): key for key, aliases in _INSTITUTIONS.items()
                         for alias in aliases}
@@ -71,6 +87,7 @@ _OFFICE_WORDS = frozenset({"pj", "pjs", "plt", "plh", "penjabat", "pejabat", "bu
 _CUES = frozenset({"menurut", "kata", "pesan", "ujar", "imbauan", "according", "said", "say",
                    "says", "tell", "told", "message", "expect", "expects"})
 _PLACES = ("place:", "province:")
+_BODIES = ("office:", "institution:")
 _LONGEST = max(len(p) for p in [*_INSTITUTION_PHRASES, *_OFFICE_PHRASES])
 
 
@@ -90,21 +107,22 @@ def _official_keys(name: str, position: str, title: str) -> frozenset[str]:
 
 
 def indexed_keys(passage: Passage) -> frozenset[str]:
-    """The keys a passage is listed under: its own, and each place with its office
-    ("place:garut+office:bupati"), so the statements of the office a question asks for
-    are found without reading every statement of its province."""
+    """The keys a passage is listed under: its own, and each place with its office or
+    institution ("place:garut+office:bupati", "place:padang+institution:bawaslu"), so the
+    statements a question asks for are found without reading every statement of its
+    province, or every Bawaslu's."""
     keys = passage_keys(passage)
-    return keys | set(_places_with_offices(keys))
+    return keys | set(_places_with_bodies(keys))
 
 
 def named_keys(asked: frozenset[str]) -> list[str]:
     """The keys whose statements a question wants, those that match more of it first."""
-    return _places_with_offices(asked) + sorted(filter(picks_out, asked))
+    return _places_with_bodies(asked) + sorted(filter(picks_out, asked))
 
 
-def _places_with_offices(keys: frozenset[str]) -> list[str]:
-    offices = sorted(k for k in keys if not picks_out(k))
-    return [f"{k}+{office}" for k in sorted(keys) if k.startswith(_PLACES) for office in offices]
+def _places_with_bodies(keys: frozenset[str]) -> list[str]:
+    bodies = sorted(k for k in keys if k.startswith(_BODIES))
+    return [f"{k}+{body}" for k in sorted(keys) if k.startswith(_PLACES) for body in bodies]
 
 
 def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str], str]:
