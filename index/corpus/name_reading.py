@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.corpus.name_words import (HONORIFICS, MAX_TOKEN_CHARS, NAMESAKES, bare, could_be_name, is_degree, is_initial,
-                                     is_place_word, name_like, place_spans, strict_name, strip_honorifics)
+from index.corpus.name_words import (HONORIFICS, MAX_TOKEN_CHARS, NAMESAKES, ORG_WORDS, bare, could_be_name, is_degree,
+                                     is_initial, is_place_word, name_like, place_spans, strict_name, strip_honorifics)
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
                                 read_role, role_at, says_next)
 
@@ -39,6 +39,7 @@ _EPITHET_WORDS = 10       # "pria yang memimpin Bawaslu Sulsel pada periode 2012
 _OFFICE_CLAUSE_WORDS = 6  # "yang baru tiga bulan menjabat"
 OPENING_WORDS = 3         # "Sementara itu, Ketua ...": how late a paragraph's subject may start
 BRACKETED_WORDS = 10      # "(Kepala Dinas Pendidikan Kabupaten Garut)"
+_BODY_WORDS = 5           # "dari Badan Pengawas Pemilu Kabupaten Banggai"
 
 
 def attributed_names(paragraphs: list[list[str]]) -> Counter[str]:
@@ -97,7 +98,10 @@ def name_after(words: list[str], start: int, names: Counter[str]) -> str | None:
 def epithet_at(words: list[str], start: int) -> bool:
     """A description ending in "itu" refers to the person spoken of, like a pronoun:
     "tegas pria yang juga Ketua Umum Korpri itu", "kata mantan Pj Gubernur Sulbar itu"."""
-    for word in words[start:start + _EPITHET_WORDS]:
+    window = words[start:start + _EPITHET_WORDS]
+    if any(bare(w).lower() == "yang" for w in window):  # "Anggota Bawaslu Banggai yang membidangi ... itu"
+        window = words[start:start + _EPITHET_WORDS + _OFFICE_CLAUSE_WORDS]
+    for word in window:
         if bare(word).lower() in EPITHET_END:
             return True
         if word.endswith((".", ",", "!", "?", ":")) or word[:1] in "“\"":
@@ -177,6 +181,20 @@ def office_in_brackets(words: list[str], verb: int) -> tuple[int, str]:
         return verb, ""
     inside = [w.strip("()") for w in words[start:verb]]
     return (start, " ".join(inside).strip(" ,")) if role_at(inside, 0) else (verb, "")
+
+
+def body_in_between(words: list[str], verb: int) -> tuple[int, str]:
+    """The body a name speaks from, between it and its verb ("I Ketut Suardana dari Bawaslu
+    Banggai mengatakan"): where "dari" stands, and the body; else (verb, "")."""
+    for k in range(verb - 1, max(verb - _BODY_WORDS - 2, 0), -1):
+        if bare(words[k]).lower() == "dari":
+            body = [bare(w) for w in words[k + 1:verb]]
+            if body and body[0].lower() in ORG_WORDS and not words[k].endswith((",", ".")):
+                return k, " ".join(body)
+            break
+        if not words[k][:1].isupper() or words[k].endswith((",", ".", "”", "\"")):
+            break
+    return verb, ""
 
 
 def name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from index.corpus.article import Official
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, attributed_names,
-                                       epithet_at, holder_before, name_after, name_before, office_in_brackets,
-                                       quoted_words, second_office, split_words)
+                                       body_in_between, epithet_at, holder_before, name_after, name_before,
+                                       office_in_brackets, quoted_words, second_office, split_words)
 from index.corpus.name_words import HONORIFICS, bare, could_be_name, is_degree, strip_honorifics
 from index.corpus.people import (MAX_PEOPLE, Person, complete_short_names, in_headline, initialled,
                                  merge_misread_people, named_holder,
@@ -298,6 +298,9 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         elif lower in SAY_BEFORE:
             start, office = office_in_brackets(words, i)
             subject = name_before(words, start, names)
+            if not (subject or office):  # "I Ketut Suardana dari Bawaslu Banggai mengatakan"
+                at, office = body_in_between(words, i)
+                subject = name_before(words, at, names) if office else None
             if subject:
                 speak(register(people, subject, office, index))
             elif (by_initials := initialled(people, words, _subject_at(words, start))) is not None:

@@ -48,6 +48,18 @@ _EXTRA_ALIASES = {
     "jaksel": "Jakarta Selatan", "jakbar": "Jakarta Barat", "jaktim": "Jakarta Timur",
     "jakut": "Jakarta Utara", "jakpus": "Jakarta Pusat", "malra": "Maluku Tenggara",
     "mbd": "Maluku Barat Daya", "oku timur": "Ogan Komering Ulu Timur", "oku selatan": "Ogan Komering Ulu Selatan",
+    "oku": "Ogan Komering Ulu", "muratara": "Musi Rawas Utara", "beltim": "Belitung Timur",
+    "bateng": "Bangka Tengah", "basel": "Bangka Selatan", "pessel": "Pesisir Selatan",
+    "pasbar": "Pasaman Barat", "abdya": "Aceh Barat Daya", "agara": "Aceh Tenggara",
+    "barsel": "Barito Selatan", "bartim": "Barito Timur", "pulpis": "Pulang Pisau",
+    "batola": "Barito Kuala", "ppu": "Penajam Paser Utara", "mahulu": "Mahakam Ulu",
+    "kkr": "Kubu Raya", "bolsel": "Bolaang Mongondow Selatan", "boltim": "Bolaang Mongondow Timur",
+    "bolmut": "Bolaang Mongondow Utara", "bonebol": "Bone Bolango", "touna": "Tojo Una-Una",
+    "morut": "Morowali Utara", "bangkep": "Banggai Kepulauan", "tator": "Tana Toraja",
+    "konkep": "Konawe Kepulauan", "butur": "Buton Utara", "buteng": "Buton Tengah",
+    "busel": "Buton Selatan", "mubar": "Muna Barat", "matim": "Manggarai Timur",
+    "flotim": "Flores Timur", "bursel": "Buru Selatan", "klu": "Lombok Utara",
+    "tangsel": "Tangerang Selatan", "mamteng": "Mamberamo Tengah",
 }
 # Office abbreviations spelled out in positions ("Pj Gubernur" -> "Penjabat Gubernur").
 OFFICE_WORDS = {

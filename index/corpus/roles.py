@@ -152,6 +152,20 @@ def is_acting(word: str, first: bool) -> bool:
     return lower in ACTING and not (first and lower in _ACTING_TAIL)
 
 
+def _clause_ends_epithet(words: list[str], start: int, end: int) -> bool:
+    """ "ucap Anggota Bawaslu Banggai yang membidangi penanganan pelanggaran itu.": after a
+    verb of saying, an office described by a clause refers back like "Pj Bupati itu". Not
+    "Camat Tabir yang dikonfirmasi membantah tudingan itu.", an office with its own verb."""
+    if bare(words[end]).lower() != "yang" or start == 0 or not says_next(words, start - 1):
+        return False
+    for word in words[end + 1:end + 1 + _DESCRIBING_WORDS]:
+        if bare(word).lower() in EPITHET_END:
+            return word.endswith((".", ",", "!", "?"))
+        if word.endswith((".", ",", "!", "?", ":", "”", "\"")):
+            return False
+    return False
+
+
 def read_role(words: list[str], start: int, size: int,
                names: Counter[str]) -> tuple[int, str, str | None, bool, bool]:
     """(end, position, name or None, is epithet, speaks) for the office at `words[start]`."""
@@ -195,7 +209,8 @@ def read_role(words: list[str], start: int, size: int,
         if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
                 and bare(word).lower() not in _ENDS_NO_SENTENCE and not is_parenthesised(word):
             break  # but "(Pj. Sekda)", "Kab. Tangerang" go on
-    epithet = end < len(words) and bare(words[end]).lower() in EPITHET_END
+    epithet = end < len(words) and (bare(words[end]).lower() in EPITHET_END
+                                      or _clause_ends_epithet(words, start, end))
     unit, name = _split_unit_and_name(tail, names)
     # After the body or place, a speaking office's words up to the verb, or a comma, are
     # the name even when they are ordinary words: "Direktur Jenderal Otonomi Daerah
@@ -233,6 +248,7 @@ def _ballot_number(words: list[str], i: int) -> bool:
 
 # Words with a period that go on an office: "Drs.", "(Pj. Sekda)", "Kab. Tangerang".
 _ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS
+_DESCRIBING_WORDS = 10  # "yang membidangi penanganan pelanggaran dan penyelesaian sengketa itu"
 _LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
 
 

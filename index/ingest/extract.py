@@ -146,10 +146,17 @@ _PREFIX_SEPARATORS = _TITLE_SEPARATORS + (": ",)
 _OUTLET_WORDS = 4  # "Republika Online", "Tribun Jateng": a site's name is short
 
 
+# A page read whole names its pagination in the title ("... Inspektorat Halaman all - Kompas.com").
+_PAGINATION = re.compile(r"[\s|–-]{1,5}\(?(?:halaman|hal\.|page) (?:all|semua|\d{1,3})\)?$", re.IGNORECASE)
+
+
 def _clean_title(title: str, outlet: str) -> str:
     """The headline without the " - Outlet" after it or the "Outlet: " before it that
-    <title> often carries."""
-    title, named = _one_line(title), outlet.casefold()
+    <title> often carries, nor a page number."""
+    return _PAGINATION.sub("", _without_outlet(_one_line(title), outlet.casefold()))
+
+
+def _without_outlet(title: str, named: str) -> str:
     for separator in _TITLE_SEPARATORS:
         head, sep, tail = title.rpartition(separator)
         if sep and head and named and tail.strip().casefold() == named:
