@@ -166,6 +166,8 @@ _NOT_YET |= {
     "ab10": "a lawyer's and a reporter's part",
     "ab11": "a lawyer's part, and a former lurah's former office",
     "ab12": "a lawyer's and a reporter's part, and the main official"}
+# The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
+# and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 
 
 def _page_id(entry: dict) -> str:

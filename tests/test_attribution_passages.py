@@ -863,6 +863,39 @@ def test_hearings_name_prosecutors_experts_and_complainants():
     assert not any("Pidum" in o.name for o in speakers.officials)
 
 
+def test_everyday_feed_items_name_bodies_and_describe_offices():
+    """Round 28's feed items: a regency written short, a member named "dari Bawaslu X" and
+    described later, an office held besides, a community figure's second office, a
+    regency's province after a comma, and an academic referred to by her university."""
+    assert _speakers_of(
+        "Penjabat (Pj) Bupati Beltim, Drs. H. Syahrial Effendi, M.Si., melarang ASN memberi like.",
+        "Terpisah, I Ketut Suardana dari Bawaslu Banggai mengatakan pihaknya menemukan unggahan itu.",
+        '"Kami temukan tanggal 9 Januari," ucap Anggota Bawaslu Banggai yang membidangi penanganan '
+        "pelanggaran itu.",
+    ) == [("Syahrial Effendi", "Penjabat Bupati Belitung Timur")] + \
+        [("I Ketut Suardana", "Anggota Bawaslu Banggai")] * 2
+    assert _speakers_of(
+        "Sekretaris Daerah (Sekda) Kabupaten Karimun, H. Muhammad Firdaus Hamid, memastikan ASN diperiksa.",
+        '"Sudah saya tonton videonya," kata Firdaus kepada wartawan.',
+        "Firdaus, yang juga menjabat Ketua Dewan Pengurus Korpri Kabupaten Karimun, mengaku kecewa.",
+        "Sementara itu, tokoh adat sekaligus Ketua Lembaga Masyarakat Adat (LMA) Kabupaten Jayawijaya, "
+        "Albertus Asso, meminta semua pihak menjaga suasana damai.",
+        "Dukungan juga datang dari tokoh adat. Ketua Lembaga Masyarakat Adat (LMA) Malind Anim, Yosep "
+        "Balagaize, meminta ASN tidak menggiring pilihan warga.",
+        "Polewali (ANTARA) - Penjabat (Pj) Bupati Polewali Mandar, Provinsi Sulawesi Barat, Muhammad Idris "
+        "Sallatu mengingatkan ASN agar tidak menjadi tim sukses.",
+    ) == [("Muhammad Firdaus Hamid", "Sekretaris Daerah Kabupaten Karimun")] * 3 + [
+        ("Albertus Asso", "Ketua Lembaga Masyarakat Adat Kabupaten Jayawijaya"),
+        ("Yosep Balagaize", "Ketua Lembaga Masyarakat Adat Malind Anim"),
+        ("Muhammad Idris Sallatu", "Penjabat Bupati Polewali Mandar")]
+    speakers = _speakers_of(
+        "Pengamat politik Universitas Flores (Uniflor) Ende, Dr. Maria Yasinta Bhara, S.IP., M.Si., menilai "
+        "imbauan itu perlu dibarengi keteladanan.",
+        'Menurut akademisi Uniflor itu, netralitas menyangkut kepercayaan publik. "Yang kalah akan selalu '
+        'punya alasan," imbuhnya.')
+    assert [name for name, _ in speakers] == ["Maria Yasinta Bhara"] * 2
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

@@ -479,6 +479,25 @@ def test_text_loose_beside_an_ad_slot_and_link_boxes_is_kept() -> None:
     assert extracted.text.split("\n\n") == [lead, first, loose, second]
 
 
+def test_text_after_an_inline_read_also_link_is_its_own_paragraph() -> None:
+    """ANTARA's pages: text split by <br><br> with "Baca juga" spans among it, the next
+    paragraph after the span on a new line only. It had gone with the link's line."""
+    lead, first, second = (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2]
+    body = (f"{lead}<br><br>\n{first}<br><br>\n<span class='baca-juga'>Baca juga: <a href='/x'>Bupati "
+            f"Minta ASN Netral</a></span>\n{second}<br><br>\n<p class='editor'>Editor: Ridwan</p>")
+    extracted = extract_article(f"<html><body><div class='post-content'>{body}</div></body></html>",
+                                "https://sulbar.example/polman")
+    assert extracted.text.split("\n\n")[:3] == [lead, first, second]
+
+
+def test_a_page_number_in_the_title_is_no_part_of_the_headline() -> None:
+    head = ("<title>ASN Dilarang Like Unggahan Paslon Halaman all - Kompas.com</title>"
+            '<meta property="og:title" content="ASN Dilarang Like Unggahan Paslon Halaman all - Kompas.com">'
+            '<meta property="og:site_name" content="KOMPAS.com">')
+    extracted = extract_article(_bare_article(head), "https://regional.kompas.com/read/1")
+    assert (extracted.title, extracted.outlet) == ("ASN Dilarang Like Unggahan Paslon", "KOMPAS.com")
+
+
 def test_a_site_name_spelt_like_its_host_in_json_ld_is_the_outlet() -> None:
     """trafilatura gives the host when a page names itself nowhere; "Liputan6.com" from
     the JSON-LD publisher is a name, and beats the <title> suffix "Regional Liputan6.com"."""

@@ -233,16 +233,20 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 end, position, said = second_office(words, end, position, names)
             # An office right after someone read with theirs is another's: "melalui Kepala
             # Bagian Prokopim, Maria Goreti Seran, Pj Wali Kota Kupang menyampaikan"
-            if not name and i != named_end and (name := holder_before(words, i, said, names)) \
-                    and after_former(words, i):
-                position = f"mantan {position}"
+            besides = False
+            if not name and i != named_end and (name := holder_before(words, i, said, names)):
+                if after_former(words, i):
+                    position = f"mantan {position}"
+                besides = _held_besides(words, i)
             if not (name or after_verb or words[i][:1].isupper()):
                 role = 0  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
         if role:
             if name:
                 if named and i > 0 and bare(words[i - 1]).lower() == "melalui":
                     position = within(position, named[-1].positions)
-                person = register(people, name, position, index)
+                person = register(people, name, "" if besides else position, index)
+                if besides:  # "Firdaus, yang juga menjabat Ketua Korpri ...": not what he speaks as
+                    person.add_position(position, besides=True)
                 take_initials(words[i:end + 1], person)
                 named_end = end
                 channel = person if i > 0 and bare(words[i - 1]).lower() == "melalui" else None
@@ -338,6 +342,11 @@ def _apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
         return office[:1].upper() + office[1:]
     _, position, name, _, _ = read_role(words, k, role, names)
     return "" if name else position
+
+
+def _held_besides(words: list[str], i: int) -> bool:
+    """The office at `words[i]` is one its holder also holds: "yang juga (menjabat)"."""
+    return any(bare(w).lower() == "juga" for w in words[max(i - 3, 0):i])
 
 
 def _attending(words: list[str], i: int) -> bool:

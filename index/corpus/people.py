@@ -37,18 +37,20 @@ class Person:
     said: int = 0   # paragraphs attributed to them
     first: int = 0  # where they are first named
     nicknames: list[str] = field(default_factory=list)  # "Rahma, sapaan akrabnya"
+    besides: list[str] = field(default_factory=list)  # "yang juga menjabat Ketua Korpri ..."
 
     def official(self) -> Official:
-        return Official(self.name, best_position(self.positions))
+        return Official(self.name, best_position(self.positions or self.besides))
 
     def add_nickname(self, nickname: str) -> None:
         if nickname not in self.nicknames and len(self.nicknames) < MAX_POSITIONS:
             self.nicknames.append(nickname)
 
-    def add_position(self, position: str) -> None:
+    def add_position(self, position: str, besides: bool = False) -> None:
         # Bounded: offices are compared with every position a person has (register_office).
-        if position not in self.positions and len(self.positions) < MAX_POSITIONS:
-            self.positions.append(position)
+        held = self.besides if besides else self.positions
+        if position not in held and len(held) < MAX_POSITIONS:
+            held.append(position)
 
 
 def best_position(positions: list[str]) -> str:

@@ -12,7 +12,7 @@ from index.corpus.article import Official
 from index.corpus.name_reading import split_words
 from index.corpus.name_words import bare, has_place
 from index.corpus.people import same_person
-from index.corpus.places import Place, places_at, spell_out
+from index.corpus.places import Place, find_places, places_at, spell_out
 from index.corpus.roles import LOCAL_OFFICES, role_at
 
 # Offices of a district or village, and a university's posts, name their own place or none.
@@ -21,7 +21,8 @@ _OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik
                               # and a congregation or school its own: "Ketua Majelis Klasis GMIT Soe"
                               "klasis", "paroki", "jemaat", "gereja", "masjid", "pesantren",
                               "pondok", "taklim",
-                              "tokoh", "pemuka"}  # a community figure's community is theirs
+                              "tokoh", "pemuka",  # a community figure's community is theirs
+                              "adat"}  # and a customary body's: "Ketua Lembaga Masyarakat Adat Malind Anim"
 # National offices carry no region; a regional one without a place gets the article's.
 _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "republik",
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",
@@ -51,7 +52,7 @@ def finish_position(position: str, place: Place | None) -> str:
     """A described office ("Direktur lembaga survei ...") or a university's is no regional
     one, and a local one names its own place ("Kepala Desa Karangrejo", "Dandim
     1701/Jayapura"): no place. A candidate's gets it before the ballot number."""
-    position = spell_out(position)
+    position = _without_own_province(spell_out(position))
     ballot = _BALLOT_NUMBER.search(position)
     office = position[:ballot.start()] if ballot else position
     words = office.split()
@@ -62,6 +63,20 @@ def finish_position(position: str, place: Place | None) -> str:
             and not described and not local:
         office = f"{office} {_level(place)}{place.name}"
     return office + (ballot.group() if ballot else "")
+
+
+# "Penjabat Bupati Polewali Mandar, Provinsi Sulawesi Barat": where the regency lies.
+_PROVINCE_AFTER = re.compile(r", (?:Provinsi|Prov\.) ([^,]{1,40})$")
+
+
+def _without_own_province(position: str) -> str:
+    after = _PROVINCE_AFTER.search(position)
+    if not after:
+        return position
+    office = position[:after.start()]
+    provinces = {p.province for _, places in find_places(after.group(1)) for p in places if p.kind == "provinsi"}
+    local = {p.province for _, places in find_places(office) for p in places if p.kind != "provinsi"}
+    return office if provinces & local else position
 
 
 def _is_national(position: str) -> bool:

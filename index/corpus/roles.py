@@ -73,7 +73,8 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
 # Of those, the ones that take one office, never a list of them.
 _ONE_OFFICE_BEFORE = frozenset({"mewakili"})
 # Words that end an office and its holder's name: another person follows.
-_ENDS_OFFICE = frozenset({"melalui", "didampingi", "diwakili", "beserta", "bersama"})
+_ENDS_OFFICE = frozenset({"melalui", "didampingi", "diwakili", "beserta", "bersama",
+                          "sekaligus", "merangkap"})  # "tokoh adat sekaligus Ketua LMA ...": a second office
 # Words after which an office is held by the person named before them.
 _HOLDS_NEXT = frozenset({"menjabat", "selaku"})
 # A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
@@ -173,7 +174,9 @@ def read_role(words: list[str], start: int, size: int,
     tail: list[str] = []
     end = start + size
     lower_case = 0
-    while end < len(words) and len(tail) < MAX_ROLE_WORDS:
+    # "datang dari tokoh adat. Ketua LMA ...": a described role that ends its sentence
+    closed = head[0][:1].islower() and head[-1].endswith((".", "!", "?")) and len(bare(head[-1])) > 3
+    while not closed and end < len(words) and len(tail) < MAX_ROLE_WORDS:
         word = words[end]
         token = bare(word)
         if not token:
@@ -212,6 +215,8 @@ def read_role(words: list[str], start: int, size: int,
     epithet = end < len(words) and (bare(words[end]).lower() in EPITHET_END
                                       or _clause_ends_epithet(words, start, end))
     unit, name = _split_unit_and_name(tail, names)
+    if epithet and name and not any(w.lower() in names for w in name.split()):
+        unit, name = _clean_unit(tail), None  # "Menurut akademisi Uniflor itu": a body, not a name
     # After the body or place, a speaking office's words up to the verb, or a comma, are
     # the name even when they are ordinary words: "Direktur Jenderal Otonomi Daerah
     # Kemendagri Akmal Malik mengatakan", "Wakil Wali Kota Medan Aulia Rachman, dalam ..."

@@ -83,9 +83,24 @@ def _wrap_runs(element: HtmlElement) -> None:
             run = None
             if piece.tag != "br":
                 element.append(piece)
+        elif _points_elsewhere(piece):  # a line of its own, which cleaning drops whole
+            _new_paragraph(element).append(piece)
+            run = None
         else:
             run = run if run is not None else _new_paragraph(element)
             run.append(piece)
+
+
+# An inline "Baca juga: <a>...</a>" between runs of text: the text after it, with only a
+# newline between, is the article's next paragraph, not part of the link's line.
+_READ_ALSO = re.compile(r"\s*(?:baca|lihat|simak)(?:\s+juga)?\s*:", re.IGNORECASE)
+
+
+def _points_elsewhere(inline: HtmlElement) -> bool:
+    """Whether an inline element opens with "Baca juga:" (in itself or its first child,
+    "<span><strong>Baca juga:</strong> <a>...</a></span>"): read in constant time."""
+    text = inline.text or (inline[0].text if len(inline) else "") or ""
+    return bool(_READ_ALSO.match(text[:40]))
 
 
 def _new_paragraph(parent: HtmlElement) -> HtmlElement:
