@@ -896,6 +896,43 @@ def test_everyday_feed_items_name_bodies_and_describe_offices():
     assert [name for name, _ in speakers] == ["Maria Yasinta Bhara"] * 2
 
 
+def test_a_member_heading_a_division_a_former_office_an_adat_title_and_an_office_written_short():
+    """Round 29: "Anggota Bawaslu X, Name" then "jelas Koordinator Divisi ... itu" is one
+    position; "yang sebelumnya menjabat ..." is no office held now; the Minang adat title
+    "Dt. ..." is no part of the name; "kata Kadisdikbud" is the office's holder."""
+    assert _speakers_of(
+        "Sementara itu, Anggota Bawaslu Buleleng, Kadek Dwi Saputra, menyebut dua laporan sudah ditangani.",
+        '"Ada pidana di Pasal 188 UU Pilkada," jelas Koordinator Divisi Penanganan Pelanggaran dan '
+        "Penyelesaian Sengketa itu.",
+    ) == [("Kadek Dwi Saputra", "Anggota Bawaslu Buleleng, Koordinator Divisi Penanganan Pelanggaran dan "
+                                "Penyelesaian Sengketa")] * 2
+    assert _speakers_of(
+        "Ketua Bawaslu Jember, Ahmad Rofiqi Ismail, menyebut tiga kepala desa diperiksa.",
+        "Pria yang sebelumnya menjabat Koordinator Divisi Penanganan Pelanggaran Bawaslu Jember itu "
+        "menjelaskan ancaman pidananya.",
+    ) == [("Ahmad Rofiqi Ismail", "Ketua Bawaslu Jember")] * 2
+    assert _speakers_of(
+        "Sekretaris Daerah (Sekda) Kabupaten Padang Pariaman, Afrizal Syamsuddin Dt. Bandaro Kayo, "
+        "mengingatkan ASN menjaga netralitas.",
+        '"Jangan anggap sepele jempol kita," kata Drs. H. Afrizal Syamsuddin Dt. Bandaro Kayo, M.Si.',
+    ) == [("Afrizal Syamsuddin", "Sekretaris Daerah Kabupaten Padang Pariaman")] * 2
+    assert _speakers_of(
+        "Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Tabalong, Hj. Rusdiana Fitriani, meminta guru netral.",
+        '"Kepala sekolah kami minta menempelkan pakta integritas," kata Kadisdikbud.',
+    ) == [("Rusdiana Fitriani", "Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Tabalong")] * 2
+
+
+def test_a_headline_names_a_body_by_the_words_it_starts_with():
+    """ "Kades Dilarang ..., Bawaslu Kubu Raya Ingatkan ...": the Bawaslu's chair, not the head
+    of the "Dinas Pemberdayaan Masyarakat dan Desa" whose name ends in "Desa Kubu Raya"."""
+    main = detect_main_official("Kades Dilarang Jadi Tim Sukses, Bawaslu Kubu Raya Ingatkan Ancaman Pidana", [
+        "Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Kubu Raya, Mustafa Kamal, mengatakan "
+        "kades sudah diingatkan.",
+        "Ketua Bawaslu Kubu Raya, Hairul Anwar, mengatakan kades yang menjadi tim sukses bisa dipidana.",
+        '"Kami tidak main-main," tegas Hairul.'])
+    assert main.name == "Hairul Anwar"
+
+
 def test_intro_sentence_travels_with_the_quote_it_introduces():
     paragraphs = ["Ismail turut mengingatkan agar ASN tetap waspada terhadap pengaruh eksternal.",
                   '"Saya menyadari ada tekanan atau godaan dari pihak tertentu," pesan Ismail.',

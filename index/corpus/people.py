@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import (ACTING, GIVEN_NAMES, NAMESAKES, bare, could_be_name, has_place,
+from index.corpus.name_words import (ACTING, GIVEN_NAMES, NAMESAKES, ORG_WORDS, bare, could_be_name, has_place,
                                      is_initial, is_place_word, name_like)
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out
 from index.corpus.roles import is_acting, role_at
@@ -24,10 +24,16 @@ MAX_PEOPLE = 64            # people tracked per article; real articles quote a h
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
+# The words a body's name starts with, spelled out or short ("Dewan Perwakilan ...", "BKPSDM").
+_BODY_STARTS = ORG_WORDS | {"badan", "dinas", "dewan", "komisi", "kantor", "lembaga", "majelis", "kepolisian",
+                            "kejaksaan", "komando", "sekretariat", "asosiasi", "persatuan", "korps",
+                            "pengadilan", "biro", "satuan", "panitia"}
 _DOUBLED = re.compile(r"(\w)\1+")
 _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
 _FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdiansyah Noor"
 _SHORT_NAME_WORDS = 2  # "Yessi", "Andi Irfan": a name read short, to complete
+# A Minang adat title after the name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
+_ADAT_TITLE = re.compile(r" (?:Dt|Dtk)\.?$")
 
 
 @dataclass
@@ -40,7 +46,7 @@ class Person:
     besides: list[str] = field(default_factory=list)  # "yang juga menjabat Ketua Korpri ..."
 
     def official(self) -> Official:
-        return Official(self.name, best_position(self.positions or self.besides))
+        return Official(_ADAT_TITLE.sub("", self.name), best_position(self.positions or self.besides))
 
     def add_nickname(self, nickname: str) -> None:
         if nickname not in self.nicknames and len(self.nicknames) < MAX_POSITIONS:
@@ -56,10 +62,28 @@ class Person:
 def best_position(positions: list[str]) -> str:
     """The one of the positions an article gives a person it is about: an acting one first
     (a Pjs. Bupati "yang sehari-hari menjabat Kepala Biro ..." speaks as the Pjs. Bupati),
-    then one naming a place, then the longest."""
+    then one naming a place, then the longest. A member of a body who also heads one of its
+    divisions is both: "Anggota Bawaslu Buleleng, Koordinator Divisi Penanganan Pelanggaran"."""
     if not positions:
         return ""
-    return max(positions, key=lambda p: (_acting_office(p), has_place(p), len(p.split())))
+    return _member_with_division(positions) or \
+        max(positions, key=lambda p: (_acting_office(p), has_place(p), len(p.split())))
+
+
+_DIVISION_BODY = re.compile(r" (?=(?:Bawaslu|Panwaslih|Panwaslu|KPU|KPUD|Badan|Komisi) )")
+
+
+def _member_with_division(positions: list[str]) -> str:
+    """ "Anggota Bawaslu PPU" and "Koordinator Divisi Pencegahan ... Bawaslu PPU", read in
+    two places ("ungkap Koordinator Divisi ... itu"), as the one position apposition gives."""
+    member = next((p for p in positions if p.startswith("Anggota ")), "")
+    division = next((p for p in positions if p.startswith("Koordinator Divisi ")), "")
+    if not (member and division):
+        return ""
+    body = _DIVISION_BODY.search(division)
+    if body and not set(canonical_position(division[body.end():])) <= set(canonical_position(member)):
+        return ""  # another body's division
+    return f"{member}, {division[:body.start()] if body else division}"
 
 
 def _acting_office(position: str) -> bool:
@@ -167,8 +191,9 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
         if _head(position) in _HEADS_OF_BODIES:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
             place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
+            # a body starts with its own word: not "Desa Kubu Raya" of the "Dinas ... dan Desa"
             body = next((words[k:] for k in range(1, len(words) - 1)
-                         if set(words[k:]) <= at.keys() and set(words[k:]) - place), [])
+                         if words[k] in _BODY_STARTS and set(words[k:]) <= at.keys() and set(words[k:]) - place), [])
             if len(set(body)) > 1:
                 start = min(at[w] for w in body)  # "Bawaslu Lebak Panggil Camat ...": the subject
                 found = min(found, (-2 if start == 0 else -1, start))

@@ -69,7 +69,10 @@ OFFICE_WORDS = {
     "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota",
     "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri", "dirjen": "Direktur Jenderal",
     "wabup": "Wakil Bupati", "wagub": "Wakil Gubernur", "kaban": "Kepala Badan",
-    "kadisdik": "Kepala Dinas Pendidikan", "cabup": "Calon Bupati", "cawabup": "Calon Wakil Bupati",
+    "kadisdik": "Kepala Dinas Pendidikan", "kadispendik": "Kepala Dinas Pendidikan",
+    "kadisdikbud": "Kepala Dinas Pendidikan dan Kebudayaan",
+    "kadisdikpora": "Kepala Dinas Pendidikan, Pemuda dan Olahraga", "kadinkes": "Kepala Dinas Kesehatan",
+    "kadinsos": "Kepala Dinas Sosial", "kadishub": "Kepala Dinas Perhubungan", "cabup": "Calon Bupati", "cawabup": "Calon Wakil Bupati",
     "cagub": "Calon Gubernur", "cawagub": "Calon Wakil Gubernur", "cawalkot": "Calon Wali Kota",
     "cawawalkot": "Calon Wakil Wali Kota",
 }

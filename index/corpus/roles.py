@@ -506,5 +506,11 @@ def _verb_after(words: list[str], end: int) -> int | None:
 _NEW_CLAUSE = frozenset({"tetapi", "tapi", "namun", "sedangkan", "melainkan"})
 
 
+_FORMERLY = frozenset({"sebelumnya", "pernah", "dulu", "dahulu", "sempat"})
+
+
 def after_former(words: list[str], i: int) -> bool:
-    return i > 0 and bare(words[i - 1]).lower() == "mantan"
+    """The office at `words[i]` is one its holder held before: "mantan Ketua ...", "yang
+    sebelumnya menjabat Koordinator Divisi ..."."""
+    before = bare(words[i - 1]).lower() if i > 0 else ""
+    return before == "mantan" or before == "menjabat" and i > 1 and bare(words[i - 2]).lower() in _FORMERLY
