@@ -922,6 +922,18 @@ def test_a_member_heading_a_division_a_former_office_an_adat_title_and_an_office
     ) == [("Rusdiana Fitriani", "Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Tabalong")] * 2
 
 
+def test_a_rank_with_its_corps_and_a_degree_ending_a_sentence_are_no_part_of_the_office():
+    assert _speakers_of(
+        "Kapolda Sulawesi Utara (Sulut) Irjen Pol Drs. Johanis Ferdinand Sumampouw, M.Si. menegaskan "
+        "tidak akan ragu menjatuhkan sanksi.",
+    ) == [("Johanis Ferdinand Sumampouw", "Kapolda Sulawesi Utara")]
+    speakers = detect_speakers("Bawaslu Bone Gelar Rakor Netralitas", [
+        "Ketua Bawaslu Kabupaten Bone, Andi Muhammad Yusran, S.H., menyampaikan bahwa rakor ini upaya pencegahan.",
+        "Hadir sebagai narasumber Kasat Intelkam Polres Bone, AKP Syamsul Bahri Lagu, S.H. Kegiatan ini juga "
+        "diikuti perwakilan Kodim 1407/Bone."])
+    assert all("Kegiatan" not in o.position for o in speakers.officials)
+
+
 def test_a_headline_names_a_body_by_the_words_it_starts_with():
     """ "Kades Dilarang ..., Bawaslu Kubu Raya Ingatkan ...": the Bawaslu's chair, not the head
     of the "Dinas Pemberdayaan Masyarakat dan Desa" whose name ends in "Desa Kubu Raya"."""

@@ -320,6 +320,37 @@ def test_a_photo_story_is_told_by_its_captions_and_an_article_drops_them() -> No
     assert "Bupati Sanggau memimpin apel" not in extract_article(article, "https://www.detik.example/2").text
 
 
+def test_a_photo_story_among_a_site_s_furniture_is_still_told_by_its_captions() -> None:
+    """The site's menus, footer and comments in <p>s are no article text to weigh the
+    captions against: only the paragraphs beside the figures are."""
+    captions = [f"{p} Pengawas juga memantau kegiatan ASN di lapangan." for p in
+                (KAPUAS_HULU.paragraphs[0], KAPUAS_HULU.paragraphs[1], KAPUAS_HULU.paragraphs[3])]
+    furniture = "".join(f"<p>Berita lain nomor {k}: pemerintah kabupaten menggelar acara rutin tahunan "
+                        f"bersama warga desa di alun-alun.</p>" for k in range(12))
+    said = ("Dalam kesempatan itu Frans menegaskan, tenaga kontrak daerah tidak boleh menganggap dirinya bebas "
+            "dari aturan netralitas hanya karena bukan PNS. Kalau ikut kampanye, pakai kaos paslon, itu bisa "
+            "kami rekomendasikan ke pemda untuk diputus kontraknya, katanya.")
+    story = ("<html><body><nav>" + furniture + f"</nav><article><p>{said}</p>"
+             + "".join(_figure(k + 1, c) for k, c in enumerate(captions))
+             + f"<p>Saat membuka kegiatan, Maria mengatakan pemda mendukung penuh langkah Bawaslu. {said}</p></article>"
+             + "<footer>" + furniture + "</footer></body></html>")
+    text = extract_article(story, "https://suarakomodo.example/foto/1").text
+    assert KAPUAS_HULU.paragraphs[0][:60] in text and KAPUAS_HULU.paragraphs[3][:60] in text
+
+
+def test_the_byline_s_date_beats_the_dates_of_other_stories() -> None:
+    """No metadata dates the page; its byline does ("Kamis, 24 Oktober 2024 - 10:15:22 WIB").
+    htmldate took the date of a related story listed beside it instead."""
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    related = "".join(f"<li><a href='/read/{k}'>Berita lain {k}</a> <small>Rabu, 23 Oktober 2024</small></li>"
+                      for k in range(3))
+    page = ("<html><body><div class='detail-berita'><div class='info-berita'><span><i class='fa fa-clock-o'></i> "
+            "Kamis, 24 Oktober 2024 - 10:15:22 WIB</span><span><i class='fa fa-eye'></i> Dibaca: 412 kali</span>"
+            f"</div><article>{body}</article></div><div class='berita-lainnya'><h3>Berita Lainnya</h3>"
+            f"<ul class='list-berita'>{related}</ul></div></body></html>")
+    assert extract_article(page, "https://mediacenter.example/read/1").date == "2024-10-24"
+
+
 def test_an_app_shell_is_read_from_its_json_and_a_layout_table_from_its_cells() -> None:
     paragraphs = (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2]
     ld = json.dumps({"@type": "NewsArticle", "headline": "ASN Kapuas Hulu Diminta Netral",

@@ -189,6 +189,8 @@ def read_role(words: list[str], start: int, size: int,
             and bare(words[end + 1]).lower() in ORG_WORDS  # "Inspektur Khusus pada Inspektorat Jenderal"
         if tail and tail[-1].endswith(",") and role_at(words, end):
             break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
+        if tail and tail[-1].endswith(".") and is_degree(tail[-1]) and not is_degree(word):
+            break  # "AKP Syamsul Bahri Lagu, S.H. Kegiatan ini ...": the sentence ended
         if lowered in _ENDS_OFFICE:  # "Kepala BKPSDM, Name, melalui Kepala Bidang ..., Name2,"
             break
         if _ballot_number(words, end):  # "Calon Bupati Banyumas nomor urut 2 Budi Hartono"
@@ -340,8 +342,13 @@ def _name_after_title(segment: list[str]) -> tuple[str, int] | None:
     if not titled or titled[-1] and tokens[titled[-1] - 1].lower() in NAMESAKES:
         return None
     first = start = titled[-1] + 1
-    while first > 1 and tokens[first - 2].lower() in TITLES:  # "Drs. H. Ahmad Yani"
-        first -= 1
+    while first > 1:  # "Drs. H. Ahmad Yani", "Irjen Pol Drs. Johanis ..."
+        if tokens[first - 2].lower() in TITLES:
+            first -= 1
+        elif first > 2 and tokens[first - 2].lower() in CORPS and tokens[first - 3].lower() in TITLES:
+            first -= 2
+        else:
+            break
     while start < len(tokens) and tokens[start].lower() in CORPS:
         start += 1
     name = tokens[start:]

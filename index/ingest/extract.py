@@ -82,7 +82,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
-    published = meta_date or _iso_date(doc.date or "") or byline_date
+    published = meta_date or byline_date or _iso_date(doc.date or "")
     return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url,
                             byline=byline)
 
