@@ -163,7 +163,13 @@ _NOT_YET |= {
     "ab08": "a staff member's post told in a clause ('staf Bidang Pelayanan Kesehatan ...')",
     "ab10": "a lawyer's and a reporter's part",
     "ab11": "a lawyer's part, and a former lurah's former office",
-    "ab12": "a lawyer's and a reporter's part, and the main official"}
+    "ab12": "a lawyer's and a reporter's part, and the main official",
+    # The thirty-first round (af01-af12), national institutions and pages second-hand or in
+    # odd states: 84/94 quotes and 28/39 speakers before its fixes, 94/94 and 36/39 after.
+    "af03": "Bawaslu RI's members written 'Anggota Bawaslu' on its own site, given the province of a Pj "
+            "Gubernur who speaks in the article",
+    "af12": "a correction note ('Ralat: ... yang benar Inspektur Daerah') that the caption's and body's "
+            "office does not yield to, and the main official"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
 # and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 # The twenty-ninth round (ad01-ad12), the same from national portals and regional dailies:
@@ -172,6 +178,8 @@ _NOT_YET |= {
 # The thirtieth round (ae01-ae12), short feed items and officials of one kind at two levels:
 # 75/82 quotes and 28/35 speakers before its fixes, 82/82 and 35/35 after (four expectations
 # reviewed: a site named by its <title>, and local offices that name their own place).
+# The thirty-first round (af01-af12): see its two pages above (three expectations reviewed
+# as in the thirtieth).
 
 
 def _page_id(entry: dict) -> str:

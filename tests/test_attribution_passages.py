@@ -934,6 +934,38 @@ def test_a_rank_with_its_corps_and_a_degree_ending_a_sentence_are_no_part_of_the
     assert all("Kegiatan" not in o.position for o in speakers.officials)
 
 
+def test_national_offices_in_short_forms_and_names_with_noble_titles():
+    """Round 31: "Deputi SDMA" is the "Deputi Bidang Sumber Daya Manusia Aparatur" named
+    before, "ucap Sesmen" the ministry's secretary; "Lalu" and "Wa Ode" open names after a
+    province; "SIK" is a degree; "yang juga Guru Besar" an office held besides; "dari Fraksi"
+    and a description opening a sentence are part of the office."""
+    assert _speakers_of(
+        "Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB Aris Wicaksono Hadi mengingatkan ASN.",
+        '"Ini kewajiban yang melekat sejak seseorang diangkat," tegas Deputi SDMA.',
+        "Sekretaris Kementerian PANRB Retno Lestari Pamungkas mengatakan aduan bisa disampaikan daring.",
+        '"Identitas pelapor kami jaga," ucap Sesmen.',
+        "Plt. Kepala Badan Kepegawaian Daerah (BKD) Provinsi Nusa Tenggara Barat Lalu Muhammad Fauzan "
+        "mengatakan surat edaran sudah disebarkan.",
+    ) == [("Aris Wicaksono Hadi", "Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB")] * 2 + \
+        [("Retno Lestari Pamungkas", "Sekretaris Kementerian PANRB")] * 2 + \
+        [("Lalu Muhammad Fauzan", "Pelaksana Tugas Kepala Badan Kepegawaian Daerah Provinsi Nusa Tenggara Barat")]
+    assert _speakers_of(
+        "Penjabat (Pj) Sekretaris Daerah Provinsi Sultra Wa Ode Rahmawati Saleh meminta ASN menjaga jarak.",
+        "Kepala Kepolisian Resor (Kapolres) Hulu Sungai Selatan (HSS) AKBP Yudhistira Hadi Nugroho SIK "
+        "mengingatkan para kepala desa.",
+        "Sementara itu, anggota Komisi II DPR RI dari Fraksi PDI Perjuangan I Gede Wirata Adnyana meminta "
+        "perlindungan bagi ASN.",
+        "Pengamat politik Universitas Halu Oleo (UHO) Dr Laode Hasrun Tamburaka menilai sanksi belum menjerakan.",
+    ) == [("Wa Ode Rahmawati Saleh", "Penjabat Sekretaris Daerah Provinsi Sulawesi Tenggara"),
+          ("Yudhistira Hadi Nugroho", "Kepala Kepolisian Resor Hulu Sungai Selatan"),
+          ("I Gede Wirata Adnyana", "Anggota Komisi II DPR RI dari Fraksi PDI Perjuangan"),
+          ("Laode Hasrun Tamburaka", "Pengamat politik Universitas Halu Oleo")]
+    assert _speakers_of(
+        "Kepala Badan Kepegawaian Negara (BKN) Haryo Seno Adinegoro mengatakan aduan terus bertambah.",
+        '"Kami proses semuanya," ujar pria yang juga Guru Besar Ilmu Administrasi Publik itu.',
+    ) == [("Haryo Seno Adinegoro", "Kepala Badan Kepegawaian Negara")] * 2
+
+
 def test_a_headline_names_a_body_by_the_words_it_starts_with():
     """ "Kades Dilarang ..., Bawaslu Kubu Raya Ingatkan ...": the Bawaslu's chair, not the head
     of the "Dinas Pemberdayaan Masyarakat dan Desa" whose name ends in "Desa Kubu Raya"."""

@@ -30,7 +30,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "kasatlantas", "kasatintelkam", "kasatbinmas", "kasatpol", "kasi", "kasie", "kasubdit",
     "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
     "danlanal", "danlanud", "kadisdik", "kadisdikbud", "kadisdikpora", "kadispendik", "kadinkes",
-    "kadinsos", "kadishub", "kaban", "wabup", "wagub", "wawali", "komandan",
+    "kadinsos", "kadishub", "sesmen", "kaban", "wabup", "wagub", "wawali", "komandan",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
     "korwil", "kordiv", "waka",
@@ -104,7 +104,7 @@ _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|S
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
 # Given names that are also ordinary words; a dictionary word elsewhere is not a name.
 GIVEN_NAMES = frozenset("""
-muhammad mohammad ahmad agus arif budi dian indah putra putri sari dewi rini ani candra
+lalu baiq wa la ode tengku teuku raden muhammad mohammad ahmad agus arif budi dian indah putra putri sari dewi rini ani candra
 chandra bayu eka dwi tri sri adi ayu bagus cahya intan mulia rahmat rahman iman amin hakim
 hasan ali umar usman yusuf abdul made putu ketut nyoman wayan gede dewa gusti agung kadek
 komang ngurah anak ida ni surya wahyu kurnia jaya dana bintang mega fajar rizki rizky
@@ -140,7 +140,13 @@ def is_initials(token: str) -> bool:
 
 def is_degree(word: str) -> bool:
     return bool(_DEGREE.match(word.strip())) and not word.strip(",.").isalpha() or \
-        word.strip(",.") in {"MM", "SH", "MH", "SE", "ST", "MT", "MSi", "MAP", "SPd", "SIP", "SSos", "MPd"}
+        word.strip(",.") in _DEGREES_WITHOUT_DOTS
+
+
+# Degrees written without their dots ("AKBP Yudhistira Hadi Nugroho SIK"): spelt so, in
+# capitals as they are, they are no word or name.
+_DEGREES_WITHOUT_DOTS = frozenset({"MM", "SH", "MH", "SE", "ST", "MT", "MSi", "MAP", "SPd", "SIP", "SSos", "MPd",
+                                   "SIK", "SSTP", "MKes", "SKM", "SKom", "SAP", "SSi", "MAg", "MHum", "SHI", "SAg"})
 
 
 def could_be_name(token: str) -> bool:

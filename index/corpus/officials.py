@@ -264,8 +264,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             elif epithet and current and position and not after_former(words, i):
                 # "Pj Bupati itu menegaskan": whoever holds the office, else the one speaking
                 holder = named_holder(people, position)
-                if holder is None:
-                    current.add_position(position)
+                if holder is None:  # "ujar pria yang juga Guru Besar ... itu": held besides
+                    current.add_position(position, besides=_held_besides(words, i))
                 if said:
                     if after_verb and spoken and spoken[-1] is None:
                         spoken.pop()  # "“...,” tutup Ketua Bawaslu Lebak itu": the verb's, no pronoun

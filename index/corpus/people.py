@@ -9,6 +9,7 @@ functions make all of them the one person whose statements they are.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -32,6 +33,8 @@ _DOUBLED = re.compile(r"(\w)\1+")
 _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
 _FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdiansyah Noor"
 _SHORT_NAME_WORDS = 2  # "Yessi", "Andi Irfan": a name read short, to complete
+_ACRONYM_LETTERS = 8  # an office's acronym spells at most this many words ("SDMA": 4)
+MAX_ACRONYM_SCAN = 32  # words of a position read for acronyms; positions are shorter
 # A Minang adat title after the name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
 _ADAT_TITLE = re.compile(r" (?:Dt|Dtk)\.?$")
 
@@ -158,7 +161,31 @@ def _holds(held: str, office: str) -> bool:
     """Whether the holder of `held` is who `office` names: no word of the office missing,
     compared as positions are (`canonical_position`), and the same head, so "Bupati Sleman"
     is the "Penjabat Bupati Sleman" but not the "Wakil Bupati Sleman"."""
+    office = _without_acronyms_of(office, held)
     return _head(held) == _head(office) and set(canonical_position(office)) <= set(canonical_position(held))
+
+
+def _without_acronyms_of(office: str, held: str) -> str:
+    """ "Deputi SDMA" of the "Deputi Bidang Sumber Daya Manusia Aparatur ...": without the
+    acronyms that `held` spells out."""
+    spelt = _initials(held)
+    return " ".join(w for w in office.split() if not (len(w) > 2 and w.isupper() and w in spelt))
+
+
+@functools.lru_cache(maxsize=4_096)
+def _initials(position: str) -> frozenset[str]:
+    """The initials of each run of capitalised words in `position` ("Sumber Daya Manusia
+    Aparatur" -> "SDMA"), "dan" skipped; runs of up to _ACRONYM_LETTERS words."""
+    words = [w for w in position.split() if w.lower() not in {"dan", "&"}][:MAX_ACRONYM_SCAN]
+    found = set()
+    for start in range(len(words)):
+        letters = ""
+        for word in words[start:start + _ACRONYM_LETTERS]:
+            if not word[:1].isupper():
+                break
+            letters += word[0]
+            found.add(letters)
+    return frozenset(found)
 
 
 def _head(position: str) -> str:

@@ -174,6 +174,10 @@ def read_role(words: list[str], start: int, size: int,
     tail: list[str] = []
     end = start + size
     lower_case = 0
+    # A head written in lower case, or one that is so written mid-sentence opening it:
+    # "Pengamat politik Universitas Halu Oleo (UHO) Dr Laode Hasrun Tamburaka menilai"
+    described = head[0][:1].islower() or bare(head[0]).lower() in LOWER_CASE_HEADS and \
+        (start == 0 or words[start - 1].endswith((".", ",", "!", "?", ":")))
     # "datang dari tokoh adat. Ketua LMA ...": a described role that ends its sentence
     closed = head[0][:1].islower() and head[-1].endswith((".", "!", "?")) and len(bare(head[-1])) > 3
     while not closed and end < len(words) and len(tail) < MAX_ROLE_WORDS:
@@ -186,7 +190,9 @@ def read_role(words: list[str], start: int, size: int,
         connector = lowered in {"dan", "&", "serta", "untuk"} | NAME_PARTICLES and end + 1 < len(words) \
             and words[end + 1][:1].isupper() and not role_at(words, end + 1) \
             or lowered == "pada" and end + 1 < len(words) and words[end + 1][:1].isupper() \
-            and bare(words[end + 1]).lower() in ORG_WORDS  # "Inspektur Khusus pada Inspektorat Jenderal"
+            and bare(words[end + 1]).lower() in ORG_WORDS \
+            or lowered == "dari" and end + 1 < len(words) and bare(words[end + 1]).lower() in _PARTY_WORDS
+        # "Inspektur Khusus pada Inspektorat Jenderal", "anggota Komisi II DPR RI dari Fraksi PDI Perjuangan"
         if tail and tail[-1].endswith(",") and role_at(words, end):
             break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
         if tail and tail[-1].endswith(".") and is_degree(tail[-1]) and not is_degree(word):
@@ -203,7 +209,7 @@ def read_role(words: list[str], start: int, size: int,
             continue
         if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
                 or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
-            lower_case = 0 if lower_case else _lower_case_office(words, end, names, head[0][:1].islower())
+            lower_case = 0 if lower_case else _lower_case_office(words, end, names, described)
             if not lower_case:
                 break
             tail.extend(words[end:end + lower_case])
@@ -255,6 +261,7 @@ def _ballot_number(words: list[str], i: int) -> bool:
 
 # Words with a period that go on an office: "Drs.", "(Pj. Sekda)", "Kab. Tangerang".
 _ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS
+_PARTY_WORDS = frozenset({"fraksi", "partai"})
 _DESCRIBING_WORDS = 10  # "yang membidangi penanganan pelanggaran dan penyelesaian sengketa itu"
 _LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
 
