@@ -34,7 +34,7 @@ _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
 _FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdiansyah Noor"
 _SHORT_NAME_WORDS = 2  # "Yessi", "Andi Irfan": a name read short, to complete
 _ACRONYM_LETTERS = 8  # an office's acronym spells at most this many words ("SDMA": 4)
-MAX_ACRONYM_SCAN = 32  # words of a position read for acronyms; positions are shorter
+_ACRONYM_SCAN_WORDS = 32  # words of a position read for acronyms; positions are shorter
 # A Minang adat title after the name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
 _ADAT_TITLE = re.compile(r" (?:Dt|Dtk)\.?$")
 
@@ -176,7 +176,7 @@ def _without_acronyms_of(office: str, held: str) -> str:
 def _initials(position: str) -> frozenset[str]:
     """The initials of each run of capitalised words in `position` ("Sumber Daya Manusia
     Aparatur" -> "SDMA"), "dan" skipped; runs of up to _ACRONYM_LETTERS words."""
-    words = [w for w in position.split() if w.lower() not in {"dan", "&"}][:MAX_ACRONYM_SCAN]
+    words = [w for w in position.split() if w.lower() not in {"dan", "&"}][:_ACRONYM_SCAN_WORDS]
     found = set()
     for start in range(len(words)):
         letters = ""
