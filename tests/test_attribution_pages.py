@@ -169,7 +169,13 @@ _NOT_YET |= {
     "af03": "Bawaslu RI's members written 'Anggota Bawaslu' on its own site, given the province of a Pj "
             "Gubernur who speaks in the article",
     "af12": "a correction note ('Ralat: ... yang benar Inspektur Daerah') that the caption's and body's "
-            "office does not yield to, and the main official"}
+            "office does not yield to, and the main official",
+    # The thirty-second round (ag01-ag12), other formats and local names: 86/92 quotes and 27/40
+    # speakers before its fixes, 89/92 and 39/40 after (six expectations reviewed).
+    "ag01": "a video transcript's second 'Narasumber:' line for the same guest, dropped as a repeated "
+            "paragraph, so his last turn goes to the guest before",
+    "ag04": "a paragraph between two 'Konten Sponsor' blocks that extraction drops",
+    "ag08": "'T Saiful Bahri', the Acehnese 'T' (Teuku) kept in the name the manifest gives without it"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
 # and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 # The twenty-ninth round (ad01-ad12), the same from national portals and regional dailies:

@@ -966,6 +966,25 @@ def test_national_offices_in_short_forms_and_names_with_noble_titles():
     ) == [("Haryo Seno Adinegoro", "Kepala Badan Kepegawaian Negara")] * 2
 
 
+def test_a_video_transcript_s_guests_and_villages_own_titles():
+    """Round 32: "Narasumber: Name, degrees (Office)" opens that guest's answers; "Wali Nagari",
+    "Keuchik", "Jaro" and "Kepala Distrik" are offices naming their own place."""
+    assert _speakers_of(
+        "Narasumber: Ir. H. Darmawan Saputra, M.Si. (Penjabat Bupati Ogan Komering Ilir)",
+        '"ASN itu abdi negara, bukan abdi kandidat."',
+        "Narasumber: Hendri Kusnadi, S.H., M.H. (Ketua Bawaslu Kabupaten Ogan Komering Ilir)",
+        '"Sampai hari ini kami sudah menerima enam laporan dugaan pelanggaran netralitas."',
+    )[1::2] == [("Darmawan Saputra", "Penjabat Bupati Ogan Komering Ilir"),
+                ("Hendri Kusnadi", "Ketua Bawaslu Kabupaten Ogan Komering Ilir")]
+    assert _speakers_of(
+        "Wali Nagari Gadut, Hendri Yusman, mengingatkan perangkat nagari agar tidak berpihak.",
+        "Keuchik Gampong Meunasah Tutong, Tgk Ridwan Hasan, membantah dirinya ikut berkampanye.",
+        "Jaro Desa Citorek Tengah, Enjang Sukmana, menyatakan siap menjaga netralitas.",
+        "Kepala Distrik Waibu, Yoseph Ohee, mengatakan kepala kampung dilarang menjadi tim sukses di Papua.",
+    ) == [("Hendri Yusman", "Wali Nagari Gadut"), ("Ridwan Hasan", "Keuchik Gampong Meunasah Tutong"),
+          ("Enjang Sukmana", "Jaro Desa Citorek Tengah"), ("Yoseph Ohee", "Kepala Distrik Waibu")]
+
+
 def test_a_headline_names_a_body_by_the_words_it_starts_with():
     """ "Kades Dilarang ..., Bawaslu Kubu Raya Ingatkan ...": the Bawaslu's chair, not the head
     of the "Dinas Pemberdayaan Masyarakat dan Desa" whose name ends in "Desa Kubu Raya"."""

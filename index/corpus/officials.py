@@ -145,8 +145,10 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
     interviewee: Person | None = None  # after "Berikut petikan wawancaranya": who answers
     for index, paragraph in enumerate(words):
         if (listed := guest(paragraphs[index])) is not None:
-            register(people, *listed, index)
-            turns.append(None)  # the list says who speaks below, it says nothing
+            # It says who speaks below, and says nothing itself: the quotations after a
+            # video transcript's "Narasumber: Name (Office)" are that guest's answers.
+            interviewee = register(people, *listed, index)
+            turns.append(None)
             continue
         if titled := _TITLED_OPENING.match(paragraphs[index]):  # "Dr. H. Name, S.H., M.H., mengenal ..."
             register(people, titled[1], "", index)

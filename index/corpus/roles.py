@@ -28,8 +28,14 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # menilai"); officials' offices are capitalised when they are someone's.
 LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "analis", "akademisi", "dosen", "guru", "rektor", "dekan",
                               "pakar", "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh", "pemuka"})
+# Of those, the ones that describe what someone does rather than name a post: capitalised as a
+# sentence's first word, they still run on in lower case ("Pengamat politik Universitas ...").
+_DESCRIBED_HEADS = LOWER_CASE_HEADS - {"anggota", "calon", "rektor", "dekan", "pengasuh"}
 LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurahan", "kecamatan",
-                            "panwascam", "kapolsek", "danramil", "pps", "ppk"})
+                            "panwascam", "kapolsek", "danramil", "pps", "ppk",
+                            # villages' and districts' own titles: Minang, Aceh, Banten, Bali, Papua, Toraja
+                            "nagari", "keuchik", "geuchik", "gampong", "jaro", "perbekel", "distrik",
+                            "kadistrik", "kampung", "lembang", "jorong"})
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
 _SAY_AFTER = frozenset(
@@ -176,7 +182,7 @@ def read_role(words: list[str], start: int, size: int,
     lower_case = 0
     # A head written in lower case, or one that is so written mid-sentence opening it:
     # "Pengamat politik Universitas Halu Oleo (UHO) Dr Laode Hasrun Tamburaka menilai"
-    described = head[0][:1].islower() or bare(head[0]).lower() in LOWER_CASE_HEADS and \
+    described = head[0][:1].islower() or bare(head[0]).lower() in _DESCRIBED_HEADS and \
         (start == 0 or words[start - 1].endswith((".", ",", "!", "?", ":")))
     # "datang dari tokoh adat. Ketua LMA ...": a described role that ends its sentence
     closed = head[0][:1].islower() and head[-1].endswith((".", "!", "?")) and len(bare(head[-1])) > 3

@@ -34,6 +34,7 @@ _SENTENCE_WORDS = 40
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \([^()]{1,60}\))?:\s")
 # A transcript's list of guests: "Narasumber (via telepon): Name, Office".
 GUEST_LINE = re.compile(r"(?:narasumber|pembicara)\b[^:]{0,30}:\s*([^:]{3,200})$", re.IGNORECASE)
+_BRACKETED_OFFICE = re.compile(r"\(([^()]{3,150})\)\s*$")
 _INTRODUCTION_WORDS = 8  # "Sementara itu, Ny. Yuliana Rumbiak, Ketua DWP ...": where the office may start
 
 
@@ -167,6 +168,9 @@ def guest(paragraph: str) -> tuple[str, str] | None:
     name = byline_name(line[1]) if line else ""
     if not name:
         return None
+    bracketed = _BRACKETED_OFFICE.search(line[1])  # "Hendri Kusnadi, S.H., M.H. (Ketua Bawaslu ...)"
+    if bracketed and role_at(bracketed[1].split(), 0):
+        return name, bracketed[1].strip()
     parts = [part.strip() for part in line[1].split(",")[1:]]
     office = ", ".join(p for p in parts if p and not all(is_degree(w) for w in p.split()))
     return name, without_brackets(office).rstrip(".")
