@@ -175,7 +175,16 @@ _NOT_YET |= {
     "ag01": "a video transcript's second 'Narasumber:' line for the same guest, dropped as a repeated "
             "paragraph, so his last turn goes to the guest before",
     "ag04": "a paragraph between two 'Konten Sponsor' blocks that extraction drops",
-    "ag08": "'T Saiful Bahri', the Acehnese 'T' (Teuku) kept in the name the manifest gives without it"}
+    "ag08": "'T Saiful Bahri', the Acehnese 'T' (Teuku) kept in the name the manifest gives without it",
+    # The thirty-third round (ah01-ah12), advertorials, plenaries, releases and names in
+    # capitals: 77/88 quotes and 26/38 speakers before its fixes, 86/88 and 34/38 after (five
+    # expectations reviewed: offices of a district, village or university naming their own place).
+    "ah01": "a DPRD plenary's fraksi spokespeople ('juru bicara Fraksi PKS'), read without the DPRD or "
+            "with another office they hold",
+    "ah03": "an outlet named only in its logo and footer ('JemberSatu.id'); the host is shown instead",
+    "ah10": "a paragraph that extraction drops",
+    "ah12": "'Kepala Desa Tosora, Hendra Wijaya (HW), membantah' after a list's opener, and the main "
+            "official"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
 # and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 # The twenty-ninth round (ad01-ad12), the same from national portals and regional dailies:

@@ -985,6 +985,16 @@ def test_a_video_transcript_s_guests_and_villages_own_titles():
           ("Enjang Sukmana", "Jaro Desa Citorek Tengah"), ("Yoseph Ohee", "Kepala Distrik Waibu")]
 
 
+def test_a_lead_in_capitals_is_read_as_in_ordinary_case():
+    assert _speakers_of(
+        "Kota Bima — SEKDA KOTA BIMA, H. MUH. YUNUS AHMAD, S.H., M.H., mengingatkan seluruh lurah.",
+        "SINGARAJA, NusaBali – KAPOLRES BULELENG AKBP I GEDE WIRA ADNYANA, S.I.K., M.H., mengumpulkan ASN.",
+        "Dari parlemen, Wakil Ketua Komisi II DPR RI Iskandar Syahputra menyebut ASN PPPK rawan.",
+    ) == [("Muh Yunus Ahmad", "Sekretaris Daerah Kota Bima"),
+          ("I Gede Wira Adnyana", "Kapolres Buleleng"),
+          ("Iskandar Syahputra", "Wakil Ketua Komisi II DPR RI")]  # acronyms and numerals kept
+
+
 def test_a_headline_names_a_body_by_the_words_it_starts_with():
     """ "Kades Dilarang ..., Bawaslu Kubu Raya Ingatkan ...": the Bawaslu's chair, not the head
     of the "Dinas Pemberdayaan Masyarakat dan Desa" whose name ends in "Desa Kubu Raya"."""

@@ -30,7 +30,7 @@ from index.corpus.article import Official
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, attributed_names,
                                        body_in_between, epithet_at, holder_before, name_after, name_before,
                                        office_in_brackets, quoted_words, second_office, split_words)
-from index.corpus.name_words import HONORIFICS, bare, could_be_name, is_degree, strip_honorifics
+from index.corpus.name_words import HONORIFICS, ORG_WORDS, bare, could_be_name, is_degree, strip_honorifics
 from index.corpus.people import (MAX_PEOPLE, Person, complete_short_names, in_headline, initialled,
                                  merge_misread_people, named_holder,
                                  register, register_office, same_person, take_initials, within)
@@ -103,6 +103,7 @@ def detect_speakers(title: str, paragraphs: list[str], main: Official | None = N
 
 
 def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speakers:
+    paragraphs = [_without_capitals(p) for p in paragraphs]
     people: list[Person] = []
     turns = quotes_closed_later(paragraphs, _turns(paragraphs, people))
     turns = bare_quotes(paragraphs, quotes_continued(paragraphs, turns))
@@ -133,6 +134,28 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
 
     return Speakers(chosen, officials, [as_official(person) for person in turns],
                     [person is not None for person in turns])
+
+
+def _without_capitals(paragraph: str) -> str:
+    """A lead that sets its subject in capitals ("SEKDA KOTA BIMA, H. MUH. YUNUS AHMAD,
+    S.H., mengingatkan ...") in ordinary case, as names and offices are read: each run of
+    two or more words in capitals, but acronyms ("ASN", "BKPSDM", "DPR RI") and
+    abbreviations with dots ("S.H.") as they are."""
+    words = paragraph.split(" ")
+    shouted = [_is_shouted(w) for w in words]
+    for k, word in enumerate(words):
+        in_run = shouted[k] and (k > 0 and shouted[k - 1] or k + 1 < len(words) and shouted[k + 1])
+        if in_run and (bare(word).lower() not in ORG_WORDS or role_at([bare(word)], 0)):  # "KAPOLRES" too
+            words[k] = word[:1] + word[1:].lower()
+    return " ".join(words)
+
+
+def _is_shouted(word: str) -> bool:
+    """A word in capitals that an acronym or a Roman numeral ("DPR RI", "Komisi II") is not:
+    four letters or more, or an abbreviated name ("MUH.", "ABD.")."""
+    letters = [c for c in word if c.isalpha()]
+    long_enough = len(letters) > 3 or len(letters) == 3 and word.rstrip(",").endswith(".")
+    return long_enough and all(c.isupper() for c in letters) and "." not in word.rstrip(".,")
 
 
 def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
