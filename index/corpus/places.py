@@ -72,7 +72,8 @@ OFFICE_WORDS = {
     "kadisdik": "Kepala Dinas Pendidikan", "kadispendik": "Kepala Dinas Pendidikan",
     "kadisdikbud": "Kepala Dinas Pendidikan dan Kebudayaan",
     "kadisdikpora": "Kepala Dinas Pendidikan, Pemuda dan Olahraga", "kadinkes": "Kepala Dinas Kesehatan",
-    "kadinsos": "Kepala Dinas Sosial", "sesmen": "Sekretaris Kementerian", "kadishub": "Kepala Dinas Perhubungan", "cabup": "Calon Bupati", "cawabup": "Calon Wakil Bupati",
+    "kadinsos": "Kepala Dinas Sosial", "sesmen": "Sekretaris Kementerian", "kadishub": "Kepala Dinas Perhubungan",
+    "cabup": "Calon Bupati", "cawabup": "Calon Wakil Bupati",
     "cagub": "Calon Gubernur", "cawagub": "Calon Wakil Gubernur", "cawalkot": "Calon Wali Kota",
     "cawawalkot": "Calon Wakil Wali Kota",
 }
