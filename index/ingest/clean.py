@@ -46,6 +46,10 @@ _DEBRIS = [re.compile(p, re.IGNORECASE) for p in (
     r"^(!\[|\||-+\s*\|)",
 )]
 
+# A "Baca juga:" pointer that opens an element inside the article (a link's label, a list
+# item): the colon marks it, since prose may well begin "Simak juga ...".
+READ_ALSO = re.compile(r"\s*(?:baca|lihat|simak)(?:\s+juga)?\s*:", re.IGNORECASE)
+
 # Prompts to follow the outlet ("Ikuti saluran X di WhatsApp", "... di Google News"). Matched
 # only on short lines without quotation marks, because articles on ASN neutrality do quote
 # officials on WhatsApp groups and social media.

@@ -10,14 +10,14 @@ stories too (related posts, "Baca juga"), but its paragraphs are not theirs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import islice
 
 from lxml.html import HtmlElement
 
+from index.ingest.clean import READ_ALSO
+
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5")
-_READ_ALSO = re.compile(r"\s*(?:baca|lihat|simak)(?: juga)?\s*:", re.IGNORECASE)  # links inside an article
 _MIN_ITEMS = 4
 _MAX_LINKS = 5_000       # a list shows tens; a hostile page's hundred thousand are not all looked at
 _HEADLINE_WORDS = 4      # "By redaksi", an author's link, is no headline
@@ -98,7 +98,7 @@ def _is_headline(anchor: HtmlElement) -> bool:
     paragraph's prose, nor a "Baca juga:" pointer inside an article."""
     text = anchor.text_content()
     return bool((anchor.get("href") or "").strip()) and len(text.split()) >= _HEADLINE_WORDS \
-        and not _READ_ALSO.match(text) and next(anchor.iterancestors("p"), None) is None
+        and not READ_ALSO.match(text) and next(anchor.iterancestors("p"), None) is None
 
 
 def _holds_heading(element: HtmlElement, counts: dict[HtmlElement, int]) -> bool:

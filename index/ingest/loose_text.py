@@ -19,6 +19,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from index.ingest.clean import READ_ALSO
+
 # Elements that hold runs of text and blocks; a <p> or an inline element is never split.
 _CONTAINERS = frozenset({"div", "section", "article", "main", "td", "body", "blockquote", "li"})
 _BLOCKS = frozenset({"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt",
@@ -91,16 +93,11 @@ def _wrap_runs(element: HtmlElement) -> None:
             run.append(piece)
 
 
-# An inline "Baca juga: <a>...</a>" between runs of text: the text after it, with only a
-# newline between, is the article's next paragraph, not part of the link's line.
-_READ_ALSO = re.compile(r"\s*(?:baca|lihat|simak)(?:\s+juga)?\s*:", re.IGNORECASE)
-
-
 def _points_elsewhere(inline: HtmlElement) -> bool:
     """Whether an inline element opens with "Baca juga:" (in itself or its first child,
     "<span><strong>Baca juga:</strong> <a>...</a></span>"): read in constant time."""
     text = inline.text or (inline[0].text if len(inline) else "") or ""
-    return bool(_READ_ALSO.match(text[:40]))
+    return bool(READ_ALSO.match(text[:40]))
 
 
 def _new_paragraph(parent: HtmlElement) -> HtmlElement:
