@@ -165,9 +165,8 @@ _NOT_YET |= {
     "ab11": "a lawyer's part, and a former lurah's former office",
     "ab12": "a lawyer's and a reporter's part, and the main official",
     # The thirty-first round (af01-af12), national institutions and pages second-hand or in
-    # odd states: 84/94 quotes and 28/39 speakers before its fixes, 94/94 and 36/39 after.
-    "af03": "Bawaslu RI's members written 'Anggota Bawaslu' on its own site, given the province of a Pj "
-            "Gubernur who speaks in the article",
+    # odd states: 84/94 quotes and 28/39 speakers before its fixes, 94/94 and 36/39 after (37/39
+    # once a body's own site named its own members).
     "af12": "a correction note ('Ralat: ... yang benar Inspektur Daerah') that the caption's and body's "
             "office does not yield to, and the main official",
     # The thirty-second round (ag01-ag12), other formats and local names: 86/92 quotes and 27/40

@@ -277,6 +277,18 @@ def test_descriptions_pronouns_documents_and_stand_ins_are_read_as_such():
         "Kepala Desa Karangrejo, Sutrisno, membantah tuduhan tersebut."]).position == "Kepala Desa Karangrejo"
 
 
+def test_a_body_on_its_own_site_is_the_outlet_s_body_not_the_story_s_place():
+    paragraphs = ["Pontianak - Anggota Bawaslu Iqbal Siregar mengingatkan ASN di Kalimantan Barat.",
+                  "Penjabat Gubernur Kalimantan Barat Bambang Hermanto mendukung pengawasan itu."]
+    assert detect_main_official("Judul", paragraphs).position == "Anggota Bawaslu Provinsi Kalimantan Barat"
+    assert detect_main_official("Judul", paragraphs, "Bawaslu RI").position == "Anggota Bawaslu"
+    assert detect_main_official("Judul", paragraphs, "Bawaslu Kota Singkawang").position \
+        == "Anggota Bawaslu Kota Singkawang"
+    # another body's site is no such source: the regional office keeps the story's place
+    assert detect_main_official("Judul", paragraphs, "KPU RI").position \
+        == "Anggota Bawaslu Provinsi Kalimantan Barat"
+
+
 def test_the_official_the_headline_names_is_the_main_one_though_quoted_less():
     paragraphs = ["Plh Wali Kota Parepare, Andi Baso Tenriajeng, melarang ASN memasang foto profil paslon.",
                   '"Tolong diganti sekarang juga," kata Andi Baso.',

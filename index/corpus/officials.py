@@ -89,20 +89,22 @@ class Speakers:
     attributed: list[bool]
 
 
-def detect_speakers(title: str, paragraphs: list[str], main: Official | None = None) -> Speakers:
-    """`main` (a hand-checked header) replaces the detected main official when given."""
-    found = _speakers(title, paragraphs, main)
+def detect_speakers(title: str, paragraphs: list[str], main: Official | None = None,
+                    outlet: str = "") -> Speakers:
+    """`main` (a hand-checked header) replaces the detected main official when given; the
+    `outlet` tells a body's own site."""
+    found = _speakers(title, paragraphs, main, outlet)
     if found.main.name or ":" not in title:
         return found
     # A headline that quotes ("Pj Bupati Garut Barnas Adjidin: ASN Jangan ...") names the
     # speaker whom the body calls only "dia".
-    headline = _speakers(title, [title.split(":", 1)[0] + " mengatakan", *paragraphs], main)
+    headline = _speakers(title, [title.split(":", 1)[0] + " mengatakan", *paragraphs], main, outlet)
     if not (headline.main.name or headline.main.position and not found.main.position):
         return found
     return Speakers(headline.main, headline.officials, headline.by_paragraph[1:], headline.attributed[1:])
 
 
-def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speakers:
+def _speakers(title: str, paragraphs: list[str], main: Official | None, outlet: str) -> Speakers:
     paragraphs = [_without_capitals(p) for p in paragraphs]
     people: list[Person] = []
     turns = quotes_closed_later(paragraphs, _turns(paragraphs, people))
@@ -116,18 +118,18 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None) -> Speak
     detected = _main_person(people, title)
     place = article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
-    officials = finish_officials([chosen] + [p.official() for p in people], place)
+    officials = finish_officials([chosen] + [p.official() for p in people], place, outlet)
     if chosen.name or not chosen.position:
         chosen = officials[0] if officials else chosen
     else:  # only an office without a name speaks
-        chosen = Official("", finish_position(chosen.position, place))
+        chosen = Official("", finish_position(chosen.position, place, outlet))
 
     def as_official(person: Person | None) -> Official:
         """The speaker's official, the article's when the paragraph has none."""
         if person is None:
             return chosen
         if not person.name:
-            return Official("", finish_position(person.official().position, place))
+            return Official("", finish_position(person.official().position, place, outlet))
         if same_person(person.name, chosen.name):
             return chosen
         return next((o for o in officials if o.name == person.name), chosen)
@@ -217,8 +219,8 @@ def _main_person(people: list[Person], title: str) -> Person | None:
         or next((p for p in people if p.said), None)
 
 
-def detect_main_official(title: str, paragraphs: list[str]) -> Official:
-    return detect_speakers(title, paragraphs).main
+def detect_main_official(title: str, paragraphs: list[str], outlet: str = "") -> Official:
+    return detect_speakers(title, paragraphs, outlet=outlet).main
 
 
 def detect_officials(title: str, paragraphs: list[str]) -> list[Official]:

@@ -74,7 +74,7 @@ def article_passages(article: Article) -> list[Passage]:
     introduction and its quote share the quote's speaker), else the article's official.
     A hand-checked header official is the article's official."""
     paragraphs = split_at_new_speakers(article.paragraphs())
-    speakers = detect_speakers(article.title, paragraphs, article.official)
+    speakers = detect_speakers(article.title, paragraphs, article.official, article.outlet)
     source = Source(article.outlet, article.title, article.date, article.url)
     contexts = list_contexts(paragraphs)
     return [Passage(id=f"{article.id}:{n}", article_id=article.id, text=text,

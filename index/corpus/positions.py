@@ -33,14 +33,19 @@ _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "re
                        "dpn"})
 
 
-def finish_officials(officials: list[Official], place: Place | None) -> list[Official]:
+# A body's own site speaks of itself: on "Bawaslu RI"'s site "Ketua Bawaslu" is the
+# national chair, on "Bawaslu Kabupaten Sleman"'s Sleman's, wherever the story is set.
+_PUBLISHING_BODIES = frozenset({"bawaslu", "panwaslih", "kpu", "bkn", "kasn", "dkpp", "ombudsman"})
+
+
+def finish_officials(officials: list[Official], place: Place | None, outlet: str = "") -> list[Official]:
     """Spell out abbreviations, give regional offices without a place the article's place,
     and drop duplicates (the first of a name wins)."""
     out: list[Official] = []
     for official in officials:
         if not official.name or any(same_person(o.name, official.name) for o in out):
             continue
-        out.append(Official(official.name, finish_position(official.position, place)))
+        out.append(Official(official.name, finish_position(official.position, place, outlet)))
     return out
 
 
@@ -48,10 +53,12 @@ def finish_officials(officials: list[Official], place: Place | None) -> list[Off
 _BALLOT_NUMBER = re.compile(r"\s+nomor urut \d+$", re.IGNORECASE)
 
 
-def finish_position(position: str, place: Place | None) -> str:
+def finish_position(position: str, place: Place | None, outlet: str = "") -> str:
     """A described office ("Direktur lembaga survei ...") or a university's is no regional
     one, and a local one names its own place ("Kepala Desa Karangrejo", "Dandim
     1701/Jayapura"): no place. A candidate's gets it before the ballot number."""
+    if _words(position) & _words(outlet) & _PUBLISHING_BODIES:
+        place = article_place([outlet])
     position = _without_own_province(spell_out(position))
     ballot = _BALLOT_NUMBER.search(position)
     office = position[:ballot.start()] if ballot else position
@@ -80,8 +87,11 @@ def _without_own_province(position: str) -> str:
 
 
 def _is_national(position: str) -> bool:
-    words = {w.lower().strip(",()") for w in position.split()}
-    return bool(words & _NATIONAL)
+    return bool(_words(position) & _NATIONAL)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().strip(",()") for w in text.split()}
 
 
 def _level(place: Place) -> str:

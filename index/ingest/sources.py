@@ -33,7 +33,7 @@ def article_from_extracted(extracted: ExtractedArticle) -> Article:
     if column:
         official, paragraphs = column
     else:
-        official = detect_main_official(extracted.title, paragraphs)
+        official = detect_main_official(extracted.title, paragraphs, extracted.outlet)
     article = Article(id=article_id_for(extracted.url), title=extracted.title,
                       body="\n\n".join(paragraphs), outlet=extracted.outlet, url=extracted.url,
                       date=extracted.date, official=official, region=region_of(official))

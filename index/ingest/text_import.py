@@ -40,12 +40,13 @@ def import_text(raw: str, *, url: str = "", article_id: str | None = None) -> Ar
     title = next((ln for ln in lines
                   if len(ln.split()) >= _MIN_TITLE_WORDS and not _WEEKDAY_LINE.match(ln)), "")
     paragraphs = clean_lines(lines[lines.index(title) + 1:] if title else lines)
-    official = detect_main_official(title, paragraphs)
+    outlet = detect_outlet(raw)
+    official = detect_main_official(title, paragraphs, outlet)
     return Article(
         id=article_id or article_id_for(url or raw),
         title=title,
         body="\n\n".join(paragraphs),
-        outlet=detect_outlet(raw),
+        outlet=outlet,
         url=url,
         date=detect_date(raw),
         official=official,
