@@ -177,11 +177,11 @@ _NOT_YET |= {
     "ag08": "'T Saiful Bahri', the Acehnese 'T' (Teuku) kept in the name the manifest gives without it",
     # The thirty-third round (ah01-ah12), advertorials, plenaries, releases and names in
     # capitals: 77/88 quotes and 26/38 speakers before its fixes, 86/88 and 34/38 after (five
-    # expectations reviewed: offices of a district, village or university naming their own place).
+    # expectations reviewed: offices of a district, village or university naming their own place;
+    # 87/88 once a reporter's code with digits, '(m05)', no longer dropped the last paragraph).
     "ah01": "a DPRD plenary's fraksi spokespeople ('juru bicara Fraksi PKS'), read without the DPRD or "
             "with another office they hold",
     "ah03": "an outlet named only in its logo and footer ('JemberSatu.id'); the host is shown instead",
-    "ah10": "a paragraph that extraction drops",
     "ah12": "'Kepala Desa Tosora, Hendra Wijaya (HW), membantah' after a list's opener, and the main "
             "official"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels

@@ -277,6 +277,15 @@ def test_descriptions_pronouns_documents_and_stand_ins_are_read_as_such():
         "Kepala Desa Karangrejo, Sutrisno, membantah tuduhan tersebut."]).position == "Kepala Desa Karangrejo"
 
 
+def test_a_pronoun_is_the_person_who_opens_an_earlier_sentence_of_its_paragraph():
+    paragraphs = ["Bupati Garut Barnas Adjidin membuka rapat itu.",
+                  "Pemprov terus mendorong daerah menindaklanjuti rekomendasi. Asisten Pemerintahan "
+                  "Setdaprov Sumut, Rahmat Hidayat Lubis, dalam rapat koordinasi di Kantor Gubernur, Senin "
+                  "(28/10), "
+                  "meminta para sekda tidak menyimpan laporan. “Itu sama saja membiarkan,” ujarnya."]
+    assert detect_speakers("Judul", paragraphs).by_paragraph[1].name == "Rahmat Hidayat Lubis"
+
+
 def test_a_body_on_its_own_site_is_the_outlet_s_body_not_the_story_s_place():
     paragraphs = ["Pontianak - Anggota Bawaslu Iqbal Siregar mengingatkan ASN di Kalimantan Barat.",
                   "Penjabat Gubernur Kalimantan Barat Bambang Hermanto mendukung pengawasan itu."]

@@ -238,12 +238,17 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     office that speaks inside a quotation ("“Setiap Kepala Perangkat Daerah wajib
     menyampaikan laporan,” jelas Sekda.") is spoken of, not the speaker."""
     spoken: list[Person | None] = []  # None: a pronoun
+    antecedents: list[Person | None] = []  # for each pronoun, a later sentence's subject
     named: list[Person] = []
     opener: Person | None = None  # named as the paragraph opens: its pronouns are theirs
+    # Named as a later sentence opens, before anyone speaks: "... rekomendasi. Asisten ...,
+    # Name, dalam rapat ..., meminta ... “...,” ujarnya."
+    sentence_subject: Person | None = None
 
     def speak(person: Person | None) -> None:
         if not quoted[i]:
             spoken.append(person)
+            antecedents.append(None if any(spoken) else sentence_subject)
 
     i, named_end = 0, -1
     channel: Person | None = None  # "melalui Kabag Prokopim, Maria, ...": who an office speaks through
@@ -285,8 +290,11 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
                         _take_nickname(words, k, names, person)
                     end = verb
-                if not named and i <= OPENING_WORDS and not _acted_upon(words, end) and not _attending(words, i):
+                acts = not _acted_upon(words, end) and not _attending(words, i)
+                if not named and i <= OPENING_WORDS and acts:
                     opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
+                elif acts and words[i - 1].endswith("."):
+                    sentence_subject = person
                 named.append(person)
             elif epithet and current and position and not after_former(words, i):
                 # "Pj Bupati itu menegaskan": whoever holds the office, else the one speaking
@@ -342,7 +350,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 speak(None)
         i += 1
     opener = opener or _named_at_opening(words, people, names, index) or _anonymous_at_opening(words, people)
-    resolved = [p if p is not None else opener or current for p in spoken]
+    resolved = [p if p is not None else later or opener or current for p, later in zip(spoken, antecedents)]
     speaker = next((p for p in resolved if p is not None), None)
     if speaker:
         speaker.said += 1
