@@ -64,6 +64,9 @@ def test_a_village_or_district_after_its_office_is_its_place_not_a_name():
         "Kepala Desa Sukamaju, Ujang Suryana, mengatakan ASN netral.":
             Official("Ujang Suryana", "Kepala Desa Sukamaju"),
         "Camat Budi Santoso mengatakan ASN netral.": Official("Budi Santoso", "Camat"),
+        # a village's own word (Kei's "ohoi"), and its district set off after it, all place
+        "Salah satu kepala ohoi, Elias Rahayaan, Kepala Ohoi Debut, Kecamatan Kei Kecil, mengaku netral.":
+            Official("Elias Rahayaan", "Kepala Ohoi Debut, Kecamatan Kei Kecil"),
     }
     for paragraph, official in cases.items():
         assert detect_speakers("Judul", [paragraph]).by_paragraph[0] == official, paragraph

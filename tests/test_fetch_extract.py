@@ -417,6 +417,11 @@ def test_outlet_before_the_headline_in_the_title() -> None:
     old = f"<html><head><title>Mitra Rejang :: Bawaslu Panggil Camat</title></head><body>{body}</body></html>"
     extracted = extract_article(old, "https://www.mitrarejang.example/berita.php?id=1")
     assert (extracted.title, extracted.outlet) == ("Bawaslu Panggil Camat", "Mitra Rejang")
+    # a government site's <title> names only the section beside the site, either way round
+    for title in ("Berita | Pemerintah Provinsi Papua Selatan", "Pemerintah Provinsi Papua Selatan - Detail Berita"):
+        section = f"<html><head><title>{title}</title>{og}</head><body>{body}</body></html>"
+        extracted = extract_article(section, "https://papuaselatanprov.example/berita/detail/1")
+        assert (extracted.title, extracted.outlet) == ("Bawaslu Panggil Camat", "Pemerintah Provinsi Papua Selatan")
 
 
 def test_a_print_view_and_a_layout_table_are_read_whole() -> None:

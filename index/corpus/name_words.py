@@ -73,7 +73,7 @@ kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sem
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
 september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
 nonaktif petahana
-kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung
+kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung ohoi pekon tiyuh
 whatsapp instagram facebook tiktok twitter youtube telegram google
 """.split()) | LEVEL_ABBREVIATIONS
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.

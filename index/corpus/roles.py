@@ -33,9 +33,11 @@ LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "analis", "akademisi", "do
 _DESCRIBED_HEADS = LOWER_CASE_HEADS - {"anggota", "calon", "rektor", "dekan", "pengasuh"}
 LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk",
-                            # villages' and districts' own titles: Minang, Aceh, Banten, Bali, Papua, Toraja
+                            # villages' and districts' own titles: Minang, Aceh, Banten, Bali, Papua,
+                            # Toraja, Kei, Lampung, Cirebon, Banjar, Bolaang Mongondow
                             "nagari", "keuchik", "geuchik", "gampong", "jaro", "perbekel", "distrik",
-                            "kadistrik", "kampung", "lembang", "jorong"})
+                            "kadistrik", "kampung", "kampong", "lembang", "jorong", "ohoi", "pekon",
+                            "tiyuh", "kuwu", "pambakal", "sangadi"})
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
 _SAY_AFTER = frozenset(
@@ -337,6 +339,8 @@ def _local_place_first(office: list[str], unit: list[str], name: str | None,
         return [*unit, *name.split()], None
     if bare(office[-1]).lower() not in LOCAL_OFFICES:
         return unit, name
+    if len(office) > 1 and office[-2].endswith(","):
+        return [*unit, *name.split()], None  # "Kepala Ohoi Debut, Kecamatan Kei Kecil, mengaku": all place
     first, *rest = name.split()
     if first in names or first.lower() in GIVEN_NAMES:
         return unit, name

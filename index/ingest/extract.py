@@ -144,6 +144,11 @@ _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
 # Blogspot's default <title> is "Blog Name: Post Title": a colon after the site's name only.
 _PREFIX_SEPARATORS = _TITLE_SEPARATORS + (": ",)
 _OUTLET_WORDS = 4  # "Republika Online", "Tribun Jateng": a site's name is short
+# A <title> that names only the page's section beside the site ("Berita | Pemerintah Provinsi
+# Papua Selatan", "Diskominfo Gowa - Detail Berita"), as government sites make it.
+_SECTIONS = frozenset({"berita", "detail berita", "berita daerah", "berita terkini", "news", "artikel",
+                       "detail artikel", "beranda", "home", "rilis", "siaran pers", "warta", "kabar",
+                       "informasi", "publikasi", "post"})
 
 
 # A page read whole names its pagination in the title ("... Inspektorat Halaman all - Kompas.com").
@@ -189,6 +194,12 @@ def _title_site_name(html_title: str, headline: str, url: str) -> str:
         shared = [w for w in head.casefold().split() if w in words]
         if sep and 0 < len(tail.split()) <= _OUTLET_WORDS and len(shared) >= 0.8 * len(head.split()) > 0:
             return tail.strip()
+    for separator in _TITLE_SEPARATORS:
+        ends = [end.strip() for end in html_title.split(separator)]
+        if len(ends) == 2 and {e.casefold() for e in ends} & _SECTIONS:
+            site = next((e for e in ends if e.casefold() not in _SECTIONS), "")
+            if 0 < len(site.split()) <= _OUTLET_WORDS:
+                return site
     # No headline to compare: the end that spells the host's name ("Mitra Rejang ::" on
     # mitrarejang.com).
     label = _host_name(url).split(".")[0]
