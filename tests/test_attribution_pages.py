@@ -183,7 +183,18 @@ _NOT_YET |= {
             "with another office they hold",
     "ah03": "an outlet named only in its logo and footer ('JemberSatu.id'); the host is shown instead",
     "ah12": "'Kepala Desa Tosora, Hendra Wijaya (HW), membantah' after a list's opener, and the main "
-            "official"}
+            "official",
+    # The thirty-fifth round (aj01-aj12), speakers in chains ('Hal senada ...', 'Hal itu dibenarkan
+    # oleh ...'), namesakes, two offices at once, and Kalimantan, Sulawesi, Bali and NTB names,
+    # ranks and spokesmen: 84/94 quotes and 36/46 speakers before its fixes, 91/94 and 44/46
+    # after (five expectations reviewed: offices naming their own place, two offices at once,
+    # 'Danrem' for 'Komandan Korem').
+    "aj06": "a body named in quotation marks ('Paguyuban Lurah ... \"Tunggal Rasa\", Heri Susanto') read "
+            "as the name: split_words drops the marks",
+    "aj07": "a Pj Bupati's message relayed in the Kabag Prokopim's own quote ('Pesan Pak Pj sangat jelas, "
+            "...'), given to the Kabag",
+    "aj08": "a Kapolda's orders relayed by the Kabid Humas ('Bapak Kapolda menegaskan, ...,' kata Kabid "
+            "Humas ...), given to the Kabid Humas"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
 # and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 # The twenty-ninth round (ad01-ad12), the same from national portals and regional dailies:

@@ -280,6 +280,32 @@ def test_descriptions_pronouns_documents_and_stand_ins_are_read_as_such():
         "Kepala Desa Karangrejo, Sutrisno, membantah tuduhan tersebut."]).position == "Kepala Desa Karangrejo"
 
 
+def test_speakers_in_a_chain_namesakes_and_names_around_titles_and_degrees():
+    paragraphs = [
+        "Bupati Tapanuli Selatan, Parlindungan Siregar, mengingatkan kepala desa netral.",
+        "Di tempat yang sama, Kepala Dinas PMD Tapsel, Hotman Parulian Siregar, mengatakan posko dibuka.",
+        "“Laporan masyarakat akan kami verifikasi dulu,” kata Siregar.",  # the namesake named last
+        "Hal itu dibenarkan oleh Ketua Bawaslu Tapsel, Ahmad Fauzan Nasution. Menurutnya, dua aduan diklarifikasi.",
+        # a title between the body and the name, degrees without dots after it
+        "“Ini pelanggaran,” kata Ketua DPRD Kampar H Zulfikri Rahman SE yang memimpin rapat tersebut.",
+        "Menanggapi hal itu, Kepala BKPSDM Kampar Hj Rosmaini Fitriani SSos MSi mengakui prosesnya lambat.",
+        # two offices at once after a passive verb of saying
+        "Penegasan itu disampaikan Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Nursalim Akbar, usai apel.",
+        # a lower-case post after the name runs to the paragraph's end
+        "“Sanksi tanpa edukasi melahirkan ketakutan,” ujar Rifqi Maulana Hakim, pengamat kebijakan publik "
+        "dari Universitas Sultan Ageng Tirtayasa (Untirta)."]
+    by_paragraph = detect_speakers("Judul", paragraphs).by_paragraph
+    assert [o.name for o in by_paragraph] == [
+        "Parlindungan Siregar", "Hotman Parulian Siregar", "Hotman Parulian Siregar", "Ahmad Fauzan Nasution",
+        "Zulfikri Rahman", "Rosmaini Fitriani", "Nursalim Akbar", "Rifqi Maulana Hakim"]
+    assert by_paragraph[4].position == "Ketua DPRD Kampar"
+    assert by_paragraph[7].position == "Pengamat kebijakan publik dari Universitas Sultan Ageng Tirtayasa"
+    # a place written as one word ("Gunungkidul") is a place, no name
+    gunungkidul = detect_speakers("Judul", ["GUNUNGKIDUL - Pemkab Gunungkidul meminta lurah netral.",
+                                            "Kepala DPMKal, Sigit Purwanto, mengatakan lurah milik semua warga."])
+    assert gunungkidul.officials == [Official("Sigit Purwanto", "Kepala DPMKal Kabupaten Gunung Kidul")]
+
+
 def test_a_pronoun_is_the_person_who_opens_an_earlier_sentence_of_its_paragraph():
     paragraphs = ["Bupati Garut Barnas Adjidin membuka rapat itu.",
                   "Pemprov terus mendorong daerah menindaklanjuti rekomendasi. Asisten Pemerintahan "
@@ -745,7 +771,7 @@ def test_a_city_written_as_one_word_a_panewu_and_what_an_office_covers():
         "mengatakan laporan itu diproses.",
     ]
     assert {(o.name, o.position) for o in detect_speakers("Netralitas ASN", paragraphs).officials} == {
-        ("Suryani Lamsir", "Kepala BKPSDM Kota Tanjung Pinang"), ("Tri Hastuti Wulandari", "Panewu Pengasih"),
+        ("Suryani Lamsir", "Kepala BKPSDM Kota Tanjungpinang"), ("Tri Hastuti Wulandari", "Panewu Pengasih"),
         ("Andi Muhammad Arsyad", "Anggota Bawaslu Kabupaten Mamuju Tengah")}
     # a lower-case title ends no sentence: "dr. H. Hairul" is not cut after "dr."
     reply = ["Menanggapi hal itu, Kepala Dinas Kesehatan Kabupaten Lombok Timur, dr. H. Hairul Ahyar, "

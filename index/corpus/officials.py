@@ -259,8 +259,10 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         role = role_at(words, i, capitalised=not after_verb)
         if role:
             end, position, name, epithet, said = read_role(words, i, role, names)
-            if not (name or said) and (joined := _joined_office(words, end, position, names)):
-                end, position, name, said = joined
+            # "(disampaikan) Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Name,"
+            if not name and (joined := _joined_office(words, end, position, names)):
+                end, position, name, joined_said = joined
+                said = said or joined_said
             elif not (name or said):
                 end, position, said = second_office(words, end, position, names)
             # An office right after someone read with theirs is another's: "melalui Kepala
@@ -269,6 +271,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             if not name and i != named_end and (name := holder_before(words, i, said, names)):
                 if after_former(words, i):
                     position = f"mantan {position}"
+                elif words[i].islower():  # "Rifqi, pengamat kebijakan publik dari Untirta": to the clause's end
+                    position = _apposed_office(words, i, names) or position
                 besides = _held_besides(words, i)
             if not (name or after_verb or words[i][:1].isupper()):
                 role = 0  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
@@ -371,8 +375,9 @@ def _apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
     if bare(words[k]).lower() in LOWER_CASE_HEADS:
         # A teacher's or analyst's post, after their own name, runs to the clause's end:
         # "guru di SD Negeri 2 Karanglewas Lor,", "analis kebijakan di Pemerintah Kabupaten Karo,"
-        end = next((j for j in range(k + 1, min(k + _APPOSED_WORDS, len(words)))
-                    if words[j - 1].endswith((",", ".", ";")) or bare(words[j]).lower() == "yang"), None)
+        end = next((j for j in range(k + 1, min(k + _APPOSED_WORDS, len(words) + 1))  # to the paragraph's end
+                    if words[j - 1].endswith((",", ".", ";")) or j < len(words) and bare(words[j]).lower() == "yang"),
+                   None)
         office = without_brackets(" ".join(words[k:end]).rstrip(",.;")) if end else ""
         return office[:1].upper() + office[1:]
     _, position, name, _, _ = read_role(words, k, role, names)

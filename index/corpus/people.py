@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from index.corpus.article import Official
 from index.corpus.name_words import (ACTING, GIVEN_NAMES, NAMESAKES, ORG_WORDS, bare, could_be_name, has_place,
-                                     is_initial, is_place_word, name_like)
+                                     is_degree, is_initial, is_place_word, name_like)
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out
 from index.corpus.roles import is_acting, role_at
 
@@ -96,15 +96,16 @@ def _acting_office(position: str) -> bool:
 
 def register(people: list[Person], name: str, position: str, index: int) -> Person:
     """The known person `name` refers to ("Aldy" -> "Aldy Altrian"), else a new one."""
-    for person in people:
-        if same_person(person.name, name) or name in person.nicknames:
-            if position and len(name.split()) > len(person.name.split()):
-                person.name = name  # the full name comes with the office
-                person.positions = [_without_name(held, name) for held in person.positions]
-            if position:
-                person.add_position(position)
-                _name_the_office(people, person, position)
-            return person
+    known = [p for p in people if same_person(p.name, name) or name in p.nicknames]
+    if known:
+        person = _meant(known, name)
+        if position and len(name.split()) > len(person.name.split()):
+            person.name = name  # the full name comes with the office
+            person.positions = [_without_name(held, name) for held in person.positions]
+        if position:
+            person.add_position(position)
+            _name_the_office(people, person, position)
+        return person
     if (shortened := _shortened_from(people, name)) is not None and not position:
         return shortened
     if position:  # "Sekda menegaskan ...", then "Sekda Kabupaten Gianyar, I Gusti ..., menyebut"
@@ -118,6 +119,18 @@ def register(people: list[Person], name: str, position: str, index: int) -> Pers
     person = Person(name, [position] if position else [], 0, index)
     people.append(person)
     return person
+
+
+def _meant(known: list[Person], name: str) -> Person:
+    """Of the people a name may refer to, the first named; but of those who share a family
+    name ("Bupati ... Parlindungan Siregar", "Kadis ..., Hotman Siregar", then "kata
+    Siregar"), the one named last."""
+    exact = [p for p in known if p.name == name]
+    if exact:
+        return exact[0]
+    if len(known) > 1 and all(p.name.split()[-1] == name for p in known):
+        return max(known, key=lambda p: p.first)
+    return known[0]
 
 
 def _without_name(position: str, name: str) -> str:
@@ -294,7 +307,7 @@ def _runs_around(words: list[str], name: list[str]) -> list[tuple[str, int]]:
         end = k + size
         while end < len(words) and end - start < _FULL_NAME_WORDS and not words[end - 1].endswith((",", ".", ":")) \
                 and (could_be_name(bare(words[end])) and not is_place_word(bare(words[end]))
-                     or is_initial(words[end])):
+                     and not is_degree(words[end]) or is_initial(words[end])):
             end += 1
         if not (start > 0 and bare(words[start - 1]).lower() in NAMESAKES):
             runs.append((" ".join(bare(w) for w in words[start:end]), end))  # not "Jalan Ahmad Yani"

@@ -90,8 +90,9 @@ class Place:
     province: str   # the province's name (its own for a province)
 
 
-# Names news often writes as one word: "Tanjungpinang", "Tanjungbalai", "Pangkalpinang".
-_JOINED_PREFIXES = ("Tanjung ", "Pangkal ", "Tanah ", "Tebing ", "Padang ", "Batu ", "Muara ")
+# Names news often writes as one word: "Tanjungpinang", "Tanjungbalai", "Gunungkidul".
+_JOINED_PREFIXES = ("Tanjung ", "Pangkal ", "Tanah ", "Tebing ", "Padang ", "Batu ", "Muara ", "Gunung ",
+                    "Kulon ", "Deli ", "Palangka ", "Tulang ", "Lubuk ", "Pagar ")
 
 
 @lru_cache(maxsize=1)
@@ -266,6 +267,7 @@ def without_brackets(text: str) -> str:
 
 
 def _is_short_form(words: str, places: tuple[Place, ...]) -> bool:
-    """ "Sulsel" stands for one place whose name it is not; "Bali" is already in full."""
+    """ "Sulsel" stands for one place whose name it is not; "Bali" and "Gunungkidul" are
+    already in full."""
     names = {p.name for p in places}
-    return len(names) == 1 and words.lower() != places[0].name.lower()
+    return len(names) == 1 and words.lower().replace(" ", "") != places[0].name.lower().replace(" ", "")

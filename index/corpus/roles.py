@@ -48,7 +48,8 @@ _SAY_AFTER = frozenset(
 # "... disampaikan oleh Bupati ...", "dijelaskannya").
 _SAID_BY = frozenset(
     "disampaikan dikatakan diungkapkan dijelaskan ditegaskan diutarakan dipaparkan disebutkan "
-    "ditambahkan dituturkan diucapkan dinyatakan".split())
+    "ditambahkan dituturkan diucapkan dinyatakan "
+    "dibenarkan diamini dibantah ditanggapi".split())  # "Hal itu dibenarkan oleh Ketua Bawaslu ..."
 _SPEAKER_FOLLOWS = _SAY_AFTER | _SAID_BY | {"menurut"}
 # Of those, the ones that are adjectives or adverbs in running text: a verb of saying only
 # right after the quote ("menindak tegas lurah", "sudah jelas", "lebih lanjut").
@@ -243,7 +244,7 @@ def read_role(words: list[str], start: int, size: int,
         unit, name = _clean_unit(tail), None
     elif run := _words_after_body(tail, after_bracket_only=not ends_name):
         if name is None or _extends(tail[-run:], name):
-            unit, name = _clean_unit(tail[:-run]), " ".join(bare(w) for w in tail[-run:])
+            unit, name = _clean_unit(tail[:-run]), " ".join(strip_honorifics([bare(w) for w in tail[-run:]]))
     head_words = _clean_words(head)
     # No name follows a village's office when its holder was named before, the sentence
     # ending on the village ("Salah satunya Zulkarnaen Amir, Kepala Desa Gunung Rajak."),
@@ -382,11 +383,16 @@ def _extends(run: list[str], name: str) -> bool:
 
 
 def _words_after_body(tail: list[str], after_bracket_only: bool = False) -> int:
-    """How many capitalised words (at most 3) follow the last body, acronym or place of
-    an office that speaks: those are the speaker's name even when they are ordinary
-    words, as "Akmal Malik" after "Kemendagri". 0 when no such boundary comes first.
+    """How many capitalised words (at most 3, and any degrees after them) follow the last
+    body, acronym or place of an office that speaks: those are the speaker's name even when
+    they are ordinary words, as "Akmal Malik" after "Kemendagri". 0 when no such boundary
+    comes first.
     After an acronym in brackets they are the name whatever follows: "Menteri Dalam
     Negeri (Mendagri) Arifin Sasmita Nugraha mengancam ..."."""
+    degrees = 0
+    while degrees < len(tail) and is_degree(tail[len(tail) - 1 - degrees]):
+        degrees += 1  # "... Kampar Nurhadi Pratama SPd.": no part of the name, nor of the office
+    tail = tail[:len(tail) - degrees]
     tokens = [bare(w) for w in tail]
     spans = place_spans(tokens)
     spans |= {k for k, w in enumerate(tail) if is_parenthesised(w)}  # "(Tapteng)", "(BKN)"
@@ -398,10 +404,12 @@ def _words_after_body(tail: list[str], after_bracket_only: bool = False) -> int:
     boundary = len(tokens) - 1 - run
     if not 0 < run <= 3 or boundary < 0:
         return 0
+    while boundary > 0 and tokens[boundary].lower() in TITLES:
+        run, boundary = run + 1, boundary - 1  # "Kampar H. Zulfikri Rahman": the title is the name's
     body = tokens[boundary]
     if after_bracket_only:
-        return run if is_parenthesised(tail[boundary]) else 0
-    return run if boundary in spans or body.lower() in ORG_WORDS or body.isupper() else 0
+        return run + degrees if is_parenthesised(tail[boundary]) else 0
+    return run + degrees if boundary in spans or body.lower() in ORG_WORDS or body.isupper() else 0
 
 
 def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] | None:
