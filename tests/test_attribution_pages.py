@@ -194,7 +194,14 @@ _NOT_YET |= {
     "aj07": "a Pj Bupati's message relayed in the Kabag Prokopim's own quote ('Pesan Pak Pj sangat jelas, "
             "...'), given to the Kabag",
     "aj08": "a Kapolda's orders relayed by the Kabid Humas ('Bapak Kapolda menegaskan, ...,' kata Kabid "
-            "Humas ...), given to the Kabid Humas"}
+            "Humas ...), given to the Kabid Humas",
+    # The thirty-sixth round (ak01-ak12), Sundanese and Javanese familiar forms ('Kang Asep', 'Teh
+    # Eti', 'Cak Nur', 'Pak Slamet'), Plt/Plh offices, and voices beyond government (Perludem, JPPR,
+    # DKPP, Ombudsman, DPD RI, academics): 75/92 quotes and 29/41 speakers before its fixes, 90/92
+    # and 40/41 after (four expectations reviewed).
+    "ak01": "'Abah Dadang – sebagian pegawai menyapanya demikian – meminta': a name before an aside "
+            "set off by dashes",
+    "ak09": "a Pj Bupati's words quoted inside the Sekda's quote ('..., kata dia'), given to the Sekda"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
 # and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 # The twenty-ninth round (ad01-ad12), the same from national portals and regional dailies:

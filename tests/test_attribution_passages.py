@@ -306,6 +306,20 @@ def test_speakers_in_a_chain_namesakes_and_names_around_titles_and_degrees():
     assert gunungkidul.officials == [Official("Sigit Purwanto", "Kepala DPMKal Kabupaten Gunung Kidul")]
 
 
+def test_familiar_forms_before_a_name_and_an_office_named_with_where_its_holder_comes_from():
+    paragraphs = [
+        "Ketua Bawaslu Kabupaten Jember, Cak Nurul Huda, mengatakan honorer juga wajib netral.",
+        "“Netralitasnya tetap melekat,” ujar pria yang akrab disapa Cak Nur itu.",
+        "Kepala DLH Kabupaten Jember, Pak Sugeng Wibowo, mengaku kecolongan.",
+        "Cak Nur mengingatkan, masa kampanye tinggal sepekan. “Pengawasan kami terbatas,” pungkasnya.",
+        "Pak Sugeng menutup pertemuan dengan mengajak petugas belajar aturan. “Itu PR kami,” pungkasnya.",
+        "Imbauan serupa disampaikan anggota DPD RI asal Sumatera Barat, Hj. Nofrianti Syahrul, dalam unggahannya."]
+    by_paragraph = detect_speakers("Judul", paragraphs).by_paragraph
+    assert [o.name for o in by_paragraph] == ["Nurul Huda", "Nurul Huda", "Sugeng Wibowo", "Nurul Huda",
+                                              "Sugeng Wibowo", "Nofrianti Syahrul"]
+    assert by_paragraph[5].position == "Anggota DPD RI asal Sumatera Barat"
+
+
 def test_a_pronoun_is_the_person_who_opens_an_earlier_sentence_of_its_paragraph():
     paragraphs = ["Bupati Garut Barnas Adjidin membuka rapat itu.",
                   "Pemprov terus mendorong daerah menindaklanjuti rekomendasi. Asisten Pemerintahan "

@@ -99,7 +99,9 @@ NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "bin",
 # Corps and service marks between a rank and the name ("Letkol Inf", "Kombes Pol").
 CORPS = frozenset({"pol", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cku", "ckm", "caj",
                     "cba", "cpl", "mar", "psk", "tni", "(k)", "(purn)", "purn"})
-HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz"}
+HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz",
+                               # familiar forms before a name: "Kang Asep", "Teh Eti", "Cak Nur"
+                               "kang", "teh", "abah", "cak", "mas", "mbak", "bang", "uda", "mang", "bung"}
 _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
                      r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")

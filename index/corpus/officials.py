@@ -422,8 +422,9 @@ def _named_at_opening(words: list[str], people: list[Person], names: Counter[str
     named ("Datuak Rajo Mangkuto sepakat ... “...,” ujarnya."), or a name with its office in
     brackets ("Cecep Hidayat (Camat Tarogong Kidul) menyambut baik ... Ia mengaku ...")."""
     for start in range(min(OPENING_WORDS, len(words))):
-        if start and not (words[start - 1].endswith(",") or bare(words[start - 1]).lower() in OPENERS):
-            continue
+        previous = bare(words[start - 1]).lower() if start else ""
+        if start and not (words[start - 1].endswith(",") or previous in OPENERS or previous in HONORIFICS):
+            continue  # "Pak Slamet menutup amanatnya ...": after the honorific
         run: list[str] = []
         for word in words[start:start + 4]:
             if not could_be_name(bare(word)):
@@ -494,9 +495,11 @@ def _subject_at(words: list[str], verb: int) -> int:
 def _known_at(people: list[Person], words: list[str], k: int) -> Person | None:
     """The person already named whose name `words[k]` is part of."""
     word = bare(words[k]) if 0 <= k < len(words) else ""
-    if not word[:1].isupper() or k > 0 and words[k - 1][:1].isupper() and not words[k - 1].endswith(","):
-        return None  # not within a longer capitalised run: "Pemkab Tatang" is no one
-    return next((p for p in people if p.name and word in p.name.split()), None)
+    before = words[k - 1] if k > 0 else ""
+    if not word[:1].isupper() or before[:1].isupper() and not before.endswith(",") \
+            and bare(before).lower() not in HONORIFICS:
+        return None  # not within a longer capitalised run: "Pemkab Tatang" is no one; "Cak Nur" is
+    return next((p for p in people if p.name and (word in p.name.split() or word in p.nicknames)), None)
 
 
 def _nicknamed(people: list[Person], nickname: str) -> Person | None:

@@ -230,6 +230,9 @@ _ACRONYMS_IN_FULL = {
     "setdakot": "sekretariat daerah kota", "kordiv": "koordinator divisi", "korwil": "koordinator wilayah",
     "kades": "kepala desa", "sekdes": "sekretaris desa", "kasi": "kepala seksi", "sekcam": "sekretaris kecamatan",
     "pmd": "pemberdayaan masyarakat dan desa", "waka": "wakil ketua",
+    "apdesi": "asosiasi pemerintah desa seluruh indonesia",
+    "jppr": "jaringan pendidikan pemilih untuk rakyat", "kanreg": "kantor regional",
+    "korem": "komando resor militer",
     # prosecutors and courts
     "kejari": "kejaksaan negeri", "kejati": "kejaksaan tinggi", "pidum": "tindak pidana umum",
     "pidsus": "tindak pidana khusus", "ptun": "pengadilan tata usaha negara", "pn": "pengadilan negeri",

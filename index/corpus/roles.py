@@ -200,8 +200,10 @@ def read_role(words: list[str], start: int, size: int,
             and words[end + 1][:1].isupper() and not role_at(words, end + 1) \
             or lowered == "pada" and end + 1 < len(words) and words[end + 1][:1].isupper() \
             and bare(words[end + 1]).lower() in ORG_WORDS \
-            or lowered == "dari" and end + 1 < len(words) and bare(words[end + 1]).lower() in _PARTY_WORDS
-        # "Inspektur Khusus pada Inspektorat Jenderal", "anggota Komisi II DPR RI dari Fraksi PDI Perjuangan"
+            or lowered == "dari" and end + 1 < len(words) and bare(words[end + 1]).lower() in _PARTY_WORDS \
+            or lowered == "asal" and 0 in place_spans([bare(w) for w in words[end + 1:end + 4]])
+        # "Inspektur Khusus pada Inspektorat Jenderal", "anggota Komisi II DPR RI dari Fraksi PDI Perjuangan",
+        # "anggota DPD RI asal Sumatera Barat"
         if tail and tail[-1].endswith(",") and role_at(words, end):
             break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
         if tail and tail[-1].endswith(".") and is_degree(tail[-1]) and not is_degree(word):
