@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
@@ -23,6 +25,9 @@ _HEALTH = "health_server"
 
 
 def build_application(svc: Services, token: str) -> Application:
+    # Telegram's waits (a 429's retry_after) as timedelta, as PTB's next major version gives
+    # them: without this PTB warns on every RetryAfter. announce.py reads either.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     api_url = svc.config.telegram.api_url
     application = (
         ApplicationBuilder()
