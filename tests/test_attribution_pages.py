@@ -167,8 +167,8 @@ _NOT_YET |= {
     # The thirty-first round (af01-af12), national institutions and pages second-hand or in
     # odd states: 84/94 quotes and 28/39 speakers before its fixes, 94/94 and 36/39 after (37/39
     # once a body's own site named its own members).
-    "af12": "a correction note ('Ralat: ... yang benar Inspektur Daerah') that the caption's and body's "
-            "office does not yield to, and the main official",
+    "af12": "the main official: the headline names six village heads, and the Inspektur quoted most is "
+            "not preferred to the DPRD's deputy chair",
     # The thirty-second round (ag01-ag12), other formats and local names: 86/92 quotes and 27/40
     # speakers before its fixes, 89/92 and 39/40 after (six expectations reviewed).
     "ag01": "a video transcript's second 'Narasumber:' line for the same guest, dropped as a repeated "

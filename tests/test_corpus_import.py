@@ -87,6 +87,20 @@ def test_a_reporters_code_after_the_last_sentence_does_not_drop_the_statement():
         "Kata dia, ASN harus netral. Kata dia di kantor bupati."]  # a last sentence is no code
 
 
+def test_an_editors_correction_note_corrects_the_text_and_is_no_statement():
+    lines = ["Anggota Bawaslu Kukar, Fajar Nugraha, mengatakan pengawasan diperketat di semua kecamatan.",
+             "Anggota Bawaslu Kukar, Rina Sari, mengatakan laporan sudah masuk dari beberapa warga.",
+             "Ralat: Artikel ini dikoreksi pada Selasa pukul 15.20 WIB. Sebelumnya tertulis Fajar Nugraha "
+             "merupakan Anggota Bawaslu Kukar. Yang benar, Fajar Nugraha adalah Ketua Bawaslu Kukar."]
+    assert clean_lines(lines) == [  # only the person corrected
+        "Ketua Bawaslu Kukar, Fajar Nugraha, mengatakan pengawasan diperketat di semua kecamatan.", lines[1]]
+    # a correction a period may have cut short ("Plt. Inspektur") changes nothing; the note still goes
+    note = ("Ralat: Sebelumnya tertulis Yusuf Hamdani menjabat Inspektur Kota Pontianak. Yang benar, Yusuf "
+            "Hamdani adalah Plt. Inspektur Kota Pontianak.")
+    kept = "Inspektur Kota Pontianak, Yusuf Hamdani, mengatakan pemeriksaan lurah itu sudah dimulai."
+    assert clean_lines([kept, note]) == [kept]
+
+
 def test_text_without_any_prose_gives_an_empty_body():
     article = import_text("Judul Berita Yang Cukup Panjang\nBaca juga: sesuatu\n![]()\n")
     assert article.body == ""

@@ -9,6 +9,7 @@ bylines and widgets whatever their wording.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -77,12 +78,17 @@ MIN_WORDS = 6
 
 
 def clean_lines(lines: list[str], title: str = "") -> list[str]:
-    """Paragraphs of prose, in order, each once, without a repeat of the headline."""
+    """Paragraphs of prose, in order, each once, without a repeat of the headline, and as an
+    editor's correction note corrects them."""
     kept: list[str] = []
     seen: set[str] = {dedupe_key(title)} if title else set()
+    corrections: list[tuple[str, str, str]] = []
     for line in joined_lists(rejoined(normalize_spaces(raw) for raw in lines)):
         if _END_MARKERS.match(line) and kept:
             break
+        if _CORRECTION_NOTE.match(line):
+            corrections += _corrected(line)
+            continue
         line = _TRAILING_CREDIT.sub("", line)
         if not is_prose(line):
             continue
@@ -90,7 +96,35 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
         if key not in seen:
             seen.add(key)
             kept.append(line)
+    for name, wrong, right in corrections:  # in the paragraphs about the person corrected
+        kept = [line.replace(wrong, right) if name in line else line for line in kept]
     return kept
+
+
+# An editor's note that corrects the article ("Ralat: Sebelumnya tertulis Name sebagai Kepala
+# Dinas PMD, yang benar adalah Inspektur Daerah."): no statement of anyone's, but the text
+# is read as it corrects it.
+_CORRECTION_NOTE = re.compile(r"^\W{0,3}(?:ralat|koreksi|catatan redaksi|editor's note)\b\s*:", re.IGNORECASE)
+_CORRECTED = re.compile(r"(?:sebelumnya|semula)\s+(?:tertulis|ditulis)\s+(?P<wrong>[^.;]{3,200}?)[,.]?\s+"
+                        r"(?:yang benar|seharusnya|semestinya|mestinya)(?:\s+adalah|,)?\s+(?P<right>[^.;]{3,200})",
+                        re.IGNORECASE)
+# "Name sebagai Kepala Dinas PMD", "Name menjabat Inspektur": the office is what is corrected.
+_HOLDS = re.compile(r"^(?P<name>.{0,80}?)\s(?:sebagai|menjabat|merupakan|adalah)\s")
+_MAX_CORRECTIONS = 5
+
+
+def _corrected(note: str) -> list[tuple[str, str, str]]:
+    """The corrections a note gives: whose ("" if it names no one), the wrong words and the
+    right ones; none that a period may have cut short ("adalah Plt. Inspektur" read as "Plt")."""
+    corrections = []
+    for found in itertools.islice(_CORRECTED.finditer(note), _MAX_CORRECTIONS):
+        wrong, right = found["wrong"].strip(" ,"), found["right"].strip(" ,")
+        holder = _HOLDS.match(wrong)
+        name = holder["name"] if holder else ""
+        wrong, right = _HOLDS.sub("", wrong), _HOLDS.sub("", right)
+        if len(wrong.split()) > 1 and len(right.split()) > 1:
+            corrections.append((name, wrong, right))
+    return corrections
 
 
 def rejoined(lines: Iterable[str]) -> Iterator[str]:
