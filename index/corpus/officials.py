@@ -300,7 +300,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 elif acts and words[i - 1].endswith("."):
                     sentence_subject = person
                 named.append(person)
-            elif epithet and current and position and not after_former(words, i):
+            elif epithet and current and position and not after_former(words, i) and not quoted[i]:
                 # "Pj Bupati itu menegaskan": whoever holds the office, else the one speaking
                 holder = named_holder(people, position)
                 if holder is None:  # "ujar pria yang juga Guru Besar ... itu": held besides
