@@ -201,7 +201,22 @@ _NOT_YET |= {
     # and 40/41 after (four expectations reviewed).
     "ak01": "'Abah Dadang – sebagian pegawai menyapanya demikian – meminta': a name before an aside "
             "set off by dashes",
-    "ak09": "a Pj Bupati's words quoted inside the Sekda's quote ('..., kata dia'), given to the Sekda"}
+    "ak09": "a Pj Bupati's words quoted inside the Sekda's quote ('..., kata dia'), given to the Sekda",
+    # The thirty-seventh round (al01-al12), Sumatra's names and titles (Minang adat titles, Acehnese
+    # 'T.' and 'Cut', Batak 'br.', Panwaslih) and hurried newsrooms' paragraphs and quotes (left
+    # open, closed wrong, three speakers in one paragraph, a live log, a name corrected by a
+    # 'Ralat'): 75/96 quotes and 26/42 speakers before its fixes, 87/96 and 38/42 after (ten
+    # expectations reviewed: local offices naming their own place, an adat title written out
+    # kept in the name as on four earlier pages, an outlet named by its <title>).
+    "al03": "'Datuk Seri Wan Ismail Harun': a Malay honorific before the name kept in it",
+    "al04": "a citizen who reported a violation ('pelapor, warga Kecamatan ...') has no position, as "
+            "round 27's parties",
+    "al05": "'Datuk Penghulu', a village head's title in Rokan Hilir, read as no office",
+    "al07": "a quote in a photo caption; captions are not read as statements",
+    "al09": "a live log with the newest entry first: offices named before their holders are introduced, "
+            "and the main official",
+    "al11": "a former camat now a Kabid ('mantan Camat Tambang' read as his office), and a quote "
+            "given to the Panwascam chair after a two-speaker paragraph"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
 # and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 # The twenty-ninth round (ad01-ad12), the same from national portals and regional dailies:

@@ -320,6 +320,28 @@ def test_familiar_forms_before_a_name_and_an_office_named_with_where_its_holder_
     assert by_paragraph[5].position == "Anggota DPD RI asal Sumatera Barat"
 
 
+def test_hurried_paragraphs_and_sumatran_names():
+    paragraphs = [
+        # a short name ends a sentence; the next brings in another speaker in the same paragraph
+        "Kepala BKPSDM Lampung Tengah, Rika Oktaviani, mengungkapkan ada tujuh laporan. “Tiga sudah kami "
+        "rekomendasikan,” kata Rika. Adapun Ketua Bawaslu Lampung Tengah, Yusuf Maulana Sidik, menegaskan "
+        "lembaganya meneruskan setiap temuan. “Kami tidak pandang bulu,” tuturnya.",
+        # a quotation left open is the previous speaker's
+        "“Kami sudah petakan kelurahan rawan. Pengawas kelurahan kami minta lapor setiap hari",
+        # Batak "br.", Acehnese "Cut" and "T." for Teuku
+        "Ketua Bawaslu Kabupaten Toba, Lamria br. Simanjuntak, menyebut ada dua laporan.",
+        "Sementara itu, Ketua Tuha Peut Gampong Lamreh Cut Rahmawati menyebut lembaganya mengawasi.",
+        "Kepala DPMG Aceh Besar, Teuku Razali Husin, mengatakan keuchik wajib netral.",
+        "T. Razali menjelaskan keuchik yang melanggar dapat dijatuhi sanksi."]
+    speakers = detect_speakers("Judul", split_at_new_speakers(paragraphs))
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Rika Oktaviani", "Yusuf Maulana Sidik", "Yusuf Maulana Sidik", "Lamria br Simanjuntak", "Cut Rahmawati",
+        "Teuku Razali Husin", "Teuku Razali Husin"]
+    # "Kabupaten Toba" is a place (Toba Samosir until 2020), not a name
+    assert detect_officials("Judul", ["Ketua PGRI Kabupaten Toba, Rosdiana Napitupulu, menyebut guru netral."]) \
+        == [Official("Rosdiana Napitupulu", "Ketua PGRI Kabupaten Toba")]
+
+
 def test_a_pronoun_is_the_person_who_opens_an_earlier_sentence_of_its_paragraph():
     paragraphs = ["Bupati Garut Barnas Adjidin membuka rapat itu.",
                   "Pemprov terus mendorong daerah menindaklanjuti rekomendasi. Asisten Pemerintahan "

@@ -99,6 +99,12 @@ def test_an_editors_correction_note_corrects_the_text_and_is_no_statement():
             "Hamdani adalah Plt. Inspektur Kota Pontianak.")
     kept = "Inspektur Kota Pontianak, Yusuf Hamdani, mengatakan pemeriksaan lurah itu sudah dimulai."
     assert clean_lines([kept, note]) == [kept]
+    # a name corrected, also where the article gives it short
+    named = ["Ketua Panwascam Tambang, Rahmat Hidayat, menjelaskan temuan bermula dari rekaman warga.",
+             "“Kami tidak mau gegabah dalam perkara ini,” kata Rahmat kepada wartawan.",
+             "Ralat: Sebelumnya tertulis Ketua Panwascam Tambang bernama Rahmat Hidayat. Yang benar adalah "
+             "Rahmad Hidayat."]
+    assert clean_lines(named) == [line.replace("Rahmat", "Rahmad") for line in named[:2]]
 
 
 def test_text_without_any_prose_gives_an_empty_body():

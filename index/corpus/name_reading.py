@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.corpus.name_words import (HONORIFICS, MAX_TOKEN_CHARS, NAMESAKES, ORG_WORDS, bare, could_be_name, is_degree,
-                                     is_initial, is_place_word, name_like, place_spans, strict_name, strip_honorifics)
+from index.corpus.name_words import (HONORIFICS, MAX_TOKEN_CHARS, NAME_PARTICLES, NAMESAKES, ORG_WORDS, bare,
+                                     could_be_name, is_degree, is_initial, is_place_word, name_like, place_spans,
+                                     strict_name, strip_honorifics)
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
                                 read_role, role_at, says_next)
 
@@ -22,6 +23,8 @@ _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 QUOTE_MARK = re.compile(r"[\"“”]")
 # "SELONG-Penjabat", "Harianjogja.com, GUNUNGKIDUL—Penjabat": the dateline opens the paragraph.
 _GLUED_DATELINE = re.compile(r"^((?:\S+\s+){0,3}?[A-Z]{3,}[-–—])(?=[A-Z][a-z])")
+# The Batak "boru" written short with a period ("Lamria br. Simanjuntak"): no sentence's end.
+_BORU = re.compile(r"\b([Bb]r)\.(?=\s+[A-Z])")
 # Police ranks written out, as press releases do, by the short form the rank list knows.
 _RANKS_IN_FULL = {"ajun komisaris besar polisi": "AKBP", "komisaris besar polisi": "Kombespol",
                   "ajun komisaris polisi": "AKP", "komisaris polisi": "Kompol",
@@ -84,11 +87,12 @@ def name_after(words: list[str], start: int, names: Counter[str]) -> str | None:
     while start < len(words) - 1 and bare(words[start]).lower() in HONORIFICS:
         start += 1  # "kata H. Ahmad Yani", "ujar Ny. Ratna Dewi": surely a name follows
     titled = start > after_verb
-    run = []
-    for word in words[start:start + 4]:
+    run: list[str] = []
+    for k, word in enumerate(words[start:start + 4], start):
         token = bare(word)
-        if not (could_be_name(token) and (titled or name_like(token, names) or token in names)):
-            break
+        particle = run and token in NAME_PARTICLES and k + 1 < len(words) and could_be_name(bare(words[k + 1]))
+        if not (particle or could_be_name(token) and (titled or name_like(token, names) or token in names)):
+            break  # but "kata Lamria br Simanjuntak" goes on
         run.append(token)
         if word.endswith((",", ".")):
             break
@@ -256,8 +260,8 @@ def split_words(text: str) -> list[str]:
 
 def _normalized(text: str) -> str:
     """`text` as `split_words` and `quoted_words` read it, so that their words align."""
-    return _RANK_IN_FULL.sub(lambda m: _RANKS_IN_FULL[" ".join(m.group(0).lower().split())],
-                             _GLUED_DATELINE.sub(r"\1 ", text))
+    text = _BORU.sub(r"\1", _GLUED_DATELINE.sub(r"\1 ", text))
+    return _RANK_IN_FULL.sub(lambda m: _RANKS_IN_FULL[" ".join(m.group(0).lower().split())], text)
 
 
 def quoted_words(text: str) -> list[bool]:

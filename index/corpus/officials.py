@@ -132,7 +132,7 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None, outlet: 
             return Official("", finish_position(person.official().position, place, outlet))
         if same_person(person.name, chosen.name):
             return chosen
-        return next((o for o in officials if o.name == person.name), chosen)
+        return next((o for o in officials if o.name == person.official().name), chosen)
 
     return Speakers(chosen, officials, [as_official(person) for person in turns],
                     [person is not None for person in turns])

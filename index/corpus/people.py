@@ -36,6 +36,7 @@ _SHORT_NAME_WORDS = 2  # "Yessi", "Andi Irfan": a name read short, to complete
 _ACRONYM_LETTERS = 8  # an office's acronym spells at most this many words ("SDMA": 4)
 _ACRONYM_SCAN_WORDS = 32  # words of a position read for acronyms; positions are shorter
 # A Minang adat title after the name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
+# Written out ("Arfian Datuak Rajo Ameh") it is how the person is known, and stays.
 _ADAT_TITLE = re.compile(r" (?:Dt|Dtk)\.?$")
 
 
@@ -362,13 +363,16 @@ def _shortens(words: list[str], full: list[str]) -> bool:
 
 def same_person(a: str, b: str) -> bool:
     """One name is the other or a part of it ("Aldy" and "Aldy Altrian"), spelt either way
-    ("Syahruddin" and "Syahrudin Marzuki", "Soedirman" and "Sudirman")."""
+    ("Syahruddin" and "Syahrudin Marzuki", "Soedirman" and "Sudirman"), a word of it given
+    by its initial beside a whole one ("T Razali" and "Teuku Razali Husin")."""
     ta = [_spelling(t) for t in a.split() if t not in {"I", "Ni"}]
     tb = [_spelling(t) for t in b.split() if t not in {"I", "Ni"}]
     if not ta or not tb:
         return False
     short, long = sorted((ta, tb), key=len)
-    return all(t in long for t in short)
+    whole = [t for t in short if len(t) > 1]
+    return bool(whole) and all(t in long for t in whole) and \
+        all(any(w.startswith(t) for w in long) for t in short if len(t) == 1)
 
 
 def _spelling(word: str) -> str:

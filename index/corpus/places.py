@@ -23,6 +23,9 @@ _BRACKETED = re.compile(r"\([^()]{0,40}\)")  # "(Bawaslu)", "(PKn)": an office's
 # Short forms that are also ordinary words or names ("loteng", "mabar", "kobar", "Madina")
 # are left out: a place read into a sentence is worse than a place not recognised.
 _EXTRA_ALIASES = {
+    # regencies under the names they had before ("Toba Samosir" until 2020)
+    "toba samosir": "Toba", "tobasa": "Toba", "mamuju utara": "Pasangkayu",
+    "maluku tenggara barat": "Kepulauan Tanimbar",
     "gumas": "Gunung Mas", "lampura": "Lampung Utara", "kalbar": "Kalimantan Barat",
     "kukar": "Kutai Kartanegara", "kubar": "Kutai Barat", "kutim": "Kutai Timur",
     "kotim": "Kotawaringin Timur", "hsu": "Hulu Sungai Utara", "hst": "Hulu Sungai Tengah",

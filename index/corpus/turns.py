@@ -14,20 +14,19 @@ from collections import Counter
 
 from index.corpus.name_reading import (QUOTE_MARK, holder_before, name_after, name_before, quoted_words,
                                        second_office, split_words)
-from index.corpus.name_words import bare, is_degree
+from index.corpus.name_words import HONORIFICS, bare, is_degree, is_initial
 from index.corpus.opinion import byline_name
 from index.corpus.people import Person, same_person
 from index.corpus.places import without_brackets
 from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
 
 # A paragraph that is a quotation and nothing else, and one that opens by pointing back at it.
-_BARE_QUOTE = re.compile(r"^[\"“][^\"“”]{20,}[\"”]$")
+_BARE_QUOTE = re.compile(r"^[\"“][^\"“”]{20,}[\"”]?$")  # or left open by a hurried writer
 _LOOKS_BACK = re.compile(r"(?:demikian|begitu|hal (?:itu|tersebut|ini)|pernyataan (?:itu|tersebut|ini))\b"
                          r".{0,40}?\b(?:disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan|diutarakan|"
                          r"dipaparkan|kata|ujar)\b", re.IGNORECASE)
 # Sentence ends inside a paragraph, and a last word that ends no sentence ("Ny.", "H.", "R.").
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])")
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|dr|drg|drh|ir)\.$")  # "Ny.", "dr. H. Hairul"
 _MAX_SENTENCES = 60
 _SENTENCE_WORDS = 40
 # A transcript's line: the speaker's name (a note in brackets after it) and a colon.
@@ -74,11 +73,18 @@ def _sentences(paragraph: str) -> list[str]:
     """The paragraph's sentences, not cut after an honorific or initial ("Ny. Yuliana")."""
     sentences: list[str] = []
     for piece in _SENTENCE_END.split(paragraph):
-        if sentences and _ABBREVIATION.search(sentences[-1]):
+        if sentences and _ends_abbreviated(sentences[-1]):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
     return sentences
+
+
+def _ends_abbreviated(text: str) -> bool:
+    """Whether the text ends in a title or initial ("Ny.", "dr. H. Hairul", "Moh."), not in a
+    short name that ends a sentence ("... kata Rika. Adapun ...")."""
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return last.endswith(".") and (is_initial(last) or last[:-1].lower() in HONORIFICS | {"drh"})
 
 
 def _brings_in_speaker(sentence: str, before: str) -> bool:

@@ -97,8 +97,19 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
             seen.add(key)
             kept.append(line)
     for name, wrong, right in corrections:  # in the paragraphs about the person corrected
-        kept = [line.replace(wrong, right) if name in line else line for line in kept]
+        kept = [_correct(line, wrong, right) if name in line else line for line in kept]
     return kept
+
+
+def _correct(line: str, wrong: str, right: str) -> str:
+    """`line` with `wrong` as `right`; a name corrected word for word ("Rahmat Hidayat" to
+    "Rahmad Hidayat") also where the article gives it short ("kata Rahmat")."""
+    line = line.replace(wrong, right)
+    pairs = zip(wrong.split(), right.split()) if len(wrong.split()) == len(right.split()) else ()
+    for old, new in pairs:
+        if old != new and old[:1].isupper() and new[:1].isupper():
+            line = re.sub(rf"\b{re.escape(old)}\b", new, line)
+    return line
 
 
 # An editor's note that corrects the article ("Ralat: Sebelumnya tertulis Name sebagai Kepala
@@ -108,8 +119,10 @@ _CORRECTION_NOTE = re.compile(r"^\W{0,3}(?:ralat|koreksi|catatan redaksi|editor'
 _CORRECTED = re.compile(r"(?:sebelumnya|semula)\s+(?:tertulis|ditulis)\s+(?P<wrong>[^.;]{3,200}?)[,.]?\s+"
                         r"(?:yang benar|seharusnya|semestinya|mestinya)(?:\s+adalah|,)?\s+(?P<right>[^.;]{3,200})",
                         re.IGNORECASE)
-# "Name sebagai Kepala Dinas PMD", "Name menjabat Inspektur": the office is what is corrected.
+# "Name sebagai Kepala Dinas PMD", "Name menjabat Inspektur": the office is what is corrected;
+# "Ketua Panwascam Tambang bernama Rahmat Hidayat": the name, wherever it stands.
 _HOLDS = re.compile(r"^(?P<name>.{0,80}?)\s(?:sebagai|menjabat|merupakan|adalah)\s")
+_NAMED = re.compile(r"^.{0,80}?\sbernama\s")
 _MAX_CORRECTIONS = 5
 
 
@@ -121,7 +134,7 @@ def _corrected(note: str) -> list[tuple[str, str, str]]:
         wrong, right = found["wrong"].strip(" ,"), found["right"].strip(" ,")
         holder = _HOLDS.match(wrong)
         name = holder["name"] if holder else ""
-        wrong, right = _HOLDS.sub("", wrong), _HOLDS.sub("", right)
+        wrong, right = _NAMED.sub("", _HOLDS.sub("", wrong)), _HOLDS.sub("", right)
         if len(wrong.split()) > 1 and len(right.split()) > 1:
             corrections.append((name, wrong, right))
     return corrections
@@ -219,8 +232,11 @@ def is_prose(line: str) -> bool:
         return True  # no sentence, but who speaks in the transcript below
     # "... sudah ikut dalam pembahasan. Ia lalu merinci:" announces the quotation below it,
     # after a sentence; a label ("Tags:", "Simak Video ...:") is no sentence.
+    # A quotation the writer left open ("“Kalau ada bansos beratribut, laporkan saja. Kami jamin
+    # identitas pelapor dirahasiakan") still holds the speaker's sentences.
     return words >= MIN_WORDS and bool(_SENTENCE_END.search(line)) or \
-        words >= _ANNOUNCING_WORDS and line.endswith(":") and bool(_INNER_SENTENCE_END.search(line))
+        words >= _ANNOUNCING_WORDS and line.endswith(":") and bool(_INNER_SENTENCE_END.search(line)) or \
+        words >= MIN_WORDS and line[:1] in "“\"" and _left_open(line) and bool(_INNER_SENTENCE_END.search(line))
 
 
 def is_debris(line: str) -> bool:

@@ -3,7 +3,8 @@
 trafilatura finds the main text and drops most page chrome. It keeps some debris that Indonesian
 news sites put inside the article body ("Baca juga:" links, "SCROLL TO CONTINUE WITH CONTENT",
 "Ikuti berita terkini ... di Google News", bylines, the headline repeated); `index.ingest.clean`
-drops those line by line, as it does for imported pages. Officials are not detected here: the caller does that from `text`.
+drops those line by line, as it does for imported pages. Officials are not detected here:
+the caller does that from `text`.
 """
 
 from __future__ import annotations
