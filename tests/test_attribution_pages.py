@@ -227,6 +227,11 @@ _NOT_YET |= {
 # reviewed: a site named by its <title>, and local offices that name their own place).
 # The thirty-first round (af01-af12): see its two pages above (three expectations reviewed
 # as in the thirtieth).
+# The thirty-eighth round (am01-am12), national outlets' regional channels (short names in the
+# headline, "Kadisdukcapil", initials such as "Pj Bupati HS") and messy HTML (<br>-split text,
+# spans and soft hyphens, windows-1252, JSON-LD bodies, an article printed twice, comments
+# quoting officials): 82/90 quotes and 35/38 speakers before its fixes, 90/90 and 38/38 after
+# (two expectations reviewed: local offices naming their own place).
 # The thirty-fourth round (ai01-ai12), Eastern Indonesia's local portals (Papua, Maluku, NTT,
 # Sultra) and other formats (a radio station's page, question-and-answer interviews, a
 # podcast writeup, a Surat Edaran report): 84/88 quotes and 31/35 speakers before its fixes,

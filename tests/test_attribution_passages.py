@@ -337,6 +337,12 @@ def test_hurried_paragraphs_and_sumatran_names():
     assert [o.name for o in speakers.by_paragraph] == [
         "Rika Oktaviani", "Yusuf Maulana Sidik", "Yusuf Maulana Sidik", "Lamria br Simanjuntak", "Cut Rahmawati",
         "Teuku Razali Husin", "Teuku Razali Husin"]
+    # initials after an office, of someone named before
+    initials = detect_speakers("Judul", [
+        "Ridwan menyebut, Pj Bupati Ogan Ilir H. Hendri Syahputra, S.H., M.H. telah menerbitkan surat edaran.",
+        "Pj Bupati HS sebelumnya juga menegaskan akan menonaktifkan ASN. “Kalau terbukti, saya nonaktifkan "
+        "dulu,” kata HS."])
+    assert initials.by_paragraph[1].name == "Hendri Syahputra"
     # "Kabupaten Toba" is a place (Toba Samosir until 2020), not a name
     assert detect_officials("Judul", ["Ketua PGRI Kabupaten Toba, Rosdiana Napitupulu, menyebut guru netral."]) \
         == [Official("Rosdiana Napitupulu", "Ketua PGRI Kabupaten Toba")]

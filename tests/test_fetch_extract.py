@@ -424,6 +424,21 @@ def test_outlet_before_the_headline_in_the_title() -> None:
         assert (extracted.title, extracted.outlet) == ("Bawaslu Panggil Camat", "Pemerintah Provinsi Papua Selatan")
 
 
+def test_an_article_printed_twice_is_read_from_its_fuller_copy() -> None:
+    """A phone copy (page 1 only) and a desktop copy, one hidden by CSS: the fuller one is read."""
+    paragraphs = [p for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs if "<" not in p][:5]
+    head = "<h1>ASN Dilarang Like Unggahan Paslon</h1><div class='meta'>Dedi &middot; 4 November 2024</div>"
+    phone = "".join(f"<p>{p}</p>" for p in paragraphs[:3])
+    desktop = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (f"<html><head><title>ASN Dilarang Like Unggahan Paslon - Warta Kapuas</title></head><body>"
+            f"<main><div class='col'><article class='mobile-only'>{head}<div class='body'>{phone}</div>"
+            f"<div class='pages'><span>Halaman 1 dari 2</span><a href='/2'>Selanjutnya</a></div></article>"
+            f"<article class='desktop-only'><nav><a href='/'>Home</a></nav>{head}<div class='body'>{desktop}"
+            f"</div></article></div></main></body></html>")
+    text = extract_article(html, "https://wartakapuas.example/a").text
+    assert [p[:40] for p in text.split("\n\n")] == [p[:40] for p in paragraphs]
+
+
 def test_a_print_view_and_a_layout_table_are_read_whole() -> None:
     paragraphs = [p for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs if "<" not in p][:5]
     wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 70)) for p in paragraphs)

@@ -317,6 +317,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                     # The office unnamed, who it speaks through says it, by name; a named
                     # one ("Melalui Kabag Humas, Pj Bupati Bambang menyampaikan") speaks itself.
                     speak(channel)
+                elif (initials := initialled(people, words, end - 1)) is not None:
+                    speak(initials)  # "Pj Bupati HS menegaskan", Hendri Syahputra named before
                 else:  # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
                     speak(register_office(people, position, index))
                 end = verb

@@ -389,6 +389,13 @@ def take_initials(words: list[str], person: Person) -> None:
 
 
 def initialled(people: list[Person], words: list[str], k: int) -> Person | None:
-    """The person whose initials `words[k]` is, if they were given ("(ZA)")."""
+    """The person whose initials `words[k]` is: given so ("(ZA)"), else the one person named
+    whose name's initials they are ("kata HS" after "Hendri Syahputra")."""
     token = bare(words[k]) if 0 <= k < len(words) else ""
-    return next((p for p in people if token.isupper() and token in p.nicknames), None)
+    if not (token.isupper() and token.isalpha()):
+        return None
+    given = next((p for p in people if token in p.nicknames), None)
+    if given is not None or not 1 < len(token) <= 3:
+        return given
+    matching = [p for p in people if p.name and "".join(w[0] for w in p.name.split()).upper() == token]
+    return matching[0] if len(matching) == 1 else None

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
 
 from index.ingest.boxes import divs_for_article_boxes
+from index.ingest.copies import drop_shorter_copies
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
 from index.ingest.gallery import paragraphs_for_captions
@@ -68,8 +69,10 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # name; a name the <title> gives is better. A page that names itself "Liputan6.com" in
     # its JSON-LD is not that fallback.
     named = doc.sitename if (doc.sitename or "").removeprefix("www.") != _host_name(url) else ""
-    outlet = _one_line(meta.get("og:site_name") or named or "") \
-        or _title_site_name(html_title, doc.title or "", url) or _host_name(url)
+    in_title = _title_site_name(html_title, doc.title or "", url)
+    if _squeezed(named) == _squeezed(in_title):  # "@IDNTimesKaltim" (a Twitter handle): "IDN Times Kaltim"
+        named = in_title
+    outlet = _one_line(meta.get("og:site_name") or named or "") or in_title or _host_name(url)
     title = doc.title or meta.get("og:title") or html_title or headline_in_json(scripts)
     title = clip(_clean_title(title, outlet), MAX_TITLE_CHARS)
     outlet = clip(outlet, MAX_OUTLET_CHARS)
@@ -90,6 +93,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
 
 def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
     """trafilatura's main text and metadata of `tree` (pruned in place); empty if none."""
+    drop_shorter_copies(tree)
     paragraphs_for_captions(tree)
     divs_for_article_boxes(tree)
     divs_for_layout_tables(tree)
@@ -209,6 +213,10 @@ def _title_site_name(html_title: str, headline: str, url: str) -> str:
             if re.sub(r"\W", "", end).casefold() == label:
                 return end.strip()
     return ""
+
+
+def _squeezed(name: str | None) -> str:
+    return "".join((name or "").split()).casefold()
 
 
 def _host_name(url: str) -> str:
