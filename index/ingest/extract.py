@@ -19,7 +19,6 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
 
 from index.ingest.boxes import divs_for_article_boxes
-from index.ingest.copies import drop_shorter_copies
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
 from index.ingest.gallery import paragraphs_for_captions
@@ -29,6 +28,7 @@ from index.ingest.listing import Teasers, is_listing, teasers, without_teasers
 from index.ingest.loose_text import paragraphs_for_loose_text, paragraphs_for_preformatted
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
+from index.ingest.printed_twice import drop_shorter_copies
 
 # Less main text than this is a section front, a video page or an error page, not an article.
 MIN_TEXT_CHARS = 200
