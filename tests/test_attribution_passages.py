@@ -684,6 +684,9 @@ def test_an_opinion_column_is_its_authors_as_byline_and_closing_note_say():
         "Endang Sri Rahayu", "Achmad Husein", "Endang Sri Rahayu"]
     # Without the note the byline is a reporter's: the article is attributed as news is.
     assert article(body).official.name == "Achmad Husein"
+    # A theme's byline naming its desk comes first; the column's own byline follows it.
+    byline = "<span class='jeg_meta_author'>Oleh <a>Redaksi Siger Pos</a></span>" + byline
+    assert article(body + note).official == author
 
 
 def test_offices_joined_listed_or_interim_and_sources_named_late():
@@ -698,6 +701,8 @@ def test_offices_joined_listed_or_interim_and_sources_named_late():
         "Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
         "Berencana Kabupaten Konawe Selatan, Hj. Siti Rohmah Fauziah, mengatakan penyuluh KB rawan.",
         "Ketua KPU Kabupaten Konawe Selatan ad interim, Suryo Handoko, menyebut logistik aman.",
+        "Anggota Bawaslu Kabupaten Garut, Koordinator Divisi Penanganan Pelanggaran, Ahmad Fauzi, "
+        "mengatakan klarifikasi sudah dilakukan.",
         "Hasnawati menambahkan, inspektorat siap turun. \u201cData pegawai bisa kami cek dalam "
         "hitungan jam,\u201d timpal Fauziah. \u201cSetiap aduan kami tindak lanjuti,\u201d kata Hasnawati.",
     ]
@@ -707,10 +712,13 @@ def test_offices_joined_listed_or_interim_and_sources_named_late():
     assert ("Suryo Handoko", "Ketua KPU Kabupaten Konawe Selatan ad interim") in \
         {(o.name, o.position) for o in speakers.officials}
     assert "Perlindungan Anak" not in {o.name for o in speakers.officials}
+    # two offices in apposition: the second held in the first one's body
+    assert ("Ahmad Fauzi", "Koordinator Divisi Penanganan Pelanggaran Bawaslu Kabupaten Garut") in \
+        {(o.name, o.position) for o in speakers.officials}
     assert [o.name for o in speakers.by_paragraph] == [
         "Hasnawati Tombili", "Hasnawati Tombili",  # the quote is the source's named after it
         "Hasnawati Tombili",  # the reported Kepala Dinas is no speaker: the main official
-        "Arif Budi Santoso", "Siti Rohmah Fauziah", "Suryo Handoko",
+        "Arif Budi Santoso", "Siti Rohmah Fauziah", "Suryo Handoko", "Ahmad Fauzi",
         "Hasnawati Tombili", "Siti Rohmah Fauziah", "Hasnawati Tombili"]  # cut where she takes over
 
 

@@ -252,6 +252,7 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
 
     i, named_end = 0, -1
     channel: Person | None = None  # "melalui Kabag Prokopim, Maria, ...": who an office speaks through
+    apposed: tuple[int, str] | None = None  # an office without a name, set off by a comma: where it ends
     while i < len(words):
         lower = bare(words[i]).lower()
         # After a verb of saying, a lower-case office is the speaker's: "kata anggota KPU RI, ..."
@@ -276,6 +277,11 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
                 besides = _held_besides(words, i)
             if not (name or after_verb or words[i][:1].isupper()):
                 role = 0  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
+            # "Anggota Bawaslu Kabupaten Garut, Koordinator Divisi ..., Name,": the second office
+            # in apposition is held in the first one's body
+            if name and apposed is not None and apposed[0] == i:
+                position = within(position, [apposed[1]])
+            apposed = (end, position) if not (name or said) and words[end - 1].endswith(",") else None
         if role:
             if name:
                 if named and i > 0 and bare(words[i - 1]).lower() == "melalui":

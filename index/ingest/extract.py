@@ -265,15 +265,19 @@ def _byline_date(pieces: list[str]) -> str:
 # Ndiken — Senin, 25 November 2024": the name runs to a dash, a bar or the line's end.
 _BYLINE = re.compile(r"^\s*oleh\s*:?\s*([^|\n—–]{0,120}?)\s*(?:[|\n—–]|\s-\s|$)", re.IGNORECASE)
 _BYLINE_PIECES = 2_000
+# A theme's byline that names its desk, not a person ("Oleh Redaksi Siger Pos", "Oleh Admin"):
+# a column's own "Oleh: Dr. Name, ..." may follow it.
+_DESK = re.compile(r"^(?:redaksi|admin|administrator|tim|desk|humas|editor|webmaster)\b", re.IGNORECASE)
 
 
 def _byline(pieces: list[str]) -> str:
-    """The name after the page's first "Oleh:", or ""."""
+    """The name after the page's first "Oleh:" that names a person, or ""."""
     pieces = [p.strip() for p in pieces[:_BYLINE_PIECES]]
     for i, piece in enumerate(pieces):
         found = _BYLINE.match(piece)
-        if found:
-            return found[1] or next((p for p in pieces[i + 1:i + 3] if p), "")[:120]
+        named = found and (found[1] or next((p for p in pieces[i + 1:i + 3] if p), "")[:120])
+        if named and not _DESK.match(named):
+            return named
     return ""
 
 
