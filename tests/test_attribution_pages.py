@@ -216,7 +216,14 @@ _NOT_YET |= {
     "al09": "a live log with the newest entry first: offices named before their holders are introduced, "
             "and the main official",
     "al11": "a former camat now a Kabid ('mantan Camat Tambang' read as his office), and a quote "
-            "given to the Panwascam chair after a two-speaker paragraph"}
+            "given to the Panwascam chair after a two-speaker paragraph",
+    # The thirty-ninth round (an01-an12), Kalimantan and Sulawesi regencies and names ('Andi Muh.
+    # Ikhsan Karaeng Tola', 'Daeng Sila', 'Sangadi', 'Hukum Tua', 'Tala'), and other kinds of page
+    # (an official's column under a desk's byline, a Prokopim release, 'Kepala BKN: ...', a
+    # 'Poin Penting' box, an agency item, a Bawaslu hearing): 77/88 quotes and 21/32 speakers
+    # before its fixes, 88/88 and 31/32 after (eight expectations reviewed: local offices naming
+    # their own place, two offices given at once, an ASN's office without his part in the case).
+    "an12": "a witness at a Bawaslu hearing ('saksi, warga Desa ...') has no position, as round 27's parties"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
 # and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 # The twenty-ninth round (ad01-ad12), the same from national portals and regional dailies:

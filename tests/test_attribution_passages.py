@@ -343,6 +343,19 @@ def test_hurried_paragraphs_and_sumatran_names():
         "Pj Bupati HS sebelumnya juga menegaskan akan menonaktifkan ASN. “Kalau terbukti, saya nonaktifkan "
         "dulu,” kata HS."])
     assert initials.by_paragraph[1].name == "Hendri Syahputra"
+    # Makassar and Minahasa names and village heads
+    south = detect_speakers("Judul", [
+        "Ketua Bawaslu Pangkep Andi Muh. Ikhsan Karaeng Tola mengatakan temuan itu dari pengawas kecamatan.",
+        "Sementara itu, Kepala Desa Bontoa Lempangan, Muhammad Ramli Daeng Sila, membantah hadir sebagai pendukung.",
+        "“Saya tuan rumah, masa saya tidak lihat warga saya,” ujar Daeng Sila, sapaan akrabnya.",
+        "Hukum Tua Desa Tatelu Satu, Meiske Rondonuwu, mengatakan desanya netral.",
+        "Sekda Tala, Muhammad Ridhani Aslam, menambahkan absensi dicek."])
+    assert [(o.name, o.position) for o in south.by_paragraph] == [
+        ("Andi Muh Ikhsan Karaeng Tola", "Ketua Bawaslu Pangkajene Kepulauan"),
+        ("Muhammad Ramli Daeng Sila", "Kepala Desa Bontoa Lempangan"),
+        ("Muhammad Ramli Daeng Sila", "Kepala Desa Bontoa Lempangan"),
+        ("Meiske Rondonuwu", "Hukum Tua Desa Tatelu Satu"),
+        ("Muhammad Ridhani Aslam", "Sekretaris Daerah Tanah Laut")]
     # "Kabupaten Toba" is a place (Toba Samosir until 2020), not a name
     assert detect_officials("Judul", ["Ketua PGRI Kabupaten Toba, Rosdiana Napitupulu, menyebut guru netral."]) \
         == [Official("Rosdiana Napitupulu", "Ketua PGRI Kabupaten Toba")]

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.corpus.name_words import (HONORIFICS, MAX_TOKEN_CHARS, NAME_PARTICLES, NAMESAKES, ORG_WORDS, bare,
-                                     could_be_name, is_degree, is_initial, is_place_word, name_like, place_spans,
+from index.corpus.name_words import (GIVEN_NAMES, HONORIFICS, MAX_TOKEN_CHARS, NAME_PARTICLES, NAMESAKES, ORG_WORDS,
+                                     bare, could_be_name, is_degree, is_initial, is_place_word, name_like, place_spans,
                                      strict_name, strip_honorifics)
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
                                 read_role, role_at, says_next)
@@ -91,7 +91,8 @@ def name_after(words: list[str], start: int, names: Counter[str]) -> str | None:
     for k, word in enumerate(words[start:start + 4], start):
         token = bare(word)
         particle = run and token in NAME_PARTICLES and k + 1 < len(words) and could_be_name(bare(words[k + 1]))
-        if not (particle or could_be_name(token) and (titled or name_like(token, names) or token in names)):
+        given = run and run[-1].lower() in GIVEN_NAMES  # "ujar Daeng Sila": after "Daeng", a name
+        if not (particle or could_be_name(token) and (titled or given or name_like(token, names) or token in names)):
             break  # but "kata Lamria br Simanjuntak" goes on
         run.append(token)
         if word.endswith((",", ".")):

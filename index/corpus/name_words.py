@@ -31,6 +31,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
     "danlanal", "danlanud", "kadisdik", "kadisdikbud", "kadisdikpora", "kadispendik", "kadinkes",
     "kadinsos", "kadishub", "sesmen", "wali nagari", "keuchik", "geuchik", "jaro", "perbekel", "kadistrik",
+    "sangadi", "hukum tua", "kuwu", "pambakal",  # village heads' own titles
     "kaban", "wabup", "wagub", "wawali", "komandan",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
@@ -107,7 +108,7 @@ _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|S
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
 # Given names that are also ordinary words; a dictionary word elsewhere is not a name.
 GIVEN_NAMES = frozenset("""
-lalu baiq wa la ode tengku teuku raden cut
+lalu baiq wa la ode tengku teuku raden cut karaeng daeng opu
 muhammad mohammad ahmad agus arif budi dian indah putra putri sari dewi rini ani candra
 chandra bayu eka dwi tri sri adi ayu bagus cahya intan mulia rahmat rahman iman amin hakim
 hasan ali umar usman yusuf abdul made putu ketut nyoman wayan gede dewa gusti agung kadek

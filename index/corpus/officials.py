@@ -511,7 +511,11 @@ def _known_at(people: list[Person], words: list[str], k: int) -> Person | None:
 
 
 def _nicknamed(people: list[Person], nickname: str) -> Person | None:
-    """The person whose name a nickname is cut from ("Rahma": Rahmawati Sulistyorini)."""
+    """The person whose name a nickname is part of ("Daeng Sila": Muhammad Ramli Daeng Sila) or
+    cut from ("Rahma": Rahmawati Sulistyorini)."""
+    named = [p for p in people if p.name and same_person(p.name, nickname)]
+    if len(named) == 1:
+        return named[0]
     short = nickname.lower()
     return next((p for p in people if any(w.lower().startswith(short) for w in p.name.split())), None)
 

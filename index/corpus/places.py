@@ -29,7 +29,7 @@ _EXTRA_ALIASES = {
     "gumas": "Gunung Mas", "lampura": "Lampung Utara", "kalbar": "Kalimantan Barat",
     "kukar": "Kutai Kartanegara", "kubar": "Kutai Barat", "kutim": "Kutai Timur",
     "kotim": "Kotawaringin Timur", "hsu": "Hulu Sungai Utara", "hst": "Hulu Sungai Tengah",
-    "hss": "Hulu Sungai Selatan", "tanbu": "Tanah Bumbu",
+    "hss": "Hulu Sungai Selatan", "tanbu": "Tanah Bumbu", "tala": "Tanah Laut", "kku": "Kayong Utara",
     "taput": "Tapanuli Utara", "tapsel": "Tapanuli Selatan", "tapteng": "Tapanuli Tengah",
     "labura": "Labuhanbatu Utara", "labusel": "Labuhanbatu Selatan", "sergai": "Serdang Bedagai",
     "paluta": "Padang Lawas Utara", "humbahas": "Humbang Hasundutan",
