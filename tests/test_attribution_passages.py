@@ -356,6 +356,13 @@ def test_hurried_paragraphs_and_sumatran_names():
         ("Muhammad Ramli Daeng Sila", "Kepala Desa Bontoa Lempangan"),
         ("Meiske Rondonuwu", "Hukum Tua Desa Tatelu Satu"),
         ("Muhammad Ridhani Aslam", "Sekretaris Daerah Tanah Laut")]
+    # an office given its place before it, a list item's speaker before a colon
+    event = detect_speakers("Judul", [
+        "Pj Gubernur NTB Muhammad Zulkifli Amrullah mengatakan ASN harus netral.",
+        "Sementara dari Lombok Tengah, Pj Bupati menegaskan pihaknya sudah membentuk satgas.",
+        "Pj Bupati Sanggau, Markus Dominikus Jelani: “Wilayah kami berbatasan dengan Malaysia.”"])
+    assert [(o.name, o.position) for o in event.by_paragraph[1:]] == [
+        ("", "Penjabat Bupati Lombok Tengah"), ("Markus Dominikus Jelani", "Penjabat Bupati Sanggau")]
     # "Kabupaten Toba" is a place (Toba Samosir until 2020), not a name
     assert detect_officials("Judul", ["Ketua PGRI Kabupaten Toba, Rosdiana Napitupulu, menyebut guru netral."]) \
         == [Official("Rosdiana Napitupulu", "Ketua PGRI Kabupaten Toba")]

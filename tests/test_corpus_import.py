@@ -158,6 +158,11 @@ def test_a_list_joins_the_paragraph_that_introduces_it_and_headline_lists_stay_o
         "kecamatan; menindaklanjuti rekomendasi BKN tanpa menunda.",
         "ASN dilarang hadir di kampanye pasangan calon mana pun; ASN dilarang mengunggah "
         "dukungan di media sosial."]
+    # items that each quote their own speaker are statements of their own
+    quoted = ["Berikut pernyataan para kepala daerah dalam rakor tersebut:",
+              "1. Pj Bupati Sambas, Hendri Kusnadi: “Kepala desa yang ikut berkampanye kami beri sanksi.”",
+              "2. Pj Bupati Sanggau, Markus Jelani: “Pengawasan di perbatasan kami perketat bersama camat.”"]
+    assert clean_lines(quoted) == [line[3:] for line in quoted[1:]]  # the label alone is no sentence
 
 
 def test_clean_lines_normalises_and_deduplicates():

@@ -422,6 +422,10 @@ def test_outlet_before_the_headline_in_the_title() -> None:
         section = f"<html><head><title>{title}</title>{og}</head><body>{body}</body></html>"
         extracted = extract_article(section, "https://papuaselatanprov.example/berita/detail/1")
         assert (extracted.title, extracted.outlet) == ("Bawaslu Panggil Camat", "Pemerintah Provinsi Papua Selatan")
+    # named nowhere but in the logo that links home: its alt text, not the host
+    logo = "<a href='https://www.wartakapuas.example/'><img src='/logo.svg' alt='Warta Kapuas'></a>"
+    page = f"<html><head><title>Bawaslu Panggil Camat</title>{og}</head><body>{logo}{body}</body></html>"
+    assert extract_article(page, "https://www.wartakapuas.example/berita/1").outlet == "Warta Kapuas"
 
 
 def test_an_article_printed_twice_is_read_from_its_fuller_copy() -> None:

@@ -32,6 +32,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "danlanal", "danlanud", "kadisdik", "kadisdikbud", "kadisdikpora", "kadispendik", "kadinkes",
     "kadinsos", "kadishub", "sesmen", "wali nagari", "keuchik", "geuchik", "jaro", "perbekel", "kadistrik",
     "sangadi", "hukum tua", "kuwu", "pambakal",  # village heads' own titles
+    "mantri pamong praja",  # Yogyakarta city's district head
     "kaban", "wabup", "wagub", "wawali", "komandan",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",

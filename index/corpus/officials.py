@@ -30,11 +30,11 @@ from index.corpus.article import Official
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, attributed_names,
                                        body_in_between, epithet_at, holder_before, name_after, name_before,
                                        office_in_brackets, quoted_words, second_office, split_words)
-from index.corpus.name_words import HONORIFICS, ORG_WORDS, bare, could_be_name, is_degree, strip_honorifics
+from index.corpus.name_words import HONORIFICS, ORG_WORDS, bare, could_be_name, has_place, is_degree, strip_honorifics
 from index.corpus.people import (MAX_PEOPLE, Person, complete_short_names, in_headline, initialled,
                                  merge_misread_people, named_holder,
                                  register, register_office, same_person, take_initials, within)
-from index.corpus.places import position_words, without_brackets
+from index.corpus.places import places_at, position_words, without_brackets
 from index.corpus.positions import article_place, finish_officials, finish_position
 from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS, SAY_BEFORE, after_former,
                                 is_say_after, read_role, role_at, says_next, skip_verb)
@@ -53,6 +53,7 @@ _REFERRED = re.compile(r"(?:[\w-]+ ){1,4}(?:yang bersangkutan|tersebut|itu), ([A
 _TITLED_OPENING = re.compile(r"(?:(?:Dr|Drs|Dra|Ir|Prof|H|Hj|KH)\.? )+((?:[A-Z][\w'-]+ ){0,3}[A-Z][\w'-]+), "
                              r"[A-Z][A-Za-z]{0,3}\.[A-Za-z.]{0,8},")
 _APPOSED_WORDS = 12  # "guru di SD Negeri 2 Karanglewas Lor,"
+_PLACE_WORDS = 4  # "dari Kabupaten Pulang Pisau,"
 _ATTENDED = frozenset({"dihadiri", "hadir"})
 _LIST_SCAN_WORDS = 30  # a list names several offices in that many words
 _ACTED_UPON = frozenset("berhalangan dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi "
@@ -260,6 +261,8 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
         role = role_at(words, i, capitalised=not after_verb)
         if role:
             end, position, name, epithet, said = read_role(words, i, role, names)
+            if not has_place(position) and (place := _place_set_before(words, i)):
+                position = f"{position} {place}"  # "Sementara dari Lombok Tengah, Pj Bupati menegaskan"
             # "(disampaikan) Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Name,"
             if not name and (joined := _joined_office(words, end, position, names)):
                 end, position, name, joined_said = joined
@@ -369,6 +372,21 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
     # No verb of saying, but the paragraph opens with who acts in it: "Pjs. Bupati Banyumas,
     # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ..."
     return speaker or opener
+
+
+def _place_set_before(words: list[str], i: int) -> str:
+    """The place an office without one is from, set before it: "Sementara dari Lombok Tengah,
+    Pj Bupati ..."; else ""."""
+    if i < 2 or not words[i - 1].endswith(","):
+        return ""
+    start = next((k + 1 for k in range(i - 2, max(i - _PLACE_WORDS - 2, -1), -1)
+                  if bare(words[k]).lower() == "dari"), None)
+    if start is None:
+        return ""
+    tokens = [bare(w) for w in words[start:i]]
+    level = int(bool(tokens) and tokens[0].lower() in {"kabupaten", "kota", "provinsi"})
+    size, _ = places_at(tokens, level)
+    return " ".join(tokens) if size and level + size == len(tokens) else ""
 
 
 def _apposed_office(words: list[str], k: int, names: Counter[str]) -> str:

@@ -30,6 +30,7 @@ _EXTRA_ALIASES = {
     "kukar": "Kutai Kartanegara", "kubar": "Kutai Barat", "kutim": "Kutai Timur",
     "kotim": "Kotawaringin Timur", "hsu": "Hulu Sungai Utara", "hst": "Hulu Sungai Tengah",
     "hss": "Hulu Sungai Selatan", "tanbu": "Tanah Bumbu", "tala": "Tanah Laut", "kku": "Kayong Utara",
+    "morotai": "Pulau Morotai",
     "taput": "Tapanuli Utara", "tapsel": "Tapanuli Selatan", "tapteng": "Tapanuli Tengah",
     "labura": "Labuhanbatu Utara", "labusel": "Labuhanbatu Selatan", "sergai": "Serdang Bedagai",
     "paluta": "Padang Lawas Utara", "humbahas": "Humbang Hasundutan",
@@ -233,7 +234,7 @@ _ACRONYMS_IN_FULL = {
     "setdakot": "sekretariat daerah kota", "kordiv": "koordinator divisi", "korwil": "koordinator wilayah",
     "kades": "kepala desa", "sekdes": "sekretaris desa", "kasi": "kepala seksi", "sekcam": "sekretaris kecamatan",
     "pmd": "pemberdayaan masyarakat dan desa", "waka": "wakil ketua",
-    "apdesi": "asosiasi pemerintah desa seluruh indonesia",
+    "apdesi": "asosiasi pemerintah desa seluruh indonesia", "bappeda": "badan perencanaan pembangunan daerah",
     "jppr": "jaringan pendidikan pemilih untuk rakyat", "kanreg": "kantor regional",
     "korem": "komando resor militer",
     # prosecutors and courts

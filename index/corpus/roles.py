@@ -37,7 +37,7 @@ LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurah
                             # Toraja, Kei, Lampung, Cirebon, Banjar, Bolaang Mongondow
                             "nagari", "keuchik", "geuchik", "gampong", "jaro", "perbekel", "distrik",
                             "kadistrik", "kampung", "kampong", "lembang", "jorong", "ohoi", "pekon",
-                            "tiyuh", "kuwu", "pambakal", "sangadi"})
+                            "tiyuh", "kuwu", "pambakal", "sangadi", "kemantren"})
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
 _SAY_AFTER = frozenset(
@@ -231,6 +231,8 @@ def read_role(words: list[str], start: int, size: int,
         if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
                 and bare(word).lower() not in _ENDS_NO_SENTENCE and not is_parenthesised(word):
             break  # but "(Pj. Sekda)", "Kab. Tangerang" go on
+        if word.endswith(":"):
+            break  # "Pj Bupati Sanggau, Name: “...”": the quotation follows
     epithet = end < len(words) and (bare(words[end]).lower() in EPITHET_END
                                       or _clause_ends_epithet(words, start, end))
     unit, name = _split_unit_and_name(tail, names)
@@ -271,7 +273,7 @@ def _ballot_number(words: list[str], i: int) -> bool:
 
 
 # Words with a period that go on an office: "Drs.", "(Pj. Sekda)", "Kab. Tangerang".
-_ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS
+_ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS | {"dt", "dtk"}  # "Name Dt. Rajo Mangkuto": a Minang title
 _PARTY_WORDS = frozenset({"fraksi", "partai"})
 _DESCRIBING_WORDS = 10  # "yang membidangi penanganan pelanggaran dan penyelesaian sengketa itu"
 _LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
@@ -526,6 +528,10 @@ def skip_verb(words: list[str], end: int) -> int:
 def _verb_after(words: list[str], end: int) -> int | None:
     """Where the verb of saying after `words[end]` is, within a few words ("kepada
     wartawan", "saat dikonfirmasi,"), not past a sentence, a quote or another office."""
+    last = words[end - 1] if 0 < end <= len(words) else ""
+    if last.endswith((".", "!", "?")) and not (is_degree(last) or is_initial(last)
+                                               or bare(last).lower() in _ENDS_NO_SENTENCE):
+        return None  # "... dipimpin Sekda NTB Lalu Ramdhan Saputra. Zulkifli berharap": the next one's
     for j in range(end, min(end + _CLAUSE_WORDS, len(words))):
         if bare(words[j]).lower() in SAY_BEFORE:
             return j
@@ -547,4 +553,5 @@ def after_former(words: list[str], i: int) -> bool:
     """The office at `words[i]` is one its holder held before: "mantan Ketua ...", "yang
     sebelumnya menjabat Koordinator Divisi ..."."""
     before = bare(words[i - 1]).lower() if i > 0 else ""
-    return before == "mantan" or before == "menjabat" and i > 1 and bare(words[i - 2]).lower() in _FORMERLY
+    return before in {"mantan", "eks", "bekas"} or before == "menjabat" and i > 1 \
+        and bare(words[i - 2]).lower() in _FORMERLY

@@ -208,10 +208,13 @@ def _list_paragraphs(intro: str | None, items: list[re.Match[str]]) -> list[str]
 def _add_list(paragraphs: list[str], segment: list[re.Match[str]]) -> None:
     # A statement's list runs to a few items; a page listing thousands stays bounded.
     texts = [item.group(1) for item in segment[:MAX_LIST_ITEMS]]
-    if paragraphs and paragraphs[-1].endswith(":") and len(paragraphs[-1].split()) >= MIN_WORDS:
+    # An item that quotes its own speaker ("1. Pj Bupati Sambas, Name: “...”.") is a statement
+    # of its own, not a clause of the sentence announcing the list.
+    quoting = len(segment) == 1 and any(mark in texts[0] for mark in _QUOTES)
+    if paragraphs and paragraphs[-1].endswith(":") and len(paragraphs[-1].split()) >= MIN_WORDS and not quoting:
         # a sentence announcing the list; a label ("Topik:", "Tags:") announces none
         paragraphs[-1] = _ended(" ".join([paragraphs[-1], *texts]))
-    elif len(segment) > 1:
+    elif len(segment) > 1 or quoting:
         paragraphs.append(_ended(" ".join(texts)))
     else:
         paragraphs.append(segment[0].group(0))  # one item alone: a related headline, say

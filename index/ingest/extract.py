@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -52,6 +53,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # Read before trafilatura, which prunes the tree it is given.
     meta = _meta_properties(tree)
     html_title = _html_title(tree)
+    logo = _logo_name(tree, url)
     # Only a page whose metadata gives no date needs its byline read (before the pruning too).
     meta_date = _iso_date(meta.get("article:published_time", ""))
     pieces = _text_pieces(tree)
@@ -70,9 +72,9 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # its JSON-LD is not that fallback.
     named = doc.sitename if (doc.sitename or "").removeprefix("www.") != _host_name(url) else ""
     in_title = _title_site_name(html_title, doc.title or "", url)
-    if _squeezed(named) == _squeezed(in_title):  # "@IDNTimesKaltim" (a Twitter handle): "IDN Times Kaltim"
-        named = in_title
-    outlet = _one_line(meta.get("og:site_name") or named or "") or in_title or _host_name(url)
+    # "@IDNTimesKaltim" (a Twitter handle), "Wartakapuas" (the host): as the <title> or logo spell it
+    named = next((n for n in (in_title, logo) if n and _squeezed(n) == _squeezed(named)), named)
+    outlet = _one_line(meta.get("og:site_name") or named or "") or in_title or logo or _host_name(url)
     title = doc.title or meta.get("og:title") or html_title or headline_in_json(scripts)
     title = clip(_clean_title(title, outlet), MAX_TITLE_CHARS)
     outlet = clip(outlet, MAX_OUTLET_CHARS)
@@ -149,6 +151,7 @@ _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
 # Blogspot's default <title> is "Blog Name: Post Title": a colon after the site's name only.
 _PREFIX_SEPARATORS = _TITLE_SEPARATORS + (": ",)
 _OUTLET_WORDS = 4  # "Republika Online", "Tribun Jateng": a site's name is short
+_LOGO_LINKS = 50  # the logo links home near the page's top
 # A <title> that names only the page's section beside the site ("Berita | Pemerintah Provinsi
 # Papua Selatan", "Diskominfo Gowa - Detail Berita"), as government sites make it.
 _SECTIONS = frozenset({"berita", "detail berita", "berita daerah", "berita terkini", "news", "artikel",
@@ -212,6 +215,22 @@ def _title_site_name(html_title: str, headline: str, url: str) -> str:
         for end in (html_title.partition(separator)[0], html_title.rpartition(separator)[2]):
             if re.sub(r"\W", "", end).casefold() == label:
                 return end.strip()
+    return ""
+
+
+def _logo_name(tree: HtmlElement, url: str) -> str:
+    """The site's name as its logo's alt text gives it: the first image inside a link to the
+    site's home page ("<a href="https://www.wartakapuas.com/"><img alt="Warta Kapuas">"), or ""."""
+    host = _host_name(url)
+    for link in islice(tree.iter("a"), _LOGO_LINKS):
+        href = urlsplit(link.get("href") or "")
+        if href.path.strip("/") or (href.hostname or host).removeprefix("www.") != host:
+            continue
+        image = next(link.iter("img"), None)
+        alt = " ".join((image.get("alt") or "").split()) if image is not None else ""
+        alt = re.sub(r"^logo\s+", "", alt, flags=re.IGNORECASE)
+        if 0 < len(alt.split()) <= _OUTLET_WORDS and alt.casefold() not in {"logo", "home", "beranda"}:
+            return alt
     return ""
 
 
