@@ -273,7 +273,7 @@ def _ballot_number(words: list[str], i: int) -> bool:
 
 
 # Words with a period that go on an office: "Drs.", "(Pj. Sekda)", "Kab. Tangerang".
-_ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS | {"dt", "dtk"}  # "Name Dt. Rajo Mangkuto": a Minang title
+_ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS
 _PARTY_WORDS = frozenset({"fraksi", "partai"})
 _DESCRIBING_WORDS = 10  # "yang membidangi penanganan pelanggaran dan penyelesaian sengketa itu"
 _LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
@@ -529,8 +529,8 @@ def _verb_after(words: list[str], end: int) -> int | None:
     """Where the verb of saying after `words[end]` is, within a few words ("kepada
     wartawan", "saat dikonfirmasi,"), not past a sentence, a quote or another office."""
     last = words[end - 1] if 0 < end <= len(words) else ""
-    if last.endswith((".", "!", "?")) and not (is_degree(last) or is_initial(last)
-                                               or bare(last).lower() in _ENDS_NO_SENTENCE):
+    if last.endswith((".", "!", "?")) and not (is_degree(last) or is_initial(last)  # "Name Dt. Rajo Mangkuto"
+                                               or bare(last).lower() in _ENDS_NO_SENTENCE | {"dt", "dtk"}):
         return None  # "... dipimpin Sekda NTB Lalu Ramdhan Saputra. Zulkifli berharap": the next one's
     for j in range(end, min(end + _CLAUSE_WORDS, len(words))):
         if bare(words[j]).lower() in SAY_BEFORE:
