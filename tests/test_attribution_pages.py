@@ -231,7 +231,15 @@ _NOT_YET |= {
     "ao04": "officials called by an earlier office ('Eks Camat Tegalsari tersebut', 'mantan Kepala Bappeda "
             "tersebut'), one of them named only after 'dikelola oleh'",
     "ao08": "a regency named by its motto ('Ketua Bawaslu Bumi Seentak Galah itu') read as a name",
-    "ao10": "statements given in a table ('Sikap kepala daerah'), which extraction leaves out"}
+    "ao10": "statements given in a table ('Sikap kepala daerah'), which extraction leaves out",
+    # The forty-first round (ap01-ap12), Bali, NTB and NTT (Balinese names and village bodies,
+    # church figures, Sasak names) and big portals' furniture ("VIDEO:", "[FOTO]", a time-coded
+    # transcript, an explainer box, an updated note): 85/91 quotes and 30/37 speakers before its
+    # fixes, 90/91 and 37/37 after (three expectations reviewed: local offices naming their own place).
+    "ap05": "'ujar pria asal Soe, Timor Tengah Selatan itu': a speaker described by where he comes from, "
+            "which the article never says of him",
+    "ap09": "the main official: a headline naming BKN ('Ini Kata BKN') ranks the head of a BKN bureau above "
+            "the Deputi quoted most"}
 # The twenty-eighth round (ac01-ac12), everyday feed items from big portals' regional channels
 # and small sites: 87/90 quotes and 34/39 speakers before its fixes, 90/90 and 39/39 after.
 # The twenty-ninth round (ad01-ad12), the same from national portals and regional dailies:

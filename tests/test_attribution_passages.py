@@ -363,6 +363,18 @@ def test_hurried_paragraphs_and_sumatran_names():
         "Pj Bupati Sanggau, Markus Dominikus Jelani: “Wilayah kami berbatasan dengan Malaysia.”"])
     assert [(o.name, o.position) for o in event.by_paragraph[1:]] == [
         ("", "Penjabat Bupati Lombok Tengah"), ("Markus Dominikus Jelani", "Penjabat Bupati Sanggau")]
+    # Bali's customary heads, two people joined by "serta", a video transcript's time-coded labels
+    bali = detect_speakers("Judul", [
+        "Bendesa Madya MDA Kabupaten Karangasem, I Gusti Ngurah Made Sumatra, mendukung imbauan Bawaslu.",
+        "“Dia mewakili seluruh krama,” kata Gusti Ngurah Sumatra.",
+        "Kepala BKPSDM Sikka, Maria Goreti Da Cunha, S.H., serta Ketua Bawaslu Kabupaten Sikka, Yohanes "
+        "Berchmans Moa, S.Fil., turut hadir.",
+        "[01:14] Maria Goreti Da Cunha, Kepala BKPSDM Sikka:",
+        "Sanksinya berjenjang, mulai dari hukuman disiplin sedang sampai berat."])
+    assert [bali.by_paragraph[k].name for k in (0, 1, 2, 4)] == [  # the label says nothing itself
+        "I Gusti Ngurah Made Sumatra", "I Gusti Ngurah Made Sumatra", "Maria Goreti Da Cunha",
+        "Maria Goreti Da Cunha"]
+    assert ("Yohanes Berchmans Moa", "Ketua Bawaslu Kabupaten Sikka") in {(o.name, o.position) for o in bali.officials}
     # "Kabupaten Toba" is a place (Toba Samosir until 2020), not a name
     assert detect_officials("Judul", ["Ketua PGRI Kabupaten Toba, Rosdiana Napitupulu, menyebut guru netral."]) \
         == [Official("Rosdiana Napitupulu", "Ketua PGRI Kabupaten Toba")]

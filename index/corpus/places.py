@@ -17,7 +17,7 @@ from pathlib import Path
 _TABLE = Path(__file__).with_name("regions.tsv")
 MAX_PLACE_WORDS = 5
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_BRACKETED = re.compile(r"\([^()]{0,40}\)")  # "(Bawaslu)", "(PKn)": an office's acronym or aside
+_BRACKETED = re.compile(r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]")  # "(Bawaslu)", "[JPIC]": an acronym or aside
 
 # Short forms of regencies that news uses and the gazetteer does not know.
 # Short forms that are also ordinary words or names ("loteng", "mabar", "kobar", "Madina")

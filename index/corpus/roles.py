@@ -467,10 +467,14 @@ def _all_name(tokens: list[str], names: Counter[str]) -> bool:
 def _listed(following: list[list[str]]) -> bool:
     """Whether the segments after one go on to close a list ("Dinas Pemberdayaan Perempuan,
     Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana"): it is the office's.
-    A segment opening with an office is the named person's second one, no list item."""
+    A segment opening with an office is the named person's second one, or, after "serta" or
+    "dan", another person's: no list item."""
     for segment in following:
-        if not _unit_like(segment) or role_at(segment, 0):
-            return False
+        if all(is_degree(w) for w in segment):
+            continue  # "Name, S.H., serta ...": the name's degrees
+        joined = int(bare(segment[0]).lower() in {"dan", "serta"})
+        if not _unit_like(segment) or role_at(segment, joined):
+            return False  # "..., serta Ketua Bawaslu ..., Name2,": a second person
         if any(bare(w).lower() in {"dan", "serta"} for w in segment):
             return True
     return False

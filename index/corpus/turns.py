@@ -32,7 +32,9 @@ _SENTENCE_WORDS = 40
 # A transcript's line: the speaker's name (a note in brackets after it) and a colon.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \([^()]{1,60}\))?:\s")
 # A transcript's list of guests: "Narasumber (via telepon): Name, Office".
-GUEST_LINE = re.compile(r"(?:narasumber|pembicara)\b[^:]{0,30}:\s*([^:]{3,200})$", re.IGNORECASE)
+# "Narasumber: Name, Office", or a video transcript's time-coded label "[01:14] Name, Office:".
+GUEST_LINE = re.compile(r"(?:(?:narasumber|pembicara)\b[^:]{0,30}:\s*([^:]{3,200})"
+                        r"|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*([^:\[\]]{3,200}):)$", re.IGNORECASE)
 _BRACKETED_OFFICE = re.compile(r"\(([^()]{3,150})\)\s*$")
 _INTRODUCTION_WORDS = 8  # "Sementara itu, Ny. Yuliana Rumbiak, Ketua DWP ...": where the office may start
 
@@ -169,15 +171,17 @@ def bare_quotes(paragraphs: list[str], turns: list[Person | None]) -> list[Perso
 
 def guest(paragraph: str) -> tuple[str, str] | None:
     """The name and office a transcript's guest line gives ("Narasumber: Dr. H. Dedi
-    Supriatna Kusumah, M.Si., Sekretaris Daerah Kabupaten Bandung"), if it is one."""
+    Supriatna Kusumah, M.Si., Sekretaris Daerah Kabupaten Bandung", "[01:14] Maria Goreti Da
+    Cunha, Kepala BKPSDM Sikka:"), if it is one."""
     line = GUEST_LINE.match(paragraph)
-    name = byline_name(line[1]) if line else ""
+    label = (line[1] or line[2]) if line else ""
+    name = byline_name(label)
     if not name:
         return None
-    bracketed = _BRACKETED_OFFICE.search(line[1])  # "Hendri Kusnadi, S.H., M.H. (Ketua Bawaslu ...)"
+    bracketed = _BRACKETED_OFFICE.search(label)  # "Hendri Kusnadi, S.H., M.H. (Ketua Bawaslu ...)"
     if bracketed and role_at(bracketed[1].split(), 0):
         return name, bracketed[1].strip()
-    parts = [part.strip() for part in line[1].split(",")[1:]]
+    parts = [part.strip() for part in label.split(",")[1:]]
     office = ", ".join(p for p in parts if p and not all(is_degree(w) for w in p.split()))
     return name, without_brackets(office).rstrip(".")
 
