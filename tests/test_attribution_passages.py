@@ -375,6 +375,13 @@ def test_hurried_paragraphs_and_sumatran_names():
         "I Gusti Ngurah Made Sumatra", "I Gusti Ngurah Made Sumatra", "Maria Goreti Da Cunha",
         "Maria Goreti Da Cunha"]
     assert ("Yohanes Berchmans Moa", "Ketua Bawaslu Kabupaten Sikka") in {(o.name, o.position) for o in bali.officials}
+    # a nickname after an honorific; a headline's office with its place written short before a colon
+    ros = detect_speakers("Ketua PGRI Kukar: Guru Bukan Alat Mobilisasi Suara", [
+        "Kepala BKPSDM Kota Palu, Rosmawati Lamakarate, mengatakan ASN wajib netral.",
+        "Kepala Disdikbud Kukar, Mardiana Safitri, mengatakan guru diawasi. Ia meminta guru netral.",
+        "Menurut Bu Ros, sapaan akrabnya, BKPSDM sudah menyurati seluruh organisasi perangkat daerah.",
+        "Ketua PGRI Kukar, Syahrani Mahyudin, mengatakan guru bukan alat mobilisasi suara."])
+    assert ros.by_paragraph[2].name == "Rosmawati Lamakarate" and ros.main.name == "Syahrani Mahyudin"
     # "Kabupaten Toba" is a place (Toba Samosir until 2020), not a name
     assert detect_officials("Judul", ["Ketua PGRI Kabupaten Toba, Rosdiana Napitupulu, menyebut guru netral."]) \
         == [Official("Rosdiana Napitupulu", "Ketua PGRI Kabupaten Toba")]

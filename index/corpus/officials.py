@@ -339,14 +339,17 @@ def _paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: 
             speak(None)  # "tegasnya", "menurutnya"
         elif says_next(words, i) and not words[i].endswith((".", ":")):
             target = name_after(words, i + 1, names)
+            after = i + 1 + len(target.split()) if target else i + 1
+            while target and after - len(target.split()) < len(words) and \
+                    bare(words[after - len(target.split())]).lower() in HONORIFICS:
+                after += 1  # "Menurut Bu Ros, ...": past the honorific name_after skipped
             if target == "PRONOUN" or not target and epithet_at(words, i + 1):
                 speak(None)  # "kata dia", "ujar pria yang memimpin Bawaslu Sulsel ... itu"
-            elif target and _nickname_follows(words, i + 1 + len(target.split())) and \
-                    (holder := _nicknamed(people, target) or current):
+            elif target and _nickname_follows(words, after) and (holder := _nicknamed(people, target) or current):
                 holder.add_nickname(target)  # "Menurut Rahma, sapaan akrabnya, ..."
                 speak(holder)
             elif target:
-                speak(register(people, target, _apposed_office(words, i + 1 + len(target.split()), names), index))
+                speak(register(people, target, _apposed_office(words, after, names), index))
             elif (by_initials := initialled(people, words, i + 1)) is not None:
                 speak(by_initials)  # "kata ZA"
         elif lower in SAY_BEFORE:

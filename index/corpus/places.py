@@ -175,11 +175,11 @@ def spell_out(text: str) -> str:
     """Abbreviated offices and places written in full: "Pj Gubernur Sulsel" ->
     "Penjabat Gubernur Sulawesi Selatan"."""
     words = text.split()
-    bare = [w.strip(",") for w in words]
+    bare = [w.strip(",").rstrip(":;") for w in words]  # "Ketua PGRI Kukar: ..." as a headline has it
     out, i = [], 0
     while i < len(words):
         word = words[i]
-        core = word.strip(",")
+        core = bare[i]
         office = OFFICE_WORDS.get(core.lower())
         if office and core[:1].isupper():
             out.append(office + word[len(core):])
@@ -235,6 +235,8 @@ _ACRONYMS_IN_FULL = {
     "kades": "kepala desa", "sekdes": "sekretaris desa", "kasi": "kepala seksi", "sekcam": "sekretaris kecamatan",
     "pmd": "pemberdayaan masyarakat dan desa", "waka": "wakil ketua",
     "apdesi": "asosiasi pemerintah desa seluruh indonesia", "bappeda": "badan perencanaan pembangunan daerah",
+    "pgri": "persatuan guru republik indonesia", "ppni": "persatuan perawat nasional indonesia",
+    "idi": "ikatan dokter indonesia", "dispendik": "dinas pendidikan",
     "jppr": "jaringan pendidikan pemilih untuk rakyat", "kanreg": "kantor regional",
     "korem": "komando resor militer",
     # prosecutors and courts
