@@ -238,7 +238,18 @@ _NOT_YET |= {
     "ap05": "'ujar pria asal Soe, Timor Tengah Selatan itu': a speaker described by where he comes from, "
             "which the article never says of him",
     "ap09": "the main official: a headline naming BKN ('Ini Kata BKN') ranks the head of a BKN bureau above "
-            "the Deputi quoted most"}
+            "the Deputi quoted most",
+    # The forty-third round (ar01-ar12), police and army voices (ranks, corps, a Kasi Humas speaking
+    # for the Kapolres, an amanat read by the Wakapolda) and provincial governments ("Sekdaprov",
+    # "Setdaprov", two levels of one office, a press conference's questions): 84/92 quotes and
+    # 34/41 speakers before its fixes, 85/92 and 38/41 after.
+    "ar02": "a Kasi Humas speaking for the Kapolres read without the Polres ('Kasi Humas Sanggau')",
+    "ar03": "a Kapolda's amanat read out by the Wakapolda ('demikian amanat Kapolda yang dibacakan ...'), "
+            "given to those who read it",
+    "ar05": "'Menurut Pangdam, TNI telah ...' read as an office 'Pangdam TNI' apart from the Pangdam named "
+            "before, and a Kapendam relaying him",
+    "ar07": "a quote closed by 'ungkapnya' a paragraph after another speaker is named",
+    "ar10": "the main official: a headline naming bodies ranks the Kasatpol PP above the Asisten quoted most"}
 # The forty-second round (aq01-aq12), sector offices on their own staff (teachers, nurses, doctors,
 # madrasahs) and everyday short feed items: 80/81 quotes and 22/29 speakers before its fixes,
 # 81/81 and 29/29 after (four expectations reviewed: a school naming its own place, an office

@@ -382,6 +382,15 @@ def test_hurried_paragraphs_and_sumatran_names():
         "Menurut Bu Ros, sapaan akrabnya, BKPSDM sudah menyurati seluruh organisasi perangkat daerah.",
         "Ketua PGRI Kukar, Syahrani Mahyudin, mengatakan guru bukan alat mobilisasi suara."])
     assert ros.by_paragraph[2].name == "Rosmawati Lamakarate" and ros.main.name == "Syahrani Mahyudin"
+    # a provincial Sekda written short, and a military unit's name that is its own place
+    province = detect_speakers("Judul", [
+        "Sekdaprov Jateng Hendro Wibisono mengatakan satgas sudah dibentuk di Semarang.",
+        "Menurut Sekdaprov Jateng itu, satgas memantau akun media sosial pegawai.",
+        "Pangdam IX/Udayana Mayjen TNI Wirawan Adi Nugroho mengingatkan prajurit di Belu."])
+    assert [(o.name, o.position) for o in province.by_paragraph] == [
+        ("Hendro Wibisono", "Sekretaris Daerah Provinsi Jawa Tengah"),
+        ("Hendro Wibisono", "Sekretaris Daerah Provinsi Jawa Tengah"),
+        ("Wirawan Adi Nugroho", "Pangdam IX/Udayana")]  # no regency added to the unit
     # "Kabupaten Toba" is a place (Toba Samosir until 2020), not a name
     assert detect_officials("Judul", ["Ketua PGRI Kabupaten Toba, Rosdiana Napitupulu, menyebut guru netral."]) \
         == [Official("Rosdiana Napitupulu", "Ketua PGRI Kabupaten Toba")]

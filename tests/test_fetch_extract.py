@@ -426,6 +426,10 @@ def test_outlet_before_the_headline_in_the_title() -> None:
     logo = "<a href='https://www.wartakapuas.example/'><img src='/logo.svg' alt='Warta Kapuas'></a>"
     page = f"<html><head><title>Bawaslu Panggil Camat</title>{og}</head><body>{logo}{body}</body></html>"
     assert extract_article(page, "https://www.wartakapuas.example/berita/1").outlet == "Warta Kapuas"
+    # a <title> naming the site by its host, a logo spelling it out
+    titled = page.replace("<title>Bawaslu Panggil Camat</title>",
+                          "<title>Bawaslu Panggil Camat | wartakapuas.example</title>")
+    assert extract_article(titled, "https://www.wartakapuas.example/berita/1").outlet == "Warta Kapuas"
 
 
 def test_an_article_printed_twice_is_read_from_its_fuller_copy() -> None:

@@ -65,7 +65,8 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     words = office.split()
     head = role_at(words, 0, capitalised=False) if words else 0
     described = any(w[:1].islower() and w not in {"dan", "serta"} for w in words[max(head, 1):])
-    local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) for w in words)
+    # a local office names its own place, and a military unit's number or name ("IX/Udayana") its own
+    local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) or "/" in w for w in words)
     if office and place and not has_place(office) and not _is_national(office) \
             and not described and not local:
         office = f"{office} {_level(place)}{place.name}"

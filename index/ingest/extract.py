@@ -72,6 +72,8 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # its JSON-LD is not that fallback.
     named = doc.sitename if (doc.sitename or "").removeprefix("www.") != _host_name(url) else ""
     in_title = _title_site_name(html_title, doc.title or "", url)
+    if logo and _squeezed(logo) == _squeezed(in_title).split(".")[0]:
+        in_title = logo  # "... - wartalampung.com" in the <title>, "Warta Lampung" in the logo
     # "@IDNTimesKaltim" (a Twitter handle), "Wartakapuas" (the host): as the <title> or logo spell it
     named = next((n for n in (in_title, logo) if n and _squeezed(n) == _squeezed(named)), named)
     outlet = _one_line(meta.get("og:site_name") or named or "") or in_title or logo or _host_name(url)
