@@ -80,6 +80,8 @@ nonaktif petahana
 kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung ohoi pekon tiyuh
 whatsapp instagram facebook tiktok twitter youtube telegram google
 """.split()) | LEVEL_ABBREVIATIONS
+# A Minang adat title after a name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
+ADAT_TITLE_SHORT = frozenset({"dt", "dtk"})
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
 TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny",

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.corpus.article import Official
-from index.corpus.name_words import (ACTING, GIVEN_NAMES, NAMESAKES, ORG_WORDS, bare, could_be_name, has_place,
-                                     is_degree, is_initial, is_place_word, name_like)
+from index.corpus.name_words import (ACTING, ADAT_TITLE_SHORT, GIVEN_NAMES, NAMESAKES, ORG_WORDS, bare, could_be_name,
+                                     has_place, is_degree, is_initial, is_place_word, name_like)
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out
 from index.corpus.roles import is_acting, role_at
 
@@ -35,9 +35,9 @@ _FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdian
 _SHORT_NAME_WORDS = 2  # "Yessi", "Andi Irfan": a name read short, to complete
 _ACRONYM_LETTERS = 8  # an office's acronym spells at most this many words ("SDMA": 4)
 _ACRONYM_SCAN_WORDS = 32  # words of a position read for acronyms; positions are shorter
-# A Minang adat title after the name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
-# Written out ("Arfian Datuak Rajo Ameh") it is how the person is known, and stays.
-_ADAT_TITLE = re.compile(r" (?:Dt|Dtk)\.?$")
+# A Minang adat title after the name, written short, cut off with it; written out ("Arfian
+# Datuak Rajo Ameh") it is how the person is known, and stays.
+_ADAT_TITLE = re.compile(r" (?:%s)\.?$" % "|".join(sorted(t.capitalize() for t in ADAT_TITLE_SHORT)))
 
 
 @dataclass
@@ -383,7 +383,7 @@ def _spelling(word: str) -> str:
 
 def take_initials(words: list[str], person: Person) -> None:
     """ "Drs. Zulkarnain Abdullah, M.Si. (ZA)": the article calls the person by initials later."""
-    initials = "".join(w[0] for w in person.name.split()).upper()
+    initials = _name_initials(person.name)
     if len(initials) > 1 and any(w.startswith("(") and w.strip("(),.") == initials for w in words):
         person.add_nickname(initials)
 
@@ -397,5 +397,9 @@ def initialled(people: list[Person], words: list[str], k: int) -> Person | None:
     given = next((p for p in people if token in p.nicknames), None)
     if given is not None or not 1 < len(token) <= 3:
         return given
-    matching = [p for p in people if p.name and "".join(w[0] for w in p.name.split()).upper() == token]
+    matching = [p for p in people if p.name and _name_initials(p.name) == token]
     return matching[0] if len(matching) == 1 else None
+
+
+def _name_initials(name: str) -> str:
+    return "".join(w[0] for w in name.split()).upper()

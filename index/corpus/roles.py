@@ -13,8 +13,8 @@ from collections import Counter
 from itertools import takewhile
 
 from index.corpus.name_words import (
-    ACTING, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, LEVEL_ABBREVIATIONS, NAME_PARTICLES, NAMESAKES,
-    ORG_WORDS, TITLES,
+    ACTING, ADAT_TITLE_SHORT, CORPS, GIVEN_NAMES, HEADS_BY_FIRST, HONORIFICS, LEVEL_ABBREVIATIONS, NAME_PARTICLES,
+    NAMESAKES, ORG_WORDS, TITLES,
     bare, could_be_name, is_degree, is_initial, is_initials, is_parenthesised,
     only_place, place_spans, strict_name, strip_honorifics)
 
@@ -274,6 +274,7 @@ def _ballot_number(words: list[str], i: int) -> bool:
 
 # Words with a period that go on an office: "Drs.", "(Pj. Sekda)", "Kab. Tangerang".
 _ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS
+_NO_END_BEFORE_VERB = _ENDS_NO_SENTENCE | ADAT_TITLE_SHORT  # "Name, S.Pd Dt. Rajo Mangkuto mengingatkan"
 _PARTY_WORDS = frozenset({"fraksi", "partai"})
 _DESCRIBING_WORDS = 10  # "yang membidangi penanganan pelanggaran dan penyelesaian sengketa itu"
 _LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
@@ -534,7 +535,7 @@ def _verb_after(words: list[str], end: int) -> int | None:
     wartawan", "saat dikonfirmasi,"), not past a sentence, a quote or another office."""
     last = words[end - 1] if 0 < end <= len(words) else ""
     if last.endswith((".", "!", "?")) and not (is_degree(last) or is_initial(last)  # "Name Dt. Rajo Mangkuto"
-                                               or bare(last).lower() in _ENDS_NO_SENTENCE | {"dt", "dtk"}):
+                                               or bare(last).lower() in _NO_END_BEFORE_VERB):
         return None  # "... dipimpin Sekda NTB Lalu Ramdhan Saputra. Zulkifli berharap": the next one's
     for j in range(end, min(end + _CLAUSE_WORDS, len(words))):
         if bare(words[j]).lower() in SAY_BEFORE:

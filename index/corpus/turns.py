@@ -27,6 +27,7 @@ _LOOKS_BACK = re.compile(r"(?:demikian|begitu|hal (?:itu|tersebut|ini)|pernyataa
                          r"dipaparkan|kata|ujar)\b", re.IGNORECASE)
 # Sentence ends inside a paragraph, and a last word that ends no sentence ("Ny.", "H.", "R.").
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])")
+_ABBREVIATED = HONORIFICS | {"drh"}  # "Ny.", "dr. H. Hairul", "drh. Name"
 _MAX_SENTENCES = 60
 _SENTENCE_WORDS = 40
 # A transcript's line: the speaker's name (a note in brackets after it) and a colon.
@@ -86,7 +87,7 @@ def _ends_abbreviated(text: str) -> bool:
     """Whether the text ends in a title or initial ("Ny.", "dr. H. Hairul", "Moh."), not in a
     short name that ends a sentence ("... kata Rika. Adapun ...")."""
     last = text.rsplit(None, 1)[-1] if text.strip() else ""
-    return last.endswith(".") and (is_initial(last) or last[:-1].lower() in HONORIFICS | {"drh"})
+    return last.endswith(".") and (is_initial(last) or last[:-1].lower() in _ABBREVIATED)
 
 
 def _brings_in_speaker(sentence: str, before: str) -> bool:
