@@ -1,0 +1,436 @@
+"""The speaker of one paragraph: whom its statements are attributed to, by name, office,
+initials, nickname or pronoun, registering everyone it names on the way.
+
+`ParagraphReader` walks the paragraph's words once. At an office (`roles`) it reads the
+name and verb of saying around it; at a verb of saying ("kata", "ujarnya", "menurut")
+the name after it; before a verb ("Tatang menegaskan") the name before it. A pronoun is
+resolved once the paragraph is read: to the person named as a later sentence opens, else
+the one who opens the paragraph, else the person the article was speaking of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, body_in_between,
+                                       epithet_at, holder_before, name_after, name_before, office_in_brackets,
+                                       second_office)
+from index.corpus.name_words import HONORIFICS, bare, could_be_name, has_place
+from index.corpus.people import (MAX_PEOPLE, Person, initialled, named_holder, register, register_office,
+                                 same_person, take_initials, within)
+from index.corpus.places import places_at, without_brackets
+from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS, SAY_BEFORE, after_former,
+                                is_say_after, read_role, role_at, says_next, skip_verb)
+
+_ACCOMPANYING = frozenset({"didampingi", "beserta"})
+_JOINING = frozenset({"sekaligus", "merangkap"})
+_APPOSED_WORDS = 12  # "guru di SD Negeri 2 Karanglewas Lor,"
+_PLACE_WORDS = 4  # "dari Kabupaten Pulang Pisau,"
+_ATTENDED = frozenset({"dihadiri", "hadir"})
+_LIST_SCAN_WORDS = 30  # a list names several offices in that many words
+_ACTED_UPON = frozenset("berhalangan dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi "
+                        "ditegur dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
+# "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
+# article keeps unnamed, with what it says of them.
+_ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seorang [^,.\"“”]{2,80}?),? yang "
+                        r"(?:enggan|tak mau|tidak mau|tidak ingin|tak ingin|minta|meminta) "
+                        r"(?:disebut|disebutkan|ditulis|dituliskan) (?:nama|identitas)nya", re.IGNORECASE)
+_ANONYMOUS_WORDS = 25
+_NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan", "akrabnya"),
+                            ("sapaan", "akrab"), ("panggilan", "akrabnya"), ("panggilan", "akrab")})
+# At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
+_DESCRIPTION_WORDS = 10
+
+
+def paragraph_speaker(words: list[str], quoted: list[bool], index: int, names: Counter[str],
+                      people: list[Person], current: Person | None) -> Person | None:
+    """Register the people paragraph `index` names in `people`; return the one it quotes,
+    if any. `quoted` marks the words inside quotation marks, `names` the short names seen
+    in attribution position across the article, and `current` is whom the article was
+    speaking of."""
+    return ParagraphReader(words, quoted, index, names, people, current).speaker()
+
+
+class ParagraphReader:
+    """One pass over a paragraph's words. An office that speaks inside a quotation
+    ("“Setiap Kepala Perangkat Daerah wajib menyampaikan laporan,” jelas Sekda.") is spoken
+    of, not the speaker."""
+
+    def __init__(self, words: list[str], quoted: list[bool], index: int, names: Counter[str],
+                 people: list[Person], current: Person | None) -> None:
+        self.words, self.quoted, self.index, self.names = words, quoted, index, names
+        self.people, self.current = people, current
+        self.spoken: list[Person | None] = []  # None: a pronoun
+        self.antecedents: list[Person | None] = []  # for each pronoun, a later sentence's subject
+        self.named: list[Person] = []
+        self.opener: Person | None = None  # named as the paragraph opens: its pronouns are theirs
+        # Named as a later sentence opens, before anyone speaks: "... rekomendasi. Asisten ...,
+        # Name, dalam rapat ..., meminta ... “...,” ujarnya."
+        self.sentence_subject: Person | None = None
+        self.channel: Person | None = None  # "melalui Kabag Prokopim, Maria, ...": who an office speaks through
+        self.apposed: tuple[int, str] | None = None  # an office without a name, set off by a comma: where it ends
+        self.named_end = -1
+        self.i = 0
+
+    def speaker(self) -> Person | None:
+        words = self.words
+        while self.i < len(words):
+            end = self._office(self.i)
+            if end is not None:
+                self.i = max(end, self.i + 1)
+                continue
+            self._attribution(self.i)
+            self.i += 1
+        opener = self.opener or _named_at_opening(words, self.people, self.names, self.index) \
+            or _anonymous_at_opening(words, self.people)
+        resolved = [p if p is not None else later or opener or self.current
+                    for p, later in zip(self.spoken, self.antecedents)]
+        speaker = next((p for p in resolved if p is not None), None)
+        if speaker:
+            speaker.said += 1
+        # No verb of saying, but the paragraph opens with who acts in it: "Pjs. Bupati Banyumas,
+        # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ..."
+        return speaker or opener
+
+    def _speak(self, person: Person | None) -> None:
+        if not self.quoted[self.i]:
+            self.spoken.append(person)
+            self.antecedents.append(None if any(self.spoken) else self.sentence_subject)
+
+    def _office(self, i: int) -> int | None:
+        """Read an office mention at `words[i]`; return where reading goes on, or None when
+        no office that names, speaks or refers to anyone stands there."""
+        words = self.words
+        # After a verb of saying, a lower-case office is the speaker's: "kata anggota KPU RI, ..."
+        after_verb = i > 0 and says_next(words, i - 1)
+        role = role_at(words, i, capitalised=not after_verb)
+        if not role:
+            return None
+        end, position, name, epithet, said = read_role(words, i, role, self.names)
+        if not has_place(position) and (place := _place_set_before(words, i)):
+            position = f"{position} {place}"  # "Sementara dari Lombok Tengah, Pj Bupati menegaskan"
+        # "(disampaikan) Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Name,"
+        if not name and (joined := _joined_office(words, end, position, self.names)):
+            end, position, name, joined_said = joined
+            said = said or joined_said
+        elif not (name or said):
+            end, position, said = second_office(words, end, position, self.names)
+        # An office right after someone read with theirs is another's: "melalui Kepala
+        # Bagian Prokopim, Maria Goreti Seran, Pj Wali Kota Kupang menyampaikan"
+        besides = False
+        if not name and i != self.named_end and (name := holder_before(words, i, said, self.names)):
+            if after_former(words, i):
+                position = f"mantan {position}"
+            elif words[i].islower():  # "Rifqi, pengamat kebijakan publik dari Untirta": to the clause's end
+                position = apposed_office(words, i, self.names) or position
+            besides = _held_besides(words, i)
+        # "Anggota Bawaslu Kabupaten Garut, Koordinator Divisi ..., Name,": the second office
+        # in apposition is held in the first one's body
+        if name and self.apposed is not None and self.apposed[0] == i:
+            position = within(position, [self.apposed[1]])
+        self.apposed = (end, position) if not (name or said) and words[end - 1].endswith(",") else None
+        if not (name or after_verb or words[i][:1].isupper()):
+            return None  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
+        if name:
+            return self._named_office(i, end, position, name, said, besides)
+        if epithet and self.current and position and not after_former(words, i) and not self.quoted[i]:
+            self._epithet(i, position, said, after_verb, self.current)
+        elif said and position and not epithet and not after_former(words, i):
+            end = self._office_speaks(i, end, position, after_verb)
+        return end
+
+    def _named_office(self, i: int, end: int, position: str, name: str, said: bool, besides: bool) -> int:
+        """Someone named with their office ("Ketua Bawaslu Bontang Aldy Altrian mengatakan")."""
+        words, named = self.words, self.named
+        if named and i > 0 and bare(words[i - 1]).lower() == "melalui":
+            position = within(position, named[-1].positions)
+        person = register(self.people, name, "" if besides else position, self.index)
+        if besides:  # "Firdaus, yang juga menjabat Ketua Korpri ...": not what he speaks as
+            person.add_position(position, besides=True)
+        take_initials(words[i:end + 1], person)
+        self.named_end = end
+        self.channel = person if i > 0 and bare(words[i - 1]).lower() == "melalui" else None
+        if said:
+            # "Pj Wali Kota Nurdin, didampingi Sekda Herman, meminta": Nurdin asks
+            accompanied = named and bare(words[i - 1]).lower() in _ACCOMPANYING
+            self._speak(named[-1] if accompanied else person)
+            verb = skip_verb(words, end)
+            for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
+                _take_nickname(words, k, person)
+            end = verb
+        acts = not _acted_upon(words, end) and not _attending(words, i)
+        if not named and i <= OPENING_WORDS and acts:
+            self.opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
+        elif acts and words[i - 1].endswith("."):
+            self.sentence_subject = person
+        named.append(person)
+        return end
+
+    def _epithet(self, i: int, position: str, said: bool, after_verb: bool, current: Person) -> None:
+        """ "Pj Bupati itu menegaskan": whoever holds the office, else `current`, the one speaking."""
+        holder = named_holder(self.people, position)
+        if holder is None:  # "ujar pria yang juga Guru Besar ... itu": held besides
+            current.add_position(position, besides=_held_besides(self.words, i))
+        if said:
+            if after_verb and self.spoken and self.spoken[-1] is None:
+                self.spoken.pop()  # "“...,” tutup Ketua Bawaslu Lebak itu": the verb's, no pronoun
+            self._speak(holder or current)
+
+    def _office_speaks(self, i: int, end: int, position: str, after_verb: bool) -> int:
+        """An office with no name before a verb of saying; returns the verb's end."""
+        words = self.words
+        verb = skip_verb(words, end)
+        if self.current and (_refers_back(words, verb - 1) or after_verb and epithet_at(words, i)):
+            self._speak(self.current)  # "Dosen yang juga putra Tapanuli itu menyarankan", "ujar guru besar ... itu"
+        elif self.channel and i == self.named_end:
+            # The office unnamed, who it speaks through says it, by name; a named
+            # one ("Melalui Kabag Humas, Pj Bupati Bambang menyampaikan") speaks itself.
+            self._speak(self.channel)
+        elif (initials := initialled(self.people, words, end - 1)) is not None:
+            self._speak(initials)  # "Pj Bupati HS menegaskan", Hendri Syahputra named before
+        else:  # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
+            self._speak(register_office(self.people, position, self.index))
+        return verb
+
+    def _attribution(self, i: int) -> None:
+        """A word that is no office: a nickname's cue, a pronoun's verb ("tegasnya"), a verb
+        before its speaker ("kata Hera") or after it ("Tatang menegaskan")."""
+        words = self.words
+        lower = bare(words[i]).lower()
+        if self.named or self.current:  # "..., yang akrab disapa Rahma"
+            _take_nickname(words, i, self.named[-1] if self.named else self.current)
+        if is_say_after(lower) and lower.endswith("nya"):
+            self._speak(None)  # "tegasnya", "menurutnya"
+        elif says_next(words, i) and not words[i].endswith((".", ":")):
+            self._speaker_after(i)
+        elif lower in SAY_BEFORE:
+            self._speaker_before(i)
+
+    def _speaker_after(self, i: int) -> None:
+        """ "kata Hera", "kata dia", "Menurut Rahma, sapaan akrabnya", "kata ZA"."""
+        words, people = self.words, self.people
+        target = name_after(words, i + 1, self.names)
+        after = i + 1 + len(target.split()) if target else i + 1
+        while target and after - len(target.split()) < len(words) and \
+                bare(words[after - len(target.split())]).lower() in HONORIFICS:
+            after += 1  # "Menurut Bu Ros, ...": past the honorific name_after skipped
+        if target == "PRONOUN" or not target and epithet_at(words, i + 1):
+            self._speak(None)  # "kata dia", "ujar pria yang memimpin Bawaslu Sulsel ... itu"
+        elif target and _nickname_follows(words, after) and (holder := _nicknamed(people, target) or self.current):
+            holder.add_nickname(target)  # "Menurut Rahma, sapaan akrabnya, ..."
+            self._speak(holder)
+        elif target:
+            self._speak(register(people, target, apposed_office(words, after, self.names), self.index))
+        elif (by_initials := initialled(people, words, i + 1)) is not None:
+            self._speak(by_initials)  # "kata ZA"
+
+    def _speaker_before(self, i: int) -> None:
+        """The subject of a verb of saying at `words[i]`: "Ani Sofian (Camat ...) menekankan"."""
+        words, people = self.words, self.people
+        start, office = office_in_brackets(words, i)
+        subject = name_before(words, start, self.names)
+        if not (subject or office):  # "I Ketut Suardana dari Bawaslu Banggai mengatakan"
+            at, office = body_in_between(words, i)
+            subject = name_before(words, at, self.names) if office else None
+        if subject:
+            self._speak(register(people, subject, office, self.index))
+        elif (by_initials := initialled(people, words, _subject_at(words, start))) is not None:
+            self._speak(by_initials)  # "ZA kemudian memaparkan"
+        elif (known := _known_at(people, words, _subject_at(words, start))) is not None:
+            self._speak(known)  # "Tatang kembali menegaskan": a word no reading takes for a name alone
+        elif _refers_back(words, i):
+            self._speak(None)
+
+
+def _place_set_before(words: list[str], i: int) -> str:
+    """The place an office without one is from, set before it: "Sementara dari Lombok Tengah,
+    Pj Bupati ..."; else ""."""
+    if i < 2 or not words[i - 1].endswith(","):
+        return ""
+    start = next((k + 1 for k in range(i - 2, max(i - _PLACE_WORDS - 2, -1), -1)
+                  if bare(words[k]).lower() == "dari"), None)
+    if start is None:
+        return ""
+    tokens = [bare(w) for w in words[start:i]]
+    level = int(bool(tokens) and tokens[0].lower() in {"kabupaten", "kota", "provinsi"})
+    size, _ = places_at(tokens, level)
+    return " ".join(tokens) if size and level + size == len(tokens) else ""
+
+
+def apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
+    """The office set off after a name the verb of saying gave ("kata Sri, guru SD Negeri 2
+    Kuwu yang ..."), or ""."""
+    if not 0 < k < len(words) or not words[k - 1].endswith(","):
+        return ""
+    # "guru" heads no office in running text ("para guru"), but does set off after a name
+    role = role_at(words, k, capitalised=False) or int(bare(words[k]).lower() in LOWER_CASE_HEADS)
+    if not role:
+        return ""
+    if bare(words[k]).lower() in LOWER_CASE_HEADS:
+        # A teacher's or analyst's post, after their own name, runs to the clause's end:
+        # "guru di SD Negeri 2 Karanglewas Lor,", "analis kebijakan di Pemerintah Kabupaten Karo,"
+        end = next((j for j in range(k + 1, min(k + _APPOSED_WORDS, len(words) + 1))  # to the paragraph's end
+                    if words[j - 1].endswith((",", ".", ";")) or j < len(words) and bare(words[j]).lower() == "yang"),
+                   None)
+        office = without_brackets(" ".join(words[k:end]).rstrip(",.;")) if end else ""
+        return office[:1].upper() + office[1:]
+    _, position, name, _, _ = read_role(words, k, role, names)
+    return "" if name else position
+
+
+def _held_besides(words: list[str], i: int) -> bool:
+    """The office at `words[i]` is one its holder also holds: "yang juga (menjabat)"."""
+    return any(bare(w).lower() == "juga" for w in words[max(i - 3, 0):i])
+
+
+def _attending(words: list[str], i: int) -> bool:
+    """Whether the office at `words[i]` opens a list of who attended ("Kegiatan dihadiri oleh
+    Kepala Subbagian ...; Kepala Seksi ...", "Turut hadir ..."): none of them speaks in it.
+    One guest named alone ("Apel juga dihadiri tokoh agama ..., Habib Ahmad.") may act in it."""
+    if not any(bare(w).lower() in _ATTENDED for w in words[max(0, i - 3):i]):
+        return False
+    return sum(w.endswith((",", ";")) for w in words[i:i + _LIST_SCAN_WORDS]) > 2
+
+
+def _acted_upon(words: list[str], end: int) -> bool:
+    """Whether the person named before `words[end]` is what the sentence is about, not who
+    acts in it: "Kepala Dinas PUPR ..., Hotman Lumbantobing, dilaporkan ke Bawaslu"."""
+    return end < len(words) and bare(words[end]).lower() in _ACTED_UPON
+
+
+def _joined_office(words: list[str], end: int, position: str,
+                   names: Counter[str]) -> tuple[int, str, str | None, bool] | None:
+    """A second office joined to the first ("Anggota Bawaslu Lumajang sekaligus Koordinator
+    Divisi Pencegahan, Arif Budi Santoso, mengajak") is held in the first one's body."""
+    joined = end < len(words) and bare(words[end]).lower() in _JOINING
+    second = role_at(words, end + 1) if joined else 0
+    if not second:
+        return None
+    after, more, name, _, said = read_role(words, end + 1, second, names)
+    return (after, within(more, [position]), name, said) if name or said else None
+
+
+def _named_at_opening(words: list[str], people: list[Person], names: Counter[str],
+                      index: int) -> Person | None:
+    """Who opens the paragraph as its subject, so its pronouns are theirs: someone already
+    named ("Datuak Rajo Mangkuto sepakat ... “...,” ujarnya."), or a name with its office in
+    brackets ("Cecep Hidayat (Camat Tarogong Kidul) menyambut baik ... Ia mengaku ...")."""
+    for start in range(min(OPENING_WORDS, len(words))):
+        previous = bare(words[start - 1]).lower() if start else ""
+        if start and not (words[start - 1].endswith(",") or previous in OPENERS or previous in HONORIFICS):
+            continue  # "Pak Slamet menutup amanatnya ...": after the honorific
+        run: list[str] = []
+        for word in words[start:start + 4]:
+            if not could_be_name(bare(word)):
+                break
+            run.append(bare(word))
+            if word.endswith((",", ".")):
+                break
+        for size in range(len(run), 0, -1):
+            person = next((p for p in people if p.name and same_person(p.name, " ".join(run[:size]))), None)
+            if person:
+                return person
+        if run and start + len(run) < len(words) and words[start + len(run)].startswith("("):
+            return _bracketed_holder(words, start + len(run), people, names, index)
+    return None
+
+
+def _bracketed_holder(words: list[str], bracket: int, people: list[Person], names: Counter[str],
+                      index: int) -> Person | None:
+    """The person named before an office in brackets at `words[bracket]`, registered."""
+    close = next((k for k in range(bracket, min(bracket + BRACKETED_WORDS, len(words)))
+                  if words[k].endswith(")")), None)
+    if close is None:
+        return None
+    bracket, office = office_in_brackets(words, close + 1)
+    name = name_before(words, bracket, names) if office else None
+    return register(people, name, office, index) if name else None
+
+
+def _anonymous_at_opening(words: list[str], people: list[Person]) -> Person | None:
+    """An unnamed source opening the paragraph ("Seorang ASN di Dinas Pendidikan Garut yang
+    enggan disebut namanya mengaku ..."): its "katanya" is theirs, not the last official's."""
+    found = _ANONYMOUS.match(" ".join(words[:_ANONYMOUS_WORDS]))
+    if not found or len(people) >= MAX_PEOPLE:  # as register: hostile text stays linear
+        return None
+    person = Person("", [found.group(1)[:1].upper() + found.group(1)[1:]], 0, 0)
+    people.append(person)
+    return person
+
+
+def _take_nickname(words: list[str], k: int, person: Person) -> None:
+    """ "akrab disapa Ucil" or "sapaan akrabnya Da Andri" ending at `words[k]`: what follows
+    is what the person is called, dictionary words and all ("Miq Syarif")."""
+    pair = (bare(words[k - 1]).lower(), bare(words[k]).lower()) if k > 0 else ("", "")
+    if pair not in _NICKNAME_CUES:
+        return
+    start = k + 1
+    while start < min(k + 3, len(words) - 1) and bare(words[start]).lower() in HONORIFICS:
+        start += 1  # "akrab disapa Pak Harto": called Harto
+    run: list[str] = []
+    for word in words[start:start + 3]:
+        if not could_be_name(bare(word)):
+            break
+        run.append(bare(word))
+        if word.endswith((",", ".", ")")):
+            break
+    if run:
+        person.add_nickname(" ".join(run))
+
+
+def _subject_at(words: list[str], verb: int) -> int:
+    """Where the subject of the verb at `words[verb]` stands: "ZA kemudian memaparkan"."""
+    k = verb - 1
+    while k > 0 and bare(words[k]).lower() in LINKS_BEFORE_VERB:
+        k -= 1
+    return k
+
+
+def _known_at(people: list[Person], words: list[str], k: int) -> Person | None:
+    """The person already named whose name `words[k]` is part of."""
+    word = bare(words[k]) if 0 <= k < len(words) else ""
+    before = words[k - 1] if k > 0 else ""
+    if not word[:1].isupper() or before[:1].isupper() and not before.endswith(",") \
+            and bare(before).lower() not in HONORIFICS:
+        return None  # not within a longer capitalised run: "Pemkab Tatang" is no one; "Cak Nur" is
+    return next((p for p in people if p.name and (word in p.name.split() or word in p.nicknames)), None)
+
+
+def _nicknamed(people: list[Person], nickname: str) -> Person | None:
+    """The person whose name a nickname is part of ("Daeng Sila": Muhammad Ramli Daeng Sila) or
+    cut from ("Rahma": Rahmawati Sulistyorini)."""
+    named = [p for p in people if p.name and same_person(p.name, nickname)]
+    if len(named) == 1:
+        return named[0]
+    short = nickname.lower()
+    return next((p for p in people if any(w.lower().startswith(short) for w in p.name.split())), None)
+
+
+def _nickname_follows(words: list[str], k: int) -> bool:
+    """ "Rahma, sapaan akrabnya" or "panggilan akrab Rahmawati": the name before is what
+    the person just spoken of is called."""
+    following = [bare(w).lower() for w in words[k:k + 2]]
+    return len(following) == 2 and following[0] in {"sapaan", "panggilan"} \
+        and following[1].startswith("akrab")
+
+
+def _refers_back(words: list[str], verb: int) -> bool:
+    """Whether the subject before a verb of saying is the person spoken of: a pronoun ("ia
+    juga meminta", "yang bersangkutan menyatakan") or a description ending in "itu" that
+    opens the sentence ("Perempuan berkacamata itu juga menyarankan", "Politikus yang sudah
+    dua periode duduk di DPRD itu meminta")."""
+    j = verb - 1
+    while j >= 0 and bare(words[j]).lower() in LINKS_BEFORE_VERB:
+        j -= 1
+    if j < 0:
+        return False
+    subject = bare(words[j]).lower()
+    if subject in PRONOUNS | {"dirinya", "pihaknya", "bersangkutan"}:
+        return True
+    if subject not in EPITHET_END:
+        return False
+    start = next((k + 1 for k in range(j - 1, max(j - _DESCRIPTION_WORDS, -1), -1)
+                  if words[k].endswith((".", "!", "?", ",", ":", "”", "\""))), None)
+    return (start if start is not None else 0) >= j - _DESCRIPTION_WORDS and \
+        (start is not None or j < _DESCRIPTION_WORDS)
