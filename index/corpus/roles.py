@@ -177,62 +177,10 @@ def _clause_ends_epithet(words: list[str], start: int, end: int) -> bool:
 
 
 def read_role(words: list[str], start: int, size: int,
-               names: Counter[str]) -> tuple[int, str, str | None, bool, bool]:
+              names: Counter[str]) -> tuple[int, str, str | None, bool, bool]:
     """(end, position, name or None, is epithet, speaks) for the office at `words[start]`."""
     head = [w.strip(",") for w in words[start:start + size]]
-    tail: list[str] = []
-    end = start + size
-    lower_case = 0
-    # A head written in lower case, or one that is so written mid-sentence opening it:
-    # "Pengamat politik Universitas Halu Oleo (UHO) Dr Laode Hasrun Tamburaka menilai"
-    described = head[0][:1].islower() or bare(head[0]).lower() in _DESCRIBED_HEADS and \
-        (start == 0 or words[start - 1].endswith((".", ",", "!", "?", ":")))
-    # "datang dari tokoh adat. Ketua LMA ...": a described role that ends its sentence
-    closed = head[0][:1].islower() and head[-1].endswith((".", "!", "?")) and len(bare(head[-1])) > 3
-    while not closed and end < len(words) and len(tail) < MAX_ROLE_WORDS:
-        word = words[end]
-        token = bare(word)
-        if not token:
-            break
-        lowered = token.lower()
-        # "Dinas Pendidikan, Pemuda, dan Olahraga", but not "... dan Kepala BKD ...": a second office
-        connector = lowered in {"dan", "&", "serta", "untuk"} | NAME_PARTICLES and end + 1 < len(words) \
-            and words[end + 1][:1].isupper() and not role_at(words, end + 1) \
-            or lowered == "pada" and end + 1 < len(words) and words[end + 1][:1].isupper() \
-            and bare(words[end + 1]).lower() in ORG_WORDS \
-            or lowered == "dari" and end + 1 < len(words) and bare(words[end + 1]).lower() in _PARTY_WORDS \
-            or lowered == "asal" and 0 in place_spans([bare(w) for w in words[end + 1:end + 4]])
-        # "Inspektur Khusus pada Inspektorat Jenderal", "anggota Komisi II DPR RI dari Fraksi PDI Perjuangan",
-        # "anggota DPD RI asal Sumatera Barat"
-        if tail and tail[-1].endswith(",") and role_at(words, end):
-            break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
-        if tail and tail[-1].endswith(".") and is_degree(tail[-1]) and not is_degree(word):
-            break  # "AKP Syamsul Bahri Lagu, S.H. Kegiatan ini ...": the sentence ended
-        if lowered in _ENDS_OFFICE:  # "Kepala BKPSDM, Name, melalui Kepala Bidang ..., Name2,"
-            break
-        if _ballot_number(words, end):  # "Calon Bupati Banyumas nomor urut 2 Budi Hartono"
-            tail.extend(words[end:end + 3])
-            end += 3
-            continue
-        if lowered == "ad" and end + 1 < len(words) and bare(words[end + 1]).lower() == "interim":
-            tail.extend(words[end:end + 2])  # "Ketua Bawaslu Klaten ad interim, Suryo Handoko"
-            end += 2
-            continue
-        if not (token[:1].isupper() or is_parenthesised(word) or connector or token[:1].isdigit()
-                or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
-            lower_case = 0 if lower_case else _lower_case_office(words, end, names, described)
-            if not lower_case:
-                break
-            tail.extend(words[end:end + lower_case])
-            end += lower_case
-            continue
-        tail.append(word)
-        end += 1
-        if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
-                and bare(word).lower() not in _ENDS_NO_SENTENCE and not is_parenthesised(word):
-            break  # but "(Pj. Sekda)", "Kab. Tangerang" go on
-        if word.endswith(":"):
-            break  # "Pj Bupati Sanggau, Name: “...”": the quotation follows
+    end, tail = _role_tail(words, start, size, names)
     epithet = end < len(words) and (bare(words[end]).lower() in EPITHET_END
                                       or _clause_ends_epithet(words, start, end))
     unit, name = _split_unit_and_name(tail, names)
@@ -264,6 +212,73 @@ def read_role(words: list[str], start: int, size: int,
     # Bawaslu Mamuju Tengah yang membidangi ...": the office named first is the speaker's
     position = position.split(" yang ")[0]
     return end, position[:1].upper() + position[1:], name, epithet and not name, said
+
+
+def _role_tail(words: list[str], start: int, size: int, names: Counter[str]) -> tuple[int, list[str]]:
+    """The words after the office's head that belong to it (its body, place, a name),
+    and where they end."""
+    head = [w.strip(",") for w in words[start:start + size]]
+    tail: list[str] = []
+    end = start + size
+    lower_case = 0
+    # A head written in lower case, or one that is so written mid-sentence opening it:
+    # "Pengamat politik Universitas Halu Oleo (UHO) Dr Laode Hasrun Tamburaka menilai"
+    described = head[0][:1].islower() or bare(head[0]).lower() in _DESCRIBED_HEADS and \
+        (start == 0 or words[start - 1].endswith((".", ",", "!", "?", ":")))
+    # "datang dari tokoh adat. Ketua LMA ...": a described role that ends its sentence
+    closed = head[0][:1].islower() and head[-1].endswith((".", "!", "?")) and len(bare(head[-1])) > 3
+    while not closed and end < len(words) and len(tail) < MAX_ROLE_WORDS:
+        word = words[end]
+        token = bare(word)
+        if not token:
+            break
+        lowered = token.lower()
+        if tail and tail[-1].endswith(",") and role_at(words, end):
+            break  # "Sekda Harda Kiswaya, Bupati Sleman ...": the next person's office
+        if tail and tail[-1].endswith(".") and is_degree(tail[-1]) and not is_degree(word):
+            break  # "AKP Syamsul Bahri Lagu, S.H. Kegiatan ini ...": the sentence ended
+        if lowered in _ENDS_OFFICE:  # "Kepala BKPSDM, Name, melalui Kepala Bidang ..., Name2,"
+            break
+        if _ballot_number(words, end):  # "Calon Bupati Banyumas nomor urut 2 Budi Hartono"
+            tail.extend(words[end:end + 3])
+            end += 3
+            continue
+        if lowered == "ad" and end + 1 < len(words) and bare(words[end + 1]).lower() == "interim":
+            tail.extend(words[end:end + 2])  # "Ketua Bawaslu Klaten ad interim, Suryo Handoko"
+            end += 2
+            continue
+        if not (token[:1].isupper() or is_parenthesised(word) or _connects(words, end) or token[:1].isdigit()
+                or lowered in TITLES):  # "Kepala Dinas Kesehatan dr. Srikurnia Yati"
+            lower_case = 0 if lower_case else _lower_case_office(words, end, names, described)
+            if not lower_case:
+                break
+            tail.extend(words[end:end + lower_case])
+            end += lower_case
+            continue
+        tail.append(word)
+        end += 1
+        if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
+                and bare(word).lower() not in _ENDS_NO_SENTENCE and not is_parenthesised(word):
+            break  # but "(Pj. Sekda)", "Kab. Tangerang" go on
+        if word.endswith(":"):
+            break  # "Pj Bupati Sanggau, Name: “...”": the quotation follows
+    return end, tail
+
+
+def _connects(words: list[str], k: int) -> bool:
+    """Whether the lower-case word at `words[k]` joins the office's words: "Dinas Pendidikan,
+    Pemuda, dan Olahraga" (but not "... dan Kepala BKD ...": a second office), "Inspektur
+    Khusus pada Inspektorat Jenderal", "anggota Komisi II DPR RI dari Fraksi PDI Perjuangan",
+    "anggota DPD RI asal Sumatera Barat"."""
+    lowered = bare(words[k]).lower()
+    following = words[k + 1] if k + 1 < len(words) else ""
+    if lowered in {"dan", "&", "serta", "untuk"} | NAME_PARTICLES:
+        return following[:1].isupper() and not role_at(words, k + 1)
+    if lowered == "pada":
+        return following[:1].isupper() and bare(following).lower() in ORG_WORDS
+    if lowered == "dari":
+        return bare(following).lower() in _PARTY_WORDS
+    return lowered == "asal" and 0 in place_spans([bare(w) for w in words[k + 1:k + 4]])
 
 
 def _ballot_number(words: list[str], i: int) -> bool:
