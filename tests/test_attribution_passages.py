@@ -201,7 +201,7 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
              ("Kabid Humas Polda Jabar Kombes Pol Jules Abraham Abast mengatakan polisi netral.",
               Official("Jules Abraham Abast", "Kabid Humas Polda Jawa Barat")),
              ("MenPANRB Abdullah Azwar Anas mengatakan ASN harus netral.",
-              Official("Abdullah Azwar Anas", "MenPANRB")),
+              Official("Abdullah Azwar Anas", "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi")),
              ("Kapolda Metro Jaya Irjen Karyoto mengatakan polisi netral.",
               Official("Karyoto", "Kapolda Metro Jaya")),
              ("Kepala Desa Sukamaju, Ujang Suryana, mengatakan warganya siap memilih.",
@@ -1206,3 +1206,60 @@ def test_english_function_words_carry_no_weight():
     analyzer = Analyzer([["asn", "civil servants"], ["politik praktis", "campaign"]])
     assert analyzer.terms("Is it allowed for civil servants to join a campaign?") == \
         analyzer.terms("Apakah ASN boleh ikut politik praktis?")
+
+
+def test_national_bodies_in_a_jakarta_story_and_the_house_s_committees():
+    """The forty-sixth round (au01-au12, national voices): national bodies written out or
+    joined ("Dewan Kehormatan Penyelenggara Pemilu", "KemenPAN-RB", "DPR") get no place
+    from a story set in Jakarta; a hearing's "anggota Komisi II" is the House's committee
+    the report named; a member's party is no part of the seat."""
+    assert _speakers_of(
+        "Jakarta - Rapat di Jakarta Pusat, DKI Jakarta. Anggota Dewan Kehormatan Penyelenggara Pemilu "
+        "Marlina Sitompul mengatakan etik berlaku.",
+        "Deputi Bidang Sumber Daya Manusia Aparatur KemenPAN-RB Wahyu Kuncoro Adi memaparkan data di Jakarta.",
+        "Rapat Komisi II DPR RI di Jakarta. Anggota Komisi II dari Fraksi PKS Ahmad Zulkarnain Siregar "
+        "menyoroti KASN.",
+    ) == [("Marlina Sitompul", "Anggota Dewan Kehormatan Penyelenggara Pemilu"),
+          ("Wahyu Kuncoro Adi", "Deputi Bidang Sumber Daya Manusia Aparatur KemenPAN-RB"),
+          ("Ahmad Zulkarnain Siregar", "Anggota Komisi II DPR dari Fraksi PKS")]
+    assert canonical_position("Anggota Komisi II DPR dari Fraksi PKS") == canonical_position("Anggota Komisi II DPR RI")
+    assert canonical_position("Kepala Pusat Penerangan Kemendagri") == \
+        canonical_position("Kepala Pusat Penerangan Kementerian Dalam Negeri")
+
+
+def test_a_minister_relayed_by_a_spokesman_is_the_one_the_headline_names():
+    """ "Menurut Yudhistira, Mendagri juga meminta ...": the minister opens what is reported,
+    and is no office of the spokesman; the minister, who only acts in the lead, is the
+    article's main official; a head of a unit ("Kapuspen Kemendagri") is named by a headline
+    naming the ministry less surely than a Direktur Jenderal of it."""
+    main = detect_main_official("Mendagri Minta Pj Kepala Daerah Tak Seret ASN", [
+        "Jakarta - Menteri Dalam Negeri (Mendagri) Bimo Adiwijaya meminta seluruh penjabat kepala daerah "
+        "tidak memanfaatkan ASN. Pesan itu disampaikan melalui Kepala Pusat Penerangan (Kapuspen) Kemendagri "
+        "Yudhistira Pramono.",
+        "Menurut Yudhistira, Mendagri juga meminta Pj kepala daerah tidak mengganti pejabat.",
+        '"Beliau menegaskan tidak akan ragu mencopot Pj," ujar Yudhistira.'])
+    assert main == Official("Bimo Adiwijaya", "Menteri Dalam Negeri")
+    spokesman = detect_officials("Netralitas ASN", [
+        "Menurut Yudhistira, Mendagri juga meminta Pj kepala daerah tidak mengganti pejabat."])
+    assert spokesman == [Official("Yudhistira", "")]
+    assert _speakers_of("Belum genap dua pekan menjabat, Menteri Pendayagunaan Aparatur Negara dan Reformasi "
+                        "Birokrasi Rachmat Wiranegara langsung menegaskan sanksi.") == \
+        [("Rachmat Wiranegara", "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi")]
+
+
+def test_a_column_s_byline_may_say_what_its_author_is():
+    byline = ("<div class='author-opini'>Oleh: <strong>Prof. Dr. Hendrawan Saragih, S.H., M.Hum.</strong> "
+              "Guru Besar Hukum Tata Negara Universitas Sumatera Utara</div>")
+    body = ("<p>Setiap kali pemilihan digelar, cerita yang sama berulang di banyak daerah kita.</p>"
+            "<p>Ketua Bawaslu RI Taufik Hidayatullah mengakui lembaganya hanya berwenang merekomendasikan.</p>"
+            "<p>Saya mengusulkan tiga hal untuk memperbaiki penegakan netralitas aparatur.</p>")
+    html = f"<html><body>{byline}<article>{body}</article></body></html>"
+    column = article_from_extracted(extract_article(html, "https://media.example/opini/1"))
+    author = Official("Hendrawan Saragih", "Guru Besar Hukum Tata Negara Universitas Sumatera Utara")
+    assert column.official == author
+    assert [p.official.name for p in article_passages(column)] == [
+        "Hendrawan Saragih", "Taufik Hidayatullah", "Hendrawan Saragih"]
+    # a reporter's byline says nothing after the name: news is attributed as news
+    reporter = html.replace("Guru Besar Hukum Tata Negara Universitas Sumatera Utara", "Selasa, 19/11/2024")
+    assert article_from_extracted(extract_article(reporter, "https://media.example/1")).official.name == \
+        "Taufik Hidayatullah"

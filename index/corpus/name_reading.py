@@ -114,12 +114,14 @@ def epithet_at(words: list[str], start: int) -> bool:
     return False
 
 
-def holder_before(words: list[str], i: int, said: bool, names: Counter[str]) -> str | None:
+def holder_before(words: list[str], i: int, said: bool, names: Counter[str], set_off: bool = True) -> str | None:
     """The name before an office at `words[i]` that holds it: "Rahmat Hidayat yang juga
     Ketua KPU ...", "Sri selaku Kepala BKD ...", "Yosias yang menjabat Penjabat Bupati
     ...", and set off by commas when the office
     speaks or the name follows a verb of saying ("Lalu Gita Ariadi, Sekda NTB, mengatakan",
-    "diungkapkan Sri Wahyuni, Kepala BKD Kota Cimahi, saat ...")."""
+    "diungkapkan Sri Wahyuni, Kepala BKD Kota Cimahi, saat ..."); after a verb of saying,
+    an office that speaks and is not `set_off` by a comma opens what is reported ("Menurut
+    Yudhistira, Mendagri juga meminta ...")."""
     j = i
     while j > max(i - 3, 0) and bare(words[j - 1]).lower() in _LINKS_TO_OFFICE:
         j -= 1
@@ -139,6 +141,8 @@ def holder_before(words: list[str], i: int, said: bool, names: Counter[str]) -> 
     if not name:
         return None
     start = _before_name(words, i, name)
+    if said and not set_off and says_next(words, start):
+        return None
     return name if said or start < 0 or says_next(words, start) or _opens_sentence(words, start) else None
 
 

@@ -34,7 +34,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "sangadi", "hukum tua", "kuwu", "pambakal",  # village heads' own titles
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
-    "sekdaprov",
+    "sekdaprov", "kapuspen",
     "kaban", "wabup", "wagub", "wawali", "komandan",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",

@@ -33,7 +33,7 @@ from index.corpus.name_words import ORG_WORDS, bare, could_be_name, is_degree, s
 from index.corpus.paragraph_speaker import apposed_office, paragraph_speaker
 from index.corpus.people import Person, complete_short_names, in_headline, merge_misread_people, register, same_person
 from index.corpus.places import position_words
-from index.corpus.positions import article_place, finish_officials, finish_position
+from index.corpus.positions import article_place, finish_officials, finish_position, house_committees, in_house
 from index.corpus.roles import role_at
 from index.corpus.turns import (bare_quotes, guest, is_question, labelled_speaker, quotes_closed_later,
                                 quotes_continued)
@@ -90,12 +90,15 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None, outlet: 
     turns = quotes_closed_later(paragraphs, _turns(paragraphs, people))
     turns = bare_quotes(paragraphs, quotes_continued(paragraphs, turns))
     merge_misread_people(people)
+    if committees := house_committees([title, *paragraphs]):
+        for person in people:
+            person.positions = [in_house(position, committees) for position in person.positions]
     for person, words, end in complete_short_names(people, paragraphs):
         while end < len(words) and is_degree(words[end]):  # "Tri Wahyuni, S.Pd., guru di ..."
             end += 1
         if not person.positions and (office := apposed_office(words, end, Counter())):
             person.add_position(office)
-    detected = _main_person(people, title)
+    detected = _main_person(people, title, turns)
     place = article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
     officials = finish_officials([chosen] + [p.official() for p in people], place, outlet)
@@ -187,13 +190,15 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
     return turns
 
 
-def _main_person(people: list[Person], title: str) -> Person | None:
+def _main_person(people: list[Person], title: str, turns: list[Person | None]) -> Person | None:
     """Whom the article is about: the one the headline names, even if another speaker is
-    quoted more ("Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing),
-    else who speaks most; an office without a name when only it speaks."""
+    quoted more ("Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing) or
+    only acts in a paragraph ("Mendagri ... meminta ... Pesan itu disampaikan melalui
+    Kapuspen ..."), else who speaks most; an office without a name when only it speaks."""
     headline = position_words(title)
     named = [p for p in people if p.name]
-    ranked = sorted((p for p in named if p.said),
+    acting = {id(p) for p in turns if p is not None}
+    ranked = sorted((p for p in named if p.said or id(p) in acting),
                     key=lambda p: (*in_headline(p, headline), -p.said, p.first))
     return ranked[0] if ranked else next((p for p in named if p.positions), None) \
         or next((p for p in people if p.said), None)

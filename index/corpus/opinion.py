@@ -2,16 +2,20 @@
 
 A column quotes its author by no verb of saying. Sites name the author in the byline
 ("Oleh: Dr. Hj. Endang Sri Rahayu, M.Si.") and say what they are in a note at the end or the
-start ("*) Penulis adalah Dosen ... Universitas Jenderal Soedirman"). Both are needed: a
-byline alone is usually the reporter's, and a note alone gives no name to read safely.
+start ("*) Penulis adalah Dosen ... Universitas Jenderal Soedirman"), or in the byline after
+the name ("Oleh: Prof. Dr. Name, S.H., M.Hum., Guru Besar ..."). Both the name and what they
+are are needed: a byline alone is usually the reporter's, and a note alone gives no name to
+read safely.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from index.corpus.article import Official
 from index.corpus.name_words import bare, could_be_name, is_degree, strip_honorifics
+from index.corpus.roles import role_at
 
 # "*) Penulis adalah ...", "(Penulis merupakan ...)", "* Penulis ialah ..."
 _AUTHOR_NOTE = re.compile(r"^[\W_]{0,4}penulis\s+(?:adalah|merupakan|ialah)\s+([^.;]{3,250})",
@@ -34,7 +38,17 @@ def column_author(paragraphs: list[str], byline: str) -> tuple[Official, list[st
             position = note[1].strip(" )*")
             position = position[:1].upper() + position[1:]
             return Official(name, position), paragraphs[:i] + paragraphs[i + 1:]
-    return None
+    office = byline_office(byline)
+    return (Official(name, office), paragraphs) if office else None
+
+
+def byline_office(byline: str) -> str:
+    """The office a byline gives after the name and degrees ("Prof. Dr. Name, S.H., M.Hum.,
+    Guru Besar Hukum Tata Negara ..."), or "": a reporter's byline gives none."""
+    parts = [part.strip() for part in byline.split(",")[1:]]
+    rest = ", ".join(itertools.dropwhile(lambda part: all(is_degree(w) for w in part.split()), parts))
+    words = rest.split()
+    return rest.rstrip(".") if words and role_at(words, 0) else ""
 
 
 def byline_name(byline: str) -> str:

@@ -24,7 +24,7 @@ from index.corpus.roles import is_acting, role_at
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
-_HEADS_OF_BODIES = frozenset({"kepala", "ketua"})
+_HEADS_OF_BODIES = frozenset({"kepala", "ketua", "direktur"})
 # The words a body's name starts with, spelled out or short ("Dewan Perwakilan ...", "BKPSDM").
 _BODY_STARTS = ORG_WORDS | {"badan", "dinas", "dewan", "komisi", "kantor", "lembaga", "majelis", "kepolisian",
                             "kejaksaan", "komando", "sekretariat", "asosiasi", "persatuan", "korps",
@@ -213,7 +213,8 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
     """How surely the headline names the person, and how early, as a sort key: first a
     name word that is no common given name or every word of an office they hold; then the
     body a "Kepala" or "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba;
-    "DPRD Halsel" for the chair of its Komisi I), which "Pjs. Bupati Banyumas Hadiri
+    "DPRD Halsel" for the chair of its Komisi I, less surely than for the head of the body
+    itself; "Kemendagri" for a Direktur Jenderal in it), which "Pjs. Bupati Banyumas Hadiri
     Deklarasi ... yang Digelar Bawaslu" names beside its subject, unless the body is the
     subject; of equals, the one the headline names first ("DPRD Halsel Cecar BKD ...": the
     DPRD's)."""
@@ -233,11 +234,13 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
             place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
             # a body starts with its own word: not "Desa Kubu Raya" of the "Dinas ... dan Desa"
-            body = next((words[k:] for k in range(1, len(words) - 1)
-                         if words[k] in _BODY_STARTS and set(words[k:]) <= at.keys() and set(words[k:]) - place), [])
+            at_body = next((k for k in range(1, len(words) - 1)
+                            if words[k] in _BODY_STARTS and set(words[k:]) <= at.keys() and set(words[k:]) - place), 0)
+            body = words[at_body:] if at_body else []
             if len(set(body)) > 1:
                 start = min(at[w] for w in body)  # "Bawaslu Lebak Panggil Camat ...": the subject
-                found = min(found, (-2 if start == 0 else -1, start))
+                # the head of a unit within it ("Kepala Pusat Penerangan Kemendagri") less surely
+                found = min(found, (-2 if start == 0 and at_body == 1 else -1, start))
     return found
 
 

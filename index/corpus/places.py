@@ -73,6 +73,9 @@ OFFICE_WORDS = {
     "sekdaprov": "Sekretaris Daerah Provinsi",
     "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota",
     "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri", "dirjen": "Direktur Jenderal",
+    "kapuspen": "Kepala Pusat Penerangan",
+    **dict.fromkeys(("menpan", "menpan-rb", "menpanrb"),
+                    "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"),
     "wabup": "Wakil Bupati", "wagub": "Wakil Gubernur", "kaban": "Kepala Badan",
     "kadisdik": "Kepala Dinas Pendidikan", "kadispendik": "Kepala Dinas Pendidikan",
     "kadisdikbud": "Kepala Dinas Pendidikan dan Kebudayaan",
@@ -246,6 +249,10 @@ _ACRONYMS_IN_FULL = {
     "kejari": "kejaksaan negeri", "kejati": "kejaksaan tinggi", "pidum": "tindak pidana umum",
     "pidsus": "tindak pidana khusus", "ptun": "pengadilan tata usaha negara", "pn": "pengadilan negeri",
     "pttun": "pengadilan tinggi tata usaha negara", "dkpp": "dewan kehormatan penyelenggara pemilu",
+    # central government, and Aceh's and Papua's regional parliaments
+    "kemendagri": "kementerian dalam negeri", "kapuspen": "kepala pusat penerangan", "puspen": "pusat penerangan",
+    "otda": "otonomi daerah", "kemenpan": "kementerian pendayagunaan aparatur negara", "rb": "reformasi birokrasi",
+    "sdm": "sumber daya manusia", "dprk": "dewan perwakilan rakyat kabupaten kota",
 }
 
 
@@ -261,8 +268,13 @@ def in_full(word: str) -> str:
 
 def canonical_position(position: str) -> tuple[str, ...]:
     """A position's words for comparison (`position_words`), in sorted order, each once
-    ("Sekwan DPRD Lebak" spells out "dewan perwakilan rakyat daerah" twice)."""
-    return tuple(sorted(set(position_words(position))))
+    ("Sekwan DPRD Lebak" spells out "dewan perwakilan rakyat daerah" twice), without the
+    party a member sits for ("Anggota Komisi II DPR RI dari Fraksi PKB" holds the seat of
+    "Anggota Komisi II DPR RI")."""
+    return tuple(sorted(set(position_words(_PARTY_SEAT.sub("", position)))))
+
+
+_PARTY_SEAT = re.compile(r"\s+dari\s+fraksi\b.*$", re.IGNORECASE)
 
 
 def position_words(position: str) -> list[str]:
@@ -270,6 +282,9 @@ def position_words(position: str) -> list[str]:
     acronyms, punctuation or level words."""
     words = _WORD.findall(spell_out(without_brackets(position)).lower())
     words = [part for w in words for part in in_full(w).split()]
+    # "Republik Indonesia" is the national level: "DPR" is the "DPR RI"
+    national = {k for k in range(len(words) - 1) if words[k:k + 2] == ["republik", "indonesia"]}
+    words = [w for k, w in enumerate(words) if k not in national and k - 1 not in national]
     return [w for w in words if w not in LEVEL_WORDS and w not in _FILLERS]
 
 

@@ -30,7 +30,12 @@ _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "re
                        # national research and watchdog bodies: "peneliti Perludem, Nadia"
                        "perludem", "icw", "brin", "kontras", "formappi", "dkpp",
                        # a national board: "Ketua Umum DPN Korpri"
-                       "dpn"})
+                       "dpn",
+                       # the House (a province's is the DPRD), and KemenPAN-RB however joined
+                       "dpr", "kemenpanrb", "menpanrb"})
+# National bodies written out: the House ("Dewan Perwakilan Rakyat", but not a region's
+# "... Rakyat Daerah") and the election ethics council.
+_NATIONAL_IN_FULL = re.compile(r"\bdewan perwakilan rakyat\b(?! daerah)|\bdewan kehormatan penyelenggara\b")
 
 
 # A body's own site speaks of itself: on "Bawaslu RI"'s site "Ketua Bawaslu" is the
@@ -47,6 +52,25 @@ def finish_officials(officials: list[Official], place: Place | None, outlet: str
             continue
         out.append(Official(official.name, finish_position(official.position, place, outlet)))
     return out
+
+
+# A committee of the House ("Komisi II DPR RI") that a hearing's report then names alone:
+# "anggota Komisi II dari Fraksi PKS, Name".
+_HOUSE_COMMITTEE = re.compile(r"\bKomisi ([IVX]{1,4}) DPR\b")
+_COMMITTEE_ALONE = re.compile(r"\bKomisi ([IVX]{1,4})\b(?! (?:DPR|Dewan|DPD))")
+
+
+def house_committees(paragraphs: list[str]) -> frozenset[str]:
+    """The numbers of the committees the article places in the DPR."""
+    return frozenset(m[1] for p in paragraphs for m in _HOUSE_COMMITTEE.finditer(p))
+
+
+def in_house(position: str, committees: frozenset[str]) -> str:
+    """ "Anggota Komisi II" as "Anggota Komisi II DPR" when the article's Komisi II is the House's."""
+    alone = _COMMITTEE_ALONE.search(position)
+    if not alone or alone[1] not in committees:
+        return position
+    return f"{position[:alone.end()]} DPR{position[alone.end():]}"
 
 
 # A candidate's number on the ballot ends the office: "Calon bupati nomor urut 1".
@@ -88,7 +112,8 @@ def _without_own_province(position: str) -> str:
 
 
 def _is_national(position: str) -> bool:
-    return bool(_words(position) & _NATIONAL)
+    lower = position.lower()
+    return bool(set(re.findall(r"[^\W_]+", lower)) & _NATIONAL) or bool(_NATIONAL_IN_FULL.search(lower))
 
 
 def _words(text: str) -> set[str]:

@@ -191,8 +191,9 @@ def read_role(words: list[str], start: int, size: int,
     # Kemendagri Akmal Malik mengatakan", "Wakil Wali Kota Medan Aulia Rachman, dalam ..."
     said = is_said(words, start, end)
     ends_name = said or bool(tail) and tail[-1].endswith(",")
-    # "Sahat, yang baru tiga bulan menjabat Kepala BKD Taput, mengatakan": the holder came before
-    if start > 0 and bare(words[start - 1]).lower() in _HOLDS_NEXT:
+    # "Sahat, yang baru tiga bulan menjabat Kepala BKD Taput, mengatakan": the holder came
+    # before; but not "Belum genap dua pekan menjabat, Menteri ... Name langsung ..."
+    if start > 0 and bare(words[start - 1]).lower() in _HOLDS_NEXT and not words[start - 1].endswith(","):
         unit, name = _clean_unit(tail), None
     elif run := _words_after_body(tail, after_bracket_only=not ends_name):
         if name is None or _extends(tail[-run:], name):

@@ -286,17 +286,23 @@ def _byline_date(pieces: list[str]) -> str:
 # Ndiken — Senin, 25 November 2024": the name runs to a dash, a bar or the line's end.
 _BYLINE = re.compile(r"^\s*oleh\s*:?\s*([^|\n—–]{0,120}?)\s*(?:[|\n—–]|\s-\s|$)", re.IGNORECASE)
 _BYLINE_PIECES = 2_000
+_BYLINE_PART_CHARS = 120
 # A theme's byline that names its desk, not a person ("Oleh Redaksi Siger Pos", "Oleh Admin"):
 # a column's own "Oleh: Dr. Name, ..." may follow it.
 _DESK = re.compile(r"^(?:redaksi|admin|administrator|tim|desk|humas|editor|webmaster)\b", re.IGNORECASE)
 
 
 def _byline(pieces: list[str]) -> str:
-    """The name after the page's first "Oleh:" that names a person, or ""."""
+    """The name after the page's first "Oleh:" that names a person, or "". A name set in
+    its own element keeps the text after it, after a comma: a column's author may be
+    described there ("Oleh: <strong>Prof. Dr. Name, S.H.</strong> Guru Besar ...")."""
     pieces = [p.strip() for p in pieces[:_BYLINE_PIECES]]
     for i, piece in enumerate(pieces):
         found = _BYLINE.match(piece)
-        named = found and (found[1] or next((p for p in pieces[i + 1:i + 3] if p), "")[:120])
+        if not found:
+            continue
+        following = [p for p in pieces[i + 1:i + 4] if p]
+        named = found[1] or ", ".join(p[:_BYLINE_PART_CHARS] for p in following[:2])
         if named and not _DESK.match(named):
             return named
     return ""
