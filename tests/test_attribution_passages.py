@@ -1263,3 +1263,49 @@ def test_a_column_s_byline_may_say_what_its_author_is():
     reporter = html.replace("Guru Besar Hukum Tata Negara Universitas Sumatera Utara", "Selasa, 19/11/2024")
     assert article_from_extracted(extract_article(reporter, "https://media.example/1")).official.name == \
         "Taufik Hidayatullah"
+
+
+def test_everyday_regional_news_lead_ins_clauses_and_people_identified():
+    """The forty-fourth round (as01-as12, Kalimantan, Sulawesi, Maluku, Nusa Tenggara and
+    Papua): a subject after a lead-in ("Soal kemungkinan sanksi, Andi Syamsu enggan ...");
+    someone not reached says nothing; a subject described by a clause ("Junaidi yang duduk
+    ... menimpali", "Tenriola, yang ditemui ..., membantah") speaks and takes over the
+    paragraph; "Camat yang dimaksud adalah Name" and a name closing a sentence are what the
+    next "ia" refers to; "yang dilantik sebagai Penjabat ..." is the name's office."""
+    assert _speakers_of(
+        "Inspektur Kabupaten Bone, Dr. H. Andi Syamsu Rijal Tenriangke, S.Sos, M.Si, membenarkan pemeriksaan.",
+        "Koordinator Divisi Hukum Bawaslu Bone, Muh. Ashar Patongai, mengatakan kajian sudah dilakukan.",
+        "Soal kemungkinan sanksi, Andi Syamsu enggan berandai-andai. Ia memastikan pemeriksaan sesuai aturan.",
+        "Hingga berita ini diturunkan, Ashar belum dapat dikonfirmasi. Ia disebut masih rapat.",
+    )[2:] == [("Andi Syamsu Rijal Tenriangke", "Inspektur Kabupaten Bone")] * 2
+    paragraphs = split_at_new_speakers([
+        "Dalam mediasi yang difasilitasi Camat Sakra Barat, Selasa (12/11). Dalam pertemuan itu Saprudin "
+        "membantah semua tudingan. “Tidak ada saya sebut nama calon,” kata Saprudin. Junaidi yang duduk di "
+        "seberang meja langsung menimpali. “Kenapa kadus disuruh setor daftar?” sergahnya."])
+    assert len(paragraphs) == 2 and paragraphs[1].startswith("Junaidi")
+    assert [o.name for o in detect_speakers("Netralitas ASN", [
+        "Ketua BPD Sukarara Timur, Lalu Ahmad Junaidi, mengaku mendorong warga melapor.",
+        "Kepala Desa Sukarara Timur, Muhammad Saprudin, membantah tudingan itu.",
+        *paragraphs]).by_paragraph] == ["Lalu Ahmad Junaidi", "Muhammad Saprudin", "Muhammad Saprudin",
+                                        "Lalu Ahmad Junaidi"]
+    assert _speakers_of(
+        "Pj Bupati Kapuas Hulu, Yosef Nyangun, meminta camat menjaga netralitas.",
+        "Camat yang dimaksud adalah Markus Lanjak. Saat dikonfirmasi, ia mengakui foto itu. Menurutnya, "
+        "paslon datang tanpa pemberitahuan.",
+        "Langkah itu mendapat tanggapan dari Anggota DPRD Kapuas Hulu, Blasius Ndahur. Ia menilai langkah "
+        "itu tepat.",
+    )[1:] == [("Markus Lanjak", ""), ("Blasius Ndahur", "Anggota DPRD Kapuas Hulu")]
+    assert _speakers_of(
+        "MANADOPOST.ID—Penjabat (Pj) Bupati Minahasa Utara Drs. Hendrik Johanis Kaunang, M.Si menerbitkan SE.",
+        "Rumbiak, yang dilantik sebagai Penjabat Wali Kota Jayapura pada Mei 2024, menyebut ASN harus netral.",
+    ) == [("Hendrik Johanis Kaunang", "Penjabat Bupati Minahasa Utara"),
+          ("Rumbiak", "Penjabat Wali Kota Jayapura")]
+    assert _speakers_of("Kepala Puskesmas Wera, Ns. Nurhayati, S.Kep, angkat bicara soal video itu.")[0][0] == \
+        "Nurhayati"  # a nurse's title
+    main = detect_main_official("Kades Sukarara Timur Dilaporkan ke Bawaslu Lotim, Ketua BPD: Ada Pengarahan", [
+        "Kepala Desa Sukarara Timur, Kecamatan Sakra Barat, Lombok Timur, H. Muhammad Saprudin, dilaporkan ke "
+        "Bawaslu.",
+        "Koordinator Divisi Penanganan Pelanggaran Bawaslu Lombok Timur, Baiq Nurul Hidayati, membenarkan laporan.",
+        '"Kami kaji tiga hari," terangnya.',
+        "Saprudin sendiri mengaku tidak gentar menghadapi laporan tersebut."])
+    assert main.name == "Muhammad Saprudin"  # the office the headline names, its district set off

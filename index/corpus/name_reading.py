@@ -22,7 +22,7 @@ from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, S
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 QUOTE_MARK = re.compile(r"[\"“”]")
 # "SELONG-Penjabat", "Harianjogja.com, GUNUNGKIDUL—Penjabat": the dateline opens the paragraph.
-_GLUED_DATELINE = re.compile(r"^((?:\S+\s+){0,3}?[A-Z]{3,}[-–—])(?=[A-Z][a-z])")
+_GLUED_DATELINE = re.compile(r"^((?:\S+\s+){0,3}?[A-Z]{3,}(?:\.[A-Z]{2,3})?[-–—])(?=[A-Z][a-z])")  # "MANADOPOST.ID—Penjabat"
 # The Batak "boru" written short with a period ("Lamria br. Simanjuntak"): no sentence's end.
 _BORU = re.compile(r"\b([Bb]r)\.(?=\s+[A-Z])")
 # Police ranks written out, as press releases do, by the short form the rank list knows.
@@ -37,9 +37,11 @@ PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara",  # "Adapun Bintang Putra, ..."
                      "satunya", "yakni", "yaitu"})  # "Salah satunya Zulkarnaen Amir, Kepala Desa ..."
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
-_LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan"})
+_LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan",
+                              "dilantik", "ditunjuk", "diangkat"})  # "Rumbiak, yang dilantik sebagai Penjabat ..."
 _EPITHET_WORDS = 10       # "pria yang memimpin Bawaslu Sulsel pada periode 2012-2017 itu"
 _OFFICE_CLAUSE_WORDS = 6  # "yang baru tiga bulan menjabat"
+_CLAUSE_BEFORE_VERB = 8    # "yang duduk di seberang meja langsung menimpali"
 OPENING_WORDS = 3         # "Sementara itu, Ketua ...": how late a paragraph's subject may start
 BRACKETED_WORDS = 10      # "(Kepala Dinas Pendidikan Kabupaten Garut)"
 _BODY_WORDS = 5           # "dari Badan Pengawas Pemilu Kabupaten Banggai"
@@ -112,6 +114,19 @@ def epithet_at(words: list[str], start: int) -> bool:
         if word.endswith((".", ",", "!", "?", ":")) or word[:1] in "“\"":
             return False
     return False
+
+
+def relative_clause_start(words: list[str], verb: int) -> int | None:
+    """Where "yang" opens a clause describing the verb's subject ("Junaidi yang duduk di
+    seberang meja langsung menimpali", "Tenriola, yang ditemui usai pemeriksaan, membantah"),
+    within a few words; else None."""
+    set_off = verb > 0 and words[verb - 1].endswith(",")
+    for k in range(verb - 1, max(verb - _CLAUSE_BEFORE_VERB, 0), -1):
+        if bare(words[k]).lower() == "yang":
+            return k if words[k - 1].endswith(",") == set_off else None
+        if words[k].endswith((",", ".", "!", "?", ":", "”", "\"")) and not (set_off and k == verb - 1):
+            return None
+    return None
 
 
 def holder_before(words: list[str], i: int, said: bool, names: Counter[str], set_off: bool = True) -> str | None:

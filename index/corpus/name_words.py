@@ -85,6 +85,7 @@ ADAT_TITLE_SHORT = frozenset({"dt", "dtk"})
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
 # Ahmad Yani"): what follows them is the name, even a place or an ordinary word.
 TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "prof", "kh", "k.h", "tgh", "tgk", "ny",
+                     "ns", "apt",  # a nurse's and a pharmacist's: "Ns. Nurhayati, S.Kep"
                      "nyonya",
                      # religious titles ("Ustaz Fathurrahman", "Pdt. Yunus", "Romo Frans")
                      "kiai", "kyai", "habib", "ustaz", "ustadz", "ustad", "ustazah", "ustadzah",

@@ -44,6 +44,10 @@ _AGED = re.compile(r"\b([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) \(\d{1,2}\)")
 # A paragraph opening on the person just reported on, named in apposition: "Guru yang
 # bersangkutan, Veronika Lasmi, saat ditemui ... Ia mengaku ...": its subject.
 _REFERRED = re.compile(r"(?:[\w-]+ ){1,4}(?:yang bersangkutan|tersebut|itu), ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),")
+# A paragraph naming whom the story is about: "Camat yang dimaksud adalah Markus Lanjak.",
+# "Lurah yang diperiksa ialah A. Tenriola, Lurah Bukaka."
+_IDENTIFIED = re.compile(r"(?:[\w-]+ ){1,3}yang (?:dimaksud|diperiksa|dilaporkan|disebut|terlibat) "
+                         r"(?:adalah|ialah|yakni|yaitu) ([A-Z][\w.'-]*(?: [A-Z][\w'-]+){0,3})")
 # A paragraph opening on a name between titles and degrees: no one else is written so.
 _TITLED_OPENING = re.compile(r"(?:(?:Dr|Drs|Dra|Ir|Prof|H|Hj|KH)\.? )+((?:[A-Z][\w'-]+ ){0,3}[A-Z][\w'-]+), "
                              r"[A-Z][A-Za-z]{0,3}\.[A-Za-z.]{0,8},")
@@ -170,8 +174,10 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
         # Before anyone speaks, "beliau" is the last person named: "..., Ir. H. Rusmadi
         # Hasan, bertindak selaku Pembina Apel" then "Dalam arahannya, beliau menyampaikan".
         spoken_of = current or next((p for p in reversed(people) if p.name), None)
-        if (referred := _REFERRED.match(paragraphs[index])) and all(map(could_be_name, referred[1].split())):
-            spoken_of = register(people, referred[1], "", index)
+        if (referred := _REFERRED.match(paragraphs[index]) or _IDENTIFIED.match(paragraphs[index])) and \
+                all(could_be_name(bare(w)) for w in referred[1].split()):
+            named = len(split_words(paragraphs[index][:referred.end(1)]))
+            spoken_of = register(people, referred[1], apposed_office(paragraph, named, names), index)
         speaker = labelled_speaker(paragraphs[index], people) or paragraph_speaker(
             paragraph, quoted_words(paragraphs[index]), index, names, people, spoken_of)
         if speaker is not None and turns and turns[-1] is None and _REVEALS.match(paragraphs[index]):

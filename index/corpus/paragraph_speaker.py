@@ -15,7 +15,7 @@ from collections import Counter
 
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, body_in_between,
                                        epithet_at, holder_before, name_after, name_before, office_in_brackets,
-                                       second_office)
+                                       relative_clause_start, second_office)
 from index.corpus.name_words import HONORIFICS, bare, could_be_name, has_place
 from index.corpus.people import (MAX_PEOPLE, Person, initialled, named_holder, register, register_office,
                                  same_person, take_initials, within)
@@ -37,6 +37,7 @@ _ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seor
                         r"(?:enggan|tak mau|tidak mau|tidak ingin|tak ingin|minta|meminta) "
                         r"(?:disebut|disebutkan|ditulis|dituliskan) (?:nama|identitas)nya", re.IGNORECASE)
 _ANONYMOUS_WORDS = 25
+_LEAD_IN_WORDS = 6  # "Soal kemungkinan sanksi, Name ...": a lead-in before the subject
 _NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan", "akrabnya"),
                             ("sapaan", "akrab"), ("panggilan", "akrabnya"), ("panggilan", "akrab")})
 # At most this many words describe the person spoken of: "Dosen yang juga putra Tapanuli itu".
@@ -165,6 +166,10 @@ class ParagraphReader:
             self.opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
         elif acts and words[i - 1].endswith("."):
             self.sentence_subject = person
+        elif not said and not self.spoken and words[end - 1].endswith(".") and not _attending(words, i):
+            # named as a sentence closes, so the next one's "Ia" is theirs: "... mendapat
+            # tanggapan dari Anggota DPRD Manggarai Barat, Blasius Ndahur. Ia menilai ..."
+            self.sentence_subject = person
         named.append(person)
         return end
 
@@ -240,6 +245,8 @@ class ParagraphReader:
             self._speak(by_initials)  # "ZA kemudian memaparkan"
         elif (known := _known_at(people, words, _subject_at(words, start))) is not None:
             self._speak(known)  # "Tatang kembali menegaskan": a word no reading takes for a name alone
+        elif (clause := relative_clause_start(words, i)) and (known := _known_at(people, words, clause - 1)):
+            self._speak(known)  # "Junaidi yang duduk di seberang meja langsung menimpali"
         elif _refers_back(words, i):
             self._speak(None)
 
@@ -319,10 +326,12 @@ def _named_at_opening(words: list[str], people: list[Person], names: Counter[str
     """Who opens the paragraph as its subject, so its pronouns are theirs: someone already
     named ("Datuak Rajo Mangkuto sepakat ... “...,” ujarnya."), or a name with its office in
     brackets ("Cecep Hidayat (Camat Tarogong Kidul) menyambut baik ... Ia mengaku ...")."""
-    for start in range(min(OPENING_WORDS, len(words))):
+    for start in range(min(_LEAD_IN_WORDS, len(words))):
         previous = bare(words[start - 1]).lower() if start else ""
         if start and not (words[start - 1].endswith(",") or previous in OPENERS or previous in HONORIFICS):
             continue  # "Pak Slamet menutup amanatnya ...": after the honorific
+        if start >= OPENING_WORDS and any(w.endswith((",", ".")) for w in words[:start - 1]):
+            continue  # later only after a lead-in: "Soal kemungkinan sanksi, Andi Syamsu enggan ..."
         run: list[str] = []
         for word in words[start:start + 4]:
             if not could_be_name(bare(word)):
@@ -333,10 +342,19 @@ def _named_at_opening(words: list[str], people: list[Person], names: Counter[str
         for size in range(len(run), 0, -1):
             person = next((p for p in people if p.name and same_person(p.name, " ".join(run[:size]))), None)
             if person:
-                return person
+                # "Hingga berita ini diturunkan, Hotman belum dapat dikonfirmasi": no one speaks
+                return None if _unreached(words, start + size) else person
         if run and start + len(run) < len(words) and words[start + len(run)].startswith("("):
             return _bracketed_holder(words, start + len(run), people, names, index)
     return None
+
+
+def _unreached(words: list[str], k: int) -> bool:
+    """Whether the words from `words[k]` say the person could not be reached: "belum dapat
+    dikonfirmasi", "tidak bisa dihubungi" (but "tidak membantah" speaks)."""
+    following = [bare(w).lower() for w in words[k:k + 2]]
+    return bool(following) and following[0] == "belum" or \
+        following[:1] in (["tidak"], ["tak"]) and following[1:] in (["dapat"], ["bisa"], ["berhasil"])
 
 
 def _bracketed_holder(words: list[str], bracket: int, people: list[Person], names: Counter[str],

@@ -29,6 +29,7 @@ _HEADS_OF_BODIES = frozenset({"kepala", "ketua", "direktur"})
 _BODY_STARTS = ORG_WORDS | {"badan", "dinas", "dewan", "komisi", "kantor", "lembaga", "majelis", "kepolisian",
                             "kejaksaan", "komando", "sekretariat", "asosiasi", "persatuan", "korps",
                             "pengadilan", "biro", "satuan", "panitia"}
+_SET_OFF_PLACE = re.compile(r",\s*(?:Kecamatan|Kabupaten|Kota|Provinsi)\s.*$")
 _DOUBLED = re.compile(r"(\w)\1+")
 _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
 _FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdiansyah Noor"
@@ -227,7 +228,9 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
         return -2, min(names)
     found = (0, 0)
     for position in person.positions:
-        words = position_words(position)
+        # where an office lies, set off, need not be in the headline: "Kades Sukarara Timur
+        # Dilaporkan ..." for the "Kepala Desa Sukarara Timur, Kecamatan Sakra Barat"
+        words = position_words(_SET_OFF_PLACE.sub("", position))
         if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
             return -2, min(at[w] for w in words)
         if _head(position) in _HEADS_OF_BODIES:

@@ -21,6 +21,8 @@ from index.corpus.name_words import (
 MAX_ROLE_WORDS = 24        # a role mention reads at most this far
 _CLAUSE_WORDS = 8          # how far after an office its verb of saying may come
 _QUOTES = frozenset("\"“”")
+# Words that end a district's or village's name rather than start a person's: "Sakra Barat".
+_PLACE_TAILS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "hulu", "hilir", "ilir", "darat", "laut"})
 # Only after "Pelaksana"/"Pejabat": a sentence's "Sementara Ketua Bawaslu ..." is "meanwhile".
 _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Offices and bodies of a district or village: the word after them is its place.
@@ -259,8 +261,9 @@ def _role_tail(words: list[str], start: int, size: int, names: Counter[str]) -> 
         tail.append(word)
         end += 1
         if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
-                and bare(word).lower() not in _ENDS_NO_SENTENCE and not is_parenthesised(word):
-            break  # but "(Pj. Sekda)", "Kab. Tangerang" go on
+                and bare(word).lower() not in _ENDS_NO_SENTENCE \
+                and not (is_parenthesised(word) and not word.endswith(").")):
+            break  # but "(Pj. Sekda)", "Kab. Tangerang" go on; "Selasa (12/11)." ends
         if word.endswith(":"):
             break  # "Pj Bupati Sanggau, Name: “...”": the quotation follows
     return end, tail
@@ -366,7 +369,8 @@ def _local_place_first(office: list[str], unit: list[str], name: str | None,
     first, *rest = name.split()
     if first in names or first.lower() in GIVEN_NAMES:
         return unit, name
-    return [*unit, first], " ".join(rest) or None
+    place = [first, *takewhile(lambda w: w.lower() in _PLACE_TAILS, rest)]  # "Camat Sakra Barat, Selasa"
+    return [*unit, *place], " ".join(rest[len(place) - 1:]) or None
 
 
 def _name_after_title(segment: list[str]) -> tuple[str, int] | None:

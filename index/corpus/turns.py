@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from index.corpus.name_reading import (QUOTE_MARK, holder_before, name_after, name_before, quoted_words,
-                                       second_office, split_words)
+                                       relative_clause_start, second_office, split_words)
 from index.corpus.name_words import HONORIFICS, bare, is_degree, is_initial
 from index.corpus.opinion import byline_name
 from index.corpus.people import Person, same_person
@@ -101,6 +101,10 @@ def _brings_in_speaker(sentence: str, before: str) -> bool:
     verb = next((k for k in range(min(_INTRODUCTION_WORDS, len(words))) if bare(words[k]).lower() in SAY_BEFORE), None)
     name = name_before(words, verb, Counter()) if verb else None
     if name and not any(part in before for part in name.split()) and verb - len(name.split()) <= 2:
+        return True
+    clause = relative_clause_start(words, verb) if verb else None  # "Junaidi yang duduk ... menimpali"
+    described = name_before(words, clause, Counter()) if clause else None
+    if described and not any(part in before for part in described.split()) and clause == len(described.split()):
         return True
     role, i = next(((role, i) for i in range(min(_INTRODUCTION_WORDS, len(words)))
                     if (role := role_at(words, i))), (0, 0))
