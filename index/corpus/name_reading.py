@@ -21,8 +21,9 @@ from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, S
 
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 QUOTE_MARK = re.compile(r"[\"“”]")
-# "SELONG-Penjabat", "Harianjogja.com, GUNUNGKIDUL—Penjabat": the dateline opens the paragraph.
-_GLUED_DATELINE = re.compile(r"^((?:\S+\s+){0,3}?[A-Z]{3,}(?:\.[A-Z]{2,3})?[-–—])(?=[A-Z][a-z])")  # "MANADOPOST.ID—Penjabat"
+# "SELONG-Penjabat", "Harianjogja.com, GUNUNGKIDUL—Penjabat", "MANADOPOST.ID—Penjabat": the
+# dateline opens the paragraph.
+_GLUED_DATELINE = re.compile(r"^((?:\S+\s+){0,3}?[A-Z]{3,}(?:\.[A-Z]{2,3})?[-–—])(?=[A-Z][a-z])")
 # The Batak "boru" written short with a period ("Lamria br. Simanjuntak"): no sentence's end.
 _BORU = re.compile(r"\b([Bb]r)\.(?=\s+[A-Z])")
 # Police ranks written out, as press releases do, by the short form the rank list knows.
