@@ -1309,3 +1309,31 @@ def test_everyday_regional_news_lead_ins_clauses_and_people_identified():
         '"Kami kaji tiga hari," terangnya.',
         "Saprudin sendiri mengaku tidak gentar menghadapi laporan tersebut."])
     assert main.name == "Muhammad Saprudin"  # the office the headline names, its district set off
+
+
+def test_the_open_web_s_live_blogs_old_portals_and_a_teacher_from_her_school():
+    """The forty-fifth round (at01-at12, messy HTML): a live report's entries, each a list
+    item with a heading and paragraphs, are read as blocks, not one line each; an old
+    portal's "Kapuas Post Online :: headline" names the site; a teacher set off before her
+    name speaks from her school ("Salah seorang guru, Rina Marlina, S.Pd., dari SDN 2 ...")."""
+    entries = "".join(
+        f"<li><time>{t}</time><h3>{h}</h3><div><p>{p}</p></div></li>" for t, h, p in [
+            ("14:55", "Kapolrestabes: Medan Kondusif", "Kapolrestabes Medan, Kombes Pol Teddy Marbun, "
+             "memastikan situasi di seluruh TPS kondusif. “Kami siaga sampai rekapitulasi,” katanya."),
+            ("13:20", "Pj Gubernur: Status ASN Tidak Ikut Libur", "Usai mencoblos, Pj Gubernur Sumut Hasan Basri "
+             "mengingatkan ASN agar tidak terlibat memengaruhi pemilih di sekitar TPS.")])
+    html = (f"<html><head><title>Kapuas Post Online :: Live Update Pilkada</title></head><body><article>"
+            f"<h1>Live Update Pilkada</h1><p>Pemungutan suara Pilkada Serentak 2024 berlangsung di seluruh "
+            f"Sumatera Utara dengan pengamanan ketat.</p><ul class='liveblog'>{entries}</ul></article></body></html>")
+    article = article_from_extracted(extract_article(html, "https://www.kapuaspost.co.id/berita/1"))
+    assert article.outlet == "Kapuas Post Online"
+    paragraphs = article.body.split("\n\n")
+    assert not any(p.startswith(("Kapolrestabes: Medan", "- ")) and "Teddy" in p for p in paragraphs)
+    assert any(p.startswith("Kapolrestabes Medan, Kombes Pol Teddy Marbun") for p in paragraphs)
+    assert ("Teddy Marbun", "Kapolrestabes Medan") in {(o.name, o.position) for o in
+                                                      (p.official for p in article_passages(article))}
+    assert _speakers_of(
+        "Ketua PGRI Kabupaten Garut, Enjang Kusnadi, mengatakan guru harus netral.",
+        "Salah seorang guru, Rina Marlina, S.Pd., dari SDN 2 Tarogong Kidul, mengaku lebih tenang. Ia mengaku "
+        "kerap dimintai pendapat oleh orang tua murid.",
+    )[1] == ("Rina Marlina", "Guru SDN 2 Tarogong Kidul")

@@ -217,8 +217,9 @@ def body_in_between(words: list[str], verb: int) -> tuple[int, str]:
             if body and body[0].lower() in ORG_WORDS and not words[k].endswith((",", ".")):
                 return k, " ".join(body)
             break
-        if not words[k][:1].isupper() or words[k].endswith((",", ".", "”", "\"")):
-            break
+        if not (words[k][:1].isupper() or words[k][:1].isdigit()) or \
+                words[k].endswith((",", ".", "”", "\"")) and k != verb - 1:
+            break  # but "Rina Marlina, S.Pd., dari SDN 2 Tarogong Kidul, mengaku"
     return verb, ""
 
 
@@ -266,7 +267,10 @@ def name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
 
 def _named_after(words: list[str], k: int) -> bool:
     """Whether the name after `words[k]` is part of a place named after someone
-    ("Universitas Halu Oleo", "Jalan Kolonel Sudiarto", "Universitas Jenderal Soedirman")."""
+    ("Universitas Halu Oleo", "Jalan Kolonel Sudiarto", "Universitas Jenderal Soedirman"),
+    or the place of a numbered school or unit ("SDN 2 Tarogong Kidul")."""
+    if k >= 0 and bare(words[k]).isdigit():
+        return True
     while k >= 0 and bare(words[k]).lower().rstrip(".") in HONORIFICS:
         k -= 1
     return k >= 0 and bare(words[k]).lower() in NAMESAKES

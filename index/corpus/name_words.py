@@ -68,6 +68,7 @@ kementerian kemenkumham pj pjs plt plh sekda sekjen pilkada pemilu pilgub pilbup
 pileg pilpres asn pns pppk opd skpd skpk apel rakor kapolda kapolres dandim danrem tentara
 korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag kemendikbud
 ombudsman kejari kejati kejaksaan pidum pidsus reskrim satreskrim tipidum tipikor pengadilan ptun pttun dkpp
+sd sdn smp smpn sma sman smk smkn mtsn puskesmas
 """.split())
 # A place's level written short ("Kab. Tangerang", "Kec. Lembang"): no name, no sentence's end.
 LEVEL_ABBREVIATIONS = frozenset({"kab", "kec", "kel", "prov"})

@@ -239,6 +239,8 @@ class ParagraphReader:
         if not (subject or office):  # "I Ketut Suardana dari Bawaslu Banggai mengatakan"
             at, office = body_in_between(words, i)
             subject = name_before(words, at, self.names) if office else None
+            if subject and (head := _head_set_before(words, at, subject)):
+                office = f"{head} {office}"  # "Salah seorang guru, Rina Marlina, S.Pd., dari SDN 2 ..."
         if subject:
             self._speak(register(people, subject, office, self.index))
         elif (by_initials := initialled(people, words, _subject_at(words, start))) is not None:
@@ -347,6 +349,15 @@ def _named_at_opening(words: list[str], people: list[Person], names: Counter[str
         if run and start + len(run) < len(words) and words[start + len(run)].startswith("("):
             return _bracketed_holder(words, start + len(run), people, names, index)
     return None
+
+
+def _head_set_before(words: list[str], end: int, name: str) -> str:
+    """The described post set off before a name that ends before `words[end]` ("guru,
+    Rina Marlina, S.Pd., dari ..."), capitalised, or ""."""
+    first = name.split()[0]
+    start = next((k for k in range(end - 1, max(end - _APPOSED_WORDS, 0), -1) if bare(words[k]) == first), 0)
+    head = bare(words[start - 1]).lower() if start > 0 and words[start - 1].endswith(",") else ""
+    return head.capitalize() if head in LOWER_CASE_HEADS else ""
 
 
 def _unreached(words: list[str], k: int) -> bool:

@@ -25,6 +25,7 @@ from index.ingest.errors import ExtractError, ExtractReason
 from index.ingest.gallery import paragraphs_for_captions
 from index.ingest.json_text import headline_in_json, script_json, text_in_json
 from index.ingest.layout_tables import divs_for_layout_tables
+from index.ingest.list_entries import divs_for_list_entries
 from index.ingest.listing import Teasers, is_listing, teasers, without_teasers
 from index.ingest.loose_text import paragraphs_for_loose_text, paragraphs_for_preformatted
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
@@ -101,6 +102,7 @@ def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
     paragraphs_for_captions(tree)
     divs_for_article_boxes(tree)
     divs_for_layout_tables(tree)
+    divs_for_list_entries(tree)
     paragraphs_for_loose_text(tree)
     paragraphs_for_preformatted(tree)
     doc = trafilatura.bare_extraction(
@@ -153,6 +155,7 @@ _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
 # Blogspot's default <title> is "Blog Name: Post Title": a colon after the site's name only.
 _PREFIX_SEPARATORS = _TITLE_SEPARATORS + (": ",)
 _OUTLET_WORDS = 4  # "Republika Online", "Tribun Jateng": a site's name is short
+_SITE_SUFFIXES = ("", "online", "news", "com", "id")  # what a site's name adds to its host's
 _LOGO_LINKS = 50  # the logo links home near the page's top
 # A <title> that names only the page's section beside the site ("Berita | Pemerintah Provinsi
 # Papua Selatan", "Diskominfo Gowa - Detail Berita"), as government sites make it.
@@ -215,8 +218,8 @@ def _title_site_name(html_title: str, headline: str, url: str) -> str:
     label = _host_name(url).split(".")[0]
     for separator in (s for s in _PREFIX_SEPARATORS if s in html_title):
         for end in (html_title.partition(separator)[0], html_title.rpartition(separator)[2]):
-            if re.sub(r"\W", "", end).casefold() == label:
-                return end.strip()
+            if re.sub(r"\W", "", end).casefold() in {label + suffix for suffix in _SITE_SUFFIXES}:
+                return end.strip()  # "Kapuas Post Online ::" on kapuaspost.co.id too
     return ""
 
 
