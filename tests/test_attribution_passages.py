@@ -217,7 +217,8 @@ def test_a_name_set_off_by_commas_after_the_office_is_read_whole():
     # ordinary word ("Lalu", a Sasak title) starts the name there too
     paragraphs = ["Lalu Gita Ariadi, Sekda NTB, mengatakan ASN harus netral.",
                   '"Jangan ikut kampanye," kata Gita.']
-    assert detect_main_official("Judul", paragraphs) == Official("Lalu Gita Ariadi", "Sekretaris Daerah Nusa Tenggara Barat")
+    assert detect_main_official("Judul", paragraphs) == \
+        Official("Lalu Gita Ariadi", "Sekretaris Daerah Nusa Tenggara Barat")
     # an office alone that speaks has no name, and is the speaker
     for paragraph, office in (("Menteri Dalam Negeri mengatakan ASN netral.", "Menteri Dalam Negeri"),
                               ("Ketua Bawaslu Kota Bontang mengatakan ASN netral.", "Ketua Bawaslu Kota Bontang")):
@@ -448,7 +449,8 @@ def test_candidates_speak_with_their_office_and_ballot_number():
     paragraphs = ["Calon bupati nomor urut 1, Agus Riyanto, menyatakan dukungannya terhadap deklarasi di Banyumas.",
                   "Calon Bupati Banyumas nomor urut 2 Budi Hartono mengatakan pihaknya tidak merekrut ASN.",
                   '"Kami tidak butuh kemenangan dengan cara itu," ujar calon wakil gubernur Jawa Tengah, Siti Rahma.',
-                  "ASN dilarang mendukung calon bupati nomor urut 2, Budi Hartono, kata Ketua Bawaslu Banyumas Wulan Sari."]
+                  "ASN dilarang mendukung calon bupati nomor urut 2, Budi Hartono, kata Ketua Bawaslu Banyumas "
+                  "Wulan Sari."]
     article = Article(id="c", title="Paslon Dukung Netralitas ASN", body="\n\n".join(paragraphs),
                       outlet="X", official=Official("", ""))
     speakers = [(p.official.name, p.official.position) for p in article_passages(article)]
@@ -467,9 +469,11 @@ def test_religious_and_community_figures_speak_with_their_titles_left_out():
     assert _speakers_of(
         "Ketua MUI Kabupaten Pamekasan K.H. Muhammad Thoha Mansur, M.Pd.I. menyampaikan imbauan itu.",
         '"Kiai boleh punya pilihan, itu hak," tutur Kiai Thoha.',
-        "Sekretaris Komisi Dakwah MUI Pamekasan Ustaz Fathurrahman bin Abdul Ghani mengatakan, khotbah diisi pesan damai.",
+        "Sekretaris Komisi Dakwah MUI Pamekasan Ustaz Fathurrahman bin Abdul Ghani mengatakan, khotbah diisi "
+        "pesan damai.",
         '"Kami sudah sepakat," kata Ustaz Fathur.',  # a name cut short
-        "Sementara itu, pengasuh Majelis Taklim Nurul Musthofa Habib Abdullah bin Umar Alaydrus menuturkan, jamaah banyak guru.",
+        "Sementara itu, pengasuh Majelis Taklim Nurul Musthofa Habib Abdullah bin Umar Alaydrus menuturkan, "
+        "jamaah banyak guru.",
         "Pastor Paroki Roh Kudus Soe, Romo Fransiskus Xaverius Bria Seran, Pr, menegaskan ASN wajib taat.",
         "Ketua Majelis Klasis GMIT Soe, Pdt. Yunus Benyamin Tefa, S.Th., M.Si., mengatakan gereja tidak berpihak.",
     ) == [("Muhammad Thoha Mansur", "Ketua MUI Kabupaten Pamekasan")] * 2 + \
@@ -969,7 +973,8 @@ def test_a_column_s_answers_and_an_interview_announced_after_the_name():
 
 def test_offices_in_newsrooms_short_forms():
     same = [("Sekwan DPRD Lebak", "Sekretaris Dewan Perwakilan Rakyat Daerah Kabupaten Lebak"),
-            ("Kalak BPBD OKU Timur", "Kepala Pelaksana Badan Penanggulangan Bencana Daerah Kabupaten Ogan Komering Ulu Timur"),
+            ("Kalak BPBD OKU Timur",
+             "Kepala Pelaksana Badan Penanggulangan Bencana Daerah Kabupaten Ogan Komering Ulu Timur"),
             ("Kakan Kemenag Bone", "Kepala Kantor Kementerian Agama Kabupaten Bone"),
             ("Kepsek SMPN 2 Pandeglang", "Kepala Sekolah Menengah Pertama Negeri 2 Pandeglang"),
             ("Kapolsek Cileungsi", "Kepala Kepolisian Sektor Cileungsi"),

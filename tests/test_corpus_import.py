@@ -71,7 +71,8 @@ def test_clean_keeps_prose_and_stops_at_page_furniture():
              "“ASN yang melanggar aturan dapat dikenakan sanksi administratif,” tambahnya.(art/kpg)",
              "Berita Terkait Lainnya",
              "Warga antusias mengikuti kegiatan yang digelar pada hari Minggu kemarin."]
-    assert clean_lines(lines) == [lines[0], "“ASN yang melanggar aturan dapat dikenakan sanksi administratif,” tambahnya."]
+    assert clean_lines(lines) == [
+        lines[0], "“ASN yang melanggar aturan dapat dikenakan sanksi administratif,” tambahnya."]
 
 
 def test_a_reporters_code_after_the_last_sentence_does_not_drop_the_statement():
@@ -82,7 +83,8 @@ def test_a_reporters_code_after_the_last_sentence_does_not_drop_the_statement():
             "ajak Yusril. (KE-03)", "ajak Yusril. (KB.03)"]
     for end in ends:
         line = f"“Para ASN harus di depan memberi contoh, di tengah memberi ide,” {end}"
-        assert clean_lines([line]) == ["“Para ASN harus di depan memberi contoh, di tengah memberi ide,” ajak Yusril."], end
+        expected = "“Para ASN harus di depan memberi contoh, di tengah memberi ide,” ajak Yusril."
+        assert clean_lines([line]) == [expected], end
     assert clean_lines(["Kata dia, ASN harus netral. Kata dia di kantor bupati."]) == [
         "Kata dia, ASN harus netral. Kata dia di kantor bupati."]  # a last sentence is no code
 

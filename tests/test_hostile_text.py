@@ -115,10 +115,12 @@ def _hostile_pages(size: int) -> dict[str, str]:
 
     teaser = "<div><h2><a href='/b/{}'>Bupati minta ASN netral</a></h2><p>Kata pejabat itu.</p></div>"
     return {
-        "linked headlines": "<html><body>" + "".join(teaser.format(i) for i in range(size // len(teaser))) + "</body></html>",
+        "linked headlines": "<html><body>" + "".join(teaser.format(i) for i in range(size // len(teaser)))
+                            + "</body></html>",
         "nested articles and boxes": fill("<article><aside><p>Kepala Dinas mengatakan netral.</p>"),
         "nested layout tables": fill("<table><tr><td><p>Bupati mengatakan.</p>"),
-        "a print view": "<html><body><pre>" + "Bupati Garut mengatakan ASN netral.\n\n" * (size // 38) + "</pre></body></html>",
+        "a print view": "<html><body><pre>" + "Bupati Garut mengatakan ASN netral.\n\n" * (size // 38)
+                        + "</pre></body></html>",
         "font runs": fill("<font>Sekda mengatakan ASN netral<br><br>"),
         "open quotations": fill("<p>“Bupati mengatakan ASN harus netral</p>"),
     }

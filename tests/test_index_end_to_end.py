@@ -122,7 +122,8 @@ def test_import_build_search_add_remove_from_the_shell(imported_and_built, works
 def test_stale_index_is_rebuilt_and_corrupt_one_reported(workspace, tmp_path):
     config, data = workspace
     article = next((tmp_path / "corpus").glob("000_*.txt"))
-    article.write_text(article.read_text() + "\nAnggota ASN juga diminta melapor jika melihat pelanggaran netralitas.\n")
+    addition = "\nAnggota ASN juga diminta melapor jika melihat pelanggaran netralitas.\n"
+    article.write_text(article.read_text() + addition)
     assert "built" in _cli(["build"], config, data).stdout  # the corpus changed: rebuilt
     vectors = next((data / "index" / "current").glob("vectors.faiss"))
     vectors.write_bytes(b"garbage")

@@ -16,7 +16,8 @@ EXERCISED = {
     ".venv/bin/python -m index build": "make setup; test_index_end_to_end.py",
     ".venv/bin/python -m index search": "test_index_end_to_end.py",
     ".venv/bin/python -m index import": "test_index_end_to_end.py",
-    ".venv/bin/python -m index eval": "test_index_end_to_end.py::test_eval_with_pages_added_reports_every_set_and_speakers",
+    ".venv/bin/python -m index eval":
+        "test_index_end_to_end.py::test_eval_with_pages_added_reports_every_set_and_speakers",
     ".venv/bin/python -m index add": "test_index_end_to_end.py",
     ".venv/bin/python -m index remove": "test_index_end_to_end.py",
     ".venv/bin/python -m index stats": "test_index_end_to_end.py",
