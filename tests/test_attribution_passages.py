@@ -1342,3 +1342,61 @@ def test_the_open_web_s_live_blogs_old_portals_and_a_teacher_from_her_school():
         "Salah seorang guru, Rina Marlina, S.Pd., dari SDN 2 Tarogong Kidul, mengaku lebih tenang. Ia mengaku "
         "kerap dimintai pendapat oleh orang tua murid.",
     )[1] == ("Rina Marlina", "Guru SDN 2 Tarogong Kidul")
+
+
+def test_noble_titles_helpers_clauses_and_those_who_say_nothing():
+    """Rounds forty-seven to forty-nine (government events in Sumatra and Java, pages that are
+    no plain news, officials quoted by phone and in doorstops): noble titles some articles
+    leave out ("Raden", Madura's "Ra", Palembang's "Kgs.") are no part of the name, and
+    Banten's "Tb." is a given name written short; a committee the article placed in a DPRD
+    keeps it; "Pj Wako" is an office; whom someone accompanies is no speaker; a name set off
+    before a clause speaks; someone seen in a photo, not reached or declining says nothing."""
+    assert _speakers_of(
+        "Ketua KPU Kota Jambi, Raden Ahmad Syukri, mengatakan PPS yang ASN diminta netral.",
+        "Ketua Bawaslu Pamekasan Ra Hasan Basri memaparkan modus pelanggaran kepala desa.",
+        "Kepala SMP Negeri 1 Indralaya Utara, Kgs. Fikri Hamdani, mengatakan grup guru dikunci.",
+        "Kepala Satpol PP Kabupaten Serang, Tb. Ahmad Fauzan, mengatakan penertiban dilakukan.",
+    ) == [("Ahmad Syukri", "Ketua KPU Kota Jambi"), ("Hasan Basri", "Ketua Bawaslu Pamekasan"),
+          ("Fikri Hamdani", "Kepala SMP Negeri 1 Indralaya Utara"),
+          ("Tb Ahmad Fauzan", "Kepala Satpol PP Kabupaten Serang")]
+    assert _speakers_of(
+        "Komisi I DPRD Provinsi Bengkulu menggelar rapat. Ketua Komisi I DPRD Provinsi Bengkulu Hamdan "
+        "Syarbaini meminta BKD terbuka.",
+        "Anggota Komisi I, Rio Andika Pratama, kemudian mempertanyakan lambatnya proses tersebut.",
+        "Dalam sambutannya, Pj Wako Pariaman Roberia mengatakan ASN harus netral.",
+        "Sementara itu, dalam pesan WhatsApp-nya, Pj Bupati Ketapang Yohanes Edi Santoso mengingatkan camat.",
+    )[1:] == [("Rio Andika Pratama", "Anggota Komisi I DPRD Provinsi Bengkulu"),
+              ("Roberia", "Penjabat Wali Kota Pariaman"),
+              ("Yohanes Edi Santoso", "Penjabat Bupati Ketapang")]
+    speakers = detect_speakers("Netralitas ASN", [
+        "Inspektur Kabupaten Pelalawan, Tengku Fahrurrazi, mengatakan audit dimulai pekan ini.",
+        "Inspektur Pembantu Wilayah IV Inspektorat Pelalawan, Hj. Wan Nurhayati, S.E., M.Ak, yang mendampingi "
+        "Inspektur menambahkan, tim auditor juga akan menyisir data bansos.",
+        "Suwarno, yang ditemui terpisah di Balai Kalurahan Ngeposari, membenarkan dukuh itu sudah ditegur.",
+        "Dalam foto itu, Camat Kradenan, Agus Prasetyo Nugroho, tampak duduk di barisan depan.",
+        "Sementara itu, Sekda Ogan Ilir, Muhammad Firdaus Yakub, juga belum merespons pesan wartawan.",
+        "Usai klarifikasi, Kadis Pertanian Zulkarnain yang keluar dari ruang pemeriksaan enggan berkomentar.",
+        "Kapolres Banjar, AKBP Fadli Rahmansyah, mengatakan situasi kondusif.",
+        "Pj Bupati Banjar, Ahmad Rizani Anshari, mengatakan ASN dilarang memasang atribut.",
+        "Giliran Fadli ditanya soal peran polisi. Ia menegaskan pelanggaran netralitas ranah administrasi.",
+    ]).by_paragraph
+    assert [o.name for o in speakers[1:3] + speakers[8:]] == ["Wan Nurhayati", "Suwarno", "Fadli Rahmansyah"]
+    assert not {o.name for o in speakers[3:6]} & {"Agus Prasetyo Nugroho", "Muhammad Firdaus Yakub", "Zulkarnain"}
+
+
+def test_question_boxes_labelled_dates_and_a_title_that_opens_with_the_site():
+    qa = ("<div class='tanya-jawab'><dl><dt>Bolehkah ASN memasang foto profil bersama calon?</dt>"
+          "<dd>Tidak. Foto profil termasuk konten yang dapat dilihat publik dan bisa dianggap dukungan.</dd>"
+          "</dl></div>")
+    html = ("<html><head><title>Pemerintah Kabupaten Kulon Progo - Pj Bupati Ajak Lurah Jaga Netralitas Pilkada"
+            "</title></head><body><h3>Pj Bupati Ajak Lurah Jaga Netralitas Pilkada</h3>"
+            "<td>Diposting: 12/11/2024 | Oleh: Redaksi</td><article>"
+            "<p>Penjabat Bupati Kulon Progo, Heru Prasetyo Nugroho, mengajak lurah menjaga netralitas.</p>"
+            f"{qa}<p>“Lurah jangan ikut kampanye,” kata Heru menutup sarasehan itu. (CAKAPLAH)</p>"
+            "</article></body></html>")
+    extracted = extract_article(html, "https://kulonprogokab.go.id/berita/1")
+    assert (extracted.title, extracted.date) == ("Pj Bupati Ajak Lurah Jaga Netralitas Pilkada", "2024-11-12")
+    assert "Foto profil termasuk konten" in extracted.text
+    assert extracted.text.endswith("kata Heru menutup sarasehan itu.")
+    dated = html.replace("Diposting: 12/11/2024", "Rabu, 30 Okt 2024 14:10")
+    assert extract_article(dated, "https://kulonprogokab.go.id/berita/1").date == "2024-10-30"

@@ -36,7 +36,8 @@ _RANK_IN_FULL = re.compile(r"\b(?:" + "|".join(" +".join(w.capitalize() for w in
                            + r")\b")
 PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
 OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara",  # "Adapun Bintang Putra, ..."
-                     "satunya", "yakni", "yaitu"})  # "Salah satunya Zulkarnaen Amir, Kepala Desa ..."
+                     "satunya", "yakni", "yaitu",  # "Salah satunya Zulkarnaen Amir, Kepala Desa ..."
+                     "giliran"})  # "Giliran Fadli ditanya soal peran polisi. Ia menegaskan ..."
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
 _LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan",
                               "dilantik", "ditunjuk", "diangkat"})  # "Rumbiak, yang dilantik sebagai Penjabat ..."
@@ -123,8 +124,8 @@ def relative_clause_start(words: list[str], verb: int) -> int | None:
     within a few words; else None."""
     set_off = verb > 0 and words[verb - 1].endswith(",")
     for k in range(verb - 1, max(verb - _CLAUSE_BEFORE_VERB, 0), -1):
-        if bare(words[k]).lower() == "yang":
-            return k if words[k - 1].endswith(",") == set_off else None
+        if bare(words[k]).lower() == "yang":  # a clause set off may be left open: "Name, yang ... menambahkan"
+            return k if words[k - 1].endswith(",") or not set_off else None
         if words[k].endswith((",", ".", "!", "?", ":", "”", "\"")) and not (set_off and k == verb - 1):
             return None
     return None
@@ -268,8 +269,9 @@ def name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
 def _named_after(words: list[str], k: int) -> bool:
     """Whether the name after `words[k]` is part of a place named after someone
     ("Universitas Halu Oleo", "Jalan Kolonel Sudiarto", "Universitas Jenderal Soedirman"),
-    or the place of a numbered school or unit ("SDN 2 Tarogong Kidul")."""
-    if k >= 0 and bare(words[k]).isdigit():
+    or the place of a numbered school or unit ("SDN 2 Tarogong Kidul") or of a village or
+    district ("di Balai Kalurahan Ngeposari")."""
+    if k >= 0 and (bare(words[k]).isdigit() or bare(words[k]).lower() in LOCAL_OFFICES):
         return True
     while k >= 0 and bare(words[k]).lower().rstrip(".") in HONORIFICS:
         k -= 1

@@ -34,7 +34,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "sangadi", "hukum tua", "kuwu", "pambakal",  # village heads' own titles
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
-    "sekdaprov", "kapuspen",
+    "sekdaprov", "kapuspen", "wako", "wawako",
     "kaban", "wabup", "wagub", "wawali", "komandan",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
@@ -68,7 +68,7 @@ kementerian kemenkumham pj pjs plt plh sekda sekjen pilkada pemilu pilgub pilbup
 pileg pilpres asn pns pppk opd skpd skpk apel rakor kapolda kapolres dandim danrem tentara
 korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag kemendikbud
 ombudsman kejari kejati kejaksaan pidum pidsus reskrim satreskrim tipidum tipikor pengadilan ptun pttun dkpp
-sd sdn smp smpn sma sman smk smkn mtsn puskesmas
+sd sdn smp smpn sma sman smk smkn mtsn puskesmas kalurahan kapanewon padukuhan
 """.split())
 # A place's level written short ("Kab. Tangerang", "Kec. Lembang"): no name, no sentence's end.
 LEVEL_ABBREVIATIONS = frozenset({"kab", "kec", "kel", "prov"})
@@ -109,7 +109,10 @@ CORPS = frozenset({"pol", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cku"
                     "cba", "cpl", "mar", "psk", "tni", "(k)", "(purn)", "purn"})
 HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz",
                                # familiar forms before a name: "Kang Asep", "Teh Eti", "Cak Nur"
-                               "kang", "teh", "abah", "cak", "mas", "mbak", "bang", "uda", "mang", "bung"}
+                               "kang", "teh", "abah", "cak", "mas", "mbak", "bang", "uda", "mang", "bung",
+                               # noble titles some articles write and others leave out: "Raden Ahmad
+                               # Syukri" is "Ahmad Syukri"; Madura's "Ra", Palembang's "Kgs"/"Masagus"
+                               "raden", "ra", "ki", "nyi", "kgs", "kemas", "masagus", "mgs"}
 _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
                      r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
@@ -137,7 +140,8 @@ def is_parenthesised(word: str) -> bool:
 _SHORT_GIVEN_NAMES = frozenset({"moh", "muh", "moch", "much", "mochd", "mokh", "mhd", "muhd",
                                 "mch", "abd", "ach", "achm", "ahm", "st", "hi",
                                 # two-letter initials of Latin given names: "Yosep Ch. Gebze"
-                                "ch", "th", "ph", "fx"})
+                                "ch", "th", "ph", "fx",
+                                "tb"})  # Banten's Tubagus: "Tb. Ahmad Fauzan"
 
 
 def is_initial(token: str) -> bool:
@@ -172,6 +176,8 @@ def could_be_name(token: str) -> bool:
         return False
     if token.isupper() and len(token) > 1:
         return False  # an acronym: DIY, KPU, BKN
+    if lower.endswith("-nya"):
+        return False  # a possessive: "dalam pesan WhatsApp-nya"
     return not any(c.isdigit() for c in token) and token.replace("-", "").replace("'", "").isalpha()
 
 

@@ -102,7 +102,7 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None, outlet: 
             end += 1
         if not person.positions and (office := apposed_office(words, end, Counter())):
             person.add_position(office)
-    detected = _main_person(people, title, turns)
+    detected = _main_person(people, title)
     place = article_place(paragraphs)
     chosen = main if main and main.name else (detected.official() if detected else Official())
     officials = finish_officials([chosen] + [p.official() for p in people], place, outlet)
@@ -196,15 +196,13 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
     return turns
 
 
-def _main_person(people: list[Person], title: str, turns: list[Person | None]) -> Person | None:
+def _main_person(people: list[Person], title: str) -> Person | None:
     """Whom the article is about: the one the headline names, even if another speaker is
-    quoted more ("Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing) or
-    only acts in a paragraph ("Mendagri ... meminta ... Pesan itu disampaikan melalui
-    Kapuspen ..."), else who speaks most; an office without a name when only it speaks."""
+    quoted more ("Plh Wali Kota Parepare Larang ASN ..." with the DPRD chair agreeing),
+    else who speaks most; an office without a name when only it speaks."""
     headline = position_words(title)
     named = [p for p in people if p.name]
-    acting = {id(p) for p in turns if p is not None}
-    ranked = sorted((p for p in named if p.said or id(p) in acting),
+    ranked = sorted((p for p in named if p.said),
                     key=lambda p: (*in_headline(p, headline), -p.said, p.first))
     return ranked[0] if ranked else next((p for p in named if p.positions), None) \
         or next((p for p in people if p.said), None)

@@ -16,7 +16,7 @@ from collections import Counter
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, body_in_between,
                                        epithet_at, holder_before, name_after, name_before, office_in_brackets,
                                        relative_clause_start, second_office)
-from index.corpus.name_words import HONORIFICS, bare, could_be_name, has_place
+from index.corpus.name_words import HONORIFICS, bare, could_be_name, has_place, is_degree
 from index.corpus.people import (MAX_PEOPLE, Person, initialled, named_holder, register, register_office,
                                  same_person, take_initials, within)
 from index.corpus.places import places_at, without_brackets
@@ -30,13 +30,16 @@ _PLACE_WORDS = 4  # "dari Kabupaten Pulang Pisau,"
 _ATTENDED = frozenset({"dihadiri", "hadir"})
 _LIST_SCAN_WORDS = 30  # a list names several offices in that many words
 _ACTED_UPON = frozenset("berhalangan dilaporkan diperiksa dipanggil diduga dijatuhi diberhentikan dicopot disanksi "
-                        "ditegur dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti".split())
+                        "ditegur dinonaktifkan dimutasi terancam kedapatan tertangkap terekam terbukti "
+                        "tampak terlihat terpantau".split())  # "Camat ..., Name, tampak duduk di barisan depan"
 # "Salah seorang guru di SMP Negeri 2 yang tidak mau disebutkan namanya": a source the
 # article keeps unnamed, with what it says of them.
 _ANONYMOUS = re.compile(r"(?:\S+ itu, |namun, |sementara itu, )?((?:salah )?seorang [^,.\"“”]{2,80}?),? yang "
                         r"(?:enggan|tak mau|tidak mau|tidak ingin|tak ingin|minta|meminta) "
                         r"(?:disebut|disebutkan|ditulis|dituliskan) (?:nama|identitas)nya", re.IGNORECASE)
 _ANONYMOUS_WORDS = 25
+_DECLINED = re.compile(r"\b(?:enggan|menolak|tidak mau|tak mau|tidak bersedia|belum bersedia) "
+                       r"(?:berkomentar|menjawab|memberikan keterangan|dikonfirmasi)", re.IGNORECASE)
 _LEAD_IN_WORDS = 6  # "Soal kemungkinan sanksi, Name ...": a lead-in before the subject
 _NICKNAME_CUES = frozenset({("akrab", "disapa"), ("biasa", "disapa"), ("sapaan", "akrabnya"),
                             ("sapaan", "akrab"), ("panggilan", "akrabnya"), ("panggilan", "akrab")})
@@ -91,8 +94,9 @@ class ParagraphReader:
         if speaker:
             speaker.said += 1
         # No verb of saying, but the paragraph opens with who acts in it: "Pjs. Bupati Banyumas,
-        # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ..."
-        return speaker or opener
+        # Hari Setiawan Nugraha, ... memastikan seluruh perangkat daerah bekerja ...", unless
+        # to say nothing ("Zulkarnain ... enggan berkomentar")
+        return speaker or (None if _DECLINED.search(" ".join(words)) else opener)
 
     def _speak(self, person: Person | None) -> None:
         if not self.quoted[self.i]:
@@ -161,7 +165,7 @@ class ParagraphReader:
             for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
                 _take_nickname(words, k, person)
             end = verb
-        acts = not _acted_upon(words, end) and not _attending(words, i)
+        acts = not _acted_upon(words, end) and not _attending(words, i) and not _unreached(words, end)
         if not named and i <= OPENING_WORDS and acts:
             self.opener = person  # "Ketua PGRI ..., Nurhayati, mendukung ... Namun ia meminta"
         elif acts and words[i - 1].endswith("."):
@@ -198,6 +202,18 @@ class ParagraphReader:
         else:  # "Kepala BKPSDM Sleman mengatakan ...": an office speaks without a name
             self._speak(register_office(self.people, position, self.index))
         return verb
+
+    def _described(self, clause: int, verb: int) -> Person | None:
+        """The subject a clause from `words[clause]` describes before the verb: someone named
+        before ("Junaidi yang duduk di seberang meja langsung menimpali", "Wan Nurhayati,
+        S.E., M.Ak, yang mendampingi Inspektur menambahkan"), or a name the clause sets off
+        by commas ("Suwarno, yang ditemui di Balai Kalurahan Ngeposari, membenarkan")."""
+        words = self.words
+        if known := _known_at(self.people, words, _past_degrees(words, clause - 1)):
+            return known
+        set_off = words[clause - 1].endswith(",") and words[verb - 1].endswith(",")
+        name = name_before(words, clause, self.names) if set_off else None
+        return register(self.people, name, "", self.index) if name else None
 
     def _attribution(self, i: int) -> None:
         """A word that is no office: a nickname's cue, a pronoun's verb ("tegasnya"), a verb
@@ -247,8 +263,8 @@ class ParagraphReader:
             self._speak(by_initials)  # "ZA kemudian memaparkan"
         elif (known := _known_at(people, words, _subject_at(words, start))) is not None:
             self._speak(known)  # "Tatang kembali menegaskan": a word no reading takes for a name alone
-        elif (clause := relative_clause_start(words, i)) and (known := _known_at(people, words, clause - 1)):
-            self._speak(known)  # "Junaidi yang duduk di seberang meja langsung menimpali"
+        elif (clause := relative_clause_start(words, i)) and (described := self._described(clause, i)):
+            self._speak(described)
         elif _refers_back(words, i):
             self._speak(None)
 
@@ -360,9 +376,18 @@ def _head_set_before(words: list[str], end: int, name: str) -> str:
     return head.capitalize() if head in LOWER_CASE_HEADS else ""
 
 
+def _past_degrees(words: list[str], k: int) -> int:
+    """Where the word before the degrees ending at `words[k]` stands ("Name, S.E., M.Ak,")."""
+    while k > 0 and is_degree(words[k]):
+        k -= 1
+    return k
+
+
 def _unreached(words: list[str], k: int) -> bool:
     """Whether the words from `words[k]` say the person could not be reached: "belum dapat
     dikonfirmasi", "tidak bisa dihubungi" (but "tidak membantah" speaks)."""
+    while k < len(words) and bare(words[k]).lower() in LINKS_BEFORE_VERB:
+        k += 1  # "juga belum merespons"
     following = [bare(w).lower() for w in words[k:k + 2]]
     return bool(following) and following[0] == "belum" or \
         following[:1] in (["tidak"], ["tak"]) and following[1:] in (["dapat"], ["bisa"], ["berhasil"])

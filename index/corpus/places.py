@@ -71,7 +71,7 @@ OFFICE_WORDS = {
     "plt": "Pelaksana Tugas", "plt.": "Pelaksana Tugas", "plh": "Pelaksana Harian",
     "plh.": "Pelaksana Harian", "sekda": "Sekretaris Daerah", "sekjen": "Sekretaris Jenderal",
     "sekdaprov": "Sekretaris Daerah Provinsi",
-    "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota",
+    "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota", "wawako": "Wakil Wali Kota",
     "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri", "dirjen": "Direktur Jenderal",
     "kapuspen": "Kepala Pusat Penerangan",
     **dict.fromkeys(("menpan", "menpan-rb", "menpanrb"),
@@ -253,6 +253,8 @@ _ACRONYMS_IN_FULL = {
     "kemendagri": "kementerian dalam negeri", "kapuspen": "kepala pusat penerangan", "puspen": "pusat penerangan",
     "otda": "otonomi daerah", "kemenpan": "kementerian pendayagunaan aparatur negara", "rb": "reformasi birokrasi",
     "sdm": "sumber daya manusia", "dprk": "dewan perwakilan rakyat kabupaten kota",
+    "setkab": "sekretariat kabupaten", "bakesbangpol": "badan kesatuan bangsa dan politik",
+    "dpc": "dewan pimpinan cabang",
 }
 
 

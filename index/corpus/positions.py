@@ -54,23 +54,28 @@ def finish_officials(officials: list[Official], place: Place | None, outlet: str
     return out
 
 
-# A committee of the House ("Komisi II DPR RI") that a hearing's report then names alone:
-# "anggota Komisi II dari Fraksi PKS, Name".
-_HOUSE_COMMITTEE = re.compile(r"\bKomisi ([IVX]{1,4}) DPR\b")
-_COMMITTEE_ALONE = re.compile(r"\bKomisi ([IVX]{1,4})\b(?! (?:DPR|Dewan|DPD))")
+# A committee of the House or a regional parliament ("Komisi II DPR RI", "Komisi I DPRD
+# Provinsi Bengkulu") that a hearing's report then names alone: "anggota Komisi II dari
+# Fraksi PKS, Name".
+_COMMITTEE_OF = re.compile(r"\bKomisi ([IVX]{1,4}|[A-E]) (DPRD?)\b")
+_COMMITTEE_ALONE = re.compile(r"\bKomisi ([IVX]{1,4}|[A-E])\b(?! (?:DPR|Dewan|DPD))")
 
 
-def house_committees(paragraphs: list[str]) -> frozenset[str]:
-    """The numbers of the committees the article places in the DPR."""
-    return frozenset(m[1] for p in paragraphs for m in _HOUSE_COMMITTEE.finditer(p))
+def house_committees(paragraphs: list[str]) -> dict[str, str]:
+    """The parliament ("DPR" or "DPRD") of each committee the article names with one."""
+    found: dict[str, str] = {}
+    for paragraph in paragraphs:
+        for committee in _COMMITTEE_OF.finditer(paragraph):
+            found.setdefault(committee[1], committee[2])
+    return found
 
 
-def in_house(position: str, committees: frozenset[str]) -> str:
+def in_house(position: str, committees: dict[str, str]) -> str:
     """ "Anggota Komisi II" as "Anggota Komisi II DPR" when the article's Komisi II is the House's."""
     alone = _COMMITTEE_ALONE.search(position)
     if not alone or alone[1] not in committees:
         return position
-    return f"{position[:alone.end()]} DPR{position[alone.end():]}"
+    return f"{position[:alone.end()]} {committees[alone[1]]}{position[alone.end():]}"
 
 
 # A candidate's number on the ballot ends the office: "Calon bupati nomor urut 1".

@@ -39,7 +39,8 @@ LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurah
                             # Toraja, Kei, Lampung, Cirebon, Banjar, Bolaang Mongondow
                             "nagari", "keuchik", "geuchik", "gampong", "jaro", "perbekel", "distrik",
                             "kadistrik", "kampung", "kampong", "lembang", "jorong", "ohoi", "pekon",
-                            "tiyuh", "kuwu", "pambakal", "sangadi", "kemantren"})
+                            "tiyuh", "kuwu", "pambakal", "sangadi", "kemantren",
+                            "kalurahan", "kapanewon", "padukuhan", "dukuh"})  # Yogyakarta's since 2020
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
 _SAY_AFTER = frozenset(
@@ -66,7 +67,8 @@ SAY_BEFORE = frozenset(
     "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya membenarkan "
     "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
     "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
-    "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini berpendapat".split())
+    "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini berpendapat "
+    "merinci memerinci menguraikan".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
@@ -80,7 +82,9 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
                                   "edaran", "keputusan", "instruksi", "peraturan", "mewakili",
                                   "menjadi",
                                   # where someone sits: "yang duduk di samping Pj Bupati, menimpali"
-                                  "samping", "sebelah", "hadapan"})
+                                  "samping", "sebelah", "hadapan",
+                                  # whom someone accompanies: "yang mendampingi Inspektur menambahkan"
+                                  "mendampingi"})
 # Of those, the ones that take one office, never a list of them.
 _ONE_OFFICE_BEFORE = frozenset({"mewakili"})
 # Words that end an office and its holder's name: another person follows.

@@ -67,6 +67,7 @@ _QUOTES = ('"', "\u201c", "\u201d")
 # was dropped.
 _TRAILING_CREDIT = re.compile(r"\s*[(\[](?:\*|[^()\[\]]{1,40}/[^()\[\]]{1,60})[)\]]\s*$"
                               r"|(?<=[.!?…\"'”’]) [-–*]? ?[(\[]?(?:[A-Za-z]{2,6}|[A-Za-z]{1,3}[-.]?\d{1,3})[)\]]?$"
+                              r"|(?<=[.!?…\"'”’])\s*[(\[][A-Za-z][\w.]{1,19}[)\]]$"  # "(CAKAPLAH)", "(Kompas.com)"
                               r"|(?<=[.!?…\"'”’])\s*[*#]{1,3}$")
 MAX_LIST_ITEMS = 20
 # A list item as extracted text gives it: "- item", "• item", "1. item", "a) item".

@@ -72,6 +72,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # name; a name the <title> gives is better. A page that names itself "Liputan6.com" in
     # its JSON-LD is not that fallback.
     named = doc.sitename if (doc.sitename or "").removeprefix("www.") != _host_name(url) else ""
+    doc.title = _headline_after_site(html_title, doc.title or "", pieces)
     in_title = _title_site_name(html_title, doc.title or "", url)
     if logo and _squeezed(logo) == _squeezed(in_title).split(".")[0]:
         in_title = logo  # "... - wartalampung.com" in the <title>, "Warta Lampung" in the logo
@@ -186,6 +187,19 @@ def _without_outlet(title: str, named: str) -> str:
     return title
 
 
+def _headline_after_site(html_title: str, headline: str, pieces: list[str]) -> str:
+    """The headline, when trafilatura took the site's name that opens the <title> for it
+    ("Pemerintah Kabupaten Kulon Progo - Pj Bupati Ajak Lurah ...") and the page shows the
+    longer rest as a heading of its own; else `headline` as it is."""
+    html_title = _one_line(html_title)
+    for separator in _TITLE_SEPARATORS:
+        site, sep, rest = html_title.partition(separator)
+        if sep and site.strip() == headline and len(rest.split()) > len(site.split()) \
+                and any(_one_line(piece) == rest.strip() for piece in pieces[:_BYLINE_PIECES]):
+            return rest.strip()
+    return headline
+
+
 def _title_site_name(html_title: str, headline: str, url: str) -> str:
     """The site's name that <title> adds to the headline ("... Jelang Pencoblosan - Lintas
     Nanggroe", "Warta Lebak: Bawaslu Lebak ..."), for a page that names itself nowhere
@@ -248,16 +262,25 @@ def _host_name(url: str) -> str:
     return host.removeprefix("www.")
 
 
-_MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
-           "september", "oktober", "november", "desember")
+# Each month as bylines write it, in full, short ("30 Okt 2024") or in the old spelling
+# ("7 Nopember 2024"): the longest first, so the regex takes the whole word.
+_MONTH_SPELLINGS = {spelling: number for number, spellings in enumerate((
+    ("januari", "jan"), ("februari", "pebruari", "feb", "peb"), ("maret", "mar"), ("april", "apr"),
+    ("mei",), ("juni", "jun"), ("juli", "jul"), ("agustus", "agu", "agt", "ags", "aug"),
+    ("september", "sept", "sep"), ("oktober", "okt", "oct"), ("november", "nopember", "nov", "nop"),
+    ("desember", "des", "dec")), start=1) for spelling in spellings}
 # A byline's date and time, as sites print them when no metadata gives it: "Selasa, 8
 # Oktober 2024 10:45 WITA", "Rabu, 16/10/2024 - 09:12 WIB", "Selasa 15-10-2024, 07:00 WIB".
 # The day's name and the time set it apart from dates in the body ("Rabu (27/11/2024)",
 # "pukul 07.00 WIB"); the zone may be left out ("Selasa, 15 Oktober 2024 16:40").
+_DATE = (r"(?:(\d{1,2})\s+(" + "|".join(sorted(_MONTH_SPELLINGS, key=len, reverse=True)) + r")\.?\s+(\d{4})"
+         r"|(\d{1,2})([/-])(\d{1,2})\5(\d{4}))")
 _BYLINE_DATE = re.compile(
-    r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+"
-    r"(?:(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})|(\d{1,2})([/-])(\d{1,2})\5(\d{4}))"
+    r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+" + _DATE +
     r"\s*[-|,|/]?\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:wib|wita|wit)\b)?", re.IGNORECASE)
+# Or a date the page labels as its publication's: "Diposting: 12/11/2024", "Diterbitkan 7 Nopember 2024".
+_LABELLED_DATE = re.compile(r"\b(?:diposting|diterbitkan|dipublikasikan|dipublish|published|posted)"
+                            r"(?:\s+(?:pada|on))?\s*:?\s*" + _DATE, re.IGNORECASE)
 _BYLINE_SCAN_CHARS = 200_000
 
 
@@ -274,10 +297,11 @@ def _text_pieces(tree: HtmlElement) -> list[str]:
 
 def _byline_date(pieces: list[str]) -> str:
     """`YYYY-MM-DD` of the first byline date in the page's text, or ""."""
-    found = _BYLINE_DATE.search(" ".join(pieces)[:_BYLINE_SCAN_CHARS])
+    text = " ".join(pieces)[:_BYLINE_SCAN_CHARS]
+    found = _BYLINE_DATE.search(text) or _LABELLED_DATE.search(text)
     if not found:
         return ""
-    day, month, year = (found[1], _MONTHS.index(found[2].lower()) + 1, found[3]) if found[1] \
+    day, month, year = (found[1], _MONTH_SPELLINGS[found[2].lower()], found[3]) if found[1] \
         else (found[4], found[6], found[7])
     try:
         return date(int(year), int(month), int(day)).isoformat()
