@@ -1400,3 +1400,25 @@ def test_question_boxes_labelled_dates_and_a_title_that_opens_with_the_site():
     assert extracted.text.endswith("kata Heru menutup sarasehan itu.")
     dated = html.replace("Diposting: 12/11/2024", "Rabu, 30 Okt 2024 14:10")
     assert extract_article(dated, "https://kulonprogokab.go.id/berita/1").date == "2024-10-30"
+
+
+def test_roundups_epithets_in_the_same_paragraph_and_a_quote_credited_after_it():
+    """Rounds fifty to fifty-two (the real pages' skeletons, acting heads and roundups, where
+    sentences place the speaker): a roundup's "Adapun di Kabupaten Kapuas Hulu, Plt Kepala
+    BKPSDM ..." gives the office its regency; an epithet is the one who spoke last in its
+    paragraph; "Penegasan itu disampaikan oleh ..." credits the quote before it."""
+    assert _speakers_of(
+        "Pj Gubernur Kalimantan Barat, Bambang Setiadi Wibowo, meminta laporan netralitas tiap pekan.",
+        "Adapun di Kabupaten Kapuas Hulu, Plt Kepala BKPSDM Hj. Rosmiati Abbas mengakui jarak tempuh menjadi "
+        "kendala pengawasan.",
+    )[1] == ("Rosmiati Abbas", "Pelaksana Tugas Kepala BKPSDM Kabupaten Kapuas Hulu")
+    speakers = detect_speakers("Netralitas ASN di Kukar", [
+        "Pjs Bupati Kutai Kartanegara, Sunarto Wahyu Hidayat, menyatakan sepakat dengan permintaan dewan.",
+        "Sementara itu, Sulaiman Nadjib mengungkapkan lembaganya menerima 11 laporan. Ketua Bawaslu Kukar itu "
+        "menyebut sebagian laporan datang dari anggota DPRD sendiri."])
+    assert ("Sulaiman Nadjib", "Ketua Bawaslu Kutai Kartanegara") in {(o.name, o.position) for o in speakers.officials}
+    assert [o.name for o in detect_speakers("Netralitas ASN", [
+        "Ketua Panwaslih Bireuen, Safrizal Yusuf, mengatakan rekomendasi sudah dikirim.",
+        '"Pemkab Bireuen tidak akan melindungi ASN yang terbukti berpihak."',
+        "Penegasan itu disampaikan oleh Penjabat Bupati Bireuen, Marzuki Abdul Gani, di Pendopo Bupati."]
+    ).by_paragraph] == ["Safrizal Yusuf", "Marzuki Abdul Gani", "Marzuki Abdul Gani"]

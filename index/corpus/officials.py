@@ -56,9 +56,12 @@ _TITLED_OPENING = re.compile(r"(?:(?:Dr|Drs|Dra|Ir|Prof|H|Hj|KH)\.? )+((?:[A-Z][
 _INTERVIEW = re.compile(r"\b(?:petikan|kutipan|cuplikan|hasil|berikut)\s+wawancara|"
                         r"\bwawancara\s+(?:khusus|eksklusif)|\bberikut\s+petikan(?:nya)?\b|"
                         r"\bdijawab\s+(?:langsung\s+)?oleh\b", re.IGNORECASE)  # a consultation column
-# A paragraph naming the source the one before quoted without a name.
+# A paragraph naming the source the one before quoted without a name: "Pejabat itu adalah
+# ...", "Penegasan itu disampaikan oleh Pj Bupati Bireuen, ...".
 _REVEALS = re.compile(r"(?:pejabat|sosok|narasumber|pria|perempuan|wanita)\s+(?:itu|tersebut)\s+"
-                      r"(?:adalah|ialah|yakni|yaitu)\b", re.IGNORECASE)
+                      r"(?:adalah|ialah|yakni|yaitu)\b"
+                      r"|(?:penegasan|pernyataan|ucapan|pesan)\s+(?:itu|tersebut|ini)\s+"
+                      r"(?:disampaikan|diungkapkan|ditegaskan|dilontarkan)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

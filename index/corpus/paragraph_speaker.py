@@ -140,8 +140,11 @@ class ParagraphReader:
             return None  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
         if name:
             return self._named_office(i, end, position, name, said, besides)
-        if epithet and self.current and position and not after_former(words, i) and not self.quoted[i]:
-            self._epithet(i, position, said, after_verb, self.current)
+        # "Sulaiman Nadjib mengungkapkan ... Ketua Bawaslu Kukar itu menyebut": the one who
+        # spoke last in this paragraph, else the one spoken of before it
+        referred = next((p for p in reversed(self.spoken) if p is not None), self.current)
+        if epithet and referred and position and not after_former(words, i) and not self.quoted[i]:
+            self._epithet(i, position, said, after_verb, referred)
         elif said and position and not epithet and not after_former(words, i):
             end = self._office_speaks(i, end, position, after_verb)
         return end
@@ -271,15 +274,17 @@ class ParagraphReader:
 
 def _place_set_before(words: list[str], i: int) -> str:
     """The place an office without one is from, set before it: "Sementara dari Lombok Tengah,
-    Pj Bupati ..."; else ""."""
+    Pj Bupati ...", "Adapun di Kabupaten Kapuas Hulu, Plt Kepala BKPSDM ..."; else ""."""
     if i < 2 or not words[i - 1].endswith(","):
         return ""
     start = next((k + 1 for k in range(i - 2, max(i - _PLACE_WORDS - 2, -1), -1)
-                  if bare(words[k]).lower() == "dari"), None)
+                  if bare(words[k]).lower() in {"dari", "di"}), None)
     if start is None:
         return ""
     tokens = [bare(w) for w in words[start:i]]
     level = int(bool(tokens) and tokens[0].lower() in {"kabupaten", "kota", "provinsi"})
+    if not level and bare(words[start - 1]).lower() == "di":
+        return ""  # "di Jakarta, Kepala BKN ...": where it was said, not whose office
     size, _ = places_at(tokens, level)
     return " ".join(tokens) if size and level + size == len(tokens) else ""
 
