@@ -1422,3 +1422,45 @@ def test_roundups_epithets_in_the_same_paragraph_and_a_quote_credited_after_it()
         '"Pemkab Bireuen tidak akan melindungi ASN yang terbukti berpihak."',
         "Penegasan itu disampaikan oleh Penjabat Bupati Bireuen, Marzuki Abdul Gani, di Pendopo Bupati."]
     ).by_paragraph] == ["Safrizal Yusuf", "Marzuki Abdul Gani", "Marzuki Abdul Gani"]
+
+
+def test_institutions_own_sites_and_the_speaker_a_headline_quotes():
+    """Rounds fifty-three to fifty-five (the real pages' skeletons with harder attribution, an
+    institution's own site): a post within a body ("Koordinator Divisi Pencegahan") on the
+    body's own site is that body's; the Kakanreg, an Asdep and a Kabid Wasdal are offices; a
+    header's <h1> naming the site is no headline; the name before a headline's colon is the
+    main official; a full name before a clause speaks; "adalah Panewu Semanu, Name."."""
+    speakers = detect_speakers("Bawaslu Gelar Rapat Koordinasi Netralitas ASN", [
+        "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Hubungan Masyarakat, Siti Nur Khasanah, "
+        "mengatakan tujuh dugaan pelanggaran ditangani.",
+        "Kakanreg VIII BKN Banjarmasin Ahmad Jauhari mengatakan data ASN bisa diblokir.",
+        "Menurut Kabid Wasdal, Theresia Endang Wulandari, berkas sudah diterima."],
+        outlet="Bawaslu Kabupaten Temanggung")
+    assert [(o.name, o.position) for o in speakers.by_paragraph][:2] == [
+        ("Siti Nur Khasanah", "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Hubungan Masyarakat "
+                              "Bawaslu Kabupaten Temanggung"),
+        ("Ahmad Jauhari", "Kakanreg VIII BKN Banjarmasin")]
+    assert speakers.by_paragraph[2].name == "Theresia Endang Wulandari"  # "Wasdal" is no name
+    html = ("<html><head><title>Sekretaris KPU Kota Binjai Ingatkan ASN Jaga Netralitas</title>"
+            "<meta property='og:site_name' content='KPU Kota Binjai'></head><body>"
+            "<div id='sitename'><h1>KPU Kota Binjai</h1></div><div class='item-page'><p>Sekretaris KPU Kota Binjai, "
+            "Rahmad Hidayat Siregar, mengingatkan ASN di sekretariat agar menjaga netralitas selama Pilkada.</p>"
+            "<p>“Kami pegawai negeri, bukan peserta pemilihan,” kata Rahmad di Binjai, Kamis.</p></div>"
+            "</body></html>")
+    assert extract_article(html, "https://kpu-binjaikota.go.id/berita/382").title == \
+        "Sekretaris KPU Kota Binjai Ingatkan ASN Jaga Netralitas"
+    main = detect_main_official("Camat Soreang Diduga Hadiri Kampanye, Fadli: Bawaslu Tidak Tebang Pilih", [
+        "Ketua Bawaslu Parepare, Muhammad Fadli Latif, mengatakan camat sudah dipanggil.",
+        "Camat Soreang, Hasanuddin Tahir, tidak menampik hadir. “Saya bukan peserta,” katanya.",
+        "Hasanuddin mengaku hadir karena lokasi di wilayahnya. “Saya menjaga ketertiban,” ujarnya."])
+    assert main.name == "Muhammad Fadli Latif"
+    assert [o.name for o in detect_speakers("Netralitas ASN", [
+        "Ketua Bawaslu Gunungkidul, Andang Setyo Nugroho, mengatakan panewu itu dipanggil.",
+        "Panewu yang dimaksud adalah Panewu Semanu, Wahyu Priyambodo. Saat dikonfirmasi, ia menyebut datang "
+        "untuk makan siang.",
+        "Sementara itu, Hardianto Pulumoduyo yang turut hadir dalam rapat tersebut mengapresiasi satgas."]
+    ).by_paragraph] == ["Andang Setyo Nugroho", "Wahyu Priyambodo", "Hardianto Pulumoduyo"]
+    assert canonical_position("Kepala Dinas Kominfo Kabupaten Bone") == \
+        canonical_position("Kepala Dinas Komunikasi dan Informatika Kabupaten Bone")
+    assert _speakers_of("Kepala BKPSDM OKI, Rosmalinda, mengatakan tiga ASN dijatuhi sanksi.") == [
+        ("Rosmalinda", "Kepala BKPSDM Ogan Komering Ilir")]

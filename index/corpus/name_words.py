@@ -34,7 +34,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "sangadi", "hukum tua", "kuwu", "pambakal",  # village heads' own titles
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
-    "sekdaprov", "kapuspen", "wako", "wawako",
+    "sekdaprov", "kapuspen", "wako", "wawako", "kakanreg", "asdep",
     "kaban", "wabup", "wagub", "wawali", "komandan",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
@@ -68,7 +68,7 @@ kementerian kemenkumham pj pjs plt plh sekda sekjen pilkada pemilu pilgub pilbup
 pileg pilpres asn pns pppk opd skpd skpk apel rakor kapolda kapolres dandim danrem tentara
 korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag kemendikbud
 ombudsman kejari kejati kejaksaan pidum pidsus reskrim satreskrim tipidum tipikor pengadilan ptun pttun dkpp
-sd sdn smp smpn sma sman smk smkn mtsn puskesmas kalurahan kapanewon padukuhan
+sd sdn smp smpn sma sman smk smkn mtsn puskesmas kalurahan kapanewon padukuhan wasdal kanreg
 """.split())
 # A place's level written short ("Kab. Tangerang", "Kec. Lembang"): no name, no sentence's end.
 LEVEL_ABBREVIATIONS = frozenset({"kab", "kec", "kel", "prov"})

@@ -47,7 +47,8 @@ _REFERRED = re.compile(r"(?:[\w-]+ ){1,4}(?:yang bersangkutan|tersebut|itu), ([A
 # A paragraph naming whom the story is about: "Camat yang dimaksud adalah Markus Lanjak.",
 # "Lurah yang diperiksa ialah A. Tenriola, Lurah Bukaka."
 _IDENTIFIED = re.compile(r"(?:[\w-]+ ){1,3}yang (?:dimaksud|diperiksa|dilaporkan|disebut|terlibat) "
-                         r"(?:adalah|ialah|yakni|yaitu) ([A-Z][\w.'-]*(?: [A-Z][\w'-]+){0,3})")
+                         r"(?:adalah|ialah|yakni|yaitu) (?:[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,4}, )?"
+                         r"([A-Z][\w.'-]*(?: [A-Z][\w'-]+){0,3})")  # "adalah Panewu Semanu, Wahyu Priyambodo."
 # A paragraph opening on a name between titles and degrees: no one else is written so.
 _TITLED_OPENING = re.compile(r"(?:(?:Dr|Drs|Dra|Ir|Prof|H|Hj|KH)\.? )+((?:[A-Z][\w'-]+ ){0,3}[A-Z][\w'-]+), "
                              r"[A-Z][A-Za-z]{0,3}\.[A-Za-z.]{0,8},")
@@ -205,8 +206,11 @@ def _main_person(people: list[Person], title: str) -> Person | None:
     else who speaks most; an office without a name when only it speaks."""
     headline = position_words(title)
     named = [p for p in people if p.name]
+    # "Camat Soreang Diduga Hadiri Kampanye, Fadli: Bawaslu ...": whom the headline quotes
+    quoted = {w.lower() for w in title.split(":", 1)[0].split(",")[-1].split()} if ":" in title else set()
     ranked = sorted((p for p in named if p.said),
-                    key=lambda p: (*in_headline(p, headline), -p.said, p.first))
+                    key=lambda p: (not {w.lower() for w in p.name.split()} & quoted,
+                                   *in_headline(p, headline), -p.said, p.first))
     return ranked[0] if ranked else next((p for p in named if p.positions), None) \
         or next((p for p in people if p.said), None)
 

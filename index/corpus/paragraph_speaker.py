@@ -209,14 +209,16 @@ class ParagraphReader:
     def _described(self, clause: int, verb: int) -> Person | None:
         """The subject a clause from `words[clause]` describes before the verb: someone named
         before ("Junaidi yang duduk di seberang meja langsung menimpali", "Wan Nurhayati,
-        S.E., M.Ak, yang mendampingi Inspektur menambahkan"), or a name the clause sets off
-        by commas ("Suwarno, yang ditemui di Balai Kalurahan Ngeposari, membenarkan")."""
+        S.E., M.Ak, yang mendampingi Inspektur menambahkan"), a name the clause sets off by
+        commas ("Suwarno, yang ditemui di Balai Kalurahan Ngeposari, membenarkan") or a full
+        name ("Hardianto Pulumoduyo yang turut hadir dalam rapat tersebut mengapresiasi")."""
         words = self.words
         if known := _known_at(self.people, words, _past_degrees(words, clause - 1)):
             return known
         set_off = words[clause - 1].endswith(",") and words[verb - 1].endswith(",")
-        name = name_before(words, clause, self.names) if set_off else None
-        return register(self.people, name, "", self.index) if name else None
+        name = name_before(words, clause, self.names)
+        # a full name needs no commas: "Hardianto Pulumoduyo yang turut hadir ... mengapresiasi"
+        return register(self.people, name, "", self.index) if name and (set_off or len(name.split()) > 1) else None
 
     def _attribution(self, i: int) -> None:
         """A word that is no office: a nickname's cue, a pronoun's verb ("tegasnya"), a verb

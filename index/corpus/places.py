@@ -52,7 +52,7 @@ _EXTRA_ALIASES = {
     "jaksel": "Jakarta Selatan", "jakbar": "Jakarta Barat", "jaktim": "Jakarta Timur",
     "jakut": "Jakarta Utara", "jakpus": "Jakarta Pusat", "malra": "Maluku Tenggara",
     "mbd": "Maluku Barat Daya", "oku timur": "Ogan Komering Ulu Timur", "oku selatan": "Ogan Komering Ulu Selatan",
-    "oku": "Ogan Komering Ulu", "muratara": "Musi Rawas Utara", "beltim": "Belitung Timur",
+    "oku": "Ogan Komering Ulu", "oki": "Ogan Komering Ilir", "muratara": "Musi Rawas Utara", "beltim": "Belitung Timur",
     "bateng": "Bangka Tengah", "basel": "Bangka Selatan", "pessel": "Pesisir Selatan",
     "pasbar": "Pasaman Barat", "abdya": "Aceh Barat Daya", "agara": "Aceh Tenggara",
     "barsel": "Barito Selatan", "bartim": "Barito Timur", "pulpis": "Pulang Pisau",
@@ -254,7 +254,8 @@ _ACRONYMS_IN_FULL = {
     "otda": "otonomi daerah", "kemenpan": "kementerian pendayagunaan aparatur negara", "rb": "reformasi birokrasi",
     "sdm": "sumber daya manusia", "dprk": "dewan perwakilan rakyat kabupaten kota",
     "setkab": "sekretariat kabupaten", "bakesbangpol": "badan kesatuan bangsa dan politik",
-    "dpc": "dewan pimpinan cabang",
+    "dpc": "dewan pimpinan cabang", "kakanreg": "kepala kantor regional", "asdep": "asisten deputi",
+    "wasdal": "pengawasan dan pengendalian", "kabid": "kepala bidang", "kominfo": "komunikasi dan informatika",
 }
 
 

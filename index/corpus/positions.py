@@ -10,7 +10,7 @@ from collections import Counter
 
 from index.corpus.article import Official
 from index.corpus.name_reading import split_words
-from index.corpus.name_words import bare, has_place
+from index.corpus.name_words import ORG_WORDS, bare, has_place
 from index.corpus.people import same_person
 from index.corpus.places import Place, find_places, places_at, spell_out
 from index.corpus.roles import LOCAL_OFFICES, role_at
@@ -78,6 +78,20 @@ def in_house(position: str, committees: dict[str, str]) -> str:
     return f"{position[:alone.end()]} {committees[alone[1]]}{position[alone.end():]}"
 
 
+# Posts within a body, which its own site names without the body: "Koordinator Divisi
+# Pencegahan" on Bawaslu Kabupaten Temanggung's site is that Bawaslu's.
+_POSTS_WITHIN = frozenset({"anggota", "koordinator", "kasubbag", "kasubag", "kabag", "kabid", "kasi"})
+
+
+def _in_own_body(position: str, outlet: str) -> bool:
+    words = position.split()
+    return bool(words) and words[0].lower() in _POSTS_WITHIN and bool(_words(outlet) & _PUBLISHING_BODIES) \
+        and not any(bare(w).lower() in _BODY_WORDS for w in words[1:]) and has_place(outlet)
+
+
+_BODY_WORDS = ORG_WORDS - {"divisi", "bidang", "bagian", "seksi"}  # a body's own units name no other body
+
+
 # A candidate's number on the ballot ends the office: "Calon bupati nomor urut 1".
 _BALLOT_NUMBER = re.compile(r"\s+nomor urut \d+$", re.IGNORECASE)
 
@@ -88,6 +102,8 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     1701/Jayapura"): no place. A candidate's gets it before the ballot number."""
     if _words(position) & _words(outlet) & _PUBLISHING_BODIES:
         place = article_place([outlet])
+    elif _in_own_body(position, outlet):
+        return f"{spell_out(position)} {outlet}"  # "Koordinator Divisi Pencegahan" on Bawaslu Temanggung's site
     position = _without_own_province(spell_out(position))
     ballot = _BALLOT_NUMBER.search(position)
     office = position[:ballot.start()] if ballot else position

@@ -80,6 +80,8 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     named = next((n for n in (in_title, logo) if n and _squeezed(n) == _squeezed(named)), named)
     outlet = _one_line(meta.get("og:site_name") or named or "") or in_title or logo or _host_name(url)
     title = doc.title or meta.get("og:title") or html_title or headline_in_json(scripts)
+    if _squeezed(title) == _squeezed(outlet) and html_title and _squeezed(html_title) != _squeezed(outlet):
+        title = html_title  # trafilatura took the site's name in the header's <h1> for the headline
     title = clip(_clean_title(title, outlet), MAX_TITLE_CHARS)
     outlet = clip(outlet, MAX_OUTLET_CHARS)
     text = _main_text((doc.text or "").splitlines(), title)
