@@ -71,7 +71,8 @@ def house_committees(paragraphs: list[str]) -> dict[str, str]:
 
 
 def in_house(position: str, committees: dict[str, str]) -> str:
-    """ "Anggota Komisi II" as "Anggota Komisi II DPR" when the article's Komisi II is the House's."""
+    """ "Anggota Komisi II" as "Anggota Komisi II DPR" when the article's Komisi II is the House's
+    (or "... DPRD" when it is a regional parliament's)."""
     alone = _COMMITTEE_ALONE.search(position)
     if not alone or alone[1] not in committees:
         return position
@@ -81,15 +82,14 @@ def in_house(position: str, committees: dict[str, str]) -> str:
 # Posts within a body, which its own site names without the body: "Koordinator Divisi
 # Pencegahan" on Bawaslu Kabupaten Temanggung's site is that Bawaslu's.
 _POSTS_WITHIN = frozenset({"anggota", "koordinator", "kasubbag", "kasubag", "kabag", "kabid", "kasi"})
+_BODY_WORDS = ORG_WORDS - {"divisi", "bidang", "bagian", "seksi"}  # a body's own units name no other body
 
 
 def _in_own_body(position: str, outlet: str) -> bool:
+    """Whether `position` is a post within the body whose own site (with its place) `outlet` is."""
     words = position.split()
     return bool(words) and words[0].lower() in _POSTS_WITHIN and bool(_words(outlet) & _PUBLISHING_BODIES) \
         and not any(bare(w).lower() in _BODY_WORDS for w in words[1:]) and has_place(outlet)
-
-
-_BODY_WORDS = ORG_WORDS - {"divisi", "bidang", "bagian", "seksi"}  # a body's own units name no other body
 
 
 # A candidate's number on the ballot ends the office: "Calon bupati nomor urut 1".
