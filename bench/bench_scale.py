@@ -13,10 +13,11 @@ The index (vectors and BM25) is built and saved here; loading (index and searche
 searching run in a fresh process, so that `rss_mb` is what serving that index costs (the
 model's own memory is bench_bot.py's).
 `recall_at_3` is the vector index's top 3 against an exact search on the same vectors.
-`load_s` includes calibrating the decline threshold (90 off-topic questions searched),
-also timed alone as `calibrate_s`.
+`load_s` includes calibrating the decline thresholds (the off-topic bank searched), also
+timed alone as `calibrate_s`.
 With --json, one object: {"passages", "index", "search_p50_ms", "search_p95_ms",
-"recall_at_3", "build_s", "load_s", "calibrate_s", "min_confidence", "rss_mb"}.
+"recall_at_3", "build_s", "load_s", "calibrate_s", "min_confidence",
+"min_confidence_english", "rss_mb"}.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from index.corpus.article import Official
 from index.corpus.loader import load_corpus
 from index.corpus.passages import Passage, Source
 from index.retrieval.analyzer import Analyzer
-from index.retrieval.calibration import decline_threshold, off_topic_questions
+from index.retrieval.calibration import decline_thresholds, off_topic_questions
 from index.retrieval.lexical import LexicalIndex
 from index.retrieval.store import FORMAT_VERSION, Manifest, save_index
 from index.retrieval.vectors import VectorIndex, resolve_kind
@@ -132,7 +133,7 @@ def serve(work: Path, repeat: int) -> None:
     searcher = make_searcher(config, embedder, stored)
     load_s = time.perf_counter() - started
     started = time.perf_counter()
-    decline_threshold(searcher, embedder, config.search)  # done in make_searcher too: timed alone
+    decline_thresholds(searcher, embedder, config.search)  # done in make_searcher too: timed alone
     calibrate_s = time.perf_counter() - started
     query_vectors = query_vectors[:len(questions)]
     searcher.search(questions[0])  # warm-up
@@ -148,7 +149,8 @@ def serve(work: Path, repeat: int) -> None:
                       "search_p95_ms": round(percentile(timings, 95), 2),
                       "recall_at_3": round(float(recall), 3), "load_s": round(load_s, 2),
                       "calibrate_s": round(calibrate_s, 2),
-                      "min_confidence": round(searcher.min_confidence, 3),
+                      "min_confidence": round(searcher.thresholds.indonesian, 3),
+                      "min_confidence_english": round(searcher.thresholds.english, 3),
                       "rss_mb": round(_rss_mb(), 1),
                       "peak_rss_mb": round(_rss_mb("VmHWM"), 1)}))
 

@@ -198,7 +198,8 @@ def statistics_html(stats: Any, facts: IndexFacts, feeds: list[str] | None = Non
         f"Pertanyaan: {stats.asked} (terjawab {stats.answered}, ditolak {stats.declined})",
         f"Penilaian: 👍 {stats.thumbs_up} · 👎 {stats.thumbs_down}",
         f"Artikel: {facts.articles} · Pernyataan: {facts.passages} · Umur indeks: {age_hours:.1f} jam",
-        f"Ambang keyakinan jawaban: {facts.min_confidence:.2f} (naik bila korpus makin rapat)",
+        f"Ambang keyakinan jawaban: {facts.thresholds.indonesian:.2f}, pertanyaan berbahasa Inggris "
+        f"{facts.thresholds.english:.2f} (naik bila korpus makin rapat)",
         f"Grup berlangganan: {stats.subscribed_groups}",
         *(feeds or []),
         "",

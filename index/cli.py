@@ -258,7 +258,7 @@ def _print_eval(config: IndexConfig, args: argparse.Namespace, corpus: str) -> N
     rows = [(s.name, evaluate(searcher, s.answerable, s.unanswerable, mode))
             for s in sets for mode in modes]
     print(f"corpus: {corpus}, {len(searcher.passages)} passages, declining below "
-          f"{searcher.min_confidence:.3f}")
+          f"{searcher.thresholds.describe()}")
     for s in sets:
         print(f"{s.name}: {len(s.answerable)} answerable, {len(s.unanswerable)} unanswerable")
     print(format_table(rows))

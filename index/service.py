@@ -29,7 +29,7 @@ from index.ingest.sources import article_from_url
 from index.retrieval.build import (BuildReport, Progress, add_article, add_articles, build_index,
                                    make_searcher, open_searcher, remove_article)
 from index.retrieval.embedder import Embedder
-from index.retrieval.search import Answer, Searcher
+from index.retrieval.search import Answer, Searcher, Thresholds
 from index.retrieval.store import load_index
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ class IndexFacts:
     passages: int
     articles: int
     built_at: float
-    min_confidence: float = 0.0  # answers below it are declined (calibrated per corpus)
+    thresholds: Thresholds = Thresholds.fixed(0.0)  # answers below are declined (calibrated per corpus)
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,14 @@ class Knowledge:
         built first."""
         embedder = embedder or Embedder(config)
         searcher = open_searcher(config, embedder)
-        log.info("ready: %d passages, model %s, declining below confidence %.3f",
-                 len(searcher.passages), embedder.name, searcher.min_confidence)
+        log.info("ready: %d passages, model %s, declining below confidence %s",
+                 len(searcher.passages), embedder.name, searcher.thresholds.describe())
         return cls(config, embedder, searcher)
 
     def facts(self) -> IndexFacts:
         manifest = self._searcher.stored.manifest
         return IndexFacts(manifest.passage_count, manifest.article_count, manifest.built_at,
-                          self._searcher.min_confidence)
+                          self._searcher.thresholds)
 
     def passage(self, passage_id: str) -> Passage | None:
         return self._searcher.passage_by_id(passage_id)
@@ -191,8 +191,8 @@ class Knowledge:
             loop = asyncio.get_running_loop()
             result, searcher = await loop.run_in_executor(self._build_pool, change_and_reload)
             self._searcher = searcher
-            log.info("index swapped in: %d passages, declining below confidence %.3f",
-                     len(searcher.passages), searcher.min_confidence)
+            log.info("index swapped in: %d passages, declining below confidence %s",
+                     len(searcher.passages), searcher.thresholds.describe())
             return result
 
     def close(self) -> None:

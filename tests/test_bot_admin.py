@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import replace
 
 import pytest
@@ -176,6 +177,7 @@ async def test_statistik_shows_figures_and_a_chart(bot):
     assert "kue lapis legit" in text and "(2×)" in text
     assert "Grup berlangganan: 0" in text
     assert "Ambang keyakinan jawaban: 0.48" in text  # the shipped corpus: min_confidence
+    assert re.search(r"pertanyaan berbahasa Inggris 0\.[4-9]\d ", text)  # English: its own scale
     photo = await bot.emu.wait_for("sendPhoto", after=mark, timeout=30)
     assert photo.ok and next(iter(photo.files.values())).data[:8] == b"\x89PNG\r\n\x1a\n"
     await asyncio.sleep(0)

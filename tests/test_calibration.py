@@ -1,7 +1,7 @@
-"""The decline threshold follows the corpus: as statements on neighbouring subjects pile
-up, off-topic questions find closer ones, so the threshold rises to where the shipped bank of
-off-topic questions (index/retrieval/off_topic.yaml) is still declined at the configured
-share, and never falls below `min_confidence`."""
+"""The decline thresholds follow the corpus: as statements on neighbouring subjects pile
+up, off-topic questions find closer ones, so each threshold rises to where the shipped bank
+of off-topic questions (index/retrieval/off_topic.yaml) in its language is still declined at
+the configured share, and never falls below `min_confidence`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from dataclasses import replace
 
 import pytest
 
+from index.retrieval.analyzer import written_in_english
 from index.retrieval.build import make_searcher
 from index.retrieval.calibration import off_topic_questions
+from index.retrieval.search import Thresholds
 from index.retrieval.store import load_index
 
 
@@ -19,26 +21,42 @@ def _searcher(base_config, data_dir, embedder, **search):
     return make_searcher(config, embedder, load_index(config.index_dir))
 
 
-def test_the_bank_is_declined_at_the_configured_share(base_config, built_data_dir, embedder):
+@pytest.mark.parametrize("english", [False, True])
+def test_the_bank_is_declined_at_the_configured_share_in_each_language(base_config, built_data_dir,
+                                                                       embedder, english):
     searcher = _searcher(base_config, built_data_dir, embedder, min_confidence=0.05,
                          off_topic_declined=0.85)
-    assert searcher.min_confidence > 0.05  # the bank, not the floor, set it
-    answers = searcher.search_many(list(off_topic_questions()))
+    questions = [q for q in off_topic_questions() if written_in_english(q) == english]
+    threshold = searcher.thresholds.english if english else searcher.thresholds.indonesian
+    assert threshold > 0.05  # the bank, not the floor, set it
+    answers = searcher.search_many(questions)
     declined = sum(not a.confident for a in answers) / len(answers)
     assert 0.85 <= declined <= 0.85 + 2 / len(answers)
-    assert all(a.confident == (a.confidence >= searcher.min_confidence) for a in answers)
+    assert all(a.confident == (a.confidence >= threshold) for a in answers)
+
+
+def test_an_english_question_is_judged_on_the_english_scale(base_config, built_data_dir, embedder):
+    searcher = _searcher(base_config, built_data_dir, embedder, min_confidence=0.05,
+                         off_topic_declined=0.85)
+    assert searcher.thresholds.english != searcher.thresholds.indonesian  # the shipped corpus' own
+    for question in ("May civil servants join a campaign?", "Apakah ASN boleh ikut kampanye?"):
+        answer = searcher.search(question)
+        assert answer.confident == (answer.confidence >= searcher.thresholds.of(question))
+    assert searcher.thresholds.of("May civil servants join a campaign?") == searcher.thresholds.english
 
 
 @pytest.mark.parametrize("share", [0.5, 0.95])
-def test_a_larger_share_declined_means_a_higher_threshold(base_config, built_data_dir, embedder, share):
+def test_a_larger_share_declined_means_higher_thresholds(base_config, built_data_dir, embedder, share):
     low = _searcher(base_config, built_data_dir, embedder, min_confidence=0.0, off_topic_declined=0.3)
-    assert _searcher(base_config, built_data_dir, embedder, min_confidence=0.0,
-                     off_topic_declined=share).min_confidence > low.min_confidence
+    high = _searcher(base_config, built_data_dir, embedder, min_confidence=0.0, off_topic_declined=share)
+    assert high.thresholds.indonesian > low.thresholds.indonesian
+    assert high.thresholds.english > low.thresholds.english
 
 
 def test_min_confidence_is_the_floor_and_zero_turns_calibration_off(base_config, built_data_dir,
                                                                      embedder, searcher):
-    # The shipped corpus is small: its off-topic questions stay below the configured floor.
-    assert searcher.min_confidence == base_config.search.min_confidence
+    # The shipped corpus is small: its Indonesian off-topic questions stay below the floor.
+    assert searcher.thresholds.indonesian == base_config.search.min_confidence
+    assert searcher.thresholds.english >= base_config.search.min_confidence
     off = _searcher(base_config, built_data_dir, embedder, min_confidence=0.05, off_topic_declined=0.0)
-    assert off.min_confidence == 0.05
+    assert off.thresholds == Thresholds.fixed(0.05)

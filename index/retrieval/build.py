@@ -21,7 +21,7 @@ from index.files import write_atomic
 from index.corpus.loader import load_corpus
 from index.retrieval.embedder import Embedder
 from index.corpus.passages import Passage
-from index.retrieval.calibration import decline_threshold
+from index.retrieval.calibration import decline_thresholds
 from index.retrieval.search import Searcher
 from index.retrieval.store import (FORMAT_VERSION, IndexCorrupt, IndexMissing, Manifest, StoredIndex,
                          load_index, read_manifest, save_index)
@@ -199,7 +199,7 @@ def make_searcher(config: IndexConfig, embedder: Embedder, stored: StoredIndex) 
     if lexical is None or lexical.fingerprint != fingerprint(config.synonyms):
         lexical = LexicalIndex.build(stored.passages, analyzer, config.synonyms)
     searcher = Searcher(stored, embedder, analyzer, config.search, lexical)
-    return searcher.declining_below(decline_threshold(searcher, embedder, config.search))
+    return searcher.declining_below(decline_thresholds(searcher, embedder, config.search))
 
 
 def index_is_current(config: IndexConfig) -> bool:

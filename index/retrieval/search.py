@@ -75,6 +75,24 @@ _MAX_NAMED = 200
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """Below these confidences a question is declined, one per language: an English
+    question's confidence runs on a scale of its own (calibration.py)."""
+    indonesian: float
+    english: float
+
+    @classmethod
+    def fixed(cls, threshold: float) -> Thresholds:
+        return cls(threshold, threshold)
+
+    def of(self, question: str) -> float:
+        return self.english if written_in_english(question) else self.indonesian
+
+    def describe(self) -> str:
+        return f"{self.indonesian:.3f} (English questions {self.english:.3f})"
+
+
+@dataclass(frozen=True)
 class Hit:
     passage: Passage
     score: float
@@ -111,7 +129,7 @@ class Searcher:
         self._embedder = embedder
         self._analyzer = analyzer
         self._config = config
-        self._min_confidence = config.min_confidence
+        self._thresholds = Thresholds.fixed(config.min_confidence)
         # BM25 and IDF normally come stored with the index (lexical.py): analysing every
         # passage here cost minutes and gigabytes per million passages.
         lexical = lexical or LexicalIndex.build(stored.passages, analyzer, [])
@@ -146,14 +164,14 @@ class Searcher:
         return [self._rank(q, v, limit, mode) for q, v in zip(questions, query_vectors)]
 
     @property
-    def min_confidence(self) -> float:
-        """Below this confidence an answer is not `confident`."""
-        return self._min_confidence
+    def thresholds(self) -> Thresholds:
+        """Below its language's threshold an answer is not `confident`."""
+        return self._thresholds
 
-    def declining_below(self, threshold: float) -> Searcher:
-        """This searcher with another decline threshold (calibration.py sets it per corpus)."""
+    def declining_below(self, thresholds: Thresholds) -> Searcher:
+        """This searcher with other decline thresholds (calibration.py sets them per corpus)."""
         calibrated = copy.copy(self)
-        calibrated._min_confidence = threshold
+        calibrated._thresholds = thresholds
         return calibrated
 
     def _rank(self, question: str, query_vector: np.ndarray, limit: int, mode: Mode) -> Answer:
@@ -199,7 +217,7 @@ class Searcher:
         top = self._config.top_k
         found = float(who[ranked[:top]].max()) if asked else None
         confidence = self._confidence(topic, hits[:top], found)
-        return Answer(question, confidence >= self._min_confidence, confidence, hits)
+        return Answer(question, confidence >= self._thresholds.of(question), confidence, hits)
 
     def _who(self, asked: frozenset[str], candidates: np.ndarray) -> np.ndarray:
         """Share of the officials, places, institutions and offices the question names
