@@ -16,8 +16,10 @@ import pytest
 import yaml
 
 from tests.support import REPO
+from index.corpus.article import Article, Official
 from index.corpus.passages import Passage
 from index.retrieval import search
+from index.retrieval.build import add_article, open_searcher
 from index.retrieval.evaluate import evaluate, first_match_rank, load_questions
 from index.retrieval.who import question_keys
 
@@ -226,9 +228,34 @@ def test_when_questions_prefer_dated_statements(searcher, monkeypatch):
     top = searcher.search(when).hits[0]
     assert "04 November 2024" in top.passage.text
     lifted, plain_scores = scores(when), scores(plain)
+    lift = search.DATE_LIFT
     monkeypatch.setattr(search, "DATE_LIFT", 0.0)
-    assert lifted[top.passage.id] - scores(when)[top.passage.id] == pytest.approx(0.2)
+    assert lifted[top.passage.id] - scores(when)[top.passage.id] == pytest.approx(lift)
     assert scores(plain) == plain_scores  # not a "when" question: nothing lifted
+
+
+def test_when_questions_lift_a_statement_that_gives_the_condition(built_config, embedder, monkeypatch):
+    """"Kapan ..." asks for a time or for the circumstance: "jika ASN terbukti ..." answers."""
+    add_article(built_config, embedder, Article(
+        "uji-kapan", "BKPSDM Sukamaju Ingatkan Sanksi bagi ASN",
+        "SUKAMAJU - Badan Kepegawaian Kabupaten Sukamaju mengingatkan ASN menjelang Pilkada.\n\n"
+        "Kepala BKPSDM Sukamaju Rina Marlina mengatakan BKPSDM menjatuhkan sanksi jika ASN terbukti "
+        "hadir dalam kampanye pasangan calon.\n\n"
+        "Rina juga menegaskan BKPSDM menjatuhkan sanksi kepada ASN yang tidak netral.",
+        outlet="Warta Uji", official=Official("Rina Marlina", "Kepala BKPSDM Kabupaten Sukamaju")))
+    searcher = open_searcher(built_config, embedder)
+
+    def scores(question: str) -> dict[str, float]:
+        return {h.passage.id: h.score for h in searcher.search(question).hits}
+
+    when, plain = "Kapan BKPSDM Sukamaju menjatuhkan sanksi?", "BKPSDM Sukamaju menjatuhkan sanksi"
+    assert searcher.search(when).hits[0].passage.id == "uji-kapan:1"
+    lifted, plain_scores = scores(when), scores(plain)
+    lift = search.CONDITION_LIFT
+    monkeypatch.setattr(search, "CONDITION_LIFT", 0.0)
+    assert lifted["uji-kapan:1"] - scores(when)["uji-kapan:1"] == pytest.approx(lift)
+    assert lifted["uji-kapan:2"] == pytest.approx(scores(when)["uji-kapan:2"])  # no condition in it
+    assert scores(plain) == plain_scores
 
 
 def test_why_questions_prefer_statements_that_give_a_reason(searcher, monkeypatch):
