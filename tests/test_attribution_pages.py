@@ -355,7 +355,16 @@ _NOT_YET |= {
             "Sekda's Satgas role",
     "bd10": "a Kabag of the DPRD secretariat on its own site given the regency, not the Setwan",
     "bd11": "a faculty's own site: its lecturers' and dean's posts take the city's place, not the faculty",
-    "bd12": "a Pj Bupati's written speech read out by the Kadisdik stays with the reader"}
+    "bd12": "a Pj Bupati's written speech read out by the Kadisdik stays with the reader",
+    # The fifty-sixth to fifty-eighth rounds: national and regional portals' page shapes (be01-be12:
+    # 104/104 quotes and 31/31 speakers before any fix, five outlets reviewed to their og:site_name
+    # spelling), small outlets' and government sites' messy
+    # HTML (bf01-bf12: 80/82 and 30/35 before, 82/82 and 35/35 after, five expectations reviewed:
+    # local offices naming their own place) and several speakers with attribution far from the name
+    # (bg01-bg12: 85/92 and 40/49 before, 91/92 and 49/49 after, two reviewed: a member heading a
+    # division, as the article writes it).
+    "bg06": "the main official, a Kajari called 'Kajari' until the fourth paragraph, loses to his "
+            "Kasi Intel; a Plt named after her first statement leaves it without a name"}
 # The forty-fourth round (as01-as12), everyday regional news from Kalimantan, Sulawesi, Maluku,
 # Nusa Tenggara and Papua: 91/102 quotes and 31/36 speakers before its fixes, 102/102 and 36/36
 # after (a kelurahan's head reviewed: it names its own place).

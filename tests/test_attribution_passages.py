@@ -1464,3 +1464,45 @@ def test_institutions_own_sites_and_the_speaker_a_headline_quotes():
         canonical_position("Kepala Dinas Komunikasi dan Informatika Kabupaten Bone")
     assert _speakers_of("Kepala BKPSDM OKI, Rosmalinda, mengatakan tiga ASN dijatuhi sanksi.") == [
         ("Rosmalinda", "Kepala BKPSDM Ogan Komering Ilir")]
+
+
+def test_names_straight_before_offices_bodies_set_before_posts_and_a_committees_members():
+    """Rounds fifty-six to fifty-eight: "Name Ketua Bawaslu Surabaya mengatakan" (no comma, as
+    some outlets write it); "Dari Bawaslu Sulsel, Koordinator Divisi ..., Name," is that
+    Bawaslu's post; "anggota Komisi I lainnya" and "dari Fraksi PKS" leave the seat its place;
+    Bawaslu's village-level supervisors are offices."""
+    assert _speakers_of(
+        "Agil Prasetyo Wibisono Ketua Bawaslu Surabaya mengatakan, potensi pelanggaran tetap ada.",
+        "Menurut Agil, seluruh kasus diproses tanpa memandang jabatan.",
+        "Dari Bawaslu Sulsel, Koordinator Divisi Penanganan Pelanggaran, Syarifah Nurul Aini, membeberkan "
+        "bahwa 142 kasus diteruskan.",
+        "Pengawas Kelurahan/Desa (PKD) Pagersari, Anis Fitriyani, menjelaskan spanduk sudah diturunkan.") == [
+        ("Agil Prasetyo Wibisono", "Ketua Bawaslu Surabaya"), ("Agil Prasetyo Wibisono", "Ketua Bawaslu Surabaya"),
+        ("Syarifah Nurul Aini", "Koordinator Divisi Penanganan Pelanggaran Bawaslu Sulawesi Selatan"),
+        ("Anis Fitriyani", "Pengawas Kelurahan/Desa Pagersari")]
+    # Only a full name opening its sentence: "Pemkot Surabaya Kepala Dinas ..." names no one.
+    assert _speakers_of("Rapat itu dibuka Pemkot Surabaya Kepala Dinas Pendidikan mengatakan hal itu.")[0][0] != \
+        "Pemkot Surabaya"
+    members = detect_officials("Komisi I DPRD Kabupaten Bogor Cecar BKPSDM", [
+        "Komisi I DPRD Kabupaten Bogor menggelar rapat dengar pendapat bersama BKPSDM Kabupaten Bogor.",
+        "Anggota Komisi I dari Fraksi PKS, Siti Rohmah Hasanah, mempertanyakan empat rekomendasi.",
+        "Senada, anggota Komisi I lainnya, Dedi Kurniawan Saputra, mengusulkan surat edaran baru."])
+    positions = {o.name: o.position for o in members}
+    assert positions["Siti Rohmah Hasanah"] == "Anggota Komisi I DPRD Kabupaten Bogor dari Fraksi PKS"
+    assert positions["Dedi Kurniawan Saputra"] == "Anggota Komisi I DPRD Kabupaten Bogor"
+
+
+def test_paragraphs_written_as_bare_divs_and_a_date_labelled_tanggal_are_kept():
+    """An editor that writes some paragraphs as <div>s among <p>s (trafilatura dropped them,
+    and two statements with them), and an old CMS's "Tanggal : 30-09-2024"."""
+    html = ("<html><head><title>Asisten I: ASN Jaga Netralitas</title></head><body><div class='isi-berita'>"
+            "<p>Pontianak - Asisten I Setda Kalbar, Hendrikus Ajong, mengingatkan ASN menjaga netralitas "
+            "hingga penetapan hasil Pilkada.</p>"
+            "<div>“Masa rekapitulasi dan sengketa itu justru masa yang sensitif,” ujar Hendrikus.</div>"
+            "<div>&nbsp;</div><div class='iklan'>Pasang iklan di sini</div>"
+            "<p>“Kalau mau tahu hasilnya, tunggu pengumuman resmi KPU,” tegasnya.</p>"
+            "<table><tr><td>Tanggal</td><td>: 30-09-2024</td></tr></table></div></body></html>")
+    extracted = extract_article(html, "https://diskominfo.kalbarprov.go.id/berita/1")
+    assert "Masa rekapitulasi dan sengketa itu justru masa yang sensitif" in extracted.text
+    assert "Pasang iklan" not in extracted.text  # a div with a class is a box, not a paragraph
+    assert extracted.date == "2024-09-30"

@@ -153,7 +153,7 @@ def holder_before(words: list[str], i: int, said: bool, names: Counter[str], set
     if after_former(words, i):
         i -= 1  # "Teguh Prasetyo, mantan Ketua Bawaslu Jawa Tengah"
     if not (i > 0 and words[i - 1].endswith(",")):
-        return None
+        return _name_straight_before(words, i, said, names)
     name = name_before(words, i, names)
     if not name:
         return None
@@ -161,6 +161,19 @@ def holder_before(words: list[str], i: int, said: bool, names: Counter[str], set
     if said and not set_off and says_next(words, start):
         return None
     return name if said or start < 0 or says_next(words, start) or _opens_sentence(words, start) else None
+
+
+def _name_straight_before(words: list[str], i: int, said: bool, names: Counter[str]) -> str | None:
+    """Some outlets write the name straight before the office, with no comma: "Agil
+    Prasetyo Wibisono Ketua Bawaslu Surabaya mengatakan". Read so only a full name that
+    opens its sentence, before an office that speaks."""
+    if not said or i == 0 or not words[i - 1][:1].isupper() or words[i - 1].endswith((".", ",")):
+        return None
+    name = name_before(words, i, names)
+    if not name or len(name.split()) < 2:
+        return None
+    start = _before_name(words, i, name)
+    return name if start < 0 or _opens_sentence(words, start) else None
 
 
 def _before_name(words: list[str], end: int, name: str) -> int:

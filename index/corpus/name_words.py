@@ -39,6 +39,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
     "korwil", "kordiv", "waka",
+    "pengawas kelurahan/desa", "pengawas kelurahan", "pengawas desa", "pkd",  # Bawaslu's village-level supervisors
     # Candidates are quoted beside officials in election news: "Calon bupati nomor urut 1,
     # Agus Riyanto, menyatakan ...", "ujar calon wakil gubernur Jawa Tengah, Siti Rahma".
     "calon bupati", "calon wakil bupati", "calon gubernur", "calon wakil gubernur",
@@ -70,6 +71,18 @@ korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag k
 ombudsman kejari kejati kejaksaan pidum pidsus reskrim satreskrim tipidum tipikor pengadilan ptun pttun dkpp
 sd sdn smp smpn sma sman smk smkn mtsn puskesmas kalurahan kapanewon padukuhan wasdal kanreg
 """.split())
+# Posts within a body, which its own site or a report's "Dari Bawaslu Sulsel, ..." names
+# without the body ("Koordinator Divisi Pencegahan"); a body's own units name no other body.
+POSTS_WITHIN = frozenset({"anggota", "koordinator", "kasubbag", "kasubag", "kabag", "kabid", "kasi"})
+BODY_WORDS = ORG_WORDS - {"divisi", "bidang", "bagian", "seksi"}
+
+
+def within_a_body(position: str) -> bool:
+    """A post that names no body of its own: "Koordinator Divisi Penanganan Pelanggaran"."""
+    words = [bare(w).lower() for w in position.split()]
+    return bool(words) and words[0] in POSTS_WITHIN and not any(w in BODY_WORDS for w in words[1:])
+
+
 # A place's level written short ("Kab. Tangerang", "Kec. Lembang"): no name, no sentence's end.
 LEVEL_ABBREVIATIONS = frozenset({"kab", "kec", "kel", "prov"})
 _NOT_NAMES = frozenset("""

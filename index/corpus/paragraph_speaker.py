@@ -16,7 +16,8 @@ from collections import Counter
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, body_in_between,
                                        epithet_at, holder_before, name_after, name_before, office_in_brackets,
                                        relative_clause_start, second_office)
-from index.corpus.name_words import HONORIFICS, bare, could_be_name, has_place, is_degree
+from index.corpus.name_words import (HONORIFICS, ORG_WORDS, bare, could_be_name, has_place, is_degree,
+                                     within_a_body)
 from index.corpus.people import (MAX_PEOPLE, Person, initialled, named_holder, register, register_office,
                                  same_person, take_initials, within)
 from index.corpus.places import places_at, without_brackets
@@ -115,6 +116,8 @@ class ParagraphReader:
         end, position, name, epithet, said = read_role(words, i, role, self.names)
         if not has_place(position) and (place := _place_set_before(words, i)):
             position = f"{position} {place}"  # "Sementara dari Lombok Tengah, Pj Bupati menegaskan"
+        elif (body := _body_set_before(words, i)) and within_a_body(position):
+            position = f"{position} {body}"  # "Dari Bawaslu Sulsel, Koordinator Divisi ..., Name,"
         # "(disampaikan) Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Name,"
         if not name and (joined := _joined_office(words, end, position, self.names)):
             end, position, name, joined_said = joined
@@ -289,6 +292,19 @@ def _place_set_before(words: list[str], i: int) -> str:
         return ""  # "di Jakarta, Kepala BKN ...": where it was said, not whose office
     size, _ = places_at(tokens, level)
     return " ".join(tokens) if size and level + size == len(tokens) else ""
+
+
+def _body_set_before(words: list[str], i: int) -> str:
+    """The body a post is in, set before it: "Dari Bawaslu Sulsel, Koordinator Divisi ...";
+    else ""."""
+    if i < 2 or not words[i - 1].endswith(","):
+        return ""
+    start = next((k + 1 for k in range(i - 2, max(i - _PLACE_WORDS - 3, -1), -1)
+                  if bare(words[k]).lower() == "dari"), None)
+    if start is None or start >= i or bare(words[start]).lower() not in ORG_WORDS:
+        return ""
+    tokens = [bare(w) for w in words[start:i]]
+    return " ".join(tokens) if all(t[:1].isupper() for t in tokens) else ""
 
 
 def apposed_office(words: list[str], k: int, names: Counter[str]) -> str:

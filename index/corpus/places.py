@@ -274,11 +274,11 @@ def canonical_position(position: str) -> tuple[str, ...]:
     ("Sekwan DPRD Lebak" spells out "dewan perwakilan rakyat daerah" twice), without the
     party a member sits for ("Anggota Komisi II DPR RI dari Fraksi PKB" holds the seat of
     "Anggota Komisi II DPR RI")."""
-    seat = _PARTY_SEAT.search(position)
+    seat = PARTY_SEAT.search(position)
     return tuple(sorted(set(position_words(position[:seat.start()] if seat else position))))
 
 
-_PARTY_SEAT = re.compile(r"\bdari\s+fraksi\b", re.IGNORECASE)  # no leading \s+: linear on any text
+PARTY_SEAT = re.compile(r"\bdari\s+fraksi\b", re.IGNORECASE)  # no leading \s+: linear on any text
 
 
 def position_words(position: str) -> list[str]:

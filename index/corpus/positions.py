@@ -10,9 +10,9 @@ from collections import Counter
 
 from index.corpus.article import Official
 from index.corpus.name_reading import split_words
-from index.corpus.name_words import ORG_WORDS, bare, has_place
+from index.corpus.name_words import bare, has_place, within_a_body
 from index.corpus.people import same_person
-from index.corpus.places import Place, find_places, places_at, spell_out
+from index.corpus.places import PARTY_SEAT, Place, find_places, places_at, spell_out
 from index.corpus.roles import LOCAL_OFFICES, role_at
 
 # Offices of a district or village, and a university's posts, name their own place or none.
@@ -79,19 +79,13 @@ def in_house(position: str, committees: dict[str, str]) -> str:
     return f"{position[:alone.end()]} {committees[alone[1]]}{position[alone.end():]}"
 
 
-# Posts within a body, which its own site names without the body: "Koordinator Divisi
-# Pencegahan" on Bawaslu Kabupaten Temanggung's site is that Bawaslu's.
-_POSTS_WITHIN = frozenset({"anggota", "koordinator", "kasubbag", "kasubag", "kabag", "kabid", "kasi"})
-_BODY_WORDS = ORG_WORDS - {"divisi", "bidang", "bagian", "seksi"}  # a body's own units name no other body
-
-
 def _in_own_body(position: str, outlet: str) -> bool:
     """Whether `position` is a post within the body whose own site (with its place) `outlet` is."""
-    words = position.split()
-    return bool(words) and words[0].lower() in _POSTS_WITHIN and bool(_words(outlet) & _PUBLISHING_BODIES) \
-        and not any(bare(w).lower() in _BODY_WORDS for w in words[1:]) and has_place(outlet)
+    return within_a_body(position) and bool(_words(outlet) & _PUBLISHING_BODIES) and has_place(outlet)
 
 
+# "anggota Komisi I lainnya, Name": the committee's other member; "lainnya" is no part of the seat.
+_OTHER_MEMBER = re.compile(r"\s+lainnya\b", re.IGNORECASE)
 # A candidate's number on the ballot ends the office: "Calon bupati nomor urut 1".
 _BALLOT_NUMBER = re.compile(r"\s+nomor urut \d+$", re.IGNORECASE)
 
@@ -104,7 +98,11 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
         place = article_place([outlet])
     elif _in_own_body(position, outlet):
         return f"{spell_out(position)} {outlet}"  # "Koordinator Divisi Pencegahan" on Bawaslu Temanggung's site
-    position = _without_own_province(spell_out(position))
+    position = _OTHER_MEMBER.sub("", _without_own_province(spell_out(position)))
+    # "Anggota Komisi I DPRD dari Fraksi PKS": the seat gets its place, before the party
+    seat = PARTY_SEAT.search(position)
+    party = f" {position[seat.start():]}" if seat else ""
+    position = position[:seat.start()].rstrip(" ,") if seat else position
     ballot = _BALLOT_NUMBER.search(position)
     office = position[:ballot.start()] if ballot else position
     words = office.split()
@@ -115,7 +113,7 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     if office and place and not has_place(office) and not _is_national(office) \
             and not described and not local:
         office = f"{office} {_level(place)}{place.name}"
-    return office + (ballot.group() if ballot else "")
+    return office + (ballot.group() if ballot else "") + party
 
 
 # "Penjabat Bupati Polewali Mandar, Provinsi Sulawesi Barat": where the regency lies.

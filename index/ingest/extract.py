@@ -280,9 +280,10 @@ _DATE = (r"(?:(\d{1,2})\s+(" + "|".join(sorted(_MONTH_SPELLINGS, key=len, revers
 _BYLINE_DATE = re.compile(
     r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+" + _DATE +
     r"\s*[-|,|/]?\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:wib|wita|wit)\b)?", re.IGNORECASE)
-# Or a date the page labels as its publication's: "Diposting: 12/11/2024", "Diterbitkan 7 Nopember 2024".
-_LABELLED_DATE = re.compile(r"\b(?:diposting|diterbitkan|dipublikasikan|dipublish|published|posted)"
-                            r"(?:\s+(?:pada|on))?\s*:?\s*" + _DATE, re.IGNORECASE)
+# Or a date the page labels as its publication's: "Diposting: 12/11/2024", "Diterbitkan 7 Nopember
+# 2024", an old CMS's "Tanggal : 30-09-2024" (with the colon: "tanggal 27 November" is the body's).
+_LABELLED_DATE = re.compile(r"\b(?:(?:diposting|diterbitkan|dipublikasikan|dipublish|published|posted)"
+                            r"(?:\s+(?:pada|on))?\s*:?|tanggal\s*:)\s*" + _DATE, re.IGNORECASE)
 _BYLINE_SCAN_CHARS = 200_000
 
 

@@ -37,6 +37,21 @@ def paragraphs_for_loose_text(tree: HtmlElement) -> None:
     for element in list(tree.iter(*_CONTAINERS)):
         if _has_loose_text(element) and any(_is_block(child) for child in element):
             _wrap_runs(element)
+    for element in list(tree.iter(*_CONTAINERS)):
+        _plain_divs_as_paragraphs(element)
+
+
+def _plain_divs_as_paragraphs(element: HtmlElement) -> None:
+    """An editor that writes some paragraphs as `<p>` and others as bare `<div>`s (a line
+    pasted in): trafilatura keeps the `<p>`s and drops the `<div>`s beside them, and with
+    them statements. Among `<p>` siblings, a `<div>` with no attributes and no blocks
+    inside is a paragraph too; boxes and ad slots carry a class."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not any(child.tag == "p" for child in children):
+        return
+    for child in children:
+        if child.tag == "div" and not child.attrib and not any(_is_block(d) for d in child.iterdescendants()):
+            child.tag = "p"
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
