@@ -363,8 +363,24 @@ _NOT_YET |= {
     # local offices naming their own place) and several speakers with attribution far from the name
     # (bg01-bg12: 85/92 and 40/49 before, 91/92 and 49/49 after, two reviewed: a member heading a
     # division, as the article writes it).
-    "bg06": "the main official, a Kajari called 'Kajari' until the fourth paragraph, loses to his "
-            "Kasi Intel; a Plt named after her first statement leaves it without a name"}
+    "bg06": "a Plt named only after her first statement leaves that statement without a name",
+    # The fifty-ninth round (bh01-bh10), security, law and religious offices (AKBP, Letkol Inf,
+    # Kajari, Kasi Intel, Pasiter, Kapenrem, Kasubbid Paminal): 90/97 quotes and 23/27 speakers
+    # before its fixes, 96/97 and 27/27 after (one expectation reviewed: a military unit's number
+    # and name give its place). The sixtieth (bi01-bi10), pages that are no plain news (TV and
+    # radio transcripts, a live blog, a photo story, columns, a press release, a Q&A box):
+    # 56/78 quotes and 17/24 speakers, 56/78 and 18/24 after (two reviewed: an og:site_name
+    # spelling, a member heading a division); most of its misses are formats still to read.
+    "bh10": "the main official, an Asintel the lead names, loses to the Kasi Penkum quoted more; his "
+            "closing quote goes to the Kasi Pidum quoted before it",
+    "bi01": "a TV transcript's speaker labels ('NAME (Office):' in bold) are not read: the Bawaslu "
+            "member's lines go to the Sekda",
+    "bi04": "a photo story: the statements sit in figure captions, which extraction leaves out",
+    "bi07": "a 'Tanya Jawab' box's answers go to the BKPSDM head quoted before it, not the Ketua "
+            "Bawaslu the box interviews",
+    "bi08": "a TV transcript's speaker labels are not read (as bi01)",
+    "bi10": "a column whose byline gives the office on its own line: the author's words go to the "
+            "Bawaslu member she quotes"}
 # The forty-fourth round (as01-as12), everyday regional news from Kalimantan, Sulawesi, Maluku,
 # Nusa Tenggara and Papua: 91/102 quotes and 31/36 speakers before its fixes, 102/102 and 36/36
 # after (a kelurahan's head reviewed: it names its own place).

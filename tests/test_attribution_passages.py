@@ -1506,3 +1506,26 @@ def test_paragraphs_written_as_bare_divs_and_a_date_labelled_tanggal_are_kept():
     assert "Masa rekapitulasi dan sengketa itu justru masa yang sensitif" in extracted.text
     assert "Pasang iklan" not in extracted.text  # a div with a class is a box, not a paragraph
     assert extracted.date == "2024-09-30"
+
+
+def test_security_and_law_offices_written_short_and_a_release_credit_closing_the_last_paragraph():
+    """Round fifty-nine: "Kajari Sleman" is the "Kepala Kejaksaan Negeri Sleman" named before;
+    a Pasiter, a Kapenrem and a Kasubbid are offices; a last paragraph that closes with its
+    release's credit ("(Humas Polres Kendal)") is kept, the credit dropped."""
+    assert _speakers_of(
+        "Kepala Kejaksaan Negeri Sleman, Dr. Rina Kusumawardani, S.H., M.H., membuka penerangan hukum.",
+        "“Karena itu kami datang lebih awal, sebelum masa kampanye memuncak,” ujar Kajari Sleman.",
+        "Pasiter Kodim 0701/Banyumas Kapten Inf Wahyu Triatmojo mengatakan babinsa memantau desa.") == [
+        ("Rina Kusumawardani", "Kepala Kejaksaan Negeri Sleman"),
+        ("Rina Kusumawardani", "Kepala Kejaksaan Negeri Sleman"),
+        ("Wahyu Triatmojo", "Pasiter Kodim 0701/Banyumas")]
+    assert canonical_position("Kapenrem 043/Gatam") == canonical_position(
+        "Kepala Penerangan Komando Resor Militer 043/Gatam")
+    html = ("<html><head><title>Kapolres Kendal Ingatkan Personel Jaga Netralitas</title></head><body><article>"
+            "<h1>Kapolres Kendal Ingatkan Personel Jaga Netralitas</h1>"
+            "<p>Kapolres Kendal AKBP Heru Sasongko mengingatkan seluruh personel dan PNS Polri menjaga netralitas.</p>"
+            "<p>Di akhir amanatnya, Kapolres berharap jajaran menjadi contoh. “Tugas kita mengamankan seluruh "
+            "tahapan, bukan memenangkan salah satu calon,” pungkasnya. (Humas Polres Kendal)</p>"
+            "</article></body></html>")
+    text = extract_article(html, "https://tribratanews.kendal.jateng.polri.go.id/1").text
+    assert "bukan memenangkan salah satu calon,” pungkasnya." in text and "(Humas Polres Kendal)" not in text

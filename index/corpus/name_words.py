@@ -40,6 +40,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
     "korwil", "kordiv", "waka",
     "pengawas kelurahan/desa", "pengawas kelurahan", "pengawas desa", "pkd",  # Bawaslu's village-level supervisors
+    "pasiter", "pasi intel", "kapenrem", "kapendam", "kasubbid", "kabidpropam",  # military and police staff posts
     # Candidates are quoted beside officials in election news: "Calon bupati nomor urut 1,
     # Agus Riyanto, menyatakan ...", "ujar calon wakil gubernur Jawa Tengah, Siti Rahma".
     "calon bupati", "calon wakil bupati", "calon gubernur", "calon wakil gubernur",

@@ -249,6 +249,12 @@ _ACRONYMS_IN_FULL = {
     "kejari": "kejaksaan negeri", "kejati": "kejaksaan tinggi", "pidum": "tindak pidana umum",
     "pidsus": "tindak pidana khusus", "ptun": "pengadilan tata usaha negara", "pn": "pengadilan negeri",
     "pttun": "pengadilan tinggi tata usaha negara", "dkpp": "dewan kehormatan penyelenggara pemilu",
+    "kajari": "kepala kejaksaan negeri", "kajati": "kepala kejaksaan tinggi", "intel": "intelijen",
+    "asintel": "asisten intelijen", "penkum": "penerangan hukum",
+    # police and military staff posts
+    "kasubbid": "kepala subbidang", "propam": "profesi dan pengamanan", "paminal": "pengamanan internal",
+    "pasiter": "perwira seksi teritorial", "kapenrem": "kepala penerangan komando resor militer",
+    "kapendam": "kepala penerangan komando daerah militer",
     # central government, and Aceh's and Papua's regional parliaments
     "kemendagri": "kementerian dalam negeri", "kapuspen": "kepala pusat penerangan", "puspen": "pusat penerangan",
     "otda": "otonomi daerah", "kemenpan": "kementerian pendayagunaan aparatur negara", "rb": "reformasi birokrasi",
