@@ -369,16 +369,16 @@ _NOT_YET |= {
     # before its fixes, 96/97 and 27/27 after (one expectation reviewed: a military unit's number
     # and name give its place). The sixtieth (bi01-bi10), pages that are no plain news (TV and
     # radio transcripts, a live blog, a photo story, columns, a press release, a Q&A box):
-    # 56/78 quotes and 17/24 speakers, 56/78 and 18/24 after (two reviewed: an og:site_name
-    # spelling, a member heading a division); most of its misses are formats still to read.
+    # 56/78 quotes and 17/24 speakers, 58/78 and 19/24 after (a transcript's "NAME (Office):"
+    # label names a speaker; two reviewed: an og:site_name spelling, a member heading a
+    # division); most of its misses are formats still to read.
     "bh10": "the main official, an Asintel the lead names, loses to the Kasi Penkum quoted more; his "
             "closing quote goes to the Kasi Pidum quoted before it",
-    "bi01": "a TV transcript's speaker labels ('NAME (Office):' in bold) are not read: the Bawaslu "
-            "member's lines go to the Sekda",
     "bi04": "a photo story: the statements sit in figure captions, which extraction leaves out",
     "bi07": "a 'Tanya Jawab' box's answers go to the BKPSDM head quoted before it, not the Ketua "
             "Bawaslu the box interviews",
-    "bi08": "a TV transcript's speaker labels are not read (as bi01)",
+    "bi08": "a TV transcript's labels in bold before a line break ('Name, Office:<br>\"...\"') are "
+            "lost in extraction, so the Bawaslu chair's lines go to the Sekda",
     "bi10": "a column whose byline gives the office on its own line: the author's words go to the "
             "Bawaslu member she quotes"}
 # The forty-fourth round (as01-as12), everyday regional news from Kalimantan, Sulawesi, Maluku,

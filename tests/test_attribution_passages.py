@@ -1529,3 +1529,19 @@ def test_security_and_law_offices_written_short_and_a_release_credit_closing_the
             "</article></body></html>")
     text = extract_article(html, "https://tribratanews.kendal.jateng.polri.go.id/1").text
     assert "bukan memenangkan salah satu calon,” pungkasnya." in text and "(Humas Polres Kendal)" not in text
+
+
+def test_a_transcripts_label_with_the_office_names_a_speaker_not_named_before():
+    """Round sixty: a TV station's transcript labels each turn "NAME (Office):" or "Name,
+    Office:", the guest named nowhere else."""
+    assert _speakers_of(
+        "Sekretaris Daerah Kabupaten Sidoarjo, Achmad Zainul Arifin, meminta ASN bijak bermedia sosial.",
+        'MOCHAMAD KHOIRUL ANAM (Anggota Bawaslu Kabupaten Sidoarjo): "Kami punya tim patroli siber '
+        'yang setiap hari menyisir akun-akun ASN."',
+        'Ni Kadek Ayu Prameswari, Ketua Bawaslu Kabupaten Klungkung: "Sanksinya bukan kami yang '
+        'menjatuhkan, tapi temuan kami kaji."',
+        'PENYIAR: "Demikian laporan dari Sidoarjo."') == [
+        ("Achmad Zainul Arifin", "Sekretaris Daerah Kabupaten Sidoarjo"),
+        ("Mochamad Khoirul Anam", "Anggota Bawaslu Kabupaten Sidoarjo"),
+        ("Ni Kadek Ayu Prameswari", "Ketua Bawaslu Kabupaten Klungkung"),
+        ("Achmad Zainul Arifin", "Sekretaris Daerah Kabupaten Sidoarjo")]

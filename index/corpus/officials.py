@@ -182,7 +182,7 @@ def _turns(paragraphs: list[str], people: list[Person]) -> list[Person | None]:
                 all(could_be_name(bare(w)) for w in referred[1].split()):
             named = len(split_words(paragraphs[index][:referred.end(1)]))
             spoken_of = register(people, referred[1], apposed_office(paragraph, named, names), index)
-        speaker = labelled_speaker(paragraphs[index], people) or paragraph_speaker(
+        speaker = labelled_speaker(paragraphs[index], people, index) or paragraph_speaker(
             paragraph, quoted_words(paragraphs[index]), index, names, people, spoken_of)
         if speaker is not None and turns and turns[-1] is None and _REVEALS.match(paragraphs[index]):
             turns[-1] = speaker  # "“...,” kata seorang pejabat." then "Pejabat itu adalah ..., Name."

@@ -14,9 +14,9 @@ from collections import Counter
 
 from index.corpus.name_reading import (QUOTE_MARK, holder_before, name_after, name_before, quoted_words,
                                        relative_clause_start, second_office, split_words)
-from index.corpus.name_words import HONORIFICS, bare, is_degree, is_initial
+from index.corpus.name_words import HONORIFICS, bare, could_be_name, is_degree, is_initial
 from index.corpus.opinion import byline_name
-from index.corpus.people import Person, same_person
+from index.corpus.people import Person, register, same_person
 from index.corpus.places import without_brackets
 from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
 
@@ -31,7 +31,7 @@ _ABBREVIATED = HONORIFICS | {"drh"}  # "Ny.", "dr. H. Hairul", "drh. Name"
 _MAX_SENTENCES = 60
 _SENTENCE_WORDS = 40
 # A transcript's line: the speaker's name (a note in brackets after it) and a colon.
-_TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \([^()]{1,60}\))?:\s")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \(([^()]{1,60})\)|, ([^:,]{3,80}))?:\s")
 # A transcript's list of guests: "Narasumber (via telepon): Name, Office".
 # "Narasumber: Name, Office", or a video transcript's time-coded label "[01:14] Name, Office:".
 GUEST_LINE = re.compile(r"(?:(?:narasumber|pembicara)\b[^:]{0,30}:\s*([^:]{3,200})"
@@ -191,11 +191,19 @@ def guest(paragraph: str) -> tuple[str, str] | None:
     return name, without_brackets(office).rstrip(".")
 
 
-def labelled_speaker(paragraph: str, people: list[Person]) -> Person | None:
-    """The speaker a transcript's line opens with, if the article named them before:
-    "BAHRUL ULUM HAKIM (DIRJEN OTDA KEMENDAGRI): Setiap laporan ...", "Dedi Supriatna: ..."."""
+def labelled_speaker(paragraph: str, people: list[Person], index: int) -> Person | None:
+    """The speaker a transcript's line opens with, if the article named them before
+    ("Dedi Supriatna: ...") or the label gives their office: "BAHRUL ULUM HAKIM (DIRJEN OTDA
+    KEMENDAGRI): Setiap laporan ...", "Ni Kadek Ayu Prameswari, Ketua Bawaslu Kabupaten
+    Klungkung: ..." on a TV station's transcript."""
     label = _TRANSCRIPT_LABEL.match(paragraph)
-    speaker = next((p for p in people if p.name and same_person(p.name, label[1])), None) if label else None
+    if not label:
+        return None
+    speaker = next((p for p in people if p.name and same_person(p.name, label[1])), None)
+    office = label[2] or label[3]
+    if speaker is None and office and role_at(office.split(), 0) and len(label[1].split()) > 1 \
+            and all(could_be_name(bare(w).title()) for w in label[1].split()):
+        speaker = register(people, label[1].title() if label[1].isupper() else label[1], office, index)
     if speaker is not None:
         speaker.said += 1
     return speaker
