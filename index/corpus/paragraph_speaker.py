@@ -116,7 +116,7 @@ class ParagraphReader:
         end, position, name, epithet, said = read_role(words, i, role, self.names)
         if not has_place(position) and (place := _place_set_before(words, i)):
             position = f"{position} {place}"  # "Sementara dari Lombok Tengah, Pj Bupati menegaskan"
-        elif (body := _body_set_before(words, i)) and within_a_body(position):
+        elif within_a_body(position) and (body := _body_set_before(words, i)):
             position = f"{position} {body}"  # "Dari Bawaslu Sulsel, Koordinator Divisi ..., Name,"
         # "(disampaikan) Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Name,"
         if not name and (joined := _joined_office(words, end, position, self.names)):
@@ -280,10 +280,7 @@ class ParagraphReader:
 def _place_set_before(words: list[str], i: int) -> str:
     """The place an office without one is from, set before it: "Sementara dari Lombok Tengah,
     Pj Bupati ...", "Adapun di Kabupaten Kapuas Hulu, Plt Kepala BKPSDM ..."; else ""."""
-    if i < 2 or not words[i - 1].endswith(","):
-        return ""
-    start = next((k + 1 for k in range(i - 2, max(i - _PLACE_WORDS - 2, -1), -1)
-                  if bare(words[k]).lower() in {"dari", "di"}), None)
+    start = _set_off_after(words, i, {"dari", "di"}, _PLACE_WORDS)
     if start is None:
         return ""
     tokens = [bare(w) for w in words[start:i]]
@@ -297,14 +294,19 @@ def _place_set_before(words: list[str], i: int) -> str:
 def _body_set_before(words: list[str], i: int) -> str:
     """The body a post is in, set before it: "Dari Bawaslu Sulsel, Koordinator Divisi ...";
     else ""."""
-    if i < 2 or not words[i - 1].endswith(","):
-        return ""
-    start = next((k + 1 for k in range(i - 2, max(i - _PLACE_WORDS - 3, -1), -1)
-                  if bare(words[k]).lower() == "dari"), None)
+    start = _set_off_after(words, i, {"dari"}, _PLACE_WORDS + 1)
     if start is None or start >= i or bare(words[start]).lower() not in ORG_WORDS:
         return ""
     tokens = [bare(w) for w in words[start:i]]
     return " ".join(tokens) if all(t[:1].isupper() for t in tokens) else ""
+
+
+def _set_off_after(words: list[str], i: int, leads: set[str], span: int) -> int | None:
+    """Where the words set off by a comma before `words[i]` start, after one of `leads`
+    at most `span` words back ("Sementara dari Lombok Tengah, ..."), or None."""
+    if i < 2 or not words[i - 1].endswith(","):
+        return None
+    return next((k + 1 for k in range(i - 2, max(i - span - 2, -1), -1) if bare(words[k]).lower() in leads), None)
 
 
 def apposed_office(words: list[str], k: int, names: Counter[str]) -> str:

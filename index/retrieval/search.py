@@ -91,8 +91,9 @@ class Thresholds:
     def fixed(cls, threshold: float) -> Thresholds:
         return cls(threshold, threshold)
 
-    def of(self, question: str) -> float:
-        return self.english if written_in_english(question) else self.indonesian
+    def of(self, english: bool) -> float:
+        """The threshold for a question `written_in_english` or not."""
+        return self.english if english else self.indonesian
 
     def describe(self) -> str:
         return f"{self.indonesian:.3f} (English questions {self.english:.3f})"
@@ -211,7 +212,8 @@ class Searcher:
         # A word the corpus never uses weighs the most in confidence: in an Indonesian
         # question it is what the question is about. In an English one it is only English.
         known = [t for t in topic if t in self._idf]
-        if known and written_in_english(question):
+        english = written_in_english(question)
+        if known and english:
             # Except an acronym ("CPNS", "SIASN"): Indonesian in any language, and one the
             # corpus never uses names a subject it has nothing on.
             acronyms = self._analyzer.acronyms(question)
@@ -224,7 +226,7 @@ class Searcher:
         top = self._config.top_k
         found = float(who[ranked[:top]].max()) if asked else None
         confidence = self._confidence(topic, hits[:top], found)
-        return Answer(question, confidence >= self._thresholds.of(question), confidence, hits)
+        return Answer(question, confidence >= self._thresholds.of(english), confidence, hits)
 
     def _who(self, asked: frozenset[str], candidates: np.ndarray) -> np.ndarray:
         """Share of the officials, places, institutions and offices the question names
