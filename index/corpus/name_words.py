@@ -31,7 +31,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
     "danlanal", "danlanud", "kadisdik", "kadisdikbud", "kadisdikpora", "kadispendik", "kadinkes",
     "kadinsos", "kadishub", "sesmen", "wali nagari", "keuchik", "geuchik", "jaro", "perbekel", "kadistrik",
-    "sangadi", "hukum tua", "kuwu", "pambakal",  # village heads' own titles
+    "sangadi", "hukum tua", "kuwu", "pambakal", "raja negeri",  # village heads' own titles
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
     "sekdaprov", "kapuspen", "wako", "wawako", "kakanreg", "asdep",
@@ -58,6 +58,9 @@ _HEADS = [tuple(h.split()) for h in sorted((
 HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _head in _HEADS:
     HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
+# A word that opens an office is no name, except one that opens an office only with the
+# word after it and is a name too: "Raja Negeri Waai" is an office, "Teuku Raja Mahdi" a name.
+_OFFICE_STARTS = frozenset(HEADS_BY_FIRST) - {"raja"}
 ACTING = frozenset({"penjabat", "pejabat", "pj", "pj.", "pjs", "pjs.", "plt", "plt.", "plh",
                      "plh.", "pelaksana", "tugas", "harian", "sementara"})
 # Words that name an office, body or event, never a person.
@@ -70,7 +73,7 @@ kementerian kemenkumham pj pjs plt plh sekda sekjen pilkada pemilu pilgub pilbup
 pileg pilpres asn pns pppk opd skpd skpk apel rakor kapolda kapolres dandim danrem tentara
 korpri bpkad bapenda bappeda bpbd satpol dukcapil disdukcapil kemenkeu kemenag kemendikbud
 ombudsman kejari kejati kejaksaan pidum pidsus reskrim satreskrim tipidum tipikor pengadilan ptun pttun dkpp
-sd sdn smp smpn sma sman smk smkn mtsn puskesmas kalurahan kapanewon padukuhan wasdal kanreg
+sd sdn smp smpn sma sman smk smkn mtsn puskesmas kalurahan kapanewon padukuhan wasdal kanreg otda
 """.split())
 # Posts within a body, which its own site or a report's "Dari Bawaslu Sulsel, ..." names
 # without the body ("Koordinator Divisi Pencegahan"); a body's own units name no other body.
@@ -186,7 +189,7 @@ def could_be_name(token: str) -> bool:
     lower = token.lower()
     if lower in _NOT_NAMES or lower in ORG_WORDS or lower in ACTING or lower in HONORIFICS:
         return False
-    if lower in HEADS_BY_FIRST:
+    if lower in _OFFICE_STARTS:
         return False
     if token.isupper() and len(token) > 1:
         return False  # an acronym: DIY, KPU, BKN

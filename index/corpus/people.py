@@ -38,6 +38,8 @@ _ACRONYM_LETTERS = 8  # an office's acronym spells at most this many words ("SDM
 _ACRONYM_SCAN_WORDS = 32  # words of a position read for acronyms; positions are shorter
 # A Minang adat title after the name, written short, cut off with it; written out ("Arfian
 # Datuak Rajo Ameh") it is how the person is known, and stays.
+# The areas of a regional secretariat's numbered assistants (Asisten I, II, III).
+_ASSISTANT_AREAS = {"I": "Pemerintahan", "II": "Pembangunan", "III": "Administrasi"}
 _ADAT_TITLE = re.compile(r" (?:%s)\.?$" % "|".join(sorted(t.capitalize() for t in ADAT_TITLE_SHORT)))
 
 
@@ -176,8 +178,19 @@ def _holds(held: str, office: str) -> bool:
     """Whether the holder of `held` is who `office` names: no word of the office missing,
     compared as positions are (`canonical_position`), and the same head, so "Bupati Sleman"
     is the "Penjabat Bupati Sleman" but not the "Wakil Bupati Sleman"."""
-    office = _without_acronyms_of(office, held)
+    office = _without_acronyms_of(_numbered_assistant(office, held), held)
     return _head(held) == _head(office) and set(canonical_position(office)) <= set(canonical_position(held))
+
+
+def _numbered_assistant(office: str, held: str) -> str:
+    """ "Asisten I" of the "Asisten Pemerintahan dan Kesejahteraan Rakyat": regional
+    secretariats number their assistants by area, and news writes the number."""
+    words = office.split()
+    for k in range(len(words) - 1):
+        area = _ASSISTANT_AREAS.get(words[k + 1])
+        if words[k].lower() == "asisten" and area and words[k + 1] not in held.split():
+            words[k + 1] = area
+    return " ".join(words)
 
 
 def _without_acronyms_of(office: str, held: str) -> str:

@@ -262,6 +262,24 @@ _ACRONYMS_IN_FULL = {
     "setkab": "sekretariat kabupaten", "bakesbangpol": "badan kesatuan bangsa dan politik",
     "dpc": "dewan pimpinan cabang", "kakanreg": "kepala kantor regional", "asdep": "asisten deputi",
     "wasdal": "pengawasan dan pengendalian", "kabid": "kepala bidang", "kominfo": "komunikasi dan informatika",
+    # state universities, as newsrooms write an academic's campus: "dosen FISIP Unand"
+    "fisip": "fakultas ilmu sosial dan ilmu politik",
+    "ui": "universitas indonesia", "ugm": "universitas gadjah mada", "unpad": "universitas padjadjaran",
+    "undip": "universitas diponegoro", "unair": "universitas airlangga", "unhas": "universitas hasanuddin",
+    "unand": "universitas andalas", "unsri": "universitas sriwijaya", "usu": "universitas sumatera utara",
+    "unila": "universitas lampung", "usk": "universitas syiah kuala", "unsyiah": "universitas syiah kuala",
+    "untan": "universitas tanjungpura", "unmul": "universitas mulawarman", "unram": "universitas mataram",
+    "unud": "universitas udayana", "undana": "universitas nusa cendana", "uncen": "universitas cenderawasih",
+    "unpatti": "universitas pattimura", "uns": "universitas sebelas maret",
+    "unsoed": "universitas jenderal soedirman", "uny": "universitas negeri yogyakarta",
+    "unj": "universitas negeri jakarta", "upi": "universitas pendidikan indonesia",
+    "unesa": "universitas negeri surabaya", "unm": "universitas negeri makassar", "unri": "universitas riau",
+    "unja": "universitas jambi", "unib": "universitas bengkulu", "untad": "universitas tadulako",
+    "uho": "universitas halu oleo", "unsrat": "universitas sam ratulangi",
+    "ulm": "universitas lambung mangkurat", "upr": "universitas palangka raya",
+    "ung": "universitas negeri gorontalo", "ub": "universitas brawijaya",
+    "unimal": "universitas malikussaleh", "unej": "universitas jember",
+    "untirta": "universitas sultan ageng tirtayasa",
 }
 
 

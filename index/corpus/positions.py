@@ -16,13 +16,14 @@ from index.corpus.places import PARTY_SEAT, Place, find_places, places_at, spell
 from index.corpus.roles import LOCAL_OFFICES, role_at
 
 # Offices of a district or village, and a university's posts, name their own place or none.
-_OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik", "uin", "iain",
+_OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik", "uin", "iain", "fisip", "dosen",
                               "mahasiswa", "bem",  # a student body is its campus's
                               # and a congregation or school its own: "Ketua Majelis Klasis GMIT Soe"
                               "klasis", "paroki", "jemaat", "gereja", "masjid", "pesantren",
                               "pondok", "taklim", "keuskupan", "banjar",
                               "tokoh", "pemuka",  # a community figure's community is theirs
-                              "adat"}  # and a customary body's: "Ketua Lembaga Masyarakat Adat Malind Anim"
+                              "adat",  # and a customary body's: "Ketua Lembaga Masyarakat Adat Malind Anim"
+                              "raja"}  # Maluku's village head, "Raja Negeri Waai"
 # National offices carry no region; a regional one without a place gets the article's.
 _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "republik",
                        "pusat", "jenderal", "presiden", "kemendagri", "bkn", "kasn", "kpu ri",

@@ -202,8 +202,9 @@ def read_role(words: list[str], start: int, size: int,
     if start > 0 and bare(words[start - 1]).lower() in _HOLDS_NEXT and not words[start - 1].endswith(","):
         unit, name = _clean_unit(tail), None
     elif run := _words_after_body(tail, after_bracket_only=not ends_name):
-        if name is None or _extends(tail[-run:], name):
-            unit, name = _clean_unit(tail[:-run]), " ".join(strip_honorifics([bare(w) for w in tail[-run:]]))
+        longer = strip_honorifics([bare(w) for w in tail[-run:]])
+        if (name is None or _extends(longer, name)) and not _describes_office(words, end, tail[-run:], names):
+            unit, name = _clean_unit(tail[:-run]), " ".join(longer)
     head_words = _clean_words(head)
     # No name follows a village's office when its holder was named before, the sentence
     # ending on the village ("Salah satunya Zulkarnaen Amir, Kepala Desa Gunung Rajak."),
@@ -366,7 +367,10 @@ def _local_place_first(office: list[str], unit: list[str], name: str | None,
         return unit, name
     if no_name and name.split()[0] not in names and any(bare(w).lower() in LOCAL_OFFICES for w in office):
         return [*unit, *name.split()], None
-    if bare(office[-1]).lower() not in LOCAL_OFFICES:
+    tails = list(takewhile(lambda w: w.lower() in _PLACE_TAILS, name.split()))
+    if tails and unit:  # "Camat Singkawang Selatan Syarif Hamdani": no name opens on a compass point
+        return [*unit, *tails], " ".join(name.split()[len(tails):]) or None
+    if not _ends_local(office):
         return unit, name
     if len(office) > 1 and office[-2].endswith(","):
         return [*unit, *name.split()], None  # "Kepala Ohoi Debut, Kecamatan Kei Kecil, mengaku": all place
@@ -375,6 +379,13 @@ def _local_place_first(office: list[str], unit: list[str], name: str | None,
         return unit, name
     place = [first, *takewhile(lambda w: w.lower() in _PLACE_TAILS, rest)]  # "Camat Sakra Barat, Selasa"
     return [*unit, *place], " ".join(rest[len(place) - 1:]) or None
+
+
+def _ends_local(office: list[str]) -> bool:
+    """Whether the office's last word is a district's or village's, so the next is its place.
+    Maluku's village head is the "Raja Negeri": "negeri" alone ends "Menteri Dalam Negeri"."""
+    last = [bare(w).lower() for w in office[-2:]]
+    return last[-1] in LOCAL_OFFICES or last == ["raja", "negeri"]
 
 
 def _name_after_title(segment: list[str]) -> tuple[str, int] | None:
@@ -405,9 +416,16 @@ def _name_after_title(segment: list[str]) -> tuple[str, int] | None:
     return " ".join(name), len(segment) - (first - 1)
 
 
-def _extends(run: list[str], name: str) -> bool:
-    """Whether the words `run` are `name` with more words before it."""
-    words = [bare(w) for w in run]
+def _describes_office(words: list[str], end: int, run: list[str], names: Counter[str]) -> bool:
+    """ "Deputi SDM Aparatur itu menjelaskan": words that "itu" closes, not set off by a comma
+    ("..., Sri Mulyani Harahap, itu kemudian") and never said to speak, describe the office."""
+    return end < len(words) and bare(words[end]).lower() in EPITHET_END and not run[-1].endswith(",") \
+        and not any(bare(w) in names for w in run)
+
+
+def _extends(words: list[str], name: str) -> bool:
+    """Whether the name `words` (titles and degrees stripped) is `name` with more words before
+    it ("Bonar Hutapea" after "Inspektur Taput", where "Bonar" alone read as a word)."""
     return len(words) > len(name.split()) and " ".join(words).endswith(" " + name)
 
 

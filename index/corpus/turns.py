@@ -38,6 +38,9 @@ GUEST_LINE = re.compile(r"(?:(?:narasumber|pembicara)\b[^:]{0,30}:\s*([^:]{3,200
                         r"|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*([^:\[\]]{3,200}):)$", re.IGNORECASE)
 _BRACKETED_OFFICE = re.compile(r"\(([^()]{3,150})\)\s*$")
 _INTRODUCTION_WORDS = 8  # "Sementara itu, Ny. Yuliana Rumbiak, Ketua DWP ...": where the office may start
+# Mid-sentence, a contrasting clause may hand over to another speaker: "Kepala BKPSDM itu
+# menjelaskan ..., sementara Pj Sekda menegaskan bahwa ...". The comma stays with the first part.
+_CONTRAST = re.compile(r"(?<=,)\s+(?=(?:sementara|sedangkan)\s)")
 
 
 def split_at_new_speakers(paragraphs: list[str]) -> list[str]:
@@ -53,12 +56,23 @@ def split_at_new_speakers(paragraphs: list[str]) -> list[str]:
             continue
         current: list[str] = []
         for sentence in sentences:
-            if current and _has_spoken(current) and _brings_in_speaker(sentence, " ".join(current)):
-                parts.append(" ".join(current))
-                current = []
-            current.append(sentence)
+            for k, piece in enumerate(_CONTRAST.split(sentence)):
+                starts = _contrast_speaks(piece) if k else _brings_in_speaker(piece, " ".join(current))
+                if current and _has_spoken(current) and starts:
+                    parts.append(" ".join(current))
+                    current = []
+                current.append(piece)
         parts.append(" ".join(current))
     return parts
+
+
+def _contrast_speaks(clause: str) -> bool:
+    """Whether a clause after "sementara" or "sedangkan" opens with a subject of its own, an
+    office or a name, that speaks: "..., sementara Pj Sekda menegaskan bahwa ...". """
+    words = split_words(clause)[:_SENTENCE_WORDS]
+    verb = next((k for k in range(2, min(_INTRODUCTION_WORDS, len(words)))
+                 if bare(words[k]).lower() in SAY_BEFORE), None)
+    return verb is not None and bool(role_at(words, 1) or name_before(words, verb, Counter()))
 
 
 def _has_spoken(sentences: list[str]) -> bool:
