@@ -1545,3 +1545,35 @@ def test_a_transcripts_label_with_the_office_names_a_speaker_not_named_before():
         ("Mochamad Khoirul Anam", "Anggota Bawaslu Kabupaten Sidoarjo"),
         ("Ni Kadek Ayu Prameswari", "Ketua Bawaslu Kabupaten Klungkung"),
         ("Achmad Zainul Arifin", "Sekretaris Daerah Kabupaten Sidoarjo")]
+
+
+def test_a_contrasting_clause_hands_over_and_short_forms_of_offices_are_read():
+    paragraphs = [
+        "Pj Sekda Kota Makassar, Syamsul Fadli Rahman, membuka rapat. Kepala BKPSDM Kota Makassar, "
+        "Nur Aisyah Saleh, memaparkan data pegawai.",
+        # mid-sentence, "sementara" hands over to the office named before
+        "Kepala BKPSDM itu menjelaskan bahwa semua pegawai mengisi surat pernyataan, sementara Pj Sekda "
+        "menegaskan bahwa surat itu menjadi dasar pemeriksaan.",
+        # a district whose name ends on a compass point, and a name whose degrees follow it
+        "Camat Singkawang Selatan Syarif Hamdani mengaku telah menegur lurah tersebut.",
+        "“Kami hormati asas praduga tak bersalah,” ujar Inspektur Taput Bonar Hutapea SE MM kepada wartawan.",
+        # Maluku's village head, beside a name that opens with "Raja"
+        "Raja Negeri Waai, Kecamatan Salahutu, Samuel Bakarbessy, menilai sanksi itu pelajaran.",
+        "Ketua Panwaslih Aceh Besar, Teuku Raja Mahdi, mengatakan pengawas sudah ditempatkan."]
+    speakers = detect_speakers("Judul", split_at_new_speakers(paragraphs))
+    assert [(o.name, o.position) for o in speakers.by_paragraph] == [
+        ("Nur Aisyah Saleh", "Kepala BKPSDM Kota Makassar"),
+        ("Nur Aisyah Saleh", "Kepala BKPSDM Kota Makassar"),
+        ("Syamsul Fadli Rahman", "Penjabat Sekretaris Daerah Kota Makassar"),
+        ("Syarif Hamdani", "Camat Singkawang Selatan"),
+        ("Bonar Hutapea", "Inspektur Tapanuli Utara"),
+        ("Samuel Bakarbessy", "Raja Negeri Waai, Kecamatan Salahutu"),
+        ("Teuku Raja Mahdi", "Ketua Panwaslih Aceh Besar")]
+    # "Deputi SDM Aparatur itu" points back at the deputy; "Asisten I" is the one named in full
+    epithets = detect_speakers("Judul", [
+        "Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB Haryo Budi Santoso membuka rakor.",
+        "Deputi SDM Aparatur itu juga mengingatkan bahwa pengawasan tidak bertumpu pada satu lembaga.",
+        "Asisten Pemerintahan dan Kesejahteraan Rakyat Setdaprov Kaltim, Rusdiansyah Mahmud, membuka rapat.",
+        "Asisten I menjelaskan, fasilitas negara tidak terbatas pada kendaraan dinas."])
+    assert [o.name for o in epithets.by_paragraph] == [
+        "Haryo Budi Santoso", "Haryo Budi Santoso", "Rusdiansyah Mahmud", "Rusdiansyah Mahmud"]
