@@ -1577,3 +1577,37 @@ def test_a_contrasting_clause_hands_over_and_short_forms_of_offices_are_read():
         "Asisten I menjelaskan, fasilitas negara tidak terbatas pada kendaraan dinas."])
     assert [o.name for o in epithets.by_paragraph] == [
         "Haryo Budi Santoso", "Haryo Budi Santoso", "Rusdiansyah Mahmud", "Rusdiansyah Mahmud"]
+
+
+def test_offices_named_before_their_holders_spokesmen_and_those_acting_in_a_capacity():
+    speakers = detect_speakers("Judul", [
+        # an office that speaks before the article names its holder, in a shorter form
+        "Permintaan tersebut disampaikan Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB "
+        "dalam rapat koordinasi.",
+        "Deputi Bidang SDM Aparatur Wahyu Adi Nugroho mengungkapkan, masih ada rekomendasi yang belum dijalankan.",
+        # an acronym joined to a word is no name; a spokesman's short title
+        "Asisten Deputi Netralitas ASN KemenPANRB Retno Anggraini Putri mengatakan evaluasi disiapkan.",
+        "Jubir Pemkot Ambon Ronald Pattiasina mengatakan tidak ada yang ditutup-tutupi.",
+        # a comma ends "jabatan", which otherwise makes the office after it no one's
+        "Kemendagri menekankan evaluasi jabatan, Anggota Bawaslu RI Herlina Situmorang menilai unsur pidana.",
+        # "selaku": the first office, named before, tells who speaks
+        "Sekretaris Daerah Kabupaten Sleman, Hardo Wibowo, membuka sidang.",
+        "Sekretaris Daerah Kabupaten Sleman selaku Ketua Majelis Kode Etik menjelaskan, sidang berlanjut.",
+        # at whose request is not who speaks; a nickname with an office in it is no other office
+        "Pemanggilan dilakukan atas permintaan Penjabat Gubernur NTB setelah menerima surat Bawaslu.",
+        "Kepala Desa Karangrejo, Endang Purwaningsih, yang akrab disapa Bu Kades Endang, mengajak perangkat netral.",
+        # a school supervisor and a village elder in lower case
+        "Pengawas sekolah dasar wilayah Kecamatan Cilawu, Euis Rohaeti, menyampaikan lembar supervisi.",
+        "Sesepuh Desa Tenjowaringin, Oman Abdurahman, mengatakan guru harus menjadi cermin."])
+    assert [(o.name, o.position) for o in speakers.by_paragraph] == [
+        ("Wahyu Adi Nugroho", "Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB"),
+        ("Wahyu Adi Nugroho", "Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB"),
+        ("Retno Anggraini Putri", "Asisten Deputi Netralitas ASN KemenPANRB"),
+        ("Ronald Pattiasina", "Jubir Pemkot Ambon"),
+        ("Herlina Situmorang", "Anggota Bawaslu RI"),
+        ("Hardo Wibowo", "Sekretaris Daerah Kabupaten Sleman"),
+        ("Hardo Wibowo", "Sekretaris Daerah Kabupaten Sleman"),
+        ("Wahyu Adi Nugroho", "Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB"),  # no one speaks: the main official
+        ("Endang Purwaningsih", "Kepala Desa Karangrejo"),
+        ("Euis Rohaeti", "Pengawas sekolah dasar wilayah Kecamatan Cilawu"),
+        ("Oman Abdurahman", "Sesepuh Desa Tenjowaringin")]

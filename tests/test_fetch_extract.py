@@ -568,6 +568,18 @@ def test_a_site_name_spelt_like_its_host_in_json_ld_is_the_outlet() -> None:
     assert (extracted.title, extracted.outlet) == ("ASN Dilarang Like Unggahan Paslon", "Liputan6.com")
 
 
+def test_an_og_site_name_in_lower_case_gives_way_to_the_publisher() -> None:
+    """"liputan6.com" as the publisher spells it; "nasional", a section on cnnindonesia.com,
+    is no outlet; "detiksulsel" on detik.com is the site's own name and stays."""
+    def page(site_name: str, publisher: str) -> str:
+        return _bare_article(f'<meta property="og:site_name" content="{site_name}">'
+                             '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
+                             f'{{"@type": "Organization", "name": "{publisher}"}}}}</script>')
+    assert extract_article(page("liputan6.com", "Liputan6.com"), "https://www.liputan6.com/a").outlet == "Liputan6.com"
+    assert extract_article(page("nasional", "CNN Indonesia"), "https://www.cnnindonesia.com/a").outlet == "CNN Indonesia"
+    assert extract_article(page("detiksulsel", "detikcom"), "https://www.detik.com/sulsel/a").outlet == "detiksulsel"
+
+
 def _article_with_byline(byline: str, body_extra: str = "") -> str:
     body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
     return (f"<html><body><div class='meta'><span class='tgl'>{byline}</span></div>"

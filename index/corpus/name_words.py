@@ -30,7 +30,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "kasatlantas", "kasatintelkam", "kasatbinmas", "kasatpol", "kasi", "kasie", "kasubdit",
     "wakapolres", "wakapolda", "wakapolri", "kadiv", "kakanwil", "kalapas", "kalaksa", "danramil",
     "danlanal", "danlanud", "kadisdik", "kadisdikbud", "kadisdikpora", "kadispendik", "kadinkes",
-    "kadinsos", "kadishub", "sesmen", "wali nagari", "keuchik", "geuchik", "jaro", "perbekel", "kadistrik",
+    "kadinsos", "kadishub", "sesmen", "jubir", "wali nagari", "keuchik", "geuchik", "jaro", "perbekel", "kadistrik",
     "sangadi", "hukum tua", "kuwu", "pambakal", "raja negeri",  # village heads' own titles
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
@@ -40,6 +40,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
     "korwil", "kordiv", "waka",
     "pengawas kelurahan/desa", "pengawas kelurahan", "pengawas desa", "pkd",  # Bawaslu's village-level supervisors
+    "pengawas sekolah",  # schools' supervisors: "pengawas sekolah jenjang SMP, Name,"
     "pasiter", "pasi intel", "kapenrem", "kapendam", "kasubbid", "kabidpropam",  # military and police staff posts
     # Candidates are quoted beside officials in election news: "Calon bupati nomor urut 1,
     # Agus Riyanto, menyatakan ...", "ujar calon wakil gubernur Jawa Tengah, Siti Rahma".
@@ -52,7 +53,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     # Religious leaders: "pengasuh Majelis Taklim Nurul Musthofa Habib Abdullah", "Pastor Paroki ..."
     "pengasuh", "pastor",
     # and community figures: "Tokoh adat Amanuban, Yakobus Nenobais, menambahkan"
-    "tokoh adat", "tokoh agama", "tokoh masyarakat", "tokoh pemuda", "pemuka agama", "pemuka adat",
+    "tokoh adat", "tokoh agama", "tokoh masyarakat", "tokoh pemuda", "pemuka agama", "pemuka adat", "sesepuh",
 ), key=len, reverse=True)]
 # The heads by their first word: a role is looked for at every word of an article.
 HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -191,8 +192,8 @@ def could_be_name(token: str) -> bool:
         return False
     if lower in _OFFICE_STARTS:
         return False
-    if token.isupper() and len(token) > 1:
-        return False  # an acronym: DIY, KPU, BKN
+    if token.isupper() and len(token) > 1 or sum(c.isupper() for c in token[1:]) > 1:
+        return False  # an acronym: DIY, KPU, BKN, or one joined to a word: KemenPANRB
     if lower.endswith("-nya"):
         return False  # a possessive: "dalam pesan WhatsApp-nya"
     return not any(c.isdigit() for c in token) and token.replace("-", "").replace("'", "").isalpha()

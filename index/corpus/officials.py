@@ -31,7 +31,8 @@ from index.corpus.article import Official
 from index.corpus.name_reading import attributed_names, quoted_words, split_words
 from index.corpus.name_words import ORG_WORDS, bare, could_be_name, is_degree, strip_honorifics
 from index.corpus.paragraph_speaker import apposed_office, paragraph_speaker
-from index.corpus.people import Person, complete_short_names, in_headline, merge_misread_people, register, same_person
+from index.corpus.people import (Person, complete_short_names, in_headline, merge_misread_people, named_later,
+                                 register, same_person)
 from index.corpus.places import position_words
 from index.corpus.positions import article_place, finish_officials, finish_position, house_committees, in_house
 from index.corpus.roles import role_at
@@ -98,6 +99,7 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None, outlet: 
     turns = quotes_closed_later(paragraphs, _turns(paragraphs, people))
     turns = bare_quotes(paragraphs, quotes_continued(paragraphs, turns))
     merge_misread_people(people)
+    turns = [person and named_later(person, people) for person in turns]
     if committees := house_committees([title, *paragraphs]):
         for person in people:
             person.positions = [in_house(position, committees) for position in person.positions]

@@ -25,7 +25,7 @@ from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS
                                 is_say_after, read_role, role_at, says_next, skip_verb)
 
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
-_JOINING = frozenset({"sekaligus", "merangkap"})
+_JOINING = frozenset({"sekaligus", "merangkap", "selaku"})
 _APPOSED_WORDS = 12  # "guru di SD Negeri 2 Karanglewas Lor,"
 _PLACE_WORDS = 4  # "dari Kabupaten Pulang Pisau,"
 _ATTENDED = frozenset({"dihadiri", "hadir"})
@@ -120,7 +120,10 @@ class ParagraphReader:
             position = f"{position} {body}"  # "Dari Bawaslu Sulsel, Koordinator Divisi ..., Name,"
         # "(disampaikan) Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Name,"
         if not name and (joined := _joined_office(words, end, position, self.names)):
-            end, position, name, joined_said = joined
+            end, joined_position, name, joined_said = joined
+            # without a name, the first office tells who: "Sekda Sleman selaku Ketua Majelis
+            # Kode Etik menjelaskan" is the Sekda named before
+            position = joined_position if name else position
             said = said or joined_said
         elif not (name or said):
             end, position, said = second_office(words, end, position, self.names)

@@ -25,6 +25,9 @@ MAX_PEOPLE = 64            # people tracked per article; real articles quote a h
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua", "direktur"})
+# and those who speak for a body the headline opens with, less surely: "Pemprov Sumut Tunggu
+# Rekomendasi ..." for its spokesman, "Bawaslu Sulsel Teruskan ..." for a division's coordinator
+_SPEAK_FOR_BODIES = frozenset({"juru", "koordinator", "anggota"})
 # The words a body's name starts with, spelled out or short ("Dewan Perwakilan ...", "BKPSDM").
 _BODY_STARTS = ORG_WORDS | {"badan", "dinas", "dewan", "komisi", "kantor", "lembaga", "majelis", "kepolisian",
                             "kejaksaan", "komando", "sekretariat", "asosiasi", "persatuan", "korps",
@@ -160,6 +163,24 @@ def named_holder(people: list[Person], position: str) -> Person | None:
     return next((p for p in people if p.name and any(_holds(held, position) for held in p.positions)), None)
 
 
+def named_later(person: Person, people: list[Person]) -> Person:
+    """Who a nameless office that spoke is, when the article names the holder only after it
+    ("Permintaan tersebut disampaikan Deputi Bidang Sumber Daya Manusia Aparatur Kementerian
+    PANRB ..." and then "Deputi Bidang SDM Aparatur Wahyu Adi Nugroho mengungkapkan"): the
+    one person named who holds the office, in it or in a shorter form, or who coordinates a
+    division of the body it is a member of. The person itself when no one or several do."""
+    office = person.positions[0] if person.positions and not person.name else ""
+    found = [p for p in people if office and p.name and
+             any(_holds(held, office) or _holds(office, held) or _coordinates(held, office) for held in p.positions)]
+    if len(found) != 1:
+        return person
+    holder = found[0]
+    if not any(_coordinates(held, office) for held in holder.positions):
+        holder.add_position(office)  # often the fuller form
+    holder.said += 1  # called once for each paragraph the office spoke
+    return holder
+
+
 def register_office(people: list[Person], position: str, index: int) -> Person:
     """The person an office without a name refers to: someone already named with that
     office ("Bupati Sleman" after "Bupati Sleman Kustini Sri Purnomo"), else the office
@@ -167,6 +188,11 @@ def register_office(people: list[Person], position: str, index: int) -> Person:
     for person in sorted(people, key=lambda p: not p.name):  # a named holder first
         if any(_holds(held, position) for held in person.positions):
             return person
+    # "Anggota Bawaslu Sulsel yang membidangi ..." after its "Koordinator Divisi ..., Name":
+    # a division's coordinator is one of the body's members, if the only one named
+    coordinators = [p for p in people if p.name and any(_coordinates(held, position) for held in p.positions)]
+    if len(coordinators) == 1:
+        return coordinators[0]
     if len(people) >= MAX_PEOPLE:
         return people[-1]
     person = Person("", [position], 0, index)
@@ -191,6 +217,14 @@ def _numbered_assistant(office: str, held: str) -> str:
         if words[k].lower() == "asisten" and area and words[k + 1] not in held.split():
             words[k + 1] = area
     return " ".join(words)
+
+
+def _coordinates(held: str, office: str) -> bool:
+    """Whether `held` coordinates a division of the body whose member `office` names."""
+    if _head(office) != "anggota" or _head(held) != "koordinator":
+        return False
+    body = office.split(None, 1)[1] if len(office.split()) > 1 else ""
+    return bool(body) and set(canonical_position(_without_acronyms_of(body, held))) <= set(canonical_position(held))
 
 
 def _without_acronyms_of(office: str, held: str) -> str:
@@ -246,17 +280,19 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
         words = position_words(_SET_OFF_PLACE.sub("", position))
         if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
             return -2, min(at[w] for w in words)
-        if _head(position) in _HEADS_OF_BODIES:
+        head = _head(position)
+        if head in _HEADS_OF_BODIES or head in _SPEAK_FOR_BODIES:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
             place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
             # a body starts with its own word: not "Desa Kubu Raya" of the "Dinas ... dan Desa"
             at_body = next((k for k in range(1, len(words) - 1)
                             if words[k] in _BODY_STARTS and set(words[k:]) <= at.keys() and set(words[k:]) - place), 0)
             body = words[at_body:] if at_body else []
-            if len(set(body)) > 1:
-                start = min(at[w] for w in body)  # "Bawaslu Lebak Panggil Camat ...": the subject
+            if len(set(body)) > 1 and (head in _HEADS_OF_BODIES or at[body[0]] == 0):
+                start = at[body[0]]  # where the body starts: "Bawaslu Lebak Panggil Camat ...", the subject
                 # the head of a unit within it ("Kepala Pusat Penerangan Kemendagri") less surely
-                found = min(found, (-2 if start == 0 and at_body == 1 else -1, start))
+                surely = start == 0 and at_body == 1 and head in _HEADS_OF_BODIES
+                found = min(found, (-2 if surely else -1, start))
     return found
 
 

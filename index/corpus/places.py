@@ -250,7 +250,7 @@ _ACRONYMS_IN_FULL = {
     "pidsus": "tindak pidana khusus", "ptun": "pengadilan tata usaha negara", "pn": "pengadilan negeri",
     "pttun": "pengadilan tinggi tata usaha negara", "dkpp": "dewan kehormatan penyelenggara pemilu",
     "kajari": "kepala kejaksaan negeri", "kajati": "kepala kejaksaan tinggi", "intel": "intelijen",
-    "asintel": "asisten intelijen", "penkum": "penerangan hukum",
+    "asintel": "asisten intelijen", "penkum": "penerangan hukum", "jubir": "juru bicara",
     # police and military staff posts
     "kasubbid": "kepala subbidang", "propam": "profesi dan pengamanan", "paminal": "pengamanan internal",
     "pasiter": "perwira seksi teritorial", "kapenrem": "kepala penerangan komando resor militer",

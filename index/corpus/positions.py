@@ -21,7 +21,7 @@ _OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik
                               # and a congregation or school its own: "Ketua Majelis Klasis GMIT Soe"
                               "klasis", "paroki", "jemaat", "gereja", "masjid", "pesantren",
                               "pondok", "taklim", "keuskupan", "banjar",
-                              "tokoh", "pemuka",  # a community figure's community is theirs
+                              "tokoh", "pemuka", "sesepuh",  # a community figure's community is theirs
                               "adat",  # and a customary body's: "Ketua Lembaga Masyarakat Adat Malind Anim"
                               "raja"}  # Maluku's village head, "Raja Negeri Waai"
 # National offices carry no region; a regional one without a place gets the article's.

@@ -29,12 +29,13 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Heads news writes in lower case even before a name ("pengamat politik Universitas X, Name,
 # menilai"); officials' offices are capitalised when they are someone's.
 LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "analis", "akademisi", "dosen", "guru", "rektor", "dekan",
-                              "pakar", "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh", "pemuka"})
+                              "pakar", "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh", "pemuka",
+                              "pengawas", "sesepuh"})
 # Of those, the ones that describe what someone does rather than name a post: capitalised as a
 # sentence's first word, they still run on in lower case ("Pengamat politik Universitas ...").
 _DESCRIBED_HEADS = LOWER_CASE_HEADS - {"anggota", "calon", "rektor", "dekan", "pengasuh"}
 LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurahan", "kecamatan",
-                            "panwascam", "kapolsek", "danramil", "pps", "ppk",
+                            "panwascam", "kapolsek", "danramil", "pps", "ppk", "pkd", "bpd",
                             # villages' and districts' own titles: Minang, Aceh, Banten, Bali, Papua,
                             # Toraja, Kei, Lampung, Cirebon, Banjar, Bolaang Mongondow
                             "nagari", "keuchik", "geuchik", "gampong", "jaro", "perbekel", "distrik",
@@ -80,6 +81,8 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
                                   "rumah", "jabatan", "pelantikan", "para", "seluruh", "semua",
                                   "kepada", "pasangan", "tim", "istri", "suami", "surat",
                                   "edaran", "keputusan", "instruksi", "peraturan", "mewakili",
+                                  # at whose request or order: "atas permintaan Penjabat Gubernur"
+                                  "permintaan", "perintah", "arahan", "persetujuan", "undangan",
                                   "menjadi",
                                   # where someone sits: "yang duduk di samping Pj Bupati, menimpali"
                                   "samping", "sebelah", "hadapan",
@@ -122,7 +125,8 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
     while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or is_acting(words[k], first=False)):
         k -= 1
-    if k >= 0 and (bare(words[k]).lower() in _NOT_A_PERSON_BEFORE or _listed_after_non_person(words, k)) \
+    if k >= 0 and (bare(words[k]).lower() in _NOT_A_PERSON_BEFORE and not words[k].endswith(",")
+                   or _listed_after_non_person(words, k)) \
             and not (after_former(words, k + 1) and k > 0 and words[k - 1].endswith(",")):
         return 0  # but "Teguh Prasetyo, mantan Ketua Bawaslu ...": his former office
     if i > 0 and _head_at(words, i - 1) > 1:
@@ -152,9 +156,10 @@ def _listed_after_non_person(words: list[str], k: int) -> bool:
         lower = bare(words[j]).lower()
         if lower in _ONE_OFFICE_BEFORE:
             return False  # "Mewakili Pj Bupati Badung, Asisten ..., Name,": the representative
-        if lower in _NOT_A_PERSON_BEFORE:
+        if lower in _NOT_A_PERSON_BEFORE and j < k:
             # a list of offices ("Pemilihan Gubernur, Bupati, ..."), not a place ("Di kantor
-            # Pemerintah Kabupaten Lombok Timur, Inspektur ...")
+            # Pemerintah Kabupaten Lombok Timur, Inspektur ...") nor the word before the comma
+            # ("... evaluasi jabatan, Anggota Bawaslu RI Name menilai")
             return _head_at(words, j + 1) > 0
         if not (words[j][:1].isupper() or lower in _LIST_JOINS):
             return False
@@ -579,13 +584,18 @@ def _verb_after(words: list[str], end: int) -> int | None:
     if last.endswith((".", "!", "?")) and not (is_degree(last) or is_initial(last)  # "Name Dt. Rajo Mangkuto"
                                                or bare(last).lower() in _NO_END_BEFORE_VERB):
         return None  # "... dipimpin Sekda NTB Lalu Ramdhan Saputra. Zulkifli berharap": the next one's
+    nickname = False  # "..., yang akrab disapa Bu Kades Endang, mengajak": no other office
     for j in range(end, min(end + _CLAUSE_WORDS, len(words))):
         if bare(words[j]).lower() in SAY_BEFORE:
             return j
         if words[j][:1] in _QUOTES or words[j].endswith((".", "!", "?", ":", "”", "\"")) or \
-                role_at(words, j) or bare(words[j]).lower() in _NEW_CLAUSE:
+                role_at(words, j) and not nickname or bare(words[j]).lower() in _NEW_CLAUSE:
             return None
+        nickname = (nickname or bare(words[j]).lower() in _NICKNAMED) and not words[j].endswith(",")
     return None
+
+
+_NICKNAMED = frozenset({"disapa", "sapaan"})
 
 
 # Conjunctions that open a clause with a subject of its own: "Kepala desa bukan ASN, tetapi

@@ -23,7 +23,7 @@ from index.ingest.boxes import divs_for_article_boxes
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
 from index.ingest.gallery import paragraphs_for_captions
-from index.ingest.json_text import headline_in_json, script_json, text_in_json
+from index.ingest.json_text import headline_in_json, publisher_in_json, script_json, text_in_json
 from index.ingest.layout_tables import divs_for_layout_tables
 from index.ingest.list_entries import divs_for_list_entries
 from index.ingest.listing import Teasers, is_listing, teasers, without_teasers
@@ -78,7 +78,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
         in_title = logo  # "... - wartalampung.com" in the <title>, "Warta Lampung" in the logo
     # "@IDNTimesKaltim" (a Twitter handle), "Wartakapuas" (the host): as the <title> or logo spell it
     named = next((n for n in (in_title, logo) if n and _squeezed(n) == _squeezed(named)), named)
-    outlet = _one_line(meta.get("og:site_name") or named or "") or in_title or logo or _host_name(url)
+    outlet = _one_line(_site_name(meta, scripts, in_title, url) or named or "") or in_title or logo or _host_name(url)
     title = doc.title or meta.get("og:title") or html_title or headline_in_json(scripts)
     if _squeezed(title) == _squeezed(outlet) and html_title and _squeezed(html_title) != _squeezed(outlet):
         title = html_title  # trafilatura took the site's name in the header's <h1> for the headline
@@ -200,6 +200,21 @@ def _headline_after_site(html_title: str, headline: str, pieces: list[str]) -> s
                 and any(_one_line(piece) == rest.strip() for piece in pieces[:_BYLINE_PIECES]):
             return rest.strip()
     return headline
+
+
+def _site_name(meta: dict[str, str], scripts: list[str], in_title: str, url: str) -> str:
+    """The og:site_name, but one written all in lower case as the publisher's JSON-LD or the
+    <title> spells it ("liputan6.com" -> "Liputan6.com"), and not a section's name that shares
+    nothing with the host's ("nasional" on cnnindonesia.com): then the publisher's."""
+    site_name = meta.get("og:site_name") or ""
+    if not site_name.islower():
+        return site_name
+    names = [n for n in (publisher_in_json(scripts), in_title) if n]
+    if same := next((n for n in names if _squeezed(n) == _squeezed(site_name)), ""):
+        return same
+    label = _host_name(url).split(".")[0]  # "detiksulsel" on detik.com is the site's, "nasional" is not
+    return names[0] if names and label not in _squeezed(site_name) and _squeezed(site_name) not in label \
+        else site_name
 
 
 def _title_site_name(html_title: str, headline: str, url: str) -> str:

@@ -47,6 +47,12 @@ def headline_in_json(scripts: list[str]) -> str:
                  if key == "headline" and isinstance(value, str) and value), "")
 
 
+def publisher_in_json(scripts: list[str]) -> str:
+    """The name of the first publisher the scripts' JSON gives (schema.org), or ""."""
+    return next((value["name"].strip() for data in _parsed(scripts) for key, value in _items(data)
+                 if key == "publisher" and isinstance(value, dict) and isinstance(value.get("name"), str)), "")
+
+
 def _parsed(scripts: list[str]) -> Iterator[object]:
     """Each script's JSON, skipping what is not JSON or is nested to exhaust the parser."""
     for script in scripts:
