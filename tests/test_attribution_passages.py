@@ -1607,7 +1607,26 @@ def test_offices_named_before_their_holders_spokesmen_and_those_acting_in_a_capa
         ("Herlina Situmorang", "Anggota Bawaslu RI"),
         ("Hardo Wibowo", "Sekretaris Daerah Kabupaten Sleman"),
         ("Hardo Wibowo", "Sekretaris Daerah Kabupaten Sleman"),
-        ("Wahyu Adi Nugroho", "Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB"),  # no one speaks: the main official
+        # no one speaks: the article's main official
+        ("Wahyu Adi Nugroho", "Deputi Bidang Sumber Daya Manusia Aparatur Kementerian PANRB"),
         ("Endang Purwaningsih", "Kepala Desa Karangrejo"),
         ("Euis Rohaeti", "Pengawas sekolah dasar wilayah Kecamatan Cilawu"),
         ("Oman Abdurahman", "Sesepuh Desa Tenjowaringin")]
+
+
+def test_a_family_name_that_is_a_place_a_local_body_and_a_governor_in_a_city():
+    speakers = detect_speakers("Judul", [
+        # "Batubara" is a regency too, but after two given names it ends the name
+        "Terpisah, Inspektur Kota Medan Sri Wahyuni Batubara menyebut pemeriksaan berjalan.",
+        # "setempat": the body of the place the article is about
+        "Sementara itu, Ketua Bawaslu setempat Fajar Nurrohman mengatakan jajarannya siaga.",
+        "Wakil Menteri Dalam Negeri (Wamendagri) Yohanes Mandala meminta ASN netral di Samarinda.",
+        "Hal itu disampaikan Wamendagri saat memimpin rapat di Kota Samarinda.",
+        # a governor's office takes the province of the city the article is about
+        "Pj Gubernur Iskandar Tanjung mengatakan seluruh ASN di Samarinda wajib netral."])
+    assert [(o.name, o.position) for o in speakers.by_paragraph] == [
+        ("Sri Wahyuni Batubara", "Inspektur Kota Medan"),
+        ("Fajar Nurrohman", "Ketua Bawaslu Kota Samarinda"),
+        ("Yohanes Mandala", "Wakil Menteri Dalam Negeri"),
+        ("Yohanes Mandala", "Wakil Menteri Dalam Negeri"),
+        ("Iskandar Tanjung", "Penjabat Gubernur Provinsi Kalimantan Timur")]

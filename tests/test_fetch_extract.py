@@ -401,10 +401,11 @@ def test_outlet_from_the_title_suffix_when_the_page_names_itself_nowhere_else() 
             f"<article>{body}</article></body></html>")
     extracted = extract_article(html, "https://lintasnanggroe.example/a")
     assert (extracted.title, extracted.outlet) == ("ASN Dilarang Like Unggahan Paslon", "Lintas Nanggroe")
-    # a <title> worded a little apart from the og:title still ends with the site's name
+    # a <title> worded a little apart from the og:title still ends with the site's name (and
+    # gives the headline the <h1> shows)
     og = "<meta property='og:title' content='ASN Dilarang Memberi Like pada Unggahan Paslon'>"
     extracted = extract_article(html.replace(head, head + og), "https://lintasnanggroe.example/a")
-    assert (extracted.title, extracted.outlet) == ("ASN Dilarang Memberi Like pada Unggahan Paslon", "Lintas Nanggroe")
+    assert (extracted.title, extracted.outlet) == ("ASN Dilarang Like Unggahan Paslon", "Lintas Nanggroe")
 
 
 def test_outlet_before_the_headline_in_the_title() -> None:
@@ -575,9 +576,25 @@ def test_an_og_site_name_in_lower_case_gives_way_to_the_publisher() -> None:
         return _bare_article(f'<meta property="og:site_name" content="{site_name}">'
                              '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
                              f'{{"@type": "Organization", "name": "{publisher}"}}}}</script>')
-    assert extract_article(page("liputan6.com", "Liputan6.com"), "https://www.liputan6.com/a").outlet == "Liputan6.com"
-    assert extract_article(page("nasional", "CNN Indonesia"), "https://www.cnnindonesia.com/a").outlet == "CNN Indonesia"
-    assert extract_article(page("detiksulsel", "detikcom"), "https://www.detik.com/sulsel/a").outlet == "detiksulsel"
+    def outlet(site_name: str, publisher: str, url: str) -> str:
+        return extract_article(page(site_name, publisher), url).outlet
+    assert outlet("liputan6.com", "Liputan6.com", "https://www.liputan6.com/a") == "Liputan6.com"
+    assert outlet("nasional", "CNN Indonesia", "https://www.cnnindonesia.com/a") == "CNN Indonesia"
+    assert outlet("detiksulsel", "detikcom", "https://www.detik.com/sulsel/a") == "detiksulsel"
+
+
+def test_the_headline_as_the_page_shows_it() -> None:
+    """og:title worded apart from the <h1> that the <title> repeats: the <h1>; one the
+    <title> does not repeat (a site's <h1>, a shortened one) leaves the og:title."""
+    def page(h1: str, html_title: str) -> str:
+        head = (f"<title>{html_title}</title>"
+                "<meta property='og:title' content='Bawaslu Temukan 9 ASN Langgar Netralitas Lewat Medsos'>")
+        body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+        return f"<html><head>{head}</head><body><h1>{h1}</h1><article>{body}</article></body></html>"
+    shown = "Bawaslu Temukan 9 ASN Diduga Langgar Netralitas di Medsos"
+    assert extract_article(page(shown, f"{shown} - Warta Kapuas"), "https://wartakapuas.example/a").title == shown
+    og = "Bawaslu Temukan 9 ASN Langgar Netralitas Lewat Medsos"
+    assert extract_article(page("Warta Kapuas", f"{og} - Warta Kapuas"), "https://wartakapuas.example/a").title == og
 
 
 def _article_with_byline(byline: str, body_extra: str = "") -> str:

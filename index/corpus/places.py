@@ -257,6 +257,9 @@ _ACRONYMS_IN_FULL = {
     "kapendam": "kepala penerangan komando daerah militer",
     # central government, and Aceh's and Papua's regional parliaments
     "kemendagri": "kementerian dalam negeri", "kapuspen": "kepala pusat penerangan", "puspen": "pusat penerangan",
+    "wamendagri": "wakil menteri dalam negeri", "wamen": "wakil menteri", "ditjen": "direktorat jenderal",
+    "kemenpanrb": "kementerian pendayagunaan aparatur negara dan reformasi birokrasi",
+    "menpanrb": "menteri pendayagunaan aparatur negara dan reformasi birokrasi",
     "otda": "otonomi daerah", "kemenpan": "kementerian pendayagunaan aparatur negara", "rb": "reformasi birokrasi",
     "sdm": "sumber daya manusia", "dprk": "dewan perwakilan rakyat kabupaten kota",
     "setkab": "sekretariat kabupaten", "bakesbangpol": "badan kesatuan bangsa dan politik",

@@ -33,7 +33,7 @@ _NATIONAL = frozenset({"kementerian", "menteri", "negara", "nasional", "ri", "re
                        # a national board: "Ketua Umum DPN Korpri"
                        "dpn",
                        # the House (a province's is the DPRD), and KemenPAN-RB however joined
-                       "dpr", "kemenpanrb", "menpanrb"})
+                       "dpr", "kemenpanrb", "menpanrb", "wamendagri", "wamen", "ditjen"})
 # National bodies written out: the House ("Dewan Perwakilan Rakyat", but not a region's
 # "... Rakyat Daerah") and the election ethics council.
 _NATIONAL_IN_FULL = re.compile(r"\bdewan perwakilan rakyat\b(?! daerah)|\bdewan kehormatan penyelenggara\b")
@@ -113,8 +113,15 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) or "/" in w for w in words)
     if office and place and not has_place(office) and not _is_national(office) \
             and not described and not local:
-        office = f"{office} {_level(place)}{place.name}"
+        if place.kind != "provinsi" and _PROVINCIAL & {w.lower() for w in words}:
+            place = Place(place.province, "provinsi", place.province)  # a governor's is the province, not its capital
+        level = "" if words[-1].lower() == _level(place).strip().lower() else _level(place)
+        office = f"{office} {level}{place.name}"
     return office + (ballot.group() if ballot else "") + party
+
+
+# Offices of a province: they take the province of a city or regency the article is about.
+_PROVINCIAL = frozenset({"gubernur", "provinsi"})
 
 
 # "Penjabat Bupati Polewali Mandar, Provinsi Sulawesi Barat": where the regency lies.

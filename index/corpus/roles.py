@@ -256,6 +256,9 @@ def _role_tail(words: list[str], start: int, size: int, names: Counter[str]) -> 
             tail.extend(words[end:end + 3])
             end += 3
             continue
+        if lowered == "setempat" and not word.endswith((",", ".")):
+            end += 1  # "Ketua Bawaslu setempat Fajar Nurrohman": the article's place, given later
+            continue
         if lowered == "ad" and end + 1 < len(words) and bare(words[end + 1]).lower() == "interim":
             tail.extend(words[end:end + 2])  # "Ketua Bawaslu Klaten ad interim, Suryo Handoko"
             end += 2
@@ -478,9 +481,14 @@ def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] |
     j = end - 1
     while j >= 0:
         token = bare(words[j])
+        surname = not run and j > 0 and strict_name(bare(words[j - 1]), names)
+        if surname and j in spans and j - 1 not in spans and could_be_name(token) and j > 1 \
+                and strict_name(bare(words[j - 2]), names):
+            run.insert(0, token)  # a family name that is also a place's, after two given: "Sri Wahyuni Batubara"
+            j -= 1
+            continue
         if j in spans or is_parenthesised(words[j]):
             break
-        surname = not run and j > 0 and strict_name(bare(words[j - 1]), names)
         particle = run and token in NAME_PARTICLES and j > 0 and could_be_name(bare(words[j - 1]))
         if strict_name(token, names) or (surname and could_be_name(token)) or particle or \
                 (run and (is_initial(token) or token.lower() in GIVEN_NAMES)):

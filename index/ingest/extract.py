@@ -34,6 +34,8 @@ from index.ingest.printed_twice import drop_shorter_copies
 
 # Less main text than this is a section front, a video page or an error page, not an article.
 MIN_TEXT_CHARS = 200
+_HEADINGS = 5  # headings read for the headline as shown
+_HEADLINE_WORDS = 5  # a heading of fewer words is no headline
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # Only a page whose metadata gives no date needs its byline read (before the pruning too).
     meta_date = _iso_date(meta.get("article:published_time", ""))
     pieces = _text_pieces(tree)
+    headings = _headings(tree)
     byline_date = "" if meta_date else _byline_date(pieces)
     byline = _byline(pieces)
     scripts = script_json(tree)
@@ -72,7 +75,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     # name; a name the <title> gives is better. A page that names itself "Liputan6.com" in
     # its JSON-LD is not that fallback.
     named = doc.sitename if (doc.sitename or "").removeprefix("www.") != _host_name(url) else ""
-    doc.title = _headline_after_site(html_title, doc.title or "", pieces)
+    doc.title = _as_shown(_headline_after_site(html_title, doc.title or "", pieces), headings, html_title)
     in_title = _title_site_name(html_title, doc.title or "", url)
     if logo and _squeezed(logo) == _squeezed(in_title).split(".")[0]:
         in_title = logo  # "... - wartalampung.com" in the <title>, "Warta Lampung" in the logo
@@ -187,6 +190,26 @@ def _without_outlet(title: str, named: str) -> str:
         if sep and tail and named and head.strip().casefold() == named:
             return tail.strip()
     return title
+
+
+def _headings(tree: HtmlElement) -> list[str]:
+    """The page's first few <h1>s and elements marked as its headline, in page order."""
+    found = (" ".join(e.text_content().split()) for e in tree.xpath('//h1 | //*[@itemprop="headline"]'))
+    return [text for text in islice(found, _HEADINGS) if 0 < len(text) <= MAX_TITLE_CHARS]
+
+
+def _as_shown(headline: str, headings: list[str], html_title: str) -> str:
+    """The headline as the page shows it when its og:title words it apart ("... Lewat
+    Medsos" there, "... di Medsos" in the <h1> and the <title>): a heading the <title> gives
+    too, before its site's name, or one that goes on where a cut og:title stops. A heading
+    that is the site's name or a section's ("Berita Terkini") does neither."""
+    in_title = {_squeezed(html_title.rpartition(sep)[0]) for sep in _TITLE_SEPARATORS if sep in html_title}
+    for heading in headings:
+        shown = _squeezed(heading)
+        if len(heading.split()) >= _HEADLINE_WORDS and (shown in in_title | {_squeezed(html_title)}
+                                                      or shown.startswith(_squeezed(headline))):
+            return heading
+    return headline
 
 
 def _headline_after_site(html_title: str, headline: str, pieces: list[str]) -> str:
