@@ -1630,3 +1630,29 @@ def test_a_family_name_that_is_a_place_a_local_body_and_a_governor_in_a_city():
         ("Yohanes Mandala", "Wakil Menteri Dalam Negeri"),
         ("Yohanes Mandala", "Wakil Menteri Dalam Negeri"),
         ("Iskandar Tanjung", "Penjabat Gubernur Provinsi Kalimantan Timur")]
+
+
+def test_a_quotation_opened_with_a_closing_mark_a_nickname_in_a_description_and_headline_heads():
+    speakers = detect_speakers("Bawaslu Banyuwangi Temukan Video", [
+        "Inspektur Kabupaten Banyuwangi Wahyu Hadi Kuncoro membenarkan pemeriksaan tersebut.",
+        # Radar newsrooms open a quotation with ” too; it runs on to where it closes
+        "”Pemeriksaan sudah dimulai hari ini. Kami panggil satu per satu.",
+        "”Dua orang mengaku hanya ikut tren,” jelasnya kepada wartawan.",
+        "Ketua Bawaslu Banyuwangi, Zulkifli Anwar, membenarkan temuan itu.",
+        "Anggota Bawaslu Banyuwangi Rini Marlina Sari menambahkan klarifikasi berjalan.",
+        # a description naming someone by nickname: "Bang Zul" is Zulkifli, not the last speaker
+        "Terkait sanksi, pria yang akrab disapa Bang Zul itu menilai pose jari bukan perkara sepele."])
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Wahyu Hadi Kuncoro", "Wahyu Hadi Kuncoro", "Wahyu Hadi Kuncoro",
+        "Zulkifli Anwar", "Rini Marlina Sari", "Zulkifli Anwar"]
+    # a headline naming an Inspektorat is about its Inspektur; "Sekkot" is the city's Sekda
+    inspectorate = detect_speakers("Inspektorat Periksa Tiga ASN", [
+        "Ketua Bawaslu Banyuwangi Ahmad Fauzan mengatakan video itu ditemukan patroli siber.",
+        "Inspektur Kabupaten Banyuwangi Wahyu Hadi Kuncoro membenarkan pemeriksaan tersebut.",
+        "“Niatnya bercanda, dampaknya tidak,” kata Ahmad Fauzan."])
+    assert inspectorate.main.name == "Wahyu Hadi Kuncoro"
+    city = detect_speakers("Sekkot Ambon: ASN Dilarang Ikut Euforia", [
+        "Ketua Bawaslu Kota Ambon Abdul Gani Tuasikal mengatakan pengawasan berlanjut.",
+        "“Jangan ikut konvoi,” kata Ketua Bawaslu Kota Ambon Abdul Gani Tuasikal.",
+        "Sekretaris Kota Ambon Jacobus Pattinasarany meminta ASN tidak ikut euforia."])
+    assert city.main.name == "Jacobus Pattinasarany"

@@ -35,7 +35,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
     "sekdaprov", "kapuspen", "wako", "wawako", "kakanreg", "asdep",
-    "kaban", "wabup", "wagub", "wawali", "komandan", "wamendagri", "wamen",
+    "kaban", "wabup", "wagub", "wawali", "komandan", "wamendagri", "wamen", "sekkot", "sekkota",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
     "kapolresta", "kapolrestabes", "kakan", "kalak", "kadiskominfo", "kepsek", "sekwan", "sekcam", "sekdes",
     "korwil", "kordiv", "waka",

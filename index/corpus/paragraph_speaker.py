@@ -274,10 +274,25 @@ class ParagraphReader:
             self._speak(by_initials)  # "ZA kemudian memaparkan"
         elif (known := _known_at(people, words, _subject_at(words, start))) is not None:
             self._speak(known)  # "Tatang kembali menegaskan": a word no reading takes for a name alone
+        elif (called := _called_in(words, i, people)) is not None:
+            self._speak(called)
         elif (clause := relative_clause_start(words, i)) and (described := self._described(clause, i)):
             self._speak(described)
         elif _refers_back(words, i):
             self._speak(None)
+
+
+def _called_in(words: list[str], verb: int, people: list[Person]) -> Person | None:
+    """Whom a description before the verb names by nickname ("Terkait sanksi, pria yang akrab
+    disapa Bang Zul itu menilai": Zulkifli Anwar, named so before or not), if anyone."""
+    for k in range(max(verb - _DESCRIPTION_WORDS, 1), verb):
+        if (bare(words[k - 1]).lower(), bare(words[k]).lower()) in _NICKNAME_CUES:
+            called = [bare(w) for w in words[k + 1:verb] if bare(w).lower() not in HONORIFICS | EPITHET_END]
+            if not called or not called[0][:1].isupper():
+                return None
+            return _nicknamed(people, called[0]) or next(  # "Bang Zul": Zulkifli Anwar
+                (p for p in people if p.name and {called[0], " ".join(called[:2])} & set(p.nicknames)), None)
+    return None
 
 
 def _place_set_before(words: list[str], i: int) -> str:

@@ -281,6 +281,9 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
         if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
             return -2, min(at[w] for w in words)
         head = _head(position)
+        if head == "inspektur" and "pembantu" not in words and "inspektorat" in at \
+                and (at["inspektorat"] == 0 or set(words[1:]) <= at.keys()):
+            found = min(found, (-2, at["inspektorat"]))  # "Inspektorat (Gowa) Periksa ..." for its Inspektur
         if head in _HEADS_OF_BODIES or head in _SPEAK_FOR_BODIES:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
             place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}

@@ -258,6 +258,7 @@ _ACRONYMS_IN_FULL = {
     # central government, and Aceh's and Papua's regional parliaments
     "kemendagri": "kementerian dalam negeri", "kapuspen": "kepala pusat penerangan", "puspen": "pusat penerangan",
     "wamendagri": "wakil menteri dalam negeri", "wamen": "wakil menteri", "ditjen": "direktorat jenderal",
+    "sekkot": "sekretaris daerah kota", "sekkota": "sekretaris daerah kota",
     "kemenpanrb": "kementerian pendayagunaan aparatur negara dan reformasi birokrasi",
     "menpanrb": "menteri pendayagunaan aparatur negara dan reformasi birokrasi",
     "otda": "otonomi daerah", "kemenpan": "kementerian pendayagunaan aparatur negara", "rb": "reformasi birokrasi",

@@ -21,7 +21,8 @@ from index.corpus.places import without_brackets
 from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
 
 # A paragraph that is a quotation and nothing else, and one that opens by pointing back at it.
-_BARE_QUOTE = re.compile(r"^[\"“][^\"“”]{20,}[\"”]?$")  # or left open by a hurried writer
+# Some newsrooms (Jawa Pos's Radar) open a quotation with ” as well as close it.
+_BARE_QUOTE = re.compile(r"^[\"“”][^\"“”]{20,}[\"”]?$")  # or left open by a hurried writer
 _LOOKS_BACK = re.compile(r"(?:demikian|begitu|hal (?:itu|tersebut|ini)|pernyataan (?:itu|tersebut|ini))\b"
                          r".{0,40}?\b(?:disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan|diutarakan|"
                          r"dipaparkan|kata|ujar)\b", re.IGNORECASE)
@@ -230,8 +231,10 @@ def is_question(paragraph: str) -> bool:
 
 
 def _quote_balance(paragraph: str) -> int:
-    """Opening quotes minus closing ones; a straight quote opens at the start, else closes."""
+    """Opening quotes minus closing ones; a straight quote, or a ”, opens at the start, else closes."""
     curly = paragraph.count("“") - paragraph.count("”")
+    if paragraph.lstrip().startswith("”"):
+        curly += 2  # "”Pemeriksaan sudah dimulai ...": that one opens
     if paragraph.count('"') % 2:
         curly += 1 if paragraph.lstrip().startswith('"') else -1
     return curly
