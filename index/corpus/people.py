@@ -188,11 +188,6 @@ def register_office(people: list[Person], position: str, index: int) -> Person:
     for person in sorted(people, key=lambda p: not p.name):  # a named holder first
         if any(_holds(held, position) for held in person.positions):
             return person
-    # "Anggota Bawaslu Sulsel yang membidangi ..." after its "Koordinator Divisi ..., Name":
-    # a division's coordinator is one of the body's members, if the only one named
-    coordinators = [p for p in people if p.name and any(_coordinates(held, position) for held in p.positions)]
-    if len(coordinators) == 1:
-        return coordinators[0]
     if len(people) >= MAX_PEOPLE:
         return people[-1]
     person = Person("", [position], 0, index)
