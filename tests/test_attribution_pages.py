@@ -390,8 +390,6 @@ _NOT_YET |= {
     # on all of them: 98/109 and 23/38, 100/109 and 25/38 after, 36/38 with twelve reviewed.
     "bm02": "the headline names Bawaslu beside its subject, the camat: its chair is taken for the "
             "main official, not the BKPSDM head who deactivated him and speaks most",
-    "bm04": "the headline's subject is Bawaslu Sulsel, which a division's coordinator speaks for; the "
-            "BKD head wins because 'Badan Kepegawaian' also spells the BKN the headline names",
     "bm07": "the headline's subject is 'Pemprov Sumut', whose spokesman speaks; a Pemprov is no body "
             "in a position's words, so the Bawaslu chair the headline names after it wins",
     "bn04": "quotes in image captions, which extraction leaves out",
@@ -436,7 +434,9 @@ _NOT_YET |= {
     # seventy-first (bt01-bt12), who the headline names: 95/95 and 34/35 before any fix ("Sekkot
     # Ambon:", "Inspektorat Gowa ..." for its Inspektur fixed on the way; one expectation of an
     # earlier page, ae12, reviewed to that convention). The seventy-second (bu01-bu12), everyday
-    # news from regions rarely covered: 84/84 and 32/35, 35/35 with three reviewed.
+    # news from regions rarely covered: 84/84 and 32/35, 35/35 with three reviewed. Then a body's
+    # words are checked as written, so a BKD head is not the main official of a headline naming
+    # BKN (bm04, bu03 and bu05 pass).
     "bs01": _RETURNS + " ('pihak pengawas ... Ia'); a lecturer 'Pengamat politik Universitas "
             "Airlangga Name' without commas is read as no one",
     "bs02": _RETURNS + " ('Sebagai pejabat pembina kepegawaian, saya ...')",
@@ -449,10 +449,7 @@ _NOT_YET |= {
     "bs10": _RETURNS + " ('Mantan anggota Panwaslu itu menambahkan')",
     "bs11": _RETURNS + " (the Pj Wali Kota's 'ujarnya lagi' after the Bawaslu chair)",
     "bs12": _RETURNS + " ('Bawaslu Maluku akan mengusulkan ..., imbuh dia')",
-    "bt05": "the BKPSDM head speaks as an office in the lead and is named only later without his office",
-    "bu03": "'Badan Kepegawaian' of a BKD head also spells the BKN the headline names, so he is taken "
-            "for the main official over the Bawaslu member the headline's body speaks through",
-    "bu05": "the BKD head is taken for the main official of a headline naming BKN's Kanreg XII, as in bu03"}
+    "bt05": "the BKPSDM head speaks as an office in the lead and is named only later without his office"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

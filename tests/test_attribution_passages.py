@@ -1656,3 +1656,14 @@ def test_a_quotation_opened_with_a_closing_mark_a_nickname_in_a_description_and_
         "“Jangan ikut konvoi,” kata Ketua Bawaslu Kota Ambon Abdul Gani Tuasikal.",
         "Sekretaris Kota Ambon Jacobus Pattinasarany meminta ASN tidak ikut euforia."])
     assert city.main.name == "Jacobus Pattinasarany"
+
+
+def test_a_headline_naming_bkn_is_not_about_the_bkd():
+    """Offices are compared without "daerah", so the "Badan Kepegawaian Daerah" would match the
+    "Badan Kepegawaian Negara" that a headline's "BKN" spells; the body is read as written."""
+    speakers = detect_speakers("BKN Kanreg XII Pekanbaru Terima 14 Laporan Netralitas ASN Riau", [
+        "Kepala Badan Kepegawaian Daerah Provinsi Riau Zulkifli Amran mengatakan laporan diteruskan.",
+        "“Kami teruskan semua,” kata Zulkifli.",
+        "“Semua kami periksa,” kata Zulkifli lagi.",
+        "Kepala Kantor Regional XII BKN Pekanbaru Haryono Setiabudi menyebut 14 laporan diterima."])
+    assert speakers.main.name == "Haryono Setiabudi"

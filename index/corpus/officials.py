@@ -212,7 +212,7 @@ def _main_person(people: list[Person], title: str) -> Person | None:
     quoted = {w.lower() for w in title.split(":", 1)[0].split(",")[-1].split()} if ":" in title else set()
     ranked = sorted((p for p in named if p.said),
                     key=lambda p: (not {w.lower() for w in p.name.split()} & quoted,
-                                   *in_headline(p, headline), -p.said, p.first))
+                                   *in_headline(p, headline, title), -p.said, p.first))
     return ranked[0] if ranked else next((p for p in named if p.positions), None) \
         or next((p for p in people if p.said), None)
 

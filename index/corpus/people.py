@@ -14,17 +14,20 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from index.corpus.article import Official
 from index.corpus.name_words import (ACTING, ADAT_TITLE_SHORT, GIVEN_NAMES, NAMESAKES, ORG_WORDS, bare, could_be_name,
                                      has_place, is_degree, is_initial, is_place_word, name_like)
-from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out
+from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out, without_brackets
 from index.corpus.roles import is_acting, role_at
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua", "direktur"})
+# Where a body's name ends and its place begins: "Bawaslu Kabupaten Toba".
+_LEVELS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
 # and those who speak for a body the headline opens with, less surely: "Pemprov Sumut Tunggu
 # Rekomendasi ..." for its spokesman, "Bawaslu Sulsel Teruskan ..." for a division's coordinator
 _SPEAK_FOR_BODIES = frozenset({"juru", "koordinator", "anggota"})
@@ -252,7 +255,7 @@ def _head(position: str) -> str:
     return in_full(head).split()[0] if head else ""
 
 
-def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
+def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[int, int]:
     """How surely the headline names the person, and how early, as a sort key: first a
     name word that is no common given name or every word of an office they hold; then the
     body a "Kepala" or "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba;
@@ -286,12 +289,31 @@ def in_headline(person: Person, headline: list[str]) -> tuple[int, int]:
             at_body = next((k for k in range(1, len(words) - 1)
                             if words[k] in _BODY_STARTS and set(words[k:]) <= at.keys() and set(words[k:]) - place), 0)
             body = words[at_body:] if at_body else []
-            if len(set(body)) > 1 and (head in _HEADS_OF_BODIES or at[body[0]] == 0):
+            if len(set(body)) > 1 and (head in _HEADS_OF_BODIES or at[body[0]] == 0) \
+                    and _body_as_written(position, body[0], title):
                 start = at[body[0]]  # where the body starts: "Bawaslu Lebak Panggil Camat ...", the subject
                 # the head of a unit within it ("Kepala Pusat Penerangan Kemendagri") less surely
                 surely = start == 0 and at_body == 1 and head in _HEADS_OF_BODIES
                 found = min(found, (-2 if surely else -1, start))
     return found
+
+
+def _body_as_written(position: str, first: str, title: str) -> bool:
+    """Whether every word of the body that starts at `first` in `position`, up to its place,
+    stands in the headline as written: the "Badan Kepegawaian Daerah" is not the "Badan
+    Kepegawaian Negara" a headline's "BKN" spells, though the words compared for offices
+    leave "daerah" out."""
+    if not title:
+        return True
+    written = _written_words(position)
+    place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
+    start = written.index(first) if first in written else len(written)
+    body = list(takewhile(lambda w: w not in place and w not in _LEVELS, written[start:]))
+    return set(body) <= set(_written_words(title))
+
+
+def _written_words(text: str) -> list[str]:
+    return [part for w in re.findall(r"\w+", spell_out(without_brackets(text)).lower()) for part in in_full(w).split()]
 
 
 def within(position: str, principal: list[str]) -> str:
