@@ -417,14 +417,10 @@ _NOT_YET |= {
     # headline as the page shows it, two expectations reviewed.
     "bq03": "a director's 'Ditjen Otda' lacks the 'Kemendagri' the article gives once; 'kata Plt "
             "Irjen.' (the Inspektur Jenderal, also a police rank) goes to the Dirjen",
-    "bq07": "'Anggota Bawaslu sekaligus Koordinator Divisi ..., Name' on Bawaslu RI's own site takes "
-            "the Jakarta dateline's province instead of the site's body",
     "bq09": "the head of Ombudsman RI's Kalsel office ('Kepala Ombudsman RI Perwakilan Kalimantan "
             "Selatan') loses the headline 'Ombudsman Kalsel ...' to the head of a unit within it",
     "bq12": "on a province's own site a Kaban Kesbangpol without a place takes the city the article "
             "is about, not the province",
-    "br10": "an Asisten Deputi on KemenPANRB's own site, the ministry given nowhere in the position, "
-            "takes the Jakarta dateline's province",
     # The seventieth round (bs01-bs12), long articles whose speakers are carried far from their
     # names by pronouns, written so that the way back to an earlier speaker is told by content
     # ("timnya di inspektorat", "Kami di Kementerian PANRB", "Dalam kapasitasnya sebagai ketua
@@ -436,7 +432,8 @@ _NOT_YET |= {
     # earlier page, ae12, reviewed to that convention). The seventy-second (bu01-bu12), everyday
     # news from regions rarely covered: 84/84 and 32/35, 35/35 with three reviewed. Then a body's
     # words are checked as written, so a BKD head is not the main official of a headline naming
-    # BKN (bm04, bu03 and bu05 pass).
+    # BKN (bm04, bu03 and bu05 pass), and a post on a national body's own site that does not
+    # name the body is that body's, not the dateline's province (bq07 and br10 pass).
     "bs01": _RETURNS + " ('pihak pengawas ... Ia'); a lecturer 'Pengamat politik Universitas "
             "Airlangga Name' without commas is read as no one",
     "bs02": _RETURNS + " ('Sebagai pejabat pembina kepegawaian, saya ...')",

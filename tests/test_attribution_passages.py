@@ -416,6 +416,10 @@ def test_a_body_on_its_own_site_is_the_outlet_s_body_not_the_story_s_place():
     # another body's site is no such source: the regional office keeps the story's place
     assert detect_main_official("Judul", paragraphs, "KPU RI").position \
         == "Anggota Bawaslu Provinsi Kalimantan Barat"
+    # on a national body's own site, a post that names no body is that body's, not the dateline's
+    deputy = ["Jakarta - Asisten Deputi Pembinaan Integritas SDM Aparatur, Ratna Anggraini, mengatakan ASN netral."]
+    assert detect_main_official("Judul", deputy, "Kementerian PANRB").position \
+        == "Asisten Deputi Pembinaan Integritas SDM Aparatur Kementerian PANRB"
 
 
 def test_the_official_the_headline_names_is_the_main_one_though_quoted_less():

@@ -10,7 +10,7 @@ from collections import Counter
 
 from index.corpus.article import Official
 from index.corpus.name_reading import split_words
-from index.corpus.name_words import bare, has_place, within_a_body
+from index.corpus.name_words import BODY_WORDS, bare, has_place, within_a_body
 from index.corpus.people import same_person
 from index.corpus.places import PARTY_SEAT, Place, find_places, places_at, spell_out
 from index.corpus.roles import LOCAL_OFFICES, role_at
@@ -111,8 +111,12 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     described = any(w[:1].islower() and w not in {"dan", "serta"} for w in words[max(head, 1):])
     # a local office names its own place, and a military unit's number or name ("IX/Udayana") its own
     local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) or "/" in w for w in words)
-    if office and place and not has_place(office) and not _is_national(office) \
-            and not described and not local:
+    # on a national body's own site a post it does not name otherwise is that body's
+    own_site = bool(outlet) and _is_national(outlet) and not _is_national(office) \
+        and not _words(office) & BODY_WORDS  # "Anggota Bawaslu" names its body
+    if office and not has_place(office) and own_site and not described and not local:
+        office = f"{office} {outlet}"  # not the dateline's place: "Asisten Deputi ... Kementerian PANRB"
+    elif office and place and not has_place(office) and not _is_national(office) and not described and not local:
         if place.kind != "provinsi" and _PROVINCIAL & {w.lower() for w in words}:
             place = Place(place.province, "provinsi", place.province)  # a governor's is the province, not its capital
         level = "" if words[-1].lower() == _level(place).strip().lower() else _level(place)
