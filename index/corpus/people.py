@@ -19,7 +19,7 @@ from itertools import takewhile
 from index.corpus.article import Official
 from index.corpus.name_words import (ACTING, ADAT_TITLE_SHORT, GIVEN_NAMES, NAMESAKES, ORG_WORDS, bare, could_be_name,
                                      has_place, is_degree, is_initial, is_place_word, name_like)
-from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out, without_brackets
+from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out, spelled_words
 from index.corpus.roles import is_acting, role_at
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
@@ -305,15 +305,11 @@ def _body_as_written(position: str, first: str, title: str) -> bool:
     leave "daerah" out."""
     if not title:
         return True
-    written = _written_words(position)
+    written = spelled_words(position)
     place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
     start = written.index(first) if first in written else len(written)
     body = list(takewhile(lambda w: w not in place and w not in _LEVELS, written[start:]))
-    return set(body) <= set(_written_words(title))
-
-
-def _written_words(text: str) -> list[str]:
-    return [part for w in re.findall(r"\w+", spell_out(without_brackets(text)).lower()) for part in in_full(w).split()]
+    return set(body) <= set(spelled_words(title))
 
 
 def within(position: str, principal: list[str]) -> str:

@@ -309,11 +309,16 @@ def canonical_position(position: str) -> tuple[str, ...]:
 PARTY_SEAT = re.compile(r"\bdari\s+fraksi\b", re.IGNORECASE)  # no leading \s+: linear on any text
 
 
+def spelled_words(text: str) -> list[str]:
+    """The text's words spelled out and lower-cased, without parenthesised acronyms or
+    punctuation: "Kepala BKD Riau" -> kepala, badan, kepegawaian, daerah, riau."""
+    return [part for w in _WORD.findall(spell_out(without_brackets(text)).lower()) for part in in_full(w).split()]
+
+
 def position_words(position: str) -> list[str]:
-    """A position's words as written: spelled out, lower-cased, without parenthesised
-    acronyms, punctuation or level words."""
-    words = _WORD.findall(spell_out(without_brackets(position)).lower())
-    words = [part for w in words for part in in_full(w).split()]
+    """A position's words for comparison: `spelled_words` without level words ("daerah",
+    "kabupaten") or fillers."""
+    words = spelled_words(position)
     # "Republik Indonesia" is the national level: "DPR" is the "DPR RI"
     national = {k for k in range(len(words) - 1) if words[k:k + 2] == ["republik", "indonesia"]}
     words = [w for k, w in enumerate(words) if k not in national and k - 1 not in national]

@@ -111,16 +111,16 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     described = any(w[:1].islower() and w not in {"dan", "serta"} for w in words[max(head, 1):])
     # a local office names its own place, and a military unit's number or name ("IX/Udayana") its own
     local = any(w.lower() in _OWN_PLACE or any(c.isdigit() for c in w) or "/" in w for w in words)
-    # on a national body's own site a post it does not name otherwise is that body's
-    own_site = bool(outlet) and _is_national(outlet) and not _is_national(office) \
-        and not _words(office) & BODY_WORDS  # "Anggota Bawaslu" names its body
-    if office and not has_place(office) and own_site and not described and not local:
-        office = f"{office} {outlet}"  # not the dateline's place: "Asisten Deputi ... Kementerian PANRB"
-    elif office and place and not has_place(office) and not _is_national(office) and not described and not local:
-        if place.kind != "provinsi" and _PROVINCIAL & {w.lower() for w in words}:
-            place = Place(place.province, "provinsi", place.province)  # a governor's is the province, not its capital
-        level = "" if words[-1].lower() == _level(place).strip().lower() else _level(place)
-        office = f"{office} {level}{place.name}"
+    if office and not has_place(office) and not _is_national(office) and not described and not local:
+        # on a national body's own site a post that names no body ("Anggota Bawaslu" does) is
+        # that body's, not the dateline's place: "Asisten Deputi ... Kementerian PANRB"
+        if outlet and _is_national(outlet) and not _words(office) & BODY_WORDS:
+            office = f"{office} {outlet}"
+        elif place:
+            if place.kind != "provinsi" and _PROVINCIAL & {w.lower() for w in words}:
+                place = Place(place.province, "provinsi", place.province)  # a governor's is the province
+            level = "" if words[-1].lower() == _level(place).strip().lower() else _level(place)
+            office = f"{office} {level}{place.name}"
     return office + (ballot.group() if ballot else "") + party
 
 
