@@ -1671,3 +1671,41 @@ def test_a_headline_naming_bkn_is_not_about_the_bkd():
         "“Semua kami periksa,” kata Zulkifli lagi.",
         "Kepala Kantor Regional XII BKN Pekanbaru Haryono Setiabudi menyebut 14 laporan diterima."])
     assert speakers.main.name == "Haryono Setiabudi"
+
+
+def test_a_speech_read_out_by_another_is_its_authors():
+    """Government releases quote a head's speech that someone else read out: the words are the
+    head's, whether the release names the speech after the quote ("demikian amanat ..."),
+    puts the reader between the head and the verb, or opens on the speech ("Arahan ...")."""
+    speakers = detect_speakers("Pj Bupati Minta ASN Netral", [
+        "Apel dipimpin Sekda Lombok Timur Lalu Sahrul Hakim yang membacakan amanat Pj Bupati "
+        "Lombok Timur Muhammad Yusran Fadli.",
+        "“Pelayanan publik tidak boleh terganggu oleh politik,” demikian amanat Pj Bupati yang dibacakan Sekda.",
+        "“Tidak ada yang boleh ikut kampanye,” demikian isi sambutan Pj Bupati.",
+        "Sementara itu, Pjs Gubernur Sumatera Barat, Rudy Prasetya Handoko, dalam sambutan yang dibacakan "
+        "Staf Ahli Gubernur Bidang Pemerintahan, Syaiful Anwar, meminta bupati memastikan netralitas.",
+        "Arahan Kakanwil Kemenag NTB, Ahmad Junaidi Rasyid, dibacakan oleh Kepala Bagian Tata Usaha, "
+        "Lalu Hamdan Wirasakti, karena Kakanwil tengah mengikuti rapat.",
+        "“Jangan ikut meneruskan pesan berantai,” demikian arahan Kakanwil."])
+    names = [o.name for o in speakers.by_paragraph]
+    assert names[1:4] + names[5:] == [
+        "Muhammad Yusran Fadli", "Muhammad Yusran Fadli", "Rudy Prasetya Handoko", "Ahmad Junaidi Rasyid"]
+    # but a request others act on is still no one's words
+    ordered = detect_speakers("Judul", [
+        "Atas arahan Pj Gubernur, Kepala BKD Sumut Lisnawati Harahap mengatakan data diperiksa."])
+    assert ordered.by_paragraph[0].name == "Lisnawati Harahap"
+
+
+def test_selaku_names_a_capacity_and_a_part_s_head_is_not_the_body_s():
+    """ "Anggota Bawaslu ... selaku Koordinator Divisi ..., Name" is the member (the capacity
+    is the event's); "Kakanwil" is the head of the Kanwil, not the head of its Bagian."""
+    speakers = detect_speakers("Kemenag Sulsel Gelar Deklarasi Netralitas", [
+        "Hadir pula Anggota Bawaslu Provinsi Sulawesi Selatan selaku Koordinator Divisi Penanganan "
+        "Pelanggaran dan Data Informasi, Andi Rahmat Syamsuddin, yang memaparkan rekapitulasi.",
+        "Dalam laporannya, Kepala Bagian Tata Usaha Kanwil Kemenag Sulsel, Andi Nurhayati, menyampaikan "
+        "bahwa kegiatan diikuti 180 peserta.",
+        "Kepala Kanwil Kemenag Sulsel, Muhammad Arsyad Latief, dalam arahannya meminta ASN menjadi teladan.",
+        "“Penyuluh agama kita didengar oleh umat,” tegas Arsyad.",
+        "Kakanwil juga mengingatkan agar rumah ibadah tidak dijadikan tempat kampanye."])
+    assert speakers.by_paragraph[0] == Official("Andi Rahmat Syamsuddin", "Anggota Bawaslu Provinsi Sulawesi Selatan")
+    assert speakers.by_paragraph[4].name == "Muhammad Arsyad Latief"

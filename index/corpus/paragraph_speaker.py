@@ -120,10 +120,12 @@ class ParagraphReader:
             position = f"{position} {body}"  # "Dari Bawaslu Sulsel, Koordinator Divisi ..., Name,"
         # "(disampaikan) Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Name,"
         if not name and (joined := _joined_office(words, end, position, self.names)):
+            acting = bare(words[end]).lower() == "selaku"
             end, joined_position, name, joined_said = joined
-            # without a name, the first office tells who: "Sekda Sleman selaku Ketua Majelis
-            # Kode Etik menjelaskan" is the Sekda named before
-            position = joined_position if name else position
+            # Without a name, the first office tells who: "Sekda Sleman selaku Ketua Majelis
+            # Kode Etik menjelaskan" is the Sekda named before. "selaku" names the capacity
+            # at one event, so the first office stays the post: "Sekda ... selaku Ketua Satgas, Name"
+            position = joined_position if name and not acting else position
             said = said or joined_said
         elif not (name or said):
             end, position, said = second_office(words, end, position, self.names)
@@ -167,8 +169,9 @@ class ParagraphReader:
         self.named_end = end
         self.channel = person if i > 0 and bare(words[i - 1]).lower() == "melalui" else None
         if said:
-            # "Pj Wali Kota Nurdin, didampingi Sekda Herman, meminta": Nurdin asks
-            accompanied = named and bare(words[i - 1]).lower() in _ACCOMPANYING
+            # "Pj Wali Kota Nurdin, didampingi Sekda Herman, meminta": Nurdin asks, as Rudy
+            # does in "Pjs Gubernur, Rudy, dalam sambutan yang dibacakan Staf Ahli ..., Syaiful, meminta"
+            accompanied = named and (bare(words[i - 1]).lower() in _ACCOMPANYING or _reads_out(words, i - 1))
             self._speak(named[-1] if accompanied else person)
             verb = skip_verb(words, end)
             for k in range(end, verb):  # "Yusril, yang akrab disapa Ucil, mengatakan"
@@ -355,6 +358,13 @@ def _held_besides(words: list[str], i: int) -> bool:
     return any(bare(w).lower() == "juga" for w in words[max(i - 3, 0):i])
 
 
+def _reads_out(words: list[str], k: int) -> bool:
+    """`words[k]` is "dibacakan" (or its "oleh"): whom it names reads another's speech."""
+    if k > 0 and bare(words[k]).lower() == "oleh":
+        k -= 1
+    return k >= 0 and bare(words[k]).lower() == "dibacakan"
+
+
 def _attending(words: list[str], i: int) -> bool:
     """Whether the office at `words[i]` opens a list of who attended ("Kegiatan dihadiri oleh
     Kepala Subbagian ...; Kepala Seksi ...", "Turut hadir ..."): none of them speaks in it.
@@ -378,7 +388,7 @@ def _joined_office(words: list[str], end: int, position: str,
     second = role_at(words, end + 1) if joined else 0
     if not second:
         return None
-    after, more, name, _, said = read_role(words, end + 1, second, names)
+    after, more, name, _, said = read_role(words, end + 1, second, names, joined=True)
     return (after, within(more, [position]), name, said) if name or said else None
 
 

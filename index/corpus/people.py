@@ -26,6 +26,8 @@ MAX_PEOPLE = 64            # people tracked per article; real articles quote a h
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua", "direktur"})
+# Parts of a body whose heads are not the body's head: "Kepala Bagian", "Kepala Seksi".
+_PARTS = frozenset({"bagian", "bidang", "seksi", "subbagian", "subbidang", "sub", "urusan", "satuan", "unit"})
 # Where a body's name ends and its place begins: "Bawaslu Kabupaten Toba".
 _LEVELS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
 # and those who speak for a body the headline opens with, less surely: "Pemprov Sumut Tunggu
@@ -250,9 +252,13 @@ def _initials(position: str) -> frozenset[str]:
 
 def _head(position: str) -> str:
     """An office's first word after "Penjabat", "Plt" and the like, spelt out ("Kasatpol
-    PP" is headed by a "kepala")."""
-    head = next((w for w in spell_out(position).lower().split() if w not in ACTING), "")
-    return in_full(head).split()[0] if head else ""
+    PP" is headed by a "kepala"); with the unit a "Kepala" of a part heads ("Kepala Bagian
+    Tata Usaha Kanwil ..." is not the "Kakanwil")."""
+    words = [w for w in spell_out(position).lower().split() if w not in ACTING]
+    if not words:
+        return ""
+    head, *rest = in_full(words[0]).split() + words[1:]  # "Kabag" is a "kepala bagian"
+    return f"{head} {rest[0]}" if head == "kepala" and rest and rest[0] in _PARTS else head
 
 
 def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[int, int]:
@@ -282,18 +288,20 @@ def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[i
         if head == "inspektur" and "pembantu" not in words and "inspektorat" in at \
                 and (at["inspektorat"] == 0 or set(words[1:]) <= at.keys()):
             found = min(found, (-2, at["inspektorat"]))  # "Inspektorat (Gowa) Periksa ..." for its Inspektur
+        head, *part = head.split()  # the head of a part ("Kepala Bidang Propam") heads no more than it
         if head in _HEADS_OF_BODIES or head in _SPEAK_FOR_BODIES:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
             place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
             # a body starts with its own word: not "Desa Kubu Raya" of the "Dinas ... dan Desa"
             at_body = next((k for k in range(1, len(words) - 1)
-                            if words[k] in _BODY_STARTS and set(words[k:]) <= at.keys() and set(words[k:]) - place), 0)
-            body = words[at_body:] if at_body else []
+                            if (words[k] in _BODY_STARTS or part and k == 2)
+                            and set(words[k:]) <= at.keys() and set(words[k:]) - place), 0)
+            body = words[at_body:] if at_body and not (part and at_body > 2) else []
             if len(set(body)) > 1 and (head in _HEADS_OF_BODIES or at[body[0]] == 0) \
                     and _body_as_written(position, body[0], title):
                 start = at[body[0]]  # where the body starts: "Bawaslu Lebak Panggil Camat ...", the subject
                 # the head of a unit within it ("Kepala Pusat Penerangan Kemendagri") less surely
-                surely = start == 0 and at_body == 1 and head in _HEADS_OF_BODIES
+                surely = start == 0 and at_body == 1 + len(part) and head in _HEADS_OF_BODIES
                 found = min(found, (-2 if surely else -1, start))
     return found
 

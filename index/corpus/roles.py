@@ -74,6 +74,8 @@ LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
 
+# At whose request or order others act: "atas permintaan Penjabat Gubernur".
+_REQUESTS = frozenset({"permintaan", "perintah", "arahan", "persetujuan", "undangan"})
 # A role head after these words is not a person's office ("Pemilihan Kepala Daerah",
 # "calon bupati", "mantan Pj Gubernur Sulbar"), nor one after a document's name ("surat
 # Menteri Keuangan", "edaran Bupati"), or the one someone stands in for ("mewakili Bupati").
@@ -81,8 +83,7 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
                                   "rumah", "jabatan", "pelantikan", "para", "seluruh", "semua",
                                   "kepada", "pasangan", "tim", "istri", "suami", "surat",
                                   "edaran", "keputusan", "instruksi", "peraturan", "mewakili",
-                                  # at whose request or order: "atas permintaan Penjabat Gubernur"
-                                  "permintaan", "perintah", "arahan", "persetujuan", "undangan",
+                                  *_REQUESTS,
                                   "menjadi",
                                   # where someone sits: "yang duduk di samping Pj Bupati, menimpali"
                                   "samping", "sebelah", "hadapan",
@@ -92,7 +93,9 @@ _NOT_A_PERSON_BEFORE = frozenset({"pemilihan", "calon", "mantan", "bakal", "foru
 _ONE_OFFICE_BEFORE = frozenset({"mewakili"})
 # Words that end an office and its holder's name: another person follows.
 _ENDS_OFFICE = frozenset({"melalui", "didampingi", "diwakili", "beserta", "bersama",
-                          "sekaligus", "merangkap"})  # "tokoh adat sekaligus Ketua LMA ...": a second office
+                          "sekaligus", "merangkap", "selaku"})  # "tokoh adat sekaligus Ketua LMA ...": a second office
+# What a quotation was part of, named after "demikian": '"...," demikian amanat Pj Bupati'.
+_SPEECHES = frozenset({"sambutan", "amanat", "arahan", "pidato", "pernyataan"})
 # Words after which an office is held by the person named before them.
 _HOLDS_NEXT = frozenset({"menjabat", "selaku"})
 # A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
@@ -110,9 +113,22 @@ def says_next(words: list[str], i: int) -> bool:
     lower = bare(words[i]).lower()
     if lower == "demikian":  # '"...," demikian Puji.', but not "Dengan demikian, ..."
         return i > 0 and words[i - 1].endswith(",")  # words carry no quotation marks
+    if lower in _SPEECHES:  # '"...," demikian (isi) sambutan Pj Bupati yang dibacakan Sekda.'
+        k = i - 2 if i > 1 and bare(words[i - 1]).lower() in {"isi", "bunyi"} else i - 1
+        return k > 0 and bare(words[k]).lower() == "demikian" and words[k - 1].endswith(",")
     if lower in _ALSO_ADVERBS:  # '"...," tegas Bupati', but not "menindak tegas lurah"
         return i == 0 or words[i - 1].endswith((",", ".", "!", "?"))
     return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in _SAID_BY)
+
+
+def _not_a_person_before(words: list[str], k: int) -> bool:
+    """`words[k]` makes the office after it no one speaking: "atas arahan Penjabat Gubernur",
+    but a request opening its sentence, or named after a quotation, is the office's own
+    words: "Arahan Kakanwil Kemenag NTB, Name, dibacakan oleh ...", '"...," demikian arahan Kakanwil'."""
+    lower = bare(words[k]).lower()
+    if lower not in _NOT_A_PERSON_BEFORE or words[k].endswith(","):
+        return False
+    return lower not in _REQUESTS or not (k == 0 or words[k - 1].endswith((".", "!", "?")) or says_next(words, k))
 
 
 def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
@@ -125,8 +141,7 @@ def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
     while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or is_acting(words[k], first=False)):
         k -= 1
-    if k >= 0 and (bare(words[k]).lower() in _NOT_A_PERSON_BEFORE and not words[k].endswith(",")
-                   or _listed_after_non_person(words, k)) \
+    if k >= 0 and (_not_a_person_before(words, k) or _listed_after_non_person(words, k)) \
             and not (after_former(words, k + 1) and k > 0 and words[k - 1].endswith(",")):
         return 0  # but "Teguh Prasetyo, mantan Ketua Bawaslu ...": his former office
     if i > 0 and _head_at(words, i - 1) > 1:
@@ -187,9 +202,11 @@ def _clause_ends_epithet(words: list[str], start: int, end: int) -> bool:
     return False
 
 
-def read_role(words: list[str], start: int, size: int,
-              names: Counter[str]) -> tuple[int, str, str | None, bool, bool]:
-    """(end, position, name or None, is epithet, speaks) for the office at `words[start]`."""
+def read_role(words: list[str], start: int, size: int, names: Counter[str],
+              joined: bool = False) -> tuple[int, str, str | None, bool, bool]:
+    """(end, position, name or None, is epithet, speaks) for the office at `words[start]`;
+    `joined`: it is joined to an office before it ("Anggota Bawaslu ... selaku Koordinator
+    Divisi ..., Name"), so no holder was named before it."""
     head = [w.strip(",") for w in words[start:start + size]]
     end, tail = _role_tail(words, start, size, names)
     epithet = end < len(words) and (bare(words[end]).lower() in EPITHET_END
@@ -204,7 +221,8 @@ def read_role(words: list[str], start: int, size: int,
     ends_name = said or bool(tail) and tail[-1].endswith(",")
     # "Sahat, yang baru tiga bulan menjabat Kepala BKD Taput, mengatakan": the holder came
     # before; but not "Belum genap dua pekan menjabat, Menteri ... Name langsung ..."
-    if start > 0 and bare(words[start - 1]).lower() in _HOLDS_NEXT and not words[start - 1].endswith(","):
+    if not joined and start > 0 and bare(words[start - 1]).lower() in _HOLDS_NEXT \
+            and not words[start - 1].endswith(","):
         unit, name = _clean_unit(tail), None
     elif run := _words_after_body(tail, after_bracket_only=not ends_name):
         longer = strip_honorifics([bare(w) for w in tail[-run:]])
