@@ -351,8 +351,8 @@ _NOT_YET |= {
     "bd04": "a minister quoted inside the Pjs Bupati's amanat is read as a speaker without a name",
     "bd06": "a Kanreg BKN's Kabid on the Kanreg's own site takes the province's place, not the Kanreg",
     "bd07": "the main official: the Asdep is quoted more than the Deputi the headline names by office only",
-    "bd08": "the headline only in the page's content heading (the <title> is the site's name), and the "
-            "Sekda's Satgas role",
+    "bd08": "the headline only in the page's content heading (the <title> is the site's name), and an "
+            "Irban's 'Inspektorat Daerah' left out of her post",
     "bd10": "a Kabag of the DPRD secretariat on its own site given the regency, not the Setwan",
     "bd11": "a faculty's own site: its lecturers' and dean's posts take the city's place, not the faculty",
     "bd12": "a Pj Bupati's written speech read out by the Kadisdik stays with the reader",
@@ -372,8 +372,7 @@ _NOT_YET |= {
     # 56/78 quotes and 17/24 speakers, 58/78 and 19/24 after (a transcript's "NAME (Office):"
     # label names a speaker; two reviewed: an og:site_name spelling, a member heading a
     # division); most of its misses are formats still to read.
-    "bh10": "the main official, an Asintel the lead names, loses to the Kasi Penkum quoted more; his "
-            "closing quote goes to the Kasi Pidum quoted before it",
+    "bh10": "the Asintel's closing quote goes to the Kasi Pidum quoted before it",
     "bi04": "a photo story: the statements sit in figure captions, which extraction leaves out",
     "bi07": "a 'Tanya Jawab' box's answers go to the BKPSDM head quoted before it, not the Ketua "
             "Bawaslu the box interviews",
