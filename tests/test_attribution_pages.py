@@ -466,8 +466,6 @@ _NOT_YET |= {
     # outlets reviewed. The seventy-third (bv01-bv12),
     # national portals' article pages: 83/83 and 36/36 before any fix, three outlets reviewed.
     "bx05": "the main official: a headline naming Bawaslu Sulsel ranks its chair above the member quoted most",
-    "bx10": "the main official: the headline's quoting colon 'BKD:' ranks the BKD head above the Bawaslu "
-            "member the headline opens with",
     "by02": "a lawyer's 'kuasa hukum camat ... yang dibebaskan dari jabatannya' is no office",
     "by05": "a lawyer's 'kuasa hukum camat berinisial LS' is no office",
     "by12": "the main official: a headline opening with the Panwaslih ranks its chair above the Pj Bupati "

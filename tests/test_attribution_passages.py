@@ -1709,3 +1709,15 @@ def test_selaku_names_a_capacity_and_a_part_s_head_is_not_the_body_s():
         "Kakanwil juga mengingatkan agar rumah ibadah tidak dijadikan tempat kampanye."])
     assert speakers.by_paragraph[0] == Official("Andi Rahmat Syamsuddin", "Anggota Bawaslu Provinsi Sulawesi Selatan")
     assert speakers.by_paragraph[4].name == "Muhammad Arsyad Latief"
+
+
+def test_a_body_stands_in_the_headline_where_its_words_stand_together():
+    """ "Bawaslu Sumut ..., BKD: ..." opens with Bawaslu, whose spelt-out "Badan Pengawas"
+    shares its first word with the BKD's "Badan Kepegawaian": the BKD stands where it is written."""
+    speakers = detect_speakers("Bawaslu Sumut Sebut ASN Rawan Dimobilisasi, BKD: Tak Ada Instruksi", [
+        "Anggota Bawaslu Sumut Johan Parulian Simanjuntak mengatakan sembilan daerah rawan.",
+        "“Polanya rapat dinas,” kata Johan.",
+        "Kepala BKD Sumut Lisnawati Harahap membantah ada instruksi.",
+        "“Tidak ada instruksi,” kata Lisnawati.",
+        "“Kami sudah mengedarkan surat,” ujar Lisnawati lagi."])
+    assert speakers.main.name == "Johan Parulian Simanjuntak"

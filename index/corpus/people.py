@@ -299,11 +299,17 @@ def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[i
             body = words[at_body:] if at_body and not (part and at_body > 2) else []
             if len(set(body)) > 1 and (head in _HEADS_OF_BODIES or at[body[0]] == 0) \
                     and _body_as_written(position, body[0], title):
-                start = at[body[0]]  # where the body starts: "Bawaslu Lebak Panggil Camat ...", the subject
+                start = _where(headline, body)  # where the body starts: "Bawaslu Lebak Panggil Camat ...", the subject
                 # the head of a unit within it ("Kepala Pusat Penerangan Kemendagri") less surely
                 surely = start == 0 and at_body == 1 + len(part) and head in _HEADS_OF_BODIES
                 found = min(found, (-2 if surely else -1, start))
     return found
+
+
+def _where(headline: list[str], body: list[str]) -> int:
+    """Where in the headline the body starts: where its first two words stand together, so the
+    "Badan Kepegawaian" of "Bawaslu Sumut ..., BKD: ..." is not at the "Badan Pengawas" of Bawaslu."""
+    return next((k for k in range(len(headline) - 1) if headline[k:k + 2] == body[:2]), headline.index(body[0]))
 
 
 def _body_as_written(position: str, first: str, title: str) -> bool:
