@@ -417,8 +417,6 @@ _NOT_YET |= {
             "Irjen.' (the Inspektur Jenderal, also a police rank) goes to the Dirjen",
     "bq09": "the head of Ombudsman RI's Kalsel office ('Kepala Ombudsman RI Perwakilan Kalimantan "
             "Selatan') loses the headline 'Ombudsman Kalsel ...' to the head of a unit within it",
-    "bq12": "on a province's own site a Kaban Kesbangpol without a place takes the city the article "
-            "is about, not the province",
     # The seventieth round (bs01-bs12), long articles whose speakers are carried far from their
     # names by pronouns, written so that the way back to an earlier speaker is told by content
     # ("timnya di inspektorat", "Kami di Kementerian PANRB", "Dalam kapasitasnya sebagai ketua

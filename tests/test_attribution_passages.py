@@ -1721,3 +1721,16 @@ def test_a_body_stands_in_the_headline_where_its_words_stand_together():
         "“Tidak ada instruksi,” kata Lisnawati.",
         "“Kami sudah mengedarkan surat,” ujar Lisnawati lagi."])
     assert speakers.main.name == "Johan Parulian Simanjuntak"
+
+
+def test_an_office_without_a_place_on_a_regional_government_s_site_is_that_government_s():
+    """On kaltimprov.go.id a Kaban Kesbangpol is the province's, though the dateline is Samarinda;
+    on the Bawaslu RI site an "Anggota Bawaslu" still takes no province."""
+    paragraphs = ["SAMARINDA – Wakil Menteri Dalam Negeri Yohanes Mandala meminta ASN netral.",
+                  "Adapun Kepala Badan Kesatuan Bangsa dan Politik, Fathurrahman Aziz, mengatakan pengawasan berjalan."]
+    province = detect_speakers("Wamendagri Minta ASN Netral", paragraphs, outlet="Pemerintah Provinsi Kalimantan Timur")
+    assert province.by_paragraph[1].position == "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Kalimantan Timur"
+    national = detect_speakers("Bawaslu Ingatkan ASN", [
+        "Pontianak – Anggota Bawaslu Iqbal Ramadhan Siregar mengingatkan ASN agar tidak memberi tanda suka."],
+        outlet="Bawaslu RI")
+    assert national.by_paragraph[0].position == "Anggota Bawaslu"

@@ -95,7 +95,9 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     """A described office ("Direktur lembaga survei ...") or a university's is no regional
     one, and a local one names its own place ("Kepala Desa Karangrejo", "Dandim
     1701/Jayapura"): no place. A candidate's gets it before the ballot number."""
-    if _words(position) & _words(outlet) & _PUBLISHING_BODIES:
+    if _words(position) & _words(outlet) & _PUBLISHING_BODIES or "pemerintah" in _words(outlet):
+        # on a body's own site, or a regional government's, an office without a place is
+        # the site's: a Kaban Kesbangpol on kaltimprov.go.id is the province's, not the dateline city's
         place = article_place([outlet])
     elif _in_own_body(position, outlet):
         return f"{spell_out(position)} {outlet}"  # "Koordinator Divisi Pencegahan" on Bawaslu Temanggung's site
