@@ -583,6 +583,18 @@ def test_an_og_site_name_in_lower_case_gives_way_to_the_publisher() -> None:
     assert outlet("detiksulsel", "detikcom", "https://www.detik.com/sulsel/a") == "detiksulsel"
 
 
+def test_an_og_site_name_that_is_a_bare_domain_gives_way_to_the_title_s_name() -> None:
+    """ "rri.co.id" is the host, "RRI" (the <title>'s suffix) the name; a <title> that
+    spells the domain itself ("RRI.co.id") keeps that spelling."""
+    def outlet(suffix: str) -> str:
+        head = (f'<title>Bawaslu Donggala Sosialisasikan Netralitas ASN - {suffix}</title>'
+                '<meta property="og:title" content="Bawaslu Donggala Sosialisasikan Netralitas ASN">'
+                '<meta property="og:site_name" content="rri.co.id">')
+        return extract_article(_bare_article(head), "https://www.rri.co.id/palu/pilkada-2024/1").outlet
+    assert outlet("RRI") == "RRI"
+    assert outlet("RRI.co.id") == "RRI.co.id"
+
+
 def test_the_headline_as_the_page_shows_it() -> None:
     """og:title worded apart from the <h1> that the <title> repeats: the <h1>; one the
     <title> does not repeat (a site's <h1>, a shortened one) leaves the og:title."""

@@ -233,8 +233,11 @@ def _site_name(meta: dict[str, str], scripts: list[str], in_title: str, url: str
     if not site_name.islower():
         return site_name
     names = [n for n in (publisher_in_json(scripts), in_title) if n]
-    if same := next((n for n in names if _squeezed(n) == _squeezed(site_name)), ""):
-        return same
+    # a bare domain ("rri.co.id") is the site's name as the <title> writes it ("RRI")
+    stem = _squeezed(site_name).split(".")[0] if "." in site_name and " " not in site_name.strip() else ""
+    for spelling in (_squeezed(site_name), stem):
+        if same := next((n for n in names if spelling and _squeezed(n) == spelling), ""):
+            return same
     label = _host_name(url).split(".")[0]  # "detiksulsel" on detik.com is the site's, "nasional" is not
     return names[0] if names and label not in _squeezed(site_name) and _squeezed(site_name) not in label \
         else site_name
