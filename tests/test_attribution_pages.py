@@ -270,8 +270,6 @@ _NOT_YET |= {
     # 96/118 quotes and 27/38 speakers before its fixes, 115/118 and 37/38 after (seven
     # expectations reviewed: members heading a division and village offices as the article
     # writes them, an adat title and a Malay "Wan" kept in the name, a site named by its <title>).
-    "av01": "a Pj Bupati's amanat read out by his Asisten ('Dalam amanat Pj Bupati yang dibacakan Ismet, "
-            "Arsyad mengingatkan ...') stays with the reader",
     "av04": "the main official: a headline naming two bodies (BKPSDM, Kanreg BKN) ranks the host above the "
             "speaker quoted most",
     "av06": "the main official: a headline naming KPU and Bawaslu ranks the KPU chair above the Bawaslu chair "

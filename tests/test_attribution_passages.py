@@ -1734,3 +1734,15 @@ def test_an_office_without_a_place_on_a_regional_government_s_site_is_that_gover
         "Pontianak – Anggota Bawaslu Iqbal Ramadhan Siregar mengingatkan ASN agar tidak memberi tanda suka."],
         outlet="Bawaslu RI")
     assert national.by_paragraph[0].position == "Anggota Bawaslu"
+
+
+def test_the_head_someone_stands_in_for_is_named_but_silent():
+    """ "Asisten ..., yang mewakili Pj Bupati Lampung Selatan, Arsyad Nurdin, memimpin apel":
+    Arsyad holds the office the later "Pj Bupati" refers to, and says nothing in this paragraph."""
+    speakers = detect_speakers("Pj Bupati Lampung Selatan Minta ASN Netral", [
+        "Apel dipimpin Asisten Pemerintahan Setdakab Lampung Selatan, Ismet Hasanuddin, yang mewakili "
+        "Penjabat (Pj) Bupati Lampung Selatan, Arsyad Nurdin, dan diikuti 1.200 ASN.",
+        "“Saya minta seluruh ASN memahami aturan,” demikian amanat Pj Bupati.",
+        "Pj Bupati juga meminta para camat ikut mengawasi aparatur di wilayahnya."])
+    assert speakers.by_paragraph[1:] == [Official("Arsyad Nurdin", "Penjabat Bupati Lampung Selatan")] * 2
+    assert speakers.main.name == "Arsyad Nurdin"

@@ -112,7 +112,7 @@ class ParagraphReader:
         after_verb = i > 0 and says_next(words, i - 1)
         role = role_at(words, i, capitalised=not after_verb)
         if not role:
-            return None
+            return self._stood_in_for(i)
         end, position, name, epithet, said = read_role(words, i, role, self.names)
         if not has_place(position) and (place := _place_set_before(words, i)):
             position = f"{position} {place}"  # "Sementara dari Lombok Tengah, Pj Bupati menegaskan"
@@ -155,6 +155,17 @@ class ParagraphReader:
             self._epithet(i, position, said, after_verb, referred)
         elif said and position and not epithet and not after_former(words, i):
             end = self._office_speaks(i, end, position, after_verb)
+        return end
+
+    def _stood_in_for(self, i: int) -> int | None:
+        """The holder of the office someone stands in for, registered with it, but silent:
+        "Asisten I, yang mewakili Pj Bupati Lampung Selatan, Arsyad Nurdin, ..."."""
+        role = role_at(self.words, i, stood_in_for=True)
+        if not role or self.words[i + role - 1].endswith(","):
+            return None  # "Mewakili Penjabat Bupati, Asisten ..., Name,": the next office is the speaker's
+        end, position, name, _, _ = read_role(self.words, i, role, self.names)
+        if name:
+            register(self.people, name, position, self.index)
         return end
 
     def _named_office(self, i: int, end: int, position: str, name: str, said: bool, besides: bool) -> int:

@@ -131,17 +131,22 @@ def _not_a_person_before(words: list[str], k: int) -> bool:
     return lower not in _REQUESTS or not (k == 0 or words[k - 1].endswith((".", "!", "?")) or says_next(words, k))
 
 
-def role_at(words: list[str], i: int, capitalised: bool = True) -> int:
+def role_at(words: list[str], i: int, capitalised: bool = True, stood_in_for: bool = False) -> int:
     """How many words an office starting at `words[i]` spans (acting prefix, optional
     "(Pj)", head), or 0. Only a capitalised start counts, unless a verb of saying comes
-    before: "kepala desa" in running text is an office in general, not a person's."""
+    before: "kepala desa" in running text is an office in general, not a person's.
+    `stood_in_for`: only the office after "mewakili", which speaks for no one but may name
+    its holder ("mewakili Pj Bupati Lampung Selatan, Arsyad Nurdin,")."""
     if capitalised and not words[i][:1].isupper() and \
             (bare(words[i]).lower() not in LOWER_CASE_HEADS or words[i].endswith(",")):
         return 0  # "Dari sisi akademisi, pengamat ...": the second is the office
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
     while k >= 0 and i - k < 4 and (is_parenthesised(words[k]) or is_acting(words[k], first=False)):
         k -= 1
-    if k >= 0 and (_not_a_person_before(words, k) or _listed_after_non_person(words, k)) \
+    represented = k >= 0 and bare(words[k]).lower() in _ONE_OFFICE_BEFORE
+    if stood_in_for != represented:
+        return 0
+    if k >= 0 and not represented and (_not_a_person_before(words, k) or _listed_after_non_person(words, k)) \
             and not (after_former(words, k + 1) and k > 0 and words[k - 1].endswith(",")):
         return 0  # but "Teguh Prasetyo, mantan Ketua Bawaslu ...": his former office
     if i > 0 and _head_at(words, i - 1) > 1:
