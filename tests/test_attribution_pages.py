@@ -291,8 +291,6 @@ _NOT_YET |= {
     # and 37/38 after (five expectations reviewed as in the forty-eighth).
     "ax07": "'demikian keterangan Euis.' names the speaker by a noun, not a verb of saying",
     "ax10": "a hamlet head introduced as 'Dukuh yang mengunggah status tersebut, Mulyono,' gets no office",
-    "ax12": "two speakers in one sentence ('Yohanes menilai ..., sedangkan Ratna berpendapat ...'): the "
-            "paragraph stays with the first",
     # The fiftieth round (ay01-ay12), pages built on the skeletons of the 20 real pages with new
     # stories: 118/119 quotes and 32/33 speakers before its fixes, 118/119 and 33/33 after.
     "ay03": "an office a Pj Bupati instructs ('memerintahkan Asisten Pemerintahan ... untuk mengumpulkan "
@@ -301,7 +299,6 @@ _NOT_YET |= {
     # regions: 113/115 quotes and 33/39 speakers before its fixes, 114/115 and 35/39 after (three
     # expectations reviewed as in the forty-seventh).
     "az01": "'calon bupati petahana' takes no place, being described in lower case",
-    "az03": "'Pj Gubernur Kalbar Bambang Setiadi Wibowo': the given name is read into the office",
     "az08": "the main official: a headline naming the province's Bawaslu and a regency ranks the regency's "
             "chair above the provincial member quoted most",
     "az09": "offices given by 'Baru sepekan dilantik sebagai Ketua DPRD ..., politikus ... itu' and 'Pejabat "

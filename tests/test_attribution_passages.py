@@ -1746,3 +1746,26 @@ def test_the_head_someone_stands_in_for_is_named_but_silent():
         "Pj Bupati juga meminta para camat ikut mengawasi aparatur di wilayahnya."])
     assert speakers.by_paragraph[1:] == [Official("Arsyad Nurdin", "Penjabat Bupati Lampung Selatan")] * 2
     assert speakers.main.name == "Arsyad Nurdin"
+
+
+def test_given_names_that_are_also_words_open_a_name():
+    """ "Ratna", "Siti" and "Bambang" are ordinary words too, but open names: "Ratna Dewi
+    Anggraini Kepala BKPSDM ... memastikan", "Pj Gubernur Kalbar Bambang Setiadi Wibowo"."""
+    speakers = detect_speakers("Judul", [
+        "Ratna Dewi Anggraini Kepala BKPSDM Kota Surabaya memastikan rekomendasi ditindaklanjuti.",
+        "Stefanus membacakan amanat tertulis Pj Gubernur Kalbar Bambang Setiadi Wibowo.",
+        "“Netralitas bukan pilihan,” demikian bunyi amanat Pj Gubernur yang dibacakan Stefanus."])
+    assert speakers.by_paragraph[0].name == "Ratna Dewi Anggraini"
+    assert speakers.by_paragraph[2] == Official("Bambang Setiadi Wibowo", "Penjabat Gubernur Kalimantan Barat")
+
+
+def test_a_brief_gives_the_office_in_its_lead_and_the_name_next():
+    """ "KBRN, Ambon: Sekretaris Kota Ambon meminta ..." then "Frans Latuheru mengatakan ...":
+    the name in the very next paragraph, with no office of its own, is the office's holder.
+    A person named later, with an office of their own, is not."""
+    speakers = detect_speakers("Sekkot Ambon Minta ASN Tak Ikut Kampanye", [
+        "KBRN, Ambon: Sekretaris Kota Ambon meminta seluruh ASN tidak terlibat kampanye pasangan calon.",
+        "Frans Latuheru mengatakan, larangan itu berlaku di media sosial. “Satu klik jadi masalah,” tegasnya.",
+        "Sementara itu, Kepala BKPSDM Kota Ambon, Nurhayati Tuasikal, menyebut surat edaran sudah diedarkan."])
+    assert speakers.by_paragraph[0] == speakers.by_paragraph[1] == Official("Frans Latuheru", "Sekretaris Kota Ambon")
+    assert speakers.by_paragraph[2].name == "Nurhayati Tuasikal"

@@ -141,6 +141,8 @@ muhammad mohammad ahmad agus arif budi dian indah putra putri sari dewi rini ani
 chandra bayu eka dwi tri sri adi ayu bagus cahya intan mulia rahmat rahman iman amin hakim
 hasan ali umar usman yusuf abdul made putu ketut nyoman wayan gede dewa gusti agung kadek
 komang ngurah anak ida ni surya wahyu kurnia jaya dana bintang mega fajar rizki rizky
+siti ratna kartika permata mutiara wulan bunga melati lestari rahayu puspita kusuma murni suci
+fitri nur asih pertiwi sukma hidayat bambang teguh
 """.split())
 
 

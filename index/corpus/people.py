@@ -177,6 +177,8 @@ def named_later(person: Person, people: list[Person]) -> Person:
     office = person.positions[0] if person.positions and not person.name else ""
     found = [p for p in people if office and p.name and
              any(_holds(held, office) or _holds(office, held) or _coordinates(held, office) for held in p.positions)]
+    if not found and office and (next_named := _named_next(person, people)):
+        found = [next_named]
     if len(found) != 1:
         return person
     holder = found[0]
@@ -184,6 +186,19 @@ def named_later(person: Person, people: list[Person]) -> Person:
         holder.add_position(office)  # often the fuller form
     holder.said += 1  # called once for each paragraph the office spoke
     return holder
+
+
+def _named_next(office: Person, people: list[Person]) -> Person | None:
+    """A brief's lead gives the office, the next paragraph its holder's name alone: "Sekretaris
+    Kota Ambon meminta ..." then "Frans Latuheru mengatakan ...". The first person named after
+    an office speaking in the lead, in the very next paragraph, with a full name and no office."""
+    if office.first > 1:
+        return None
+    later = sorted((p for p in people if p.name and p.first > office.first), key=lambda p: p.first)
+    first = later[0] if later else None
+    if first is None or first.first != office.first + 1 or first.positions or len(first.name.split()) < 2:
+        return None
+    return first
 
 
 def register_office(people: list[Person], position: str, index: int) -> Person:
