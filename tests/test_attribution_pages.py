@@ -442,15 +442,14 @@ _NOT_YET |= {
     # reads out another's speech: 84/100 quotes and 44/52 speakers before its fixes ('"...,"
     # demikian amanat Pj Bupati yang dibacakan Sekda'; 'Name, dalam sambutan yang dibacakan Staf
     # Ahli ..., Name2, meminta'; 'Arahan Kakanwil ..., Name, dibacakan oleh ...'; "Kakanwil" is
-    # not the "Kepala Bagian Tata Usaha Kanwil"), 99/100 and 47/52 after, one reviewed.
+    # not the "Kepala Bagian Tata Usaha Kanwil"), 99/100 and 47/52 after, one reviewed (bw07
+    # passes since round 77's relays).
     "bw01": "the BKPSDM head speaks as an office ('Materi pertama disampaikan Kepala BKPSDM ...') and "
             "is named later only as 'Menurut Name', without her office",
     "bw03": "the main official: the Inspektur the headline names by body ranks below an Irban quoted more",
     "bw05": "a speaker named as 'Narasumber dari Bawaslu Sulsel, Name' and then by an epithet with a "
             "relative clause ('Anggota Bawaslu Sulsel yang membidangi ... itu'); 'Name mewakili para "
             "kepala kantor ... menyatakan'",
-    "bw07": "'Pesan itu disampaikan Sekda Name saat membacakan sambutan Pj Wali Kota': the reader is "
-            "taken for the speaker",
     "bw11": "a Kanwil's Kabag TU takes the province, not the Kanwil; a Kankemenag head named in an "
             "attendance list; the outlet as the headline's body spells it",
     # The seventy-fifth (bx01-bx12), how reporters attach statements in 2024, measured on those
@@ -462,7 +461,35 @@ _NOT_YET |= {
     "by02": "a lawyer's 'kuasa hukum camat ... yang dibebaskan dari jabatannya' is no office",
     "by05": "a lawyer's 'kuasa hukum camat berinisial LS' is no office",
     "by12": "the main official: a headline opening with the Panwaslih ranks its chair above the Pj Bupati "
-            "the headline names second"}
+            "the headline names second",
+    # The seventy-seventh round (bz01-bz12), statements relayed by spokespeople and read out for
+    # the absent: 80/102 quotes and 29/35 speakers before its fixes ('"...," ujar Ratih membacakan
+    # pesan Rektor', 'kata Rizky menyampaikan arahan Kajari', 'ujar Rusdiansyah mengutip Kapolres',
+    # 'disampaikan Sekda ... saat membacakan sambutan Pj Bupati Name pada Apel ...'), 93/102 and
+    # 34/36 after (a spokesman who speaks for himself once added by review). A quotation that
+    # opens 'Pak Pjs Bupati berpesan, ...' stays with whoever says it, as d03 expects; this
+    # round's helper gave it to the head (bz05, bz08, bz11).
+    "bz05": "'“Pak Pjs Bupati berpesan, ...,” ujar Kabag Prokopim' stays with the Kabag (as d03 expects)",
+    "bz08": "'“Bapak Kakanwil menitipkan pesan, ...,” ujar Kabag TU' stays with the Kabag TU (as d03 expects)",
+    "bz09": "a spokesman's post ('Kepala Dinas Kominfo sekaligus Juru Bicara Pemprov Jambi') lost to the "
+            "Pjs Gubernur's he speaks for; 'Pak Pjs sudah menegaskan, ...' stays with the spokesman",
+    "bz10": "'Wakil Rektor II Bidang Umum dan Keuangan, Name' is read as a 'Rektor II' of the regency",
+    "bz11": "'Menurut Rina, pesan itu diamanatkan Pj Bupati ... “Pak Pj Bupati ...”': the relaying "
+            "Kadiskominfo keeps the words",
+    # The seventy-eighth (ca01-ca12), headlines naming several bodies: 89/89 and 32/35 before its
+    # fixes, 89/89 and 35/35 with three outlets and three members heading divisions reviewed.
+    "ca11": "the main official: 'BKN: ..., Bawaslu RI Minta ...' quotes a body, not a person, and the "
+            "Bawaslu RI member ranks above the BKN deputy",
+    # The seventy-ninth (cb01-cb12), short wire items and briefs: 74/78 and 15/18 before its fixes
+    # ("Ratna", "Siti": given names that are words; a lead's office named next by name alone),
+    # 78/78 and 18/18 after. The eightieth (cc01-cc12), explainers, columns and features: 90/98
+    # and 23/30 before its fixes ("menurut Undang-Undang Nomor 20" read as a name; "dijawab oleh";
+    # "Anggota ... yang membidangi ..., Name, memastikan"), 97/98 and 28/30 after, with two
+    # outlets and two local offices reviewed.
+    "cc02": "the main official on BKN's own site: the Kepala Biro Humas, quoted more, ranks above the "
+            "Deputi the headline's 'BKN' means",
+    "cc04": "a feature's village head named by name alone; his office only in a photo caption",
+    "cc05": "a teacher described ('guru PNS di sebuah SD negeri di Tarogong Kidul') but given no office"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

@@ -1769,3 +1769,37 @@ def test_a_brief_gives_the_office_in_its_lead_and_the_name_next():
         "Sementara itu, Kepala BKPSDM Kota Ambon, Nurhayati Tuasikal, menyebut surat edaran sudah diedarkan."])
     assert speakers.by_paragraph[0] == speakers.by_paragraph[1] == Official("Frans Latuheru", "Sekretaris Kota Ambon")
     assert speakers.by_paragraph[2].name == "Nurhayati Tuasikal"
+
+
+def test_words_read_out_quoted_or_passed_on_are_their_author_s():
+    """ "ujar Ratih membacakan pesan Rektor", "kata Rizky menyampaikan arahan Kajari", "ujar
+    Rizky mengutip Kajari", "disampaikan Sekda ... saat membacakan sambutan Pj Bupati Name pada
+    Apel ...": the head's words. The relayer's own words stay his."""
+    speakers = detect_speakers("Kajari Muara Enim Ingatkan ASN", [
+        "Kepala Kejaksaan Negeri (Kajari) Muara Enim Andika Yudha Pratama mengingatkan ASN. Hal itu "
+        "disampaikan Kajari melalui Kepala Seksi Intelijen Kejari Muara Enim, Rizky Anugrah Siregar.",
+        "“Pemungutan suara sudah selesai,” kata Rizky menyampaikan arahan Kajari.",
+        "“Jangan ada ASN yang dimutasi,” ujar Rizky mengutip Kajari.",
+        "“Tiga laporan kami bahas di Gakkumdu,” jelas Rizky."])
+    assert [o.name for o in speakers.by_paragraph[1:]] == [
+        "Andika Yudha Pratama", "Andika Yudha Pratama", "Rizky Anugrah Siregar"]
+    read_out = detect_speakers("Judul", [
+        "Pesan itu disampaikan Sekretaris Daerah (Sekda) Banyumas, Sugeng Raharjo, saat membacakan sambutan "
+        "Penjabat (Pj) Bupati Banyumas Anindito Wahyu Prakoso pada Apel Hari Kesadaran Nasional di Purwokerto."])
+    assert read_out.by_paragraph[0] == Official("Anindito Wahyu Prakoso", "Penjabat Bupati Banyumas")
+
+
+def test_a_column_s_answers_a_clause_before_the_name_and_laws_are_no_names():
+    """ "Pertanyaan pembaca dijawab oleh Name, Anggota ..." answers what follows; "Anggota Bawaslu
+    Jatim yang membidangi Divisi ..., Name, memastikan" names its holder after the clause; and
+    "menurut Undang-Undang Nomor 20 Tahun 2023" is no one."""
+    column = detect_speakers("Konsultasi Pilkada", [
+        "Pertanyaan pembaca dijawab oleh Yuliana Kartikasari, Anggota Bawaslu Kabupaten Banyumas.",
+        "Tanya: Apakah saya boleh hadir?",
+        "Jawab: PPPK termasuk ASN menurut Undang-Undang Nomor 20 Tahun 2023, jadi kewajibannya sama."])
+    assert column.by_paragraph[2] == Official("Yuliana Kartikasari", "Anggota Bawaslu Kabupaten Banyumas")
+    assert all(o.name != "Undang-Undang Nomor" for o in column.officials)
+    clause = detect_speakers("Judul", [
+        "Anggota Bawaslu Jatim yang membidangi Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan "
+        "Masyarakat, Mochamad Ilham Syafii, memastikan klaim tersebut keliru."])
+    assert clause.by_paragraph[0] == Official("Mochamad Ilham Syafii", "Anggota Bawaslu Jawa Timur")

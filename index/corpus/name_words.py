@@ -98,6 +98,8 @@ september oktober november desember jakarta indonesia ri nkri the and terpilih d
 nonaktif petahana
 kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung ohoi pekon tiyuh
 whatsapp instagram facebook tiktok twitter youtube telegram google
+undang-undang nomor pasal ayat peraturan keputusan perpres perppu permendagri permenpan keppres
+network international institute foundation watch center centre
 """.split()) | LEVEL_ABBREVIATIONS
 # A Minang adat title after a name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
 ADAT_TITLE_SHORT = frozenset({"dt", "dtk"})

@@ -16,15 +16,17 @@ from collections import Counter
 from index.corpus.name_reading import (BRACKETED_WORDS, OPENERS, OPENING_WORDS, PRONOUNS, body_in_between,
                                        epithet_at, holder_before, name_after, name_before, office_in_brackets,
                                        relative_clause_start, second_office)
-from index.corpus.name_words import (HONORIFICS, ORG_WORDS, bare, could_be_name, has_place, is_degree,
+from index.corpus.name_words import (HONORIFICS, ORG_WORDS, bare, could_be_name, has_place, is_degree, strip_honorifics,
                                      within_a_body)
 from index.corpus.people import (MAX_PEOPLE, Person, initialled, named_holder, register, register_office,
                                  same_person, take_initials, within)
 from index.corpus.places import places_at, without_brackets
-from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS, SAY_BEFORE, after_former,
+from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS, SAY_BEFORE, after_former, relays,
                                 is_say_after, read_role, role_at, says_next, skip_verb)
 
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
+_COVERS = frozenset({"membidangi", "membawahi", "menangani", "mengampu"})  # "Anggota ... yang membidangi ..."
+_NAME_WORDS = 4
 _JOINING = frozenset({"sekaligus", "merangkap", "selaku"})
 _APPOSED_WORDS = 12  # "guru di SD Negeri 2 Karanglewas Lor,"
 _PLACE_WORDS = 4  # "dari Kabupaten Pulang Pisau,"
@@ -118,6 +120,9 @@ class ParagraphReader:
             position = f"{position} {place}"  # "Sementara dari Lombok Tengah, Pj Bupati menegaskan"
         elif within_a_body(position) and (body := _body_set_before(words, i)):
             position = f"{position} {body}"  # "Dari Bawaslu Sulsel, Koordinator Divisi ..., Name,"
+        if not name and (described := _named_after_clause(words, end, self.names)):
+            end, name = described
+            said = True
         # "(disampaikan) Sekda Lamteng sekaligus Ketua Tim Netralitas ASN, Name,"
         if not name and (joined := _joined_office(words, end, position, self.names)):
             acting = bare(words[end]).lower() == "selaku"
@@ -146,8 +151,21 @@ class ParagraphReader:
         self.apposed = (end, position) if not (name or said) and words[end - 1].endswith(",") else None
         if not (name or after_verb or words[i][:1].isupper()):
             return None  # "seorang pengamat menilai" is no one's; "peneliti ..., Arief Nugroho," is
+        relayed = relays(words, i) and not self.quoted[i]
+        relayer = next((p for p in reversed(self.spoken) if p is not None), None) if relayed else None
+        while relayed and self.spoken and self.spoken[-1] in (None, relayer):
+            # "“...,” ujar Ratih membacakan pesan Rektor", "kata Rizky menyampaikan arahan
+            # Kajari": the Rektor's and the Kajari's words, not Ratih's or Rizky's
+            self.spoken.pop()
+            self.antecedents.pop()
         if name:
-            return self._named_office(i, end, position, name, said, besides)
+            end = self._named_office(i, end, position, name, said, besides)
+            if relayed and not said:
+                self._speak(self.named[-1])
+            return end
+        if relayed and position:
+            self._speak(named_holder(self.people, position) or register_office(self.people, position, self.index))
+            return end
         # "Sulaiman Nadjib mengungkapkan ... Ketua Bawaslu Kukar itu menyebut": the one who
         # spoke last in this paragraph, else the one spoken of before it
         referred = next((p for p in reversed(self.spoken) if p is not None), self.current)
@@ -367,6 +385,22 @@ def apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
 def _held_besides(words: list[str], i: int) -> bool:
     """The office at `words[i]` is one its holder also holds: "yang juga (menjabat)"."""
     return any(bare(w).lower() == "juga" for w in words[max(i - 3, 0):i])
+
+
+def _named_after_clause(words: list[str], end: int, names: Counter[str]) -> tuple[int, str] | None:
+    """(where the name ends, the name) of an office's holder set off after the clause that says
+    what the office covers: "Anggota Bawaslu Jatim yang membidangi Divisi Pencegahan,
+    Partisipasi Masyarakat, dan Hubungan Masyarakat, Mochamad Ilham Syafii, memastikan"."""
+    if end + 1 >= len(words) or bare(words[end]).lower() != "yang" or \
+            bare(words[end + 1]).lower() not in _COVERS:
+        return None
+    commas = [k for k in range(end + 2, min(end + _APPOSED_WORDS + 2, len(words))) if words[k].endswith(",")]
+    for k, after in zip(commas, commas[1:]):
+        run = strip_honorifics([bare(w) for w in words[k + 1:after + 1]])
+        if 1 < len(run) <= _NAME_WORDS and all(could_be_name(w) for w in run) and \
+                after + 1 < len(words) and bare(words[after + 1]).lower() in SAY_BEFORE:
+            return after + 1, " ".join(run)
+    return None
 
 
 def _reads_out(words: list[str], k: int) -> bool:

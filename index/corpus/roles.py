@@ -53,7 +53,7 @@ _SAY_AFTER = frozenset(
 _SAID_BY = frozenset(
     "disampaikan dikatakan diungkapkan dijelaskan ditegaskan diutarakan dipaparkan disebutkan "
     "ditambahkan dituturkan diucapkan dinyatakan "
-    "dibenarkan diamini dibantah ditanggapi".split())  # "Hal itu dibenarkan oleh Ketua Bawaslu ..."
+    "dibenarkan diamini dibantah ditanggapi dijawab".split())  # "Hal itu dibenarkan oleh Ketua Bawaslu ..."
 _SPEAKER_FOLLOWS = _SAY_AFTER | _SAID_BY | {"menurut"}
 # Of those, the ones that are adjectives or adverbs in running text: a verb of saying only
 # right after the quote ("menindak tegas lurah", "sudah jelas", "lebih lanjut").
@@ -96,6 +96,12 @@ _ENDS_OFFICE = frozenset({"melalui", "didampingi", "diwakili", "beserta", "bersa
                           "sekaligus", "merangkap", "selaku"})  # "tokoh adat sekaligus Ketua LMA ...": a second office
 # What a quotation was part of, named after "demikian": '"...," demikian amanat Pj Bupati'.
 _SPEECHES = frozenset({"sambutan", "amanat", "arahan", "pidato", "pernyataan"})
+# Relaying another's words: "membacakan (sambutan) Bupati", "mengutip Kajari", and with what
+# was relayed named, "menyampaikan pesan Kakanwil".
+_QUOTES_FROM = frozenset({"membacakan", "mengutip"})
+_PASSES_ON = _QUOTES_FROM | {"menyampaikan", "meneruskan", "menitipkan"}
+_RELAYED = frozenset({"pesan", "sambutan", "amanat", "arahan", "pernyataan", "instruksi", "imbauan"})
+_TITLES_OF_ADDRESS = frozenset({"pak", "bapak", "bu", "ibu"})
 # Words after which an office is held by the person named before them.
 _HOLDS_NEXT = frozenset({"menjabat", "selaku"})
 # A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
@@ -128,7 +134,8 @@ def _not_a_person_before(words: list[str], k: int) -> bool:
     lower = bare(words[k]).lower()
     if lower not in _NOT_A_PERSON_BEFORE or words[k].endswith(","):
         return False
-    return lower not in _REQUESTS or not (k == 0 or words[k - 1].endswith((".", "!", "?")) or says_next(words, k))
+    return lower not in _REQUESTS or not (k == 0 or words[k - 1].endswith((".", "!", "?")) or says_next(words, k)
+                                          or bare(words[k - 1]).lower() in _PASSES_ON)  # "menyampaikan arahan Kajari"
 
 
 def role_at(words: list[str], i: int, capitalised: bool = True, stood_in_for: bool = False) -> int:
@@ -314,8 +321,8 @@ def _connects(words: list[str], k: int) -> bool:
     following = words[k + 1] if k + 1 < len(words) else ""
     if lowered in {"dan", "&", "serta", "untuk"} | NAME_PARTICLES:
         return following[:1].isupper() and not role_at(words, k + 1)
-    if lowered == "pada":
-        return following[:1].isupper() and bare(following).lower() in ORG_WORDS
+    if lowered == "pada":  # not an event: "Bupati Banyumas Name pada Apel Hari Kesadaran Nasional"
+        return following[:1].isupper() and bare(following).lower() in ORG_WORDS - _EVENTS
     if lowered == "dari":
         return bare(following).lower() in _PARTY_WORDS
     return lowered == "asal" and 0 in place_spans([bare(w) for w in words[k + 1:k + 4]])
@@ -331,6 +338,7 @@ def _ballot_number(words: list[str], i: int) -> bool:
 _ENDS_NO_SENTENCE = HONORIFICS | LEVEL_ABBREVIATIONS
 _NO_END_BEFORE_VERB = _ENDS_NO_SENTENCE | ADAT_TITLE_SHORT  # "Name, S.Pd Dt. Rajo Mangkuto mengingatkan"
 _PARTY_WORDS = frozenset({"fraksi", "partai"})
+_EVENTS = frozenset({"apel", "rakor", "pilkada", "pemilu", "pilgub", "pilbup", "pilwalkot", "pileg", "pilpres"})
 _DESCRIBING_WORDS = 10  # "yang membidangi penanganan pelanggaran dan penyelesaian sengketa itu"
 _LOWER_CASE_WORDS = 8  # "hukum tata negara dari Universitas Khairun Ternate,"
 
@@ -600,6 +608,18 @@ def is_said(words: list[str], start: int, end: int) -> bool:
     while before > 0 and bare(words[before]).lower() in HONORIFICS:
         before -= 1  # "disampaikan oleh Bapak Bupati Wonosobo, ..."
     return _verb_after(words, end) is not None or (before >= 0 and says_next(words, before))
+
+
+def relays(words: list[str], i: int) -> bool:
+    """Whether the office at `words[i]` is whose words someone reads out, quotes or passes on:
+    "membacakan (pesan) Rektor", "mengutip Kajari", "menyampaikan arahan Kajari"."""
+    k = i - 1
+    while k >= 0 and bare(words[k]).lower() in _TITLES_OF_ADDRESS:
+        k -= 1  # "membacakan pesan Bapak Kakanwil"
+    speech = k >= 0 and bare(words[k]).lower() in _RELAYED
+    k -= speech
+    verb = bare(words[k]).lower() if k >= 0 and not words[k].endswith((",", ".")) else ""
+    return verb in _QUOTES_FROM or speech and verb in _PASSES_ON
 
 
 def skip_verb(words: list[str], end: int) -> int:
