@@ -307,7 +307,6 @@ _NOT_YET |= {
     # The fifty-second round (ba01-ba12), where sentences place the speaker (opening, middle, end,
     # passive, nicknames, lists, epithets far from the name): 103/113 quotes and 36/36 speakers
     # before its fixes, 104/113 and 36/36 after (one expectation reviewed as in the forty-seventh).
-    "ba02": "'Pak Kades, begitu ia biasa disapa warganya' names the village head as a nickname",
     "ba04": "an epithet only the person's birthplace fits ('ujar perempuan kelahiran Kabanjahe ... itu')",
     "ba05": "a sentence cut by a stray <p> ('... atau cukup diselesaikan dengan imbauan, <p>Menurut ...')",
     "ba06": "an epithet of a former office ('mantan Kepala Staf Kodam XVI/Pattimura itu') three speakers later",
@@ -471,8 +470,7 @@ _NOT_YET |= {
     # round's helper gave it to the head (bz05, bz08, bz11).
     "bz05": "'“Pak Pjs Bupati berpesan, ...,” ujar Kabag Prokopim' stays with the Kabag (as d03 expects)",
     "bz08": "'“Bapak Kakanwil menitipkan pesan, ...,” ujar Kabag TU' stays with the Kabag TU (as d03 expects)",
-    "bz09": "a spokesman's post ('Kepala Dinas Kominfo sekaligus Juru Bicara Pemprov Jambi') lost to the "
-            "Pjs Gubernur's he speaks for; 'Pak Pjs sudah menegaskan, ...' stays with the spokesman",
+    "bz09": "'“Pak Pjs sudah menegaskan, ...,” kata Fikri' stays with the spokesman (as d03 expects)",
     "bz10": "'Wakil Rektor II Bidang Umum dan Keuangan, Name' is read as a 'Rektor II' of the regency",
     "bz11": "'Menurut Rina, pesan itu diamanatkan Pj Bupati ... “Pak Pj Bupati ...”': the relaying "
             "Kadiskominfo keeps the words",

@@ -1803,3 +1803,17 @@ def test_a_column_s_answers_a_clause_before_the_name_and_laws_are_no_names():
         "Anggota Bawaslu Jatim yang membidangi Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan "
         "Masyarakat, Mochamad Ilham Syafii, memastikan klaim tersebut keliru."])
     assert clause.by_paragraph[0] == Official("Mochamad Ilham Syafii", "Anggota Bawaslu Jawa Timur")
+
+
+def test_an_office_after_a_reporting_verb_not_set_off_opens_what_is_reported():
+    """ "Menurut Fikri, Pjs Gubernur telah memanggil ...": Fikri reports what the Pjs Gubernur
+    did, and keeps his own office; "disampaikan Teguh Prasetyo, mantan Ketua Bawaslu ..." ends
+    its sentence on his office, which stays his."""
+    speakers = detect_speakers("Pjs Gubernur Jambi Minta Inspektorat Turun Tangan", [
+        "Penjabat Sementara (Pjs) Gubernur Jambi Hendrawan Budi Satrio meminta Inspektorat memeriksa RH.",
+        "Hal itu disampaikan Kepala Dinas Kominfo Provinsi Jambi, Fikri Ramadhan Saputra, kepada wartawan.",
+        "Menurut Fikri, Pjs Gubernur telah memanggil Kepala Dinas PUPR untuk meminta penjelasan.",
+        "Pandangan serupa disampaikan Teguh Prasetyo, mantan Ketua Bawaslu Provinsi Jawa Tengah. "
+        "“Itu gunung es,” kata Teguh."])
+    assert speakers.by_paragraph[2] == Official("Fikri Ramadhan Saputra", "Kepala Dinas Kominfo Provinsi Jambi")
+    assert speakers.by_paragraph[3].position == "mantan Ketua Bawaslu Provinsi Jawa Tengah"

@@ -137,8 +137,8 @@ def holder_before(words: list[str], i: int, said: bool, names: Counter[str], set
     ...", and set off by commas when the office
     speaks or the name follows a verb of saying ("Lalu Gita Ariadi, Sekda NTB, mengatakan",
     "diungkapkan Sri Wahyuni, Kepala BKD Kota Cimahi, saat ..."); after a verb of saying,
-    an office that speaks and is not `set_off` by a comma opens what is reported ("Menurut
-    Yudhistira, Mendagri juga meminta ...")."""
+    an office not `set_off` by a comma opens what is reported ("Menurut Yudhistira, Mendagri
+    juga meminta ...")."""
     j = i
     while j > max(i - 3, 0) and bare(words[j - 1]).lower() in _LINKS_TO_OFFICE:
         j -= 1
@@ -158,8 +158,8 @@ def holder_before(words: list[str], i: int, said: bool, names: Counter[str], set
     if not name:
         return None
     start = _before_name(words, i, name)
-    if said and not set_off and says_next(words, start):
-        return None
+    if not set_off and says_next(words, start):
+        return None  # "Menurut Fikri, Pjs Gubernur telah memanggil ...": what he reports
     return name if said or start < 0 or says_next(words, start) or _opens_sentence(words, start) else None
 
 

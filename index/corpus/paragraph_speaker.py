@@ -137,7 +137,7 @@ class ParagraphReader:
         # An office right after someone read with theirs is another's: "melalui Kepala
         # Bagian Prokopim, Maria Goreti Seran, Pj Wali Kota Kupang menyampaikan"
         besides = False
-        set_off = words[end - 1].endswith(",")
+        set_off = end >= len(words) or words[end - 1].endswith((",", ".", ";"))
         if not name and i != self.named_end and (name := holder_before(words, i, said, self.names, set_off)):
             if after_former(words, i):
                 position = f"mantan {position}"
@@ -377,9 +377,10 @@ def apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
         office = without_brackets(" ".join(words[k:end]).rstrip(",.;")) if end else ""
         return office[:1].upper() + office[1:]
     end, position, name, _, said = read_role(words, k, role, names)
-    # an office that speaks without a comma opens what is reported: "Menurut Yudhistira,
-    # Mendagri juga meminta ..."
-    return "" if name or said and not words[end - 1].endswith(",") else position
+    # an office not set off opens what is reported: "Menurut Yudhistira, Mendagri juga
+    # meminta ...", "Menurut Fikri, Pjs Gubernur telah memanggil ..."
+    set_off = end >= len(words) or words[end - 1].endswith((",", ".", ";", ")"))
+    return "" if name or not set_off else position
 
 
 def _held_besides(words: list[str], i: int) -> bool:
