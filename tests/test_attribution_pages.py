@@ -337,14 +337,12 @@ _NOT_YET |= {
             "the name",
     "bc07": "a synod's short form ('GTM') read with the regency's place rather than spelt out",
     "bc09": "a DPRD member's office given to the Sekda quoted before him in the paragraph",
-    "bc10": "'Mama Nelce' (a church mother) read as her own person, not Nelce Kambuaya",
     # The fifty-fifth round (bd01-bd12), institutions' own sites and releases (offices without the
     # body, 'Menurut Ketua, ...', attendance lists): 97/119 quotes and 24/37 speakers before its
     # fixes, 108/119 and 27/37 after (three expectations reviewed as in the forty-seventh).
     "bd01": "'Anggota Bawaslu Siti Nur Khasanah, S.Pd. dan ...' in an attendance list split wrongly",
     "bd04": "a minister quoted inside the Pjs Bupati's amanat is read as a speaker without a name",
     "bd06": "a Kanreg BKN's Kabid on the Kanreg's own site takes the province's place, not the Kanreg",
-    "bd07": "the main official: the Asdep is quoted more than the Deputi the headline names by office only",
     "bd08": "the headline only in the page's content heading (the <title> is the site's name), and an "
             "Irban's 'Inspektorat Daerah' left out of her post",
     "bd10": "a Kabag of the DPRD secretariat on its own site given the regency, not the Setwan",
@@ -465,7 +463,7 @@ _NOT_YET |= {
     # the absent: 80/102 quotes and 29/35 speakers before its fixes ('"...," ujar Ratih membacakan
     # pesan Rektor', 'kata Rizky menyampaikan arahan Kajari', 'ujar Rusdiansyah mengutip Kapolres',
     # 'disampaikan Sekda ... saat membacakan sambutan Pj Bupati Name pada Apel ...'), 93/102 and
-    # 34/36 after (a spokesman who speaks for himself once added by review). A quotation that
+    # 35/36 after (a spokesman who speaks for himself once added by review). A quotation that
     # opens 'Pak Pjs Bupati berpesan, ...' stays with whoever says it, as d03 expects; this
     # round's helper gave it to the head (bz05, bz08, bz11).
     "bz05": "'“Pak Pjs Bupati berpesan, ...,” ujar Kabag Prokopim' stays with the Kabag (as d03 expects)",
@@ -487,7 +485,40 @@ _NOT_YET |= {
     "cc02": "the main official on BKN's own site: the Kepala Biro Humas, quoted more, ranks above the "
             "Deputi the headline's 'BKN' means",
     "cc04": "a feature's village head named by name alone; his office only in a photo caption",
-    "cc05": "a teacher described ('guru PNS di sebuah SD negeri di Tarogong Kidul') but given no office"}
+    "cc05": "a teacher described ('guru PNS di sebuah SD negeri di Tarogong Kidul') but given no office",
+    # The eighty-second round (ce01-ce12), national officials in Jakarta outlets: 80/88 quotes
+    # and 29/37 speakers before its fixes ("Ketua Bawaslu" on the Bawaslu RI site is no DKI
+    # Jakarta office; "SDM Aparatur Ratna ...", "kata Politisi Fraksi PKB itu": no names;
+    # "Dimas Arya Saputra"), 88/88 and 35/37 after, with two outlets and two members heading a
+    # division reviewed. The eighty-first (cd01-cd12), messy page shapes: 97/97 and 36/36 before
+    # any fix; two pages' metadata after ("Diposting pada: Selasa, 15 Oktober 2024"; a Blogger
+    # <title>'s " ~ Suara Lewotana"). The eighty-third (cf01-cf12), eastern Indonesia with local
+    # leaders: 101/108 and 28/47 before ("Mama Naomi", "Bapa Kris" are familiar forms, which
+    # also sets bc10 right), 102/108 and 39/47 with eleven local offices reviewed. The eighty-fourth
+    # (cg01-cg12), follow-ups, corrections and roundups: 90/92 and 32/39 before ("Hendra Gunawan
+    # Surya": "Gunawan" is a name too; a member's division no longer hides the body a headline
+    # names), 92/92 and 39/39 after, with six members heading a division and an outlet reviewed.
+    "ce05": "the main official: 'Komisi II Desak BKN ...' names a committee, not its vice chair who "
+            "leads the hearing; the date only as '12-09-2024 / KOMISI II' above the body",
+    "ce06": "the main official: a headline naming only the ministry ranks its spokesman above the "
+            "Deputi quoted most",
+    "ce07": "the main official on BKN's own site: the Kepala BKN its 'BKN' headline names ranks above "
+            "the spokesperson quoted most",
+    "ce08": "a researcher's post in English words ('Peneliti Departemen Politik dan Perubahan Sosial "
+            "Centre for Strategic and International Studies') is not read",
+    "ce12": "a national NGO's director ('Direktur Eksekutif KPPOD') is given the dateline's province",
+    "cf01": "'Tu'a Golo Kampung Golo Bilas', a Manggarai adat title, is not read as an office",
+    "cf05": "a clan confederation's chief ('Kepala Suku Konfederasi Hubikosi') is given the province, "
+            "not his regency",
+    "cf06": "'Raja Waigeo Name': a raja's title (only 'Raja Negeri' is read) is taken into the name",
+    "cf07": "'Raja Negeri Hative Kecil, Bapa Raja Pieter Nanlohy': 'Raja' after 'Bapa' is read as a "
+            "given name",
+    "cf08": "'Rat Ibra', a Kei adat title, is not read as an office",
+    "cf09": "'Tokoh Adat Desa Sawidago, Name' is not read; his quote stays with the lurah before him",
+    "cf10": "'Totua Ngata', a Kaili adat title, is not read; the main official on the Ombudsman's site",
+    "cf11": "'Parabela', a Buton adat title, is not read as an office",
+    "cg12": "the main official: a headline naming the Dinas Kesehatan whose staff are the case ranks "
+            "its head above the Bawaslu member quoted most"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

@@ -1817,3 +1817,37 @@ def test_an_office_after_a_reporting_verb_not_set_off_opens_what_is_reported():
         "“Itu gunung es,” kata Teguh."])
     assert speakers.by_paragraph[2] == Official("Fikri Ramadhan Saputra", "Kepala Dinas Kominfo Provinsi Jambi")
     assert speakers.by_paragraph[3].position == "mantan Ketua Bawaslu Provinsi Jawa Tengah"
+
+
+def test_national_officials_their_site_and_words_that_are_no_names():
+    """On the Bawaslu RI site, written out in full, a "Ketua Bawaslu" takes no dateline place;
+    "SDM Aparatur" and "Politisi Fraksi PKB itu" name no one; "Dimas Arya Saputra", "Hendra
+    Gunawan Surya" and "Mama Naomi" are names whose words are also ordinary ones."""
+    site = detect_speakers("Bawaslu Ungkap 386 Dugaan Pelanggaran", [
+        "JAKARTA – Ketua Bawaslu Fauzan Ridwan Hakim mengatakan pengawasan diperketat."],
+        outlet="Badan Pengawas Pemilihan Umum Republik Indonesia")
+    assert site.by_paragraph[0] == Official("Fauzan Ridwan Hakim", "Ketua Bawaslu")
+    speakers = detect_speakers("Judul", [
+        "Asisten Deputi Pembinaan Integritas dan Penegakan Disiplin SDM Aparatur Ratna Kusumawardhani "
+        "mengatakan temuan meningkat.",
+        "Anggota Komisi II DPR RI Muhammad Iqbal Fathurrahman meminta sanksi dipercepat.",
+        "“PPPK itu juga ASN,” kata Politisi Fraksi PKB itu.",
+        "Kepala Biro Data, Komunikasi, dan Informasi Publik Kementerian PANRB Dimas Arya Saputra mengatakan "
+        "masukan dicatat.",
+        "Penjabat (Pj) Wali Kota Bogor Hendra Gunawan Surya memutuskan membebastugaskan lurah itu.",
+        "Kepala Distrik Wamena Kota, Naomi Hubi, meminta ASN netral. “Kantor distrik bukan posko,” "
+        "kata Mama Naomi."])
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Ratna Kusumawardhani", "Muhammad Iqbal Fathurrahman", "Muhammad Iqbal Fathurrahman",
+        "Dimas Arya Saputra", "Hendra Gunawan Surya", "Naomi Hubi"]
+
+
+def test_a_member_s_division_does_not_hide_the_body_a_headline_names():
+    """ "Bawaslu Medan Teruskan 3 Kasus ... ke BKN" opens with the Bawaslu member's body, though
+    her post is written with the division she heads after it."""
+    speakers = detect_speakers("Bawaslu Medan Teruskan 3 Kasus Netralitas ASN ke BKN", [
+        "Anggota Bawaslu Kota Medan Koordinator Divisi Penanganan Pelanggaran Rini Marlina Sitepu "
+        "mengatakan tiga kasus diteruskan.",
+        "Kepala Kantor Regional VI BKN Medan Desi Natalia Sitompul mengatakan berkas diterima.",
+        "“Kami proses,” kata Desi.", "“Secepatnya,” ujar Desi lagi."])
+    assert speakers.main.name == "Rini Marlina Sitepu"

@@ -595,6 +595,18 @@ def test_an_og_site_name_that_is_a_bare_domain_gives_way_to_the_title_s_name() -
     assert outlet("RRI.co.id") == "RRI.co.id"
 
 
+def test_a_footer_s_labelled_date_with_its_day_and_a_blogger_title_s_site_name() -> None:
+    """A portal that gives its date only as "Diposting pada: Selasa, 15 Oktober 2024 pukul
+    10:42 WITA"; a Blogger theme's <title> "Headline ~ Suara Lewotana"."""
+    footer = _bare_article("<title>Asisten I: ASN Wajib Netral</title>").replace(
+        "</article>", "</article><footer>Diposting pada: Selasa, 15 Oktober 2024 pukul 10:42 WITA</footer>")
+    assert extract_article(footer, "https://lomboktimurkab.example/berita/1").date == "2024-10-15"
+    head = ("<title>Bawaslu Flotim Ingatkan ASN ~ Suara Lewotana</title>"
+            "<meta property='og:title' content='Bawaslu Flotim Ingatkan ASN'>")
+    blog = extract_article(_bare_article(head), "https://www.suaralewotana.com/2024/10/a.html")
+    assert blog.outlet == "Suara Lewotana"
+
+
 def test_the_headline_as_the_page_shows_it() -> None:
     """og:title worded apart from the <h1> that the <title> repeats: the <h1>; one the
     <title> does not repeat (a site's <h1>, a shortened one) leaves the og:title."""

@@ -99,7 +99,7 @@ nonaktif petahana
 kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung ohoi pekon tiyuh
 whatsapp instagram facebook tiktok twitter youtube telegram google
 undang-undang nomor pasal ayat peraturan keputusan perpres perppu permendagri permenpan keppres
-network international institute foundation watch center centre
+network international institute foundation watch center centre politisi aparatur
 """.split()) | LEVEL_ABBREVIATIONS
 # A Minang adat title after a name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
 ADAT_TITLE_SHORT = frozenset({"dt", "dtk"})
@@ -130,6 +130,8 @@ CORPS = frozenset({"pol", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cku"
 HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz",
                                # familiar forms before a name: "Kang Asep", "Teh Eti", "Cak Nur"
                                "kang", "teh", "abah", "cak", "mas", "mbak", "bang", "uda", "mang", "bung",
+                               # and in Papua, Maluku and NTT: "Bapa Kris", "Mama Yosina"
+                               "bapa", "mama",
                                # noble titles some articles write and others leave out: "Raden Ahmad
                                # Syukri" is "Ahmad Syukri"; Madura's "Ra", Palembang's "Kgs"/"Masagus"
                                "raden", "ra", "ki", "nyi", "kgs", "kemas", "masagus", "mgs"}
@@ -144,7 +146,8 @@ chandra bayu eka dwi tri sri adi ayu bagus cahya intan mulia rahmat rahman iman 
 hasan ali umar usman yusuf abdul made putu ketut nyoman wayan gede dewa gusti agung kadek
 komang ngurah anak ida ni surya wahyu kurnia jaya dana bintang mega fajar rizki rizky
 siti ratna kartika permata mutiara wulan bunga melati lestari rahayu puspita kusuma murni suci
-fitri nur asih pertiwi sukma hidayat bambang teguh
+fitri nur asih pertiwi sukma hidayat bambang teguh dimas arya maulana galih gunawan wijaya
+permana ananda budiman salim karim satria
 """.split())
 
 

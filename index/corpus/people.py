@@ -38,6 +38,9 @@ _BODY_STARTS = ORG_WORDS | {"badan", "dinas", "dewan", "komisi", "kantor", "lemb
                             "kejaksaan", "komando", "sekretariat", "asosiasi", "persatuan", "korps",
                             "pengadilan", "biro", "satuan", "panitia"}
 _SET_OFF_PLACE = re.compile(r",\s*(?:Kecamatan|Kabupaten|Kota|Provinsi)\s.*$")
+# The division a member heads, written after the body ("Anggota Bawaslu Kota Medan Koordinator
+# Divisi ..."): a headline names the body, not the division.
+_JOINED_DIVISION = re.compile(r"(?<=\S),?\s+(?:selaku\s+)?Koordinator Divisi\b.*$")
 _DOUBLED = re.compile(r"(\w)\1+")
 _SHORTENED_CHARS = 4  # a shorter cut ("Abd") could start too many names
 _FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdiansyah Noor"
@@ -296,7 +299,7 @@ def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[i
     for position in person.positions:
         # where an office lies, set off, need not be in the headline: "Kades Sukarara Timur
         # Dilaporkan ..." for the "Kepala Desa Sukarara Timur, Kecamatan Sakra Barat"
-        words = position_words(_SET_OFF_PLACE.sub("", position))
+        words = position_words(_JOINED_DIVISION.sub("", _SET_OFF_PLACE.sub("", position)))
         if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
             return -2, min(at[w] for w in words)
         head = _head(position)

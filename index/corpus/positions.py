@@ -12,7 +12,7 @@ from index.corpus.article import Official
 from index.corpus.name_reading import split_words
 from index.corpus.name_words import BODY_WORDS, bare, has_place, within_a_body
 from index.corpus.people import same_person
-from index.corpus.places import PARTY_SEAT, Place, find_places, places_at, spell_out
+from index.corpus.places import PARTY_SEAT, Place, canonical_position, find_places, places_at, spell_out
 from index.corpus.roles import LOCAL_OFFICES, role_at
 
 # Offices of a district or village, and a university's posts, name their own place or none.
@@ -42,6 +42,7 @@ _NATIONAL_IN_FULL = re.compile(r"\bdewan perwakilan rakyat\b(?! daerah)|\bdewan 
 # A body's own site speaks of itself: on "Bawaslu RI"'s site "Ketua Bawaslu" is the
 # national chair, on "Bawaslu Kabupaten Sleman"'s Sleman's, wherever the story is set.
 _PUBLISHING_BODIES = frozenset({"bawaslu", "panwaslih", "kpu", "bkn", "kasn", "dkpp", "ombudsman"})
+_PUBLISHING_BODY_WORDS = [frozenset(canonical_position(body)) for body in _PUBLISHING_BODIES]
 
 
 def finish_officials(officials: list[Official], place: Place | None, outlet: str = "") -> list[Official]:
@@ -80,6 +81,13 @@ def in_house(position: str, committees: dict[str, str]) -> str:
     return f"{position[:alone.end()]} {committees[alone[1]]}{position[alone.end():]}"
 
 
+def _of_site_body(position: str, outlet: str) -> bool:
+    """Whether `position` is in the publishing body whose site `outlet` is, however either
+    writes it: "Ketua Bawaslu" on the site of the "Badan Pengawas Pemilihan Umum RI"."""
+    held, site = set(canonical_position(position)), set(canonical_position(outlet))
+    return any(body <= held and body <= site for body in _PUBLISHING_BODY_WORDS)
+
+
 def _in_own_body(position: str, outlet: str) -> bool:
     """Whether `position` is a post within the body whose own site (with its place) `outlet` is."""
     return within_a_body(position) and bool(_words(outlet) & _PUBLISHING_BODIES) and has_place(outlet)
@@ -95,7 +103,7 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     """A described office ("Direktur lembaga survei ...") or a university's is no regional
     one, and a local one names its own place ("Kepala Desa Karangrejo", "Dandim
     1701/Jayapura"): no place. A candidate's gets it before the ballot number."""
-    if _words(position) & _words(outlet) & _PUBLISHING_BODIES or "pemerintah" in _words(outlet):
+    if _of_site_body(position, outlet) or "pemerintah" in _words(outlet):
         # on a body's own site, or a regional government's, an office without a place is
         # the site's: a Kaban Kesbangpol on kaltimprov.go.id is the province's, not the dateline city's
         place = article_place([outlet])

@@ -157,7 +157,7 @@ def _html_title(tree: HtmlElement) -> str:
     return element.text_content() if element is not None else ""
 
 
-_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " ~ ")  # " ~ ": Blogger themes
 # Blogspot's default <title> is "Blog Name: Post Title": a colon after the site's name only.
 _PREFIX_SEPARATORS = _TITLE_SEPARATORS + (": ",)
 _OUTLET_WORDS = 4  # "Republika Online", "Tribun Jateng": a site's name is short
@@ -318,13 +318,15 @@ _MONTH_SPELLINGS = {spelling: number for number, spellings in enumerate((
 # "pukul 07.00 WIB"); the zone may be left out ("Selasa, 15 Oktober 2024 16:40").
 _DATE = (r"(?:(\d{1,2})\s+(" + "|".join(sorted(_MONTH_SPELLINGS, key=len, reverse=True)) + r")\.?\s+(\d{4})"
          r"|(\d{1,2})([/-])(\d{1,2})\5(\d{4}))")
+_DAY_NAME = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+"
 _BYLINE_DATE = re.compile(
-    r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+" + _DATE +
+    r"\b" + _DAY_NAME + _DATE +
     r"\s*[-|,|/]?\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:wib|wita|wit)\b)?", re.IGNORECASE)
 # Or a date the page labels as its publication's: "Diposting: 12/11/2024", "Diterbitkan 7 Nopember
-# 2024", an old CMS's "Tanggal : 30-09-2024" (with the colon: "tanggal 27 November" is the body's).
+# 2024", "Diposting pada: Selasa, 15 Oktober 2024", an old CMS's "Tanggal : 30-09-2024" (with the
+# colon: "tanggal 27 November" is the body's).
 _LABELLED_DATE = re.compile(r"\b(?:(?:diposting|diterbitkan|dipublikasikan|dipublish|published|posted)"
-                            r"(?:\s+(?:pada|on))?\s*:?|tanggal\s*:)\s*" + _DATE, re.IGNORECASE)
+                            r"(?:\s+(?:pada|on))?\s*:?|tanggal\s*:)\s*(?:" + _DAY_NAME + ")?" + _DATE, re.IGNORECASE)
 _BYLINE_SCAN_CHARS = 200_000
 
 
