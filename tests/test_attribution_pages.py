@@ -494,7 +494,8 @@ _NOT_YET |= {
     # any fix; two pages' metadata after ("Diposting pada: Selasa, 15 Oktober 2024"; a Blogger
     # <title>'s " ~ Suara Lewotana"). The eighty-third (cf01-cf12), eastern Indonesia with local
     # leaders: 101/108 and 28/47 before ("Mama Naomi", "Bapa Kris" are familiar forms, which
-    # also sets bc10 right), 102/108 and 39/47 with eleven local offices reviewed. The eighty-fourth
+    # also sets bc10 right; Parabela, Totua Ngata, Kepala Suku are read), 102/108 and 42/47 with
+    # fourteen local offices reviewed. The eighty-fourth
     # (cg01-cg12), follow-ups, corrections and roundups: 90/92 and 32/39 before ("Hendra Gunawan
     # Surya": "Gunawan" is a name too; a member's division no longer hides the body a headline
     # names), 92/92 and 39/39 after, with six members heading a division and an outlet reviewed.
@@ -508,15 +509,13 @@ _NOT_YET |= {
             "Centre for Strategic and International Studies') is not read",
     "ce12": "a national NGO's director ('Direktur Eksekutif KPPOD') is given the dateline's province",
     "cf01": "'Tu'a Golo Kampung Golo Bilas', a Manggarai adat title, is not read as an office",
-    "cf05": "a clan confederation's chief ('Kepala Suku Konfederasi Hubikosi') is given the province, "
-            "not his regency",
     "cf06": "'Raja Waigeo Name': a raja's title (only 'Raja Negeri' is read) is taken into the name",
     "cf07": "'Raja Negeri Hative Kecil, Bapa Raja Pieter Nanlohy': 'Raja' after 'Bapa' is read as a "
             "given name",
     "cf08": "'Rat Ibra', a Kei adat title, is not read as an office",
     "cf09": "'Tokoh Adat Desa Sawidago, Name' is not read; his quote stays with the lurah before him",
-    "cf10": "'Totua Ngata', a Kaili adat title, is not read; the main official on the Ombudsman's site",
-    "cf11": "'Parabela', a Buton adat title, is not read as an office",
+    "cf10": "the main official on the Ombudsman's own site: a Kepala Keasistenan quoted more ranks above "
+            "the head of the representative office; the date only in the page's text",
     "cg12": "the main official: a headline naming the Dinas Kesehatan whose staff are the case ranks "
             "its head above the Bawaslu member quoted most"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming

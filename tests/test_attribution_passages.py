@@ -1851,3 +1851,14 @@ def test_a_member_s_division_does_not_hide_the_body_a_headline_names():
         "Kepala Kantor Regional VI BKN Medan Desi Natalia Sitompul mengatakan berkas diterima.",
         "“Kami proses,” kata Desi.", "“Secepatnya,” ujar Desi lagi."])
     assert speakers.main.name == "Rini Marlina Sitepu"
+
+
+def test_customary_heads_of_eastern_indonesia_are_offices_of_their_own_community():
+    """Buton's "Parabela Wabula", the Kaili's "Totua Ngata Kelurahan Lere" and a Papuan "Kepala
+    Suku Konfederasi Hubikosi" are offices, each naming its own community."""
+    assert _speakers_of("Parabela Wabula, La Hamidu, menyambut baik ajakan itu.") == \
+        [("La Hamidu", "Parabela Wabula")]
+    assert _speakers_of("Totua Ngata Kelurahan Lere, Hasan Ladjakuni, mengajak warga tenang.") == \
+        [("Hasan Ladjakuni", "Totua Ngata Kelurahan Lere")]
+    assert _speakers_of("Kepala Suku Konfederasi Hubikosi, Obed Asso, menyampaikan sikapnya.") == \
+        [("Obed Asso", "Kepala Suku Konfederasi Hubikosi")]

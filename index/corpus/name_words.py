@@ -34,6 +34,8 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "sangadi", "hukum tua", "kuwu", "pambakal", "raja negeri",  # village heads' own titles
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
+    # customary heads of eastern Indonesia: Manggarai's, Buton's, the Kaili's, Papua's
+    "tu'a golo", "parabela", "totua ngata", "kepala suku", "mosalaki",
     "sekdaprov", "kapuspen", "wako", "wawako", "kakanreg", "asdep",
     "kaban", "wabup", "wagub", "wawali", "komandan", "wamendagri", "wamen", "sekkot", "sekkota",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",

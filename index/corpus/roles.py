@@ -41,7 +41,8 @@ LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurah
                             "nagari", "keuchik", "geuchik", "gampong", "jaro", "perbekel", "distrik",
                             "kadistrik", "kampung", "kampong", "lembang", "jorong", "ohoi", "pekon",
                             "tiyuh", "kuwu", "pambakal", "sangadi", "kemantren",
-                            "kalurahan", "kapanewon", "padukuhan", "dukuh"})  # Yogyakarta's since 2020
+                            "kalurahan", "kapanewon", "padukuhan", "dukuh",  # Yogyakarta's since 2020
+                            "golo", "parabela", "ngata", "suku", "mosalaki"})  # customary heads' own communities
 
 # Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
 _SAY_AFTER = frozenset(
