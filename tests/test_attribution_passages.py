@@ -1862,3 +1862,16 @@ def test_customary_heads_of_eastern_indonesia_are_offices_of_their_own_community
         [("Hasan Ladjakuni", "Totua Ngata Kelurahan Lere")]
     assert _speakers_of("Kepala Suku Konfederasi Hubikosi, Obed Asso, menyampaikan sikapnya.") == \
         [("Obed Asso", "Kepala Suku Konfederasi Hubikosi")]
+
+
+def test_a_transcript_s_time_code_glued_to_its_label_and_heads_in_general():
+    """A video transcript whose time code extraction glued to the label ("00:19ANDI SYAMSUL
+    BAHRI, PJ GUBERNUR SULSEL: ..."), and "Kepala perangkat daerah diminta ...", heads of
+    agencies in general, which is no one's office."""
+    speakers = detect_speakers("Pj Gubernur Sulsel Ancam Copot ASN", [
+        "00:19ANDI SYAMSUL BAHRI, PJ GUBERNUR SULSEL: Saya sudah dapat beberapa laporan.",
+        "01:16NURHIDAYAH PASINRINGI, KETUA BAWASLU SULSEL: Tujuh laporan sudah kami kaji.",
+        "- Kepala perangkat daerah diminta memastikan kendaraan dinas terparkir di kantor."])
+    assert [o.name for o in speakers.by_paragraph[:2]] == ["Andi Syamsul Bahri", "Nurhidayah Pasinringi"]
+    assert all(o.position != "Kepala" and not o.position.startswith("Kepala Provinsi") for o in speakers.officials)
+    assert speakers.by_paragraph[2].name != ""

@@ -131,12 +131,16 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None, outlet: 
                     [person is not None for person in turns])
 
 
+# A transcript's time code that extraction glued to the label after it: "00:19ANDI SYAMSUL ...".
+_GLUED_TIME_CODE = re.compile(r"^(\[?\d{1,2}:\d{2}(?::\d{2})?\]?)(?=[^\W\d])")
+
+
 def _without_capitals(paragraph: str) -> str:
     """A lead that sets its subject in capitals ("SEKDA KOTA BIMA, H. MUH. YUNUS AHMAD,
     S.H., mengingatkan ...") in ordinary case, as names and offices are read: each run of
     two or more words in capitals, but acronyms ("ASN", "BKPSDM", "DPR RI") and
     abbreviations with dots ("S.H.") as they are."""
-    words = paragraph.split(" ")
+    words = _GLUED_TIME_CODE.sub(r"\1 ", paragraph).split(" ")
     shouted = [_is_shouted(w) for w in words]
     for k, word in enumerate(words):
         in_run = shouted[k] and (k > 0 and shouted[k - 1] or k + 1 < len(words) and shouted[k + 1])

@@ -26,6 +26,8 @@ from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS
 
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 _COVERS = frozenset({"membidangi", "membawahi", "menangani", "mengampu"})  # "Anggota ... yang membidangi ..."
+# Heads that are someone's only with the unit they head.
+_HEADS_OF_NOTHING = frozenset({"kepala", "ketua", "sekretaris", "direktur", "koordinator"})
 _NAME_WORDS = 4
 _JOINING = frozenset({"sekaligus", "merangkap", "selaku"})
 _APPOSED_WORDS = 12  # "guru di SD Negeri 2 Karanglewas Lor,"
@@ -116,6 +118,8 @@ class ParagraphReader:
         if not role:
             return self._stood_in_for(i)
         end, position, name, epithet, said = read_role(words, i, role, self.names)
+        if not name and position.lower() in _HEADS_OF_NOTHING:
+            return None  # "Kepala perangkat daerah diminta memastikan ...": heads in general
         if not has_place(position) and (place := _place_set_before(words, i)):
             position = f"{position} {place}"  # "Sementara dari Lombok Tengah, Pj Bupati menegaskan"
         elif within_a_body(position) and (body := _body_set_before(words, i)):

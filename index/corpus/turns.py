@@ -32,7 +32,9 @@ _ABBREVIATED = HONORIFICS | {"drh"}  # "Ny.", "dr. H. Hairul", "drh. Name"
 _MAX_SENTENCES = 60
 _SENTENCE_WORDS = 40
 # A transcript's line: the speaker's name (a note in brackets after it) and a colon.
-_TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \(([^()]{1,60})\)|, ([^:,]{3,80}))?:\s")
+# A time code may open it: "00:19 ANDI SYAMSUL BAHRI, PJ GUBERNUR SULSEL: ...", glued or not.
+_TRANSCRIPT_LABEL = re.compile(r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?"
+                               r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \(([^()]{1,60})\)|, ([^:,]{3,80}))?:\s")
 # A transcript's list of guests: "Narasumber (via telepon): Name, Office".
 # "Narasumber: Name, Office", or a video transcript's time-coded label "[01:14] Name, Office:".
 GUEST_LINE = re.compile(r"(?:(?:narasumber|pembicara)\b[^:]{0,30}:\s*([^:]{3,200})"
