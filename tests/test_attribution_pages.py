@@ -541,7 +541,17 @@ _NOT_YET |= {
     "ck04": "the page spells the BKD head two ways ('Wira\u00admoko' with a soft hyphen, 'Wiratmoko')",
     "ck08": "a government site naming itself only in its page header's image; the outlet is the host",
     "ck10": "the JSON-LD's time in UTC ('2024-12-01T17:15:00Z') falls on the day before the local "
-            "date; kept as written, since sites also write local time with a Z (bx11)"}
+            "date; kept as written, since sites also write local time with a Z (bx11)",
+    # The eighty-ninth round (cl01-cl12), new stories in the skeletons of the 20 real pages:
+    # 82/82 quotes and 26/26 speakers before any fix. The ninetieth (cm01-cm12), ASN, Polri and
+    # TNI in one article: 92/92 and 41/44, 42/44 with a local office reviewed. The ninety-first
+    # (cn01-cn12), press conferences and journalists' questions: 79/81 and 32/34, 33/34 with a
+    # member heading a division reviewed.
+    "cm06": "the main official: a Dandim the headline names by office ranks below the Kapolres quoted "
+            "more",
+    "cm09": "'Karo Ops' and 'Kasrem' short forms are not read as offices",
+    "cn10": "'Kepala Sub Bagian ... yang ditunjuk sebagai juru bicara, Name, mengeluarkan klarifikasi': "
+            "the clause hides the name, which is then read short ('Ni Made Ayu')"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and
