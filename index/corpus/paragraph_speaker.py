@@ -28,7 +28,7 @@ _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 _COVERS = frozenset({"membidangi", "membawahi", "menangani", "mengampu"})  # "Anggota ... yang membidangi ..."
 # Heads that are someone's only with the unit they head.
 _HEADS_OF_NOTHING = frozenset({"kepala", "ketua", "sekretaris", "direktur", "koordinator"})
-_NAME_WORDS = 4
+_NAME_WORDS = 4  # a name set off after such a clause: "..., Mochamad Ilham Syafii, memastikan"
 _JOINING = frozenset({"sekaligus", "merangkap", "selaku"})
 _APPOSED_WORDS = 12  # "guru di SD Negeri 2 Karanglewas Lor,"
 _PLACE_WORDS = 4  # "dari Kabupaten Pulang Pisau,"
