@@ -316,7 +316,7 @@ def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[i
                             and set(words[k:]) <= at.keys() and set(words[k:]) - place), 0)
             body = words[at_body:] if at_body and not (part and at_body > 2) else []
             if len(set(body)) > 1 and (head in _HEADS_OF_BODIES or at[body[0]] == 0) \
-                    and _body_as_written(position, body[0], title):
+                    and _body_as_written(position, body[0], title, place):
                 start = _where(headline, body)  # where the body starts: "Bawaslu Lebak Panggil Camat ...", the subject
                 # the head of a unit within it ("Kepala Pusat Penerangan Kemendagri") less surely
                 surely = start == 0 and at_body == 1 + len(part) and head in _HEADS_OF_BODIES
@@ -330,15 +330,14 @@ def _where(headline: list[str], body: list[str]) -> int:
     return next((k for k in range(len(headline) - 1) if headline[k:k + 2] == body[:2]), headline.index(body[0]))
 
 
-def _body_as_written(position: str, first: str, title: str) -> bool:
-    """Whether every word of the body that starts at `first` in `position`, up to its place,
-    stands in the headline as written: the "Badan Kepegawaian Daerah" is not the "Badan
-    Kepegawaian Negara" a headline's "BKN" spells, though the words compared for offices
-    leave "daerah" out."""
+def _body_as_written(position: str, first: str, title: str, place: set[str]) -> bool:
+    """Whether every word of the body that starts at `first` in `position`, up to its
+    `place`'s words, stands in the headline as written: the "Badan Kepegawaian Daerah" is not
+    the "Badan Kepegawaian Negara" a headline's "BKN" spells, though the words compared for
+    offices leave "daerah" out."""
     if not title:
         return True
     written = spelled_words(position)
-    place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
     start = written.index(first) if first in written else len(written)
     body = list(takewhile(lambda w: w not in place and w not in _LEVELS, written[start:]))
     return set(body) <= set(spelled_words(title))

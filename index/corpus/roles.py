@@ -101,8 +101,7 @@ _SPEECHES = frozenset({"sambutan", "amanat", "arahan", "pidato", "pernyataan"})
 # was relayed named, "menyampaikan pesan Kakanwil".
 _QUOTES_FROM = frozenset({"membacakan", "mengutip"})
 _PASSES_ON = _QUOTES_FROM | {"menyampaikan", "meneruskan", "menitipkan"}
-_RELAYED = frozenset({"pesan", "sambutan", "amanat", "arahan", "pernyataan", "instruksi", "imbauan"})
-_TITLES_OF_ADDRESS = frozenset({"pak", "bapak", "bu", "ibu"})
+_RELAYED = _SPEECHES | {"pesan", "instruksi", "imbauan"}
 # Words after which an office is held by the person named before them.
 _HOLDS_NEXT = frozenset({"menjabat", "selaku"})
 # A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
@@ -615,8 +614,8 @@ def relays(words: list[str], i: int) -> bool:
     """Whether the office at `words[i]` is whose words someone reads out, quotes or passes on:
     "membacakan (pesan) Rektor", "mengutip Kajari", "menyampaikan arahan Kajari"."""
     k = i - 1
-    while k >= 0 and bare(words[k]).lower() in _TITLES_OF_ADDRESS:
-        k -= 1  # "membacakan pesan Bapak Kakanwil"
+    while k >= 0 and bare(words[k]).lower() in HONORIFICS:
+        k -= 1  # "membacakan pesan Bapak Kakanwil", as `is_said` reads past them
     speech = k >= 0 and bare(words[k]).lower() in _RELAYED
     k -= speech
     verb = bare(words[k]).lower() if k >= 0 and not words[k].endswith((",", ".")) else ""

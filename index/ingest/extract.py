@@ -204,10 +204,10 @@ def _as_shown(headline: str, headings: list[str], html_title: str) -> str:
     too, before its site's name, or one that goes on where a cut og:title stops. A heading
     that is the site's name or a section's ("Berita Terkini") does neither."""
     in_title = {_squeezed(html_title.rpartition(sep)[0]) for sep in _TITLE_SEPARATORS if sep in html_title}
+    in_title.add(_squeezed(html_title))
     for heading in headings:
         shown = _squeezed(heading)
-        if len(heading.split()) >= _HEADLINE_WORDS and (shown in in_title | {_squeezed(html_title)}
-                                                      or shown.startswith(_squeezed(headline))):
+        if len(heading.split()) >= _HEADLINE_WORDS and (shown in in_title or shown.startswith(_squeezed(headline))):
             return heading
     return headline
 
