@@ -1445,6 +1445,11 @@ def test_institutions_own_sites_and_the_speaker_a_headline_quotes():
                               "Bawaslu Kabupaten Temanggung"),
         ("Ahmad Jauhari", "Kakanreg VIII BKN Banjarmasin")]
     assert speakers.by_paragraph[2].name == "Theresia Endang Wulandari"  # "Wasdal" is no name
+    spelled = detect_speakers("Rapat Koordinasi Netralitas ASN", [
+        "Koordinator Divisi Pencegahan, Siti Nur Khasanah, mengatakan tujuh dugaan pelanggaran ditangani."],
+        outlet="Badan Pengawas Pemilihan Umum Kabupaten Temanggung")
+    assert spelled.by_paragraph[0].position == \
+        "Koordinator Divisi Pencegahan Badan Pengawas Pemilihan Umum Kabupaten Temanggung"  # the site spelled out
     html = ("<html><head><title>Sekretaris KPU Kota Binjai Ingatkan ASN Jaga Netralitas</title>"
             "<meta property='og:site_name' content='KPU Kota Binjai'></head><body>"
             "<div id='sitename'><h1>KPU Kota Binjai</h1></div><div class='item-page'><p>Sekretaris KPU Kota Binjai, "

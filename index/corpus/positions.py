@@ -90,7 +90,9 @@ def _of_site_body(position: str, outlet: str) -> bool:
 
 def _in_own_body(position: str, outlet: str) -> bool:
     """Whether `position` is a post within the body whose own site (with its place) `outlet` is."""
-    return within_a_body(position) and bool(_words(outlet) & _PUBLISHING_BODIES) and has_place(outlet)
+    site = set(canonical_position(outlet))
+    return (within_a_body(position) and any(body <= site for body in _PUBLISHING_BODY_WORDS)
+            and has_place(outlet))
 
 
 # "anggota Komisi I lainnya, Name": the committee's other member; "lainnya" is no part of the seat.
