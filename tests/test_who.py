@@ -91,3 +91,44 @@ def test_a_regional_body_named_in_short_or_in_full_is_one_institution():
     assert _share(asked, head) == 1.0 and _share(asked, inspector) == 0.5
     # Without a cue of attribution the body is the question's topic, a word for BM25.
     assert question_keys("Apa tugas BKPSDM soal netralitas?", frozenset()) == (frozenset(), "")
+
+
+def test_a_city_is_not_the_regency_of_the_same_name():
+    """Kota Banjar is in West Java, Kabupaten Banjar in South Kalimantan: the word before the
+    name says which, in the question and in the official's post or headline."""
+    asked, _ = question_keys("Kenapa Bawaslu Kota Banjar menyoroti aktivitas ASN di media sosial?", frozenset())
+    city = passage_keys(_passage("Solehan", "Anggota Bawaslu Kota Banjar"))
+    regency = passage_keys(_passage("Antung Muhammad Hasbi", "Ketua Bawaslu Kabupaten Banjar",
+                                    "Pj Bupati Banjar Larang ASN Pose Jari"))
+    assert _share(asked, city) == 1.0 and _share(asked, regency) < 1.0
+    assert "province:Jawa Barat" not in regency  # the regency's province only
+    asked, _ = question_keys("Apa kata Bawaslu Banjar soal medsos?", frozenset())  # either one
+    assert _share(asked, city) == _share(asked, regency) == 1.0
+
+
+def test_a_body_written_with_its_place_is_who_is_asked():
+    """Without "menurut", a body and its place ("Inspektorat Kabupaten Kuningan") still name
+    who answers; alone ("apa tugas BKPSDM") the body stays the topic."""
+    asked, _ = question_keys("Bagaimana Inspektorat Kabupaten Kuningan memproses aduan?", frozenset())
+    assert asked == {"institution:inspektorat", "place:kuningan"}
+    inspector = passage_keys(_passage("Euis Komalasari", "Inspektur Kabupaten Kuningan"))
+    bawaslu = passage_keys(_passage("Ujang Saepudin", "Ketua Bawaslu Kabupaten Kuningan"))
+    assert _share(asked, inspector) == 1.0 and _share(asked, bawaslu) == 0.5
+
+
+def test_the_headlines_body_counts_only_for_an_official_whose_post_names_none():
+    asked, _ = question_keys("Menurut Kepala BKPSDM Kuningan, apa penyebab ASN melanggar?", frozenset())
+    title = "Sosialisasi Netralitas ASN, Kepala BKPSDM Kuningan: Banyak yang Belum Paham"
+    inspector = passage_keys(_passage("Euis Komalasari", "Inspektur Kabupaten Kuningan", title))
+    unnamed = passage_keys(_passage("", "", title))
+    assert _share(asked, inspector) == 0.5 and _share(asked, unnamed) == 1.0
+
+
+def test_a_provinces_body_before_its_regencies():
+    """ "Bawaslu Bali" is the province's Bawaslu; Gianyar's is in Bali, but it is not the one."""
+    asked, _ = question_keys("According to the head of Bawaslu Bali, how have violations changed?", frozenset())
+    province = passage_keys(_passage("Ni Komang Sri Wahyuni", "Ketua Bawaslu Provinsi Bali"))
+    regency = passage_keys(_passage("I Wayan Sukadana Putra", "Ketua Bawaslu Gianyar"))
+    assert _share(asked, province) == 1.0 and _share(asked, regency) < 1.0
+    asked, _ = question_keys("Apa yang terjadi di Bali soal netralitas?", frozenset())  # a region
+    assert _share(asked, regency) == 1.0

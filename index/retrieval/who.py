@@ -18,7 +18,7 @@ import functools
 import re
 
 from index.corpus.passages import Passage
-from index.corpus.places import find_places, places_at
+from index.corpus.places import Place, places_at
 from index.retrieval.analyzer import root_words, written_in_english
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -86,6 +86,15 @@ _OFFICE_WORDS = frozenset({"pj", "pjs", "plt", "plh", "penjabat", "pejabat", "bu
                            "wawalkot", "deputy", "vice"})
 _CUES = frozenset({"menurut", "kata", "pesan", "ujar", "imbauan", "according", "said", "say",
                    "says", "tell", "told", "message", "expect", "expects"})
+# The word before a place that tells the city from the regency of one name ("Kota Banjar"
+# in West Java, "Pj Bupati Banjar" in South Kalimantan), or names the province's own level.
+_LEVEL_CUES = {"kota": "kota", "pemkot": "kota", "walikota": "kota", "wako": "kota",
+               "kabupaten": "kabupaten", "kab": "kabupaten", "pemkab": "kabupaten",
+               "bupati": "kabupaten", "provinsi": "provinsi", "prov": "provinsi",
+               "pemprov": "provinsi", "gubernur": "provinsi"}
+# A statement of a province's own office ("Ketua Bawaslu Provinsi Bali"), not one of its
+# regencies' or cities'.
+_PROVINCE_LEVEL = "level:provinsi"
 _PLACES = ("place:", "province:")
 _BODIES = ("office:", "institution:")
 _LONGEST = max(len(p) for p in [*_INSTITUTION_PHRASES, *_OFFICE_PHRASES])
@@ -100,8 +109,13 @@ def passage_keys(passage: Passage) -> frozenset[str]:
 @functools.lru_cache(maxsize=16_384)  # an article's statements share them; asked per search
 def _official_keys(name: str, position: str, title: str) -> frozenset[str]:
     keys = {f"name:{w}" for w in _WORD.findall(name.lower()) if len(w) > 2}
-    keys |= _place_keys(f"{position} . {title}")
-    keys |= _institution_keys(f"{position} {title}")
+    held = _place_keys(position)
+    if any(k.startswith("province:") for k in held) and not any(k.startswith("place:") for k in held):
+        keys.add(_PROVINCE_LEVEL)
+    keys |= held | _place_keys(title)
+    # The headline's bodies only for an official whose post names none: an Inspektur quoted
+    # under "..., Kepala BKPSDM: ..." is not who "menurut Kepala BKPSDM" asks for.
+    keys |= _institution_keys(position) or _institution_keys(title)
     keys |= _phrase_keys(position, _OFFICE_PHRASES, "office")  # not the headline's
     return frozenset(keys)
 
@@ -139,8 +153,11 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
     while i < len(words):
         size, places = places_at(words, i)
         if size and _is_place_mention(words[i:i + size]):
+            level = _at_level(places, words[i - 1] if i else "")
             keys |= {f"province:{p.province}" if p.kind == "provinsi" else f"place:{p.name.lower()}"
                      for p in places}
+            if len(level) < len({p.kind for p in places}):  # "Kota Banjar", not the regency
+                keys |= {f"place:{p.kind} {p.name.lower()}" for p in level}
             used |= {w.lower() for w in words[i:i + size]}
             i += size
             continue
@@ -152,22 +169,29 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
     # An institution is who is asked about when the question attributes ("menurut
     # Panwaslih ...", "kata menpan"); else it is the topic ("apa peran inspektorat ...",
     # "di Papua, Pemprov atau Bawaslu?") and stays a word for BM25.
-    institutions = _institution_keys(question)
-    if not any(w.lower() in _CUES for w in words):
-        institutions = set()
+    # A body written with its place ("Bawaslu Kota Banjar") is a particular one: who, too.
+    if any(w.lower() in _CUES for w in words):
+        institutions = _institution_keys(question)
+    else:
+        institutions = _bodies_of_places(words)
     keys |= institutions
     used |= {w for key in institutions for alias in _INSTITUTIONS[key.split(":", 1)[1]]
              for w in alias.split()}
     if keys:  # "Pj Wali Kota" of a named place or person says who, not what about
         keys |= _phrase_keys(question, _OFFICE_PHRASES, "office")
         used |= {w.lower() for w in words if w.lower() in _OFFICE_WORDS}
+    # "Bawaslu Bali": the province's own body before its regencies' ("Pj Gubernur Jateng"
+    # says so by its office)
+    if (any(k.startswith("province:") for k in keys) and not any(k.startswith("place:") for k in keys)
+            and any(k.startswith("institution:") for k in keys)):
+        keys.add(_PROVINCE_LEVEL)
     return frozenset(keys), " ".join(w for w in words if w.lower() in used)
 
 
 def picks_out(key: str) -> bool:
     """Whether a key alone picks out statements: a place, a person or an institution does;
-    an office ("gubernur") only says which of a place's officials is meant."""
-    return not key.startswith("office:")
+    an office ("gubernur") or a level only says which of a place's officials is meant."""
+    return not key.startswith(("office:", "level:"))
 
 
 def name_words(passages: list[Passage]) -> frozenset[str]:
@@ -185,12 +209,42 @@ def _is_place_mention(words: list[str]) -> bool:
 
 
 def _place_keys(text: str) -> set[str]:
+    """Each place named, its province, and its level with the name when the text tells which
+    it is ("place:kota banjar"). Only capitalised words count: "utara" is a direction."""
+    words = _WORD.findall(text)
     keys: set[str] = set()
-    for _, places in find_places(text):
+    i = 0
+    while i < len(words):
+        size, places = places_at(words, i) if words[i][:1].isupper() else (0, ())
+        places = _at_level(places, words[i - 1] if i else "")
         for place in places:
             keys.add(f"province:{place.province}")
             if place.kind != "provinsi":
                 keys.add(f"place:{place.name.lower()}")
+                if len(places) == 1:
+                    keys.add(f"place:{place.kind} {place.name.lower()}")
+        i += size or 1
+    return keys
+
+
+def _at_level(places: tuple[Place, ...], previous: str) -> tuple[Place, ...]:
+    """Those of `places` at the level the word before them names, or all of them."""
+    level = _LEVEL_CUES.get(previous.lower())
+    return tuple(p for p in places if p.kind == level) or places
+
+
+def _bodies_of_places(words: list[str]) -> set[str]:
+    """Institutions written before a place, with or without its level: "Inspektorat
+    Kabupaten Kuningan", "Bawaslu Jateng"."""
+    lowered = [w.lower() for w in words]
+    keys: set[str] = set()
+    for i in range(len(words)):
+        key, size = next(((_INSTITUTION_PHRASES[tuple(lowered[i:i + n])], n)
+                          for n in range(min(_LONGEST, len(words) - i), 0, -1)
+                          if tuple(lowered[i:i + n]) in _INSTITUTION_PHRASES), ("", 0))
+        after = i + size + (i + size < len(words) and lowered[i + size] in _LEVEL_CUES)
+        if key and places_at(words, after)[0]:
+            keys.add(f"institution:{key}")
     return keys
 
 
