@@ -1,8 +1,8 @@
 """Split articles into passages: the statements a user can quote, each attributed.
 
 A passage is a paragraph. A paragraph that only introduces a quote ("Ismail turut
-mengingatkan agar ...") travels with the quote that follows, so the statement keeps its
-context; an over-long paragraph is cut at sentence boundaries. The items of an enumeration
+mengingatkan agar ...") or asks what the next one answers travels with it, so the statement
+keeps its context; an over-long paragraph is cut at sentence boundaries. The items of an enumeration
 ("Kedua menghindari konflik kepentingan ...") are passages of their own, and the sentence
 that announced the list ("ada empat poin penting ikrar netralitas ...") is kept as hidden
 context: searched, not shown.
@@ -100,8 +100,8 @@ def _statements_with_paragraph(paragraphs: list[str],
         if GUEST_LINE.match(text):  # who speaks in a transcript, no statement
             i += 1
             continue
-        if i + 1 < len(paragraphs) and _introduces(text, paragraphs[i + 1]) \
-                and not _speak_apart(speakers, i):
+        if i + 1 < len(paragraphs) and (_asks(text) or _introduces(text, paragraphs[i + 1])
+                                        and not _speak_apart(speakers, i)):
             i += 1
             text = f"{text} {paragraphs[i]}"
         merged.extend((chunk, i) for chunk in _split_long(text))
@@ -141,6 +141,14 @@ def _speak_apart(speakers: Speakers | None, i: int) -> bool:
     if speakers is None:
         return False
     return speakers.attributed[i] and speakers.by_paragraph[i] != speakers.by_paragraph[i + 1]
+
+
+def _asks(paragraph: str) -> bool:
+    """An interviewer's or reader's question ("Tanya: Bagaimana jika ...?", "Banyak ASN
+    bertanya, apakah ...?"): no one's statement, but what the answer after it answers, so
+    it travels with the answer and its speaker. A question in quotation marks is a
+    speaker's own ("“Mau dibawa ke mana birokrasi kita?”")."""
+    return paragraph.endswith("?") and not re.search(r"[\"“”]", paragraph)
 
 
 def _introduces(paragraph: str, following: str) -> bool:
