@@ -1172,6 +1172,23 @@ def test_intro_sentence_travels_with_the_quote_it_introduces():
     assert merged[1] == paragraphs[2]
 
 
+def test_an_interviewers_question_travels_with_the_answer_and_its_speaker():
+    """A question is no one's statement but what the next paragraph answers: the two are one
+    passage, the answerer's. A question in quotation marks is the speaker's own."""
+    body = "\n\n".join([
+        "Kepala BKPSDM Kudus, Eko Budi Santoso, menjawab pertanyaan pembaca soal netralitas ASN.",
+        "Tanya: Bolehkah ASN mengantar suami yang menjadi calon bupati ke lokasi kampanye?",
+        "Jawab: Boleh mengantar, tetapi tidak boleh naik panggung atau memakai atribut pasangan calon.",
+        "“Mau dibawa ke mana birokrasi kita kalau pegawainya ikut berkampanye?”",
+        "Ia meminta ASN menyimpan pilihan untuk diri sendiri sampai hari pemungutan suara."])
+    article = Article(id="k", title="Tanya Jawab Netralitas ASN", body=body, outlet="Suara Merdeka")
+    passages = article_passages(article)
+    answer = next(p for p in passages if "Bolehkah ASN" in p.text)
+    assert "Jawab: Boleh mengantar" in answer.text and answer.official.name == "Eko Budi Santoso"
+    assert any(p.text == "“Mau dibawa ke mana birokrasi kita kalau pegawainya ikut berkampanye?”"
+               for p in passages)
+
+
 def test_long_paragraph_is_cut_at_sentence_boundaries():
     sentence = "ASN wajib menjaga netralitas dalam setiap tahapan pemilihan kepala daerah serentak."
     chunks = statements([" ".join([sentence] * 40)])

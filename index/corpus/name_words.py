@@ -32,6 +32,8 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "danlanal", "danlanud", "kadisdik", "kadisdikbud", "kadisdikpora", "kadispendik", "kadinkes",
     "kadinsos", "kadishub", "sesmen", "jubir", "wali nagari", "keuchik", "geuchik", "jaro", "perbekel", "kadistrik",
     "sangadi", "hukum tua", "kuwu", "pambakal", "raja negeri",  # village heads' own titles
+    "penghulu", "klebun",  # Riau's kampung heads ("Penghulu Kampung Teluk Lanus"), Madura's village heads
+    "irban",  # an Inspektur Pembantu: "Irban Wilayah III"
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
     # customary heads of eastern Indonesia: Manggarai's, Buton's, the Kaili's, Papua's

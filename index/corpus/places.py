@@ -76,7 +76,7 @@ OFFICE_WORDS = {
     "kapuspen": "Kepala Pusat Penerangan",
     **dict.fromkeys(("menpan", "menpan-rb", "menpanrb"),
                     "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"),
-    "wabup": "Wakil Bupati", "wagub": "Wakil Gubernur", "kaban": "Kepala Badan",
+    "wabup": "Wakil Bupati", "wagub": "Wakil Gubernur", "kaban": "Kepala Badan", "irban": "Inspektur Pembantu",
     "kadisdik": "Kepala Dinas Pendidikan", "kadispendik": "Kepala Dinas Pendidikan",
     "kadisdikbud": "Kepala Dinas Pendidikan dan Kebudayaan",
     "kadisdikpora": "Kepala Dinas Pendidikan, Pemuda dan Olahraga", "kadinkes": "Kepala Dinas Kesehatan",

@@ -40,7 +40,7 @@ LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurah
                             # Toraja, Kei, Lampung, Cirebon, Banjar, Bolaang Mongondow
                             "nagari", "keuchik", "geuchik", "gampong", "jaro", "perbekel", "distrik",
                             "kadistrik", "kampung", "kampong", "lembang", "jorong", "ohoi", "pekon",
-                            "tiyuh", "kuwu", "pambakal", "sangadi", "kemantren",
+                            "tiyuh", "kuwu", "pambakal", "sangadi", "kemantren", "penghulu", "klebun",
                             "kalurahan", "kapanewon", "padukuhan", "dukuh",  # Yogyakarta's since 2020
                             "golo", "parabela", "ngata", "suku", "mosalaki"})  # customary heads' own communities
 
