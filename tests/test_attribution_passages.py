@@ -1897,3 +1897,22 @@ def test_a_transcript_s_time_code_glued_to_its_label_and_heads_in_general():
     assert [o.name for o in speakers.by_paragraph[:2]] == ["Andi Syamsul Bahri", "Nurhidayah Pasinringi"]
     assert all(o.position != "Kepala" and not o.position.startswith("Kepala Provinsi") for o in speakers.officials)
     assert speakers.by_paragraph[2].name != ""
+
+
+def test_village_heads_titles_a_bodys_field_a_second_office_and_a_datelines_lead():
+    """Rounds ninety-two and ninety-three: Riau's Penghulu Kampung, Madura's Klebun and an Irban
+    are offices; the word after "Dinas" is its field, not a name; an office set off right
+    after a name is that person's; a name before its office opens the lead after a dateline."""
+    assert _speakers_of("Penghulu Kampung Teluk Lanus, Zulkarnain, mengatakan penghulu harus netral.") == \
+        [("Zulkarnain", "Penghulu Kampung Teluk Lanus")]
+    assert _speakers_of("Klebun Desa Bire Tengah, Hamdan Zaini, mengaku tidak menindaklanjuti ajakan.") == \
+        [("Hamdan Zaini", "Klebun Desa Bire Tengah")]
+    assert _speakers_of("Irban Wilayah III, Deden Ramdani, mengatakan pemeriksaan rampung.")[0][0] == "Deden Ramdani"
+    assert _speakers_of("Sekretaris Dinas Pendidikan menyebut tidak ada guru yang menjadi saksi.") == \
+        [("", "Sekretaris Dinas Pendidikan")]
+    assert _speakers_of("Plt Kepala Dinas Pendidikan Muara Enim, Nurlela Hasanah, yang juga Sekretaris Dinas "
+                        "Pendidikan, menyebut tidak ada guru yang menjadi saksi.")[0][0] == "Nurlela Hasanah"
+    assert _speakers_of("Anggota Bawaslu Jember Fitria Nurul Aini, Koordinator Divisi Penanganan Pelanggaran, "
+                        "membenarkan pemanggilan itu.")[0][0] == "Fitria Nurul Aini"
+    assert _speakers_of("suarasurabaya.net| Dwi Cahyo Nugroho Camat Tambaksari meminta lurah netral.") == \
+        [("Dwi Cahyo Nugroho", "Camat Tambaksari")]

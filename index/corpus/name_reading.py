@@ -193,7 +193,11 @@ def _opens_sentence(words: list[str], before: int) -> bool:
     is its subject: "Adapun Bintang Putra, Koordinator ..., justru melihat"."""
     word = words[before]
     return word.endswith(".") or bare(word).lower() in OPENERS or \
-        word.endswith(",") and before < OPENING_WORDS
+        word.endswith((",",) + _DATELINE_ENDS) and before < OPENING_WORDS
+
+
+# How a dateline ends before the lead's first word: "SURABAYA -", "suarasurabaya.net|".
+_DATELINE_ENDS = ("-", "–", "—", "|")
 
 
 def second_office(words: list[str], end: int, position: str,

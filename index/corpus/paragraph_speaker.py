@@ -238,6 +238,10 @@ class ParagraphReader:
         verb = skip_verb(words, end)
         if self.current and (_refers_back(words, verb - 1) or after_verb and epithet_at(words, i)):
             self._speak(self.current)  # "Dosen yang juga putra Tapanuli itu menyarankan", "ujar guru besar ... itu"
+        elif i == self.named_end and self.named and words[i - 1].endswith(",") and words[end - 1].endswith(","):
+            # set off right after a name, the office is that person's too: "Anggota Bawaslu
+            # Jember Fitria Nurul Aini, Koordinator Divisi ..., membenarkan"
+            self._speak(self.named[-1])
         elif self.channel and i == self.named_end:
             # The office unnamed, who it speaks through says it, by name; a named
             # one ("Melalui Kabag Humas, Pj Bupati Bambang menyampaikan") speaks itself.

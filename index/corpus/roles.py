@@ -468,6 +468,11 @@ def _extends(words: list[str], name: str) -> bool:
     return len(words) > len(name.split()) and " ".join(words).endswith(" " + name)
 
 
+# Bodies whose next word says what they do: "Dinas Pendidikan", "Bagian Hukum".
+_NAMES_ITS_FIELD = frozenset({"dinas", "badan", "biro", "bagian", "bidang", "seksi", "subbagian",
+                              "sekretariat", "divisi", "direktorat"})
+
+
 def _words_after_body(tail: list[str], after_bracket_only: bool = False) -> int:
     """How many capitalised words (at most 3, and any degrees after them) follow the last
     body, acronym or place of an office that speaks: those are the speaker's name even when
@@ -493,6 +498,8 @@ def _words_after_body(tail: list[str], after_bracket_only: bool = False) -> int:
     while boundary > 0 and tokens[boundary].lower() in TITLES:
         run, boundary = run + 1, boundary - 1  # "Kampar H. Zulfikri Rahman": the title is the name's
     body = tokens[boundary]
+    if body.lower() in _NAMES_ITS_FIELD:
+        return 0  # "Sekretaris Dinas Pendidikan menyebut": the body's field, not a name
     if after_bracket_only:
         return run + degrees if is_parenthesised(tail[boundary]) else 0
     return run + degrees if boundary in spans or body.lower() in ORG_WORDS or body.isupper() else 0
