@@ -1916,3 +1916,5 @@ def test_village_heads_titles_a_bodys_field_a_second_office_and_a_datelines_lead
                         "membenarkan pemanggilan itu.")[0][0] == "Fitria Nurul Aini"
     assert _speakers_of("suarasurabaya.net| Dwi Cahyo Nugroho Camat Tambaksari meminta lurah netral.") == \
         [("Dwi Cahyo Nugroho", "Camat Tambaksari")]
+    assert _speakers_of("Anggota Bawaslu Kabupaten Bintan, Yap Mei Ling, mengatakan dua laporan masuk.") == \
+        [("Yap Mei Ling", "Anggota Bawaslu Kabupaten Bintan")]  # "Mei" is a month and a given name

@@ -97,14 +97,14 @@ LEVEL_ABBREVIATIONS = frozenset({"kab", "kec", "kel", "prov"})
 _NOT_NAMES = frozenset("""
 dia ia ini itu hal kami saya kita mereka dirinya pemerintah selain untuk lebih sebagai oleh namun
 kemudian pertama kedua ketiga keempat dalam pada pihaknya menurut menurutnya sementara adapun sedangkan
-senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
+senin selasa rabu kamis jumat sabtu minggu januari februari maret april juni juli agustus
 september oktober november desember jakarta indonesia ri nkri the and terpilih definitif
 nonaktif petahana
 kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong kampung ohoi pekon tiyuh
 whatsapp instagram facebook tiktok twitter youtube telegram google
 undang-undang nomor pasal ayat peraturan keputusan perpres perppu permendagri permenpan keppres
 network international institute foundation watch center centre politisi aparatur
-""".split()) | LEVEL_ABBREVIATIONS
+""".split()) | LEVEL_ABBREVIATIONS  # not "Mei": a month, and a given name ("Yap Mei Ling")
 # A Minang adat title after a name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
 ADAT_TITLE_SHORT = frozenset({"dt", "dtk"})
 # Titles and ranks come only before a person's name ("Letkol Inf Dwi Bima Sakti", "Drs. H.
