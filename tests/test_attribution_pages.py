@@ -394,8 +394,7 @@ _NOT_YET |= {
             "mengingatkan': the verb comes too far after the nickname",
     "bo08": "'mendapat sorotan dari sesepuh ..., Name, yang akrab disapa Ki Oman. Menurutnya, ...': "
             "the pronoun is his, but no verb of saying names him first",
-    "bo09": "'pesan Bu Kades Endang': the nickname with an office is read as the village head of a "
-            "place 'Endang'; a dateline's 'Karangrejo' is read as the PKD's name",
+    "bo09": "a dateline's 'Karangrejo' is read as the PKD's name",
     # The sixty-seventh round (bp01-bp12), everyday regional news in the commonest attribution
     # patterns: 82/86 quotes and 31/32 speakers before its fixes, 86/86 and 32/32 after ("Sri
     # Wahyuni Batubara": a family name that is also a regency's), three outlets reviewed. The

@@ -1918,3 +1918,5 @@ def test_village_heads_titles_a_bodys_field_a_second_office_and_a_datelines_lead
         [("Dwi Cahyo Nugroho", "Camat Tambaksari")]
     assert _speakers_of("Anggota Bawaslu Kabupaten Bintan, Yap Mei Ling, mengatakan dua laporan masuk.") == \
         [("Yap Mei Ling", "Anggota Bawaslu Kabupaten Bintan")]  # "Mei" is a month and a given name
+    assert _speakers_of("Camat Trucuk, Heru Wicaksono, mengatakan perangkat desa harus netral.",
+                        "“Guru harus memberi contoh,” kata Camat Heru.")[1] == ("Heru Wicaksono", "Camat Trucuk")

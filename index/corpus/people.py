@@ -211,6 +211,10 @@ def register_office(people: list[Person], position: str, index: int) -> Person:
     for person in sorted(people, key=lambda p: not p.name):  # a named holder first
         if any(_holds(held, position) for held in person.positions):
             return person
+    called = position.split()[-1] if position else ""
+    for person in people:  # "kata Camat Heru": the Camat named before, by a word of his name
+        if called in person.name.split() and any(_head(held) == _head(position) for held in person.positions):
+            return person
     if len(people) >= MAX_PEOPLE:
         return people[-1]
     person = Person("", [position], 0, index)
