@@ -1920,3 +1920,5 @@ def test_village_heads_titles_a_bodys_field_a_second_office_and_a_datelines_lead
         [("Yap Mei Ling", "Anggota Bawaslu Kabupaten Bintan")]  # "Mei" is a month and a given name
     assert _speakers_of("Camat Trucuk, Heru Wicaksono, mengatakan perangkat desa harus netral.",
                         "“Guru harus memberi contoh,” kata Camat Heru.")[1] == ("Heru Wicaksono", "Camat Trucuk")
+    assert _speakers_of("“Ternyata like juga bisa jadi masalah,” kata Rina, guru mata pelajaran Bahasa Indonesia "
+                        "itu.") == [("Rina", "Guru mata pelajaran Bahasa Indonesia")]  # "itu" refers, no post

@@ -383,6 +383,7 @@ def apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
                     if words[j - 1].endswith((",", ".", ";")) or j < len(words) and bare(words[j]).lower() == "yang"),
                    None)
         office = without_brackets(" ".join(words[k:end]).rstrip(",.;")) if end else ""
+        office = re.sub(r" (?:itu|tersebut)$", "", office)  # "kata Rina, guru mata pelajaran ... itu."
         return office[:1].upper() + office[1:]
     end, position, name, _, said = read_role(words, k, role, names)
     # an office not set off opens what is reported: "Menurut Yudhistira, Mendagri juga
