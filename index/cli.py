@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="then again with the manifest's saved pages added to a temporary "
                           "copy of the corpus, and speaker attribution on them (repeatable)")
     cmd.add_argument("--mode", choices=["all", "bm25", "dense", "fused"], default="all")
+    cmd.add_argument("--judgments", type=Path, metavar="FILE", default=Path("eval/judgments.yaml"),
+                     help="readers' verdicts on first statements for judged@1 (default: %(default)s, "
+                          "when it exists)")
     cmd.set_defaults(run=cmd_eval)
     cmd = sub.add_parser("feeds", help="poll every configured feed once")
     cmd.add_argument("--json", action="store_true", help="print JSON, one object per item")
@@ -250,12 +253,13 @@ def cmd_eval(config: IndexConfig, args: argparse.Namespace) -> int:
 
 def _print_eval(config: IndexConfig, args: argparse.Namespace, corpus: str) -> None:
     from index.retrieval.build import open_searcher
-    from index.retrieval.evaluate import MODES, evaluate, format_table, load_question_set
+    from index.retrieval.evaluate import MODES, evaluate, format_table, load_judgments, load_question_set
 
     searcher = open_searcher(config, _embedder(config))
     sets = [load_question_set(path) for path in args.files]
     modes = MODES if args.mode == "all" else (args.mode,)
-    rows = [(s.name, evaluate(searcher, s.answerable, s.unanswerable, mode))
+    judgments = load_judgments(args.judgments) if args.judgments.is_file() else {}
+    rows = [(s.name, evaluate(searcher, s.answerable, s.unanswerable, mode, judgments))
             for s in sets for mode in modes]
     print(f"corpus: {corpus}, {len(searcher.passages)} passages, declining below "
           f"{searcher.thresholds.describe()}")

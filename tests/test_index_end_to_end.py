@@ -148,16 +148,19 @@ def test_eval_with_pages_added_reports_every_set_and_speakers(built_config):
     headers = [i for i, line in enumerate(lines) if line.startswith("questions")]
     assert len(headers) == 2  # the corpus as it is, then with the pages
     assert lines[headers[0]].split() == ["questions", "mode", "hit@1", "hit@3", "MRR", "attrib",
-                                         "answered", "declined"]
+                                         "answered", "declined", "judged@1", "unjudged"]
     shipped, grown = ({line.split()[0]: [None if x == "-" else float(x) for x in line.split()[2:]]
                        for line in lines[h + 1:h + 1 + len(files)]} for h in headers)
     assert set(shipped) == set(grown) == {f.name for f in files}
     assert shipped["manifest.yaml"][:2] == [0.0, 0.0]  # the pages' questions need the pages
-    hit1, hit3, mrr, attribution, answered, declined = grown["manifest.yaml"]
+    hit1, hit3, mrr, attribution, answered, declined, judged, unjudged = grown["manifest.yaml"]
     assert hit1 >= 0.7 and hit3 >= 0.9 and attribution >= 0.95 and answered >= 0.9 and declined >= 0.8
+    # eval/judgments.yaml credits the first statements the phrases miss but a reader judged right
+    assert judged > hit1 and unjudged == 0
     for blind in ("blind-seeds.yaml", "blind-pages.yaml"):  # questions nobody tuned on
-        hit1, hit3, mrr, attribution, answered, declined = grown[blind]
+        hit1, hit3, mrr, attribution, answered, declined, judged, unjudged = grown[blind]
         assert hit1 >= 0.6 and hit3 >= 0.7 and attribution >= 0.95 and answered >= 0.6, blind
+        assert judged >= hit1, blind
     assert shipped["blind-seeds.yaml"][1] >= 0.8 and shipped["blind-seeds.yaml"][5] is None
     assert grown["out-of-scope-blind.yaml"][5] >= 0.75
     assert "speakers on 20 pages: 25; name right 25 (1.00), name and position right 25 (1.00)" in result.stdout

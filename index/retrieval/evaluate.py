@@ -9,6 +9,12 @@ in a returned statement. It is *answered* when the bot would show an answer (`co
 and a right statement is among the first three. Attribution asks, for questions found in
 the top three that name `who` and/or `src`, whether the matching statement carries that
 official and outlet. Declined is the share of unanswerable questions the bot declines.
+
+The phrases credit only the statements a question was written from; as the corpus grows,
+other articles' statements often answer as well and rank first. `judged@1` counts those too:
+the share of questions whose first statement a phrase credits or a reader judged to answer
+(eval/judgments.yaml: question, statement, verdict "yes", "partial" or "no"). A first
+statement neither credited nor judged counts as wrong, and is reported as unjudged.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ class Scores:
     answered: float
     questions: int
     unanswerable: int
+    judged: float = 0.0
+    unjudged: int = 0
 
 
 def load_questions(path: Path) -> tuple[list[dict], list[dict]]:
@@ -64,11 +72,22 @@ def load_question_set(path: Path) -> QuestionSet:
                        list(data.get("unanswerable") or []))
 
 
+Judgments = dict[tuple[str, str], str]
+
+
+def load_judgments(path: Path) -> Judgments:
+    """(question, statement) -> "yes", "partial" or "no", both as `normalize` leaves them."""
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return {(normalize(r["q"]), normalize(r["statement"])): r["verdict"] for r in rows}
+
+
 def evaluate(searcher: Searcher, answerable: list[dict], unanswerable: list[dict],
-             mode: Mode) -> Scores:
+             mode: Mode, judgments: Judgments | None = None) -> Scores:
     answers = searcher.search_many([c["q"] for c in answerable + unanswerable], limit=10, mode=mode)
     positives, negatives = answers[:len(answerable)], answers[len(answerable):]
     ranks = [first_match_rank(c, a) for c, a in zip(answerable, positives)]
+    verdicts = [None if r == 1 or not a.hits else (judgments or {}).get(
+        (normalize(c["q"]), normalize(a.hits[0].passage.text))) for c, a, r in zip(answerable, positives, ranks)]
     attributed = [attribution_ok(c, a.hits[r - 1]) for c, a, r in zip(answerable, positives, ranks)
                   if r and r <= 3 and (c.get("who") or c.get("src"))]
     return Scores(
@@ -81,6 +100,8 @@ def evaluate(searcher: Searcher, answerable: list[dict], unanswerable: list[dict
         answered=_share(a.confident and 0 < r <= 3 for a, r in zip(positives, ranks)),
         questions=len(answerable),
         unanswerable=len(unanswerable),
+        judged=_share(r == 1 or v == "yes" for r, v in zip(ranks, verdicts)),
+        unjudged=sum(r != 1 and v is None for r, v in zip(ranks, verdicts)),
     )
 
 
@@ -108,12 +129,13 @@ def normalize(text: str) -> str:
 def format_table(rows: list[tuple[str, Scores]]) -> str:
     width = max([len("questions")] + [len(name) for name, _ in rows])
     header = (f"{'questions':<{width}} {'mode':<6} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} "
-              f"{'attrib':>7} {'answered':>9} {'declined':>9}")
+              f"{'attrib':>7} {'answered':>9} {'declined':>9} {'judged@1':>9} {'unjudged':>9}")
     lines = [header] + [f"{name:<{width}} {s.mode:<6} " + " ".join(
         _cell(value, size, present) for value, size, present in (
             (s.hit_at_1, 6, s.questions), (s.hit_at_3, 6, s.questions), (s.mrr, 6, s.questions),
             (s.attribution, 7, s.questions), (s.answered, 9, s.questions),
-            (s.declined, 9, s.unanswerable))) for name, s in rows]
+            (s.declined, 9, s.unanswerable), (s.judged, 9, s.questions)))
+        + (f" {s.unjudged:>9}" if s.questions else f" {'-':>9}") for name, s in rows]
     return "\n".join(lines)
 
 
