@@ -110,7 +110,7 @@ def passage_keys(passage: Passage) -> frozenset[str]:
 def _official_keys(name: str, position: str, title: str) -> frozenset[str]:
     keys = {f"name:{w}" for w in _WORD.findall(name.lower()) if len(w) > 2}
     held = _place_keys(position)
-    if any(k.startswith("province:") for k in held) and not any(k.startswith("place:") for k in held):
+    if _province_only(held):
         keys.add(_PROVINCE_LEVEL)
     keys |= held | _place_keys(title)
     # The headline's bodies only for an official whose post names none: an Inspektur quoted
@@ -156,7 +156,7 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
             level = _at_level(places, words[i - 1] if i else "")
             keys |= {f"province:{p.province}" if p.kind == "provinsi" else f"place:{p.name.lower()}"
                      for p in places}
-            if len(level) < len({p.kind for p in places}):  # "Kota Banjar", not the regency
+            if len(level) < len(places):  # "Kota Banjar", not the regency
                 keys |= {f"place:{p.kind} {p.name.lower()}" for p in level}
             used |= {w.lower() for w in words[i:i + size]}
             i += size
@@ -182,8 +182,7 @@ def question_keys(question: str, names: frozenset[str]) -> tuple[frozenset[str],
         used |= {w.lower() for w in words if w.lower() in _OFFICE_WORDS}
     # "Bawaslu Bali": the province's own body before its regencies' ("Pj Gubernur Jateng"
     # says so by its office)
-    if (any(k.startswith("province:") for k in keys) and not any(k.startswith("place:") for k in keys)
-            and any(k.startswith("institution:") for k in keys)):
+    if _province_only(keys) and any(k.startswith("institution:") for k in keys):
         keys.add(_PROVINCE_LEVEL)
     return frozenset(keys), " ".join(w for w in words if w.lower() in used)
 
@@ -227,6 +226,11 @@ def _place_keys(text: str) -> set[str]:
     return keys
 
 
+def _province_only(keys: set[str]) -> bool:
+    """A province named, and none of its regencies or cities."""
+    return any(k.startswith("province:") for k in keys) and not any(k.startswith("place:") for k in keys)
+
+
 def _at_level(places: tuple[Place, ...], previous: str) -> tuple[Place, ...]:
     """Those of `places` at the level the word before them names, or all of them."""
     level = _LEVEL_CUES.get(previous.lower())
@@ -239,12 +243,13 @@ def _bodies_of_places(words: list[str]) -> set[str]:
     lowered = [w.lower() for w in words]
     keys: set[str] = set()
     for i in range(len(words)):
-        key, size = next(((_INSTITUTION_PHRASES[tuple(lowered[i:i + n])], n)
-                          for n in range(min(_LONGEST, len(words) - i), 0, -1)
-                          if tuple(lowered[i:i + n]) in _INSTITUTION_PHRASES), ("", 0))
-        after = i + size + (i + size < len(words) and lowered[i + size] in _LEVEL_CUES)
-        if key and places_at(words, after)[0]:
-            keys.add(f"institution:{key}")
+        for size in range(min(_LONGEST, len(words) - i), 0, -1):
+            key = _INSTITUTION_PHRASES.get(tuple(lowered[i:i + size]))
+            if key:
+                after = i + size + (i + size < len(words) and lowered[i + size] in _LEVEL_CUES)
+                if places_at(words, after)[0]:
+                    keys.add(f"institution:{key}")
+                break
     return keys
 
 
