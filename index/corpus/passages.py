@@ -2,10 +2,10 @@
 
 A passage is a paragraph. A paragraph that only introduces a quote ("Ismail turut
 mengingatkan agar ...") or asks what the next one answers travels with it, so the statement
-keeps its context; an over-long paragraph is cut at sentence boundaries. The items of an enumeration
-("Kedua menghindari konflik kepentingan ...") are passages of their own, and the sentence
-that announced the list ("ada empat poin penting ikrar netralitas ...") is kept as hidden
-context: searched, not shown.
+keeps its context; an over-long paragraph is cut at sentence boundaries. The items of an
+enumeration ("Kedua menghindari konflik kepentingan ...") are passages of their own, and
+the sentence that announced the list ("ada empat poin penting ikrar netralitas ...") is
+kept as hidden context: searched, not shown.
 """
 
 from __future__ import annotations

@@ -86,8 +86,8 @@ def evaluate(searcher: Searcher, answerable: list[dict], unanswerable: list[dict
     answers = searcher.search_many([c["q"] for c in answerable + unanswerable], limit=10, mode=mode)
     positives, negatives = answers[:len(answerable)], answers[len(answerable):]
     ranks = [first_match_rank(c, a) for c, a in zip(answerable, positives)]
-    verdicts = [None if r == 1 or not a.hits else (judgments or {}).get(
-        (normalize(c["q"]), normalize(a.hits[0].passage.text))) for c, a, r in zip(answerable, positives, ranks)]
+    verdicts = [None if r == 1 else _first_verdict(judgments or {}, c, a)
+                for c, a, r in zip(answerable, positives, ranks)]
     attributed = [attribution_ok(c, a.hits[r - 1]) for c, a, r in zip(answerable, positives, ranks)
                   if r and r <= 3 and (c.get("who") or c.get("src"))]
     return Scores(
@@ -103,6 +103,13 @@ def evaluate(searcher: Searcher, answerable: list[dict], unanswerable: list[dict
         judged=_share(r == 1 or v == "yes" for r, v in zip(ranks, verdicts)),
         unjudged=sum(r != 1 and v is None for r, v in zip(ranks, verdicts)),
     )
+
+
+def _first_verdict(judgments: Judgments, case: dict, answer: Answer) -> str | None:
+    """A reader's verdict on the first statement shown, if one was given."""
+    if not answer.hits:
+        return None
+    return judgments.get((normalize(case["q"]), normalize(answer.hits[0].passage.text)))
 
 
 def first_match_rank(case: dict, answer: Answer) -> int:
