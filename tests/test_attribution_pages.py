@@ -209,7 +209,6 @@ _NOT_YET |= {
     # 'Ralat'): 75/96 quotes and 26/42 speakers before its fixes, 87/96 and 38/42 after (ten
     # expectations reviewed: local offices naming their own place, an adat title written out
     # kept in the name as on four earlier pages, an outlet named by its <title>).
-    "al03": "'Datuk Seri Wan Ismail Harun': a Malay honorific before the name kept in it",
     "al04": "a citizen who reported a violation ('pelapor, warga Kecamatan ...') has no position, as "
             "round 27's parties",
     "al05": "'Datuk Penghulu', a village head's title in Rokan Hilir, read as no office",
@@ -331,7 +330,6 @@ _NOT_YET |= {
     # Sulbar, Kaltara, the new Papuan provinces): 113/117 quotes and 34/40 speakers before its
     # fixes, 112/117 and 34/40 after (a nurse's title 'Ns.' now lets a lower-case clause between
     # office and name take the place for the name: bc06).
-    "bc01": "a Malay adat title before the name ('Datuk H. Muhammad Ishak') kept in it",
     "bc02": "an office given only in a later clause ('Yulianto, yang juga Ketua Komisi I ...')",
     "bc06": "'Kepala Puskesmas Paguat, tempat NL bertugas, Ns. Irwan Hulopi, S.Kep,': the place read as "
             "the name",
@@ -562,8 +560,8 @@ _NOT_YET |= {
     # outlets as their og:site_name spells them. The ninety-fourth (cq01-cq12), voices outside
     # the regional government: 102/103 and 26/37 before ("kata Camat Heru" the Camat named
     # before, an apposed post's "itu" no part of it), 103/103 and 26/37 after, 30/37 with four
-    # posts as written reviewed.
-    "co01": "a Malay title before the name ('Datuk H. Hasan Basri') kept in it, as in bc01",
+    # posts as written reviewed. Since, a Malay title opening a name ("Datuk H. Hasan Basri")
+    # is left out of it and still calls the person: co01, al03 and bc01 pass.
     "co05": "'kepala desa setempat, Name, yang lebih dikenal warga dengan sapaan Ompu Rido': the "
             "village head in lower case and the nickname are not read, so 'ujar Ompu Rido' is another person",
     "co08": "'Raden Roro Ayu Larasati' read as 'Roro Ayu Larasati'; 'Gus Mamad, putra pengasuh ..., KH. Name': "

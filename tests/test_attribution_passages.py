@@ -1922,3 +1922,14 @@ def test_village_heads_titles_a_bodys_field_a_second_office_and_a_datelines_lead
                         "“Guru harus memberi contoh,” kata Camat Heru.")[1] == ("Heru Wicaksono", "Camat Trucuk")
     assert _speakers_of("“Ternyata like juga bisa jadi masalah,” kata Rina, guru mata pelajaran Bahasa Indonesia "
                         "itu.") == [("Rina", "Guru mata pelajaran Bahasa Indonesia")]  # "itu" refers, no post
+
+
+def test_a_malay_title_opening_a_name_is_left_out_and_still_calls_the_person():
+    """ "Datuk H. Hasan Basri" is Hasan Basri, then "Datuk Hasan" and "Menurut Datuk"; after a
+    Minang name, "Datuk Bandaro Sati" is the name's own adat title and stays."""
+    assert [o.name for o in detect_speakers("Netralitas ASN", [
+        "Ketua Bawaslu Kabupaten Siak, Datuk H. Hasan Basri, S.Ag., mengatakan ASN harus netral.",
+        "Di akhir kegiatan, Datuk Hasan mengajak peserta melapor.",
+        "Menurut Datuk, laporan masyarakat itu mata dan telinga Bawaslu."]).by_paragraph] == ["Hasan Basri"] * 3
+    assert _speakers_of("Syafruddin Datuk Bandaro Sati, Ketua LKAAM Tanah Datar, mengatakan adat netral.")[0][0] == \
+        "Syafruddin Datuk Bandaro Sati"

@@ -224,6 +224,21 @@ def strict_name(token: str, names: Counter[str]) -> bool:
     return (token.lower() in GIVEN_NAMES or not _is_common_word(token)) and not is_place_word(token)
 
 
+# Malay titles that open a name: "Datuk H. Hasan Basri", "Datuk Seri Wan Ismail Harun". Only
+# there: after a Minang name, "Datuk Bandaro Sati" is the name's own adat title and stays.
+_OPENING_TITLES = frozenset({"datuk", "dato", "seri"})
+
+
+def without_opening_title(name: str) -> str:
+    """`name` without a Malay title that opens it, nor the honorifics after that title."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _OPENING_TITLES:
+        return name
+    while len(words) > 1 and words[0].lower().rstrip(".") in _OPENING_TITLES | HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def strip_honorifics(tokens: list[str]) -> list[str]:
     out = list(tokens)
     while out and (out[0].lower().rstrip(".") in HONORIFICS or is_degree(out[0])):

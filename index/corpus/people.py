@@ -18,7 +18,8 @@ from itertools import takewhile
 
 from index.corpus.article import Official
 from index.corpus.name_words import (ACTING, ADAT_TITLE_SHORT, GIVEN_NAMES, NAMESAKES, ORG_WORDS, bare, could_be_name,
-                                     has_place, is_degree, is_initial, is_place_word, name_like)
+                                     has_place, is_degree, is_initial, is_place_word, name_like,
+                                     without_opening_title)
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out, spelled_words
 from index.corpus.roles import is_acting, role_at
 
@@ -110,7 +111,17 @@ def _acting_office(position: str) -> bool:
 
 
 def register(people: list[Person], name: str, position: str, index: int) -> Person:
-    """The known person `name` refers to ("Aldy" -> "Aldy Altrian"), else a new one."""
+    """The known person `name` refers to ("Aldy" -> "Aldy Altrian"), else a new one. A Malay
+    title opening the name is left out of it and kept as what the person is also called:
+    "Datuk H. Hasan Basri" is Hasan Basri, then "Datuk Hasan" and "menurut Datuk"."""
+    untitled = without_opening_title(name)
+    person = _register(people, untitled, position, index)
+    if untitled != name:
+        person.add_nickname(name.split()[0])
+    return person
+
+
+def _register(people: list[Person], name: str, position: str, index: int) -> Person:
     known = [p for p in people if same_person(p.name, name) or name in p.nicknames]
     if known:
         person = _meant(known, name)
