@@ -91,10 +91,6 @@ _NOT_YET = {"c09": "the office's place only in an earlier sentence about it",
 _NOT_YET |= {
     "q06": "an official who 'membacakan empat instruksi' speaks them; a reader of another's speech "
            "does not (p02, p12), so 'membacakan' is no verb of saying",
-    "q09": "main official: the headline names the Pemkab and the BKPSDM; the manifest takes the Pj Bupati, "
-           "who speaks most, the code the BKPSDM head the headline names (g05 needs the same rule)",
-    "q12": "main official: 'Pemkab dan Bawaslu Awasi ...' names the Pemkab first; the code takes the "
-           "Bawaslu chair, whose body it names (g05: a Pemkab speaks through its Asisten)",
     # The sixteenth round (r01-r12): 57/81 quotes and 28/36 speakers before its fixes, 79/81
     # and 36/36 after (two expectations reviewed).
     "r07": "an official's embedded X post (a blockquote extraction drops), and a headline naming "
@@ -213,8 +209,7 @@ _NOT_YET |= {
             "round 27's parties",
     "al05": "'Datuk Penghulu', a village head's title in Rokan Hilir, read as no office",
     "al07": "a quote in a photo caption; captions are not read as statements",
-    "al09": "a live log with the newest entry first: offices named before their holders are introduced, "
-            "and the main official",
+    "al09": "a live log with the newest entry first: offices named before their holders are introduced",
     "al11": "a former camat now a Kabid ('mantan Camat Tambang' read as his office), and a quote "
             "given to the Panwascam chair after a two-speaker paragraph",
     # The thirty-ninth round (an01-an12), Kalimantan and Sulawesi regencies and names ('Andi Muh.

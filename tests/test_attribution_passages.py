@@ -1933,3 +1933,19 @@ def test_a_malay_title_opening_a_name_is_left_out_and_still_calls_the_person():
         "Menurut Datuk, laporan masyarakat itu mata dan telinga Bawaslu."]).by_paragraph] == ["Hasan Basri"] * 3
     assert _speakers_of("Syafruddin Datuk Bandaro Sati, Ketua LKAAM Tanah Datar, mengatakan adat netral.")[0][0] == \
         "Syafruddin Datuk Bandaro Sati"
+
+
+def test_a_regional_government_in_the_headline_is_its_head_when_the_head_speaks_most():
+    """ "Pemprov Kalbar dan Bawaslu Teken ..." is about the Pj Gubernur who leads the story, not
+    the Bawaslu chair whose body it names; under "Pemkab TTS Minta ..." the Asisten who speaks
+    for the Pemkab stays the main official."""
+    main = detect_main_official("Pemprov Kalbar dan Bawaslu Teken Pakta Integritas Netralitas ASN", [
+        "Pj Gubernur Kalimantan Barat, Ignasius Darmawan, mengatakan pakta itu mengikat semua ASN.",
+        "Ketua Bawaslu Provinsi Kalimantan Barat, Hendri Lubis, mengatakan pengawasan diperketat.",
+        "“Tidak ada ruang untuk berpihak,” kata Ignasius."])
+    assert main.name == "Ignasius Darmawan"
+    main = detect_main_official("Pemkab TTS Minta Guru di Pedalaman Jaga Netralitas", [
+        "Penjabat Bupati Timor Tengah Selatan, Aloysius Benu, mengatakan camat diminta mendata ASN.",
+        "Asisten Pemerintahan Setda TTS, Yeremias Nubatonis, mengatakan guru paling didengar warga.",
+        "“Mereka harus paling hati-hati,” kata Yeremias.", "“Formulir wajib diisi,” ujar Yeremias."])
+    assert main.name == "Yeremias Nubatonis"

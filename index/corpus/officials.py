@@ -214,9 +214,10 @@ def _main_person(people: list[Person], title: str) -> Person | None:
     named = [p for p in people if p.name]
     # "Camat Soreang Diduga Hadiri Kampanye, Fadli: Bawaslu ...": whom the headline quotes
     quoted = {w.lower() for w in title.split(":", 1)[0].split(",")[-1].split()} if ":" in title else set()
+    loudest = max((p.said for p in named), default=0)
     ranked = sorted((p for p in named if p.said),
                     key=lambda p: (not {w.lower() for w in p.name.split()} & quoted,
-                                   *in_headline(p, headline, title), -p.said, p.first))
+                                   *in_headline(p, headline, title, p.said == loudest), -p.said, p.first))
     return ranked[0] if ranked else next((p for p in named if p.positions), None) \
         or next((p for p in people if p.said), None)
 

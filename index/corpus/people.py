@@ -294,7 +294,7 @@ def _head(position: str) -> str:
     return f"{head} {rest[0]}" if head == "kepala" and rest and rest[0] in _PARTS else head
 
 
-def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[int, int]:
+def in_headline(person: Person, headline: list[str], title: str = "", speaks_most: bool = False) -> tuple[int, int]:
     """How surely the headline names the person, and how early, as a sort key: first a
     name word that is no common given name or every word of an office they hold; then the
     body a "Kepala" or "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba;
@@ -302,7 +302,8 @@ def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[i
     itself; "Kemendagri" for a Direktur Jenderal in it), which "Pjs. Bupati Banyumas Hadiri
     Deklarasi ... yang Digelar Bawaslu" names beside its subject, unless the body is the
     subject; of equals, the one the headline names first ("DPRD Halsel Cecar BKD ...": the
-    DPRD's)."""
+    DPRD's). A regional government ("Pemprov Kalbar dan Bawaslu Teken ...") is its head's when
+    the head `speaks_most`; else someone else spoke for it ("Pemkab TTS Minta ...", its Asisten)."""
     at: dict[str, int] = {}
     for k, word in enumerate(headline):
         at.setdefault(word, k)
@@ -311,6 +312,7 @@ def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[i
     if names:
         return -2, min(names)
     found = (0, 0)
+    written = spelled_words(title)
     for position in person.positions:
         # where an office lies, set off, need not be in the headline: "Kades Sukarara Timur
         # Dilaporkan ..." for the "Kepala Desa Sukarara Timur, Kecamatan Sakra Barat"
@@ -321,6 +323,9 @@ def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[i
         if head == "inspektur" and "pembantu" not in words and "inspektorat" in at \
                 and (at["inspektorat"] == 0 or set(words[1:]) <= at.keys()):
             found = min(found, (-2, at["inspektorat"]))  # "Inspektorat (Gowa) Periksa ..." for its Inspektur
+        government = _GOVERNMENT_OF.get(head, "")
+        if speaks_most and government in written and set(words) - _ACTING_WORDS <= at.keys() | {head, "kota"}:
+            found = min(found, (-2, written.index(government)))  # "Pemprov Kalbar ... Teken" for its Pj Gubernur
         head, *part = head.split()  # the head of a part ("Kepala Bidang Propam") heads no more than it
         if head in _HEADS_OF_BODIES or head in _SPEAK_FOR_BODIES:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
@@ -337,6 +342,11 @@ def in_headline(person: Person, headline: list[str], title: str = "") -> tuple[i
                 surely = start == 0 and at_body == 1 + len(part) and head in _HEADS_OF_BODIES
                 found = min(found, (-2 if surely else -1, start))
     return found
+
+
+# The head of a regional government, and how a headline names the government.
+_GOVERNMENT_OF = {"gubernur": "pemprov", "bupati": "pemkab", "wali": "pemkot"}
+_ACTING_WORDS = frozenset({"penjabat", "sementara", "pelaksana", "tugas", "harian"})
 
 
 def _where(headline: list[str], body: list[str]) -> int:
