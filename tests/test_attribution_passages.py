@@ -1922,6 +1922,9 @@ def test_village_heads_titles_a_bodys_field_a_second_office_and_a_datelines_lead
                         "“Guru harus memberi contoh,” kata Camat Heru.")[1] == ("Heru Wicaksono", "Camat Trucuk")
     assert _speakers_of("“Ternyata like juga bisa jadi masalah,” kata Rina, guru mata pelajaran Bahasa Indonesia "
                         "itu.") == [("Rina", "Guru mata pelajaran Bahasa Indonesia")]  # "itu" refers, no post
+    assert _speakers_of("Salah satu ASN yang diperiksa, Agustina Lete, guru di sebuah SMP negeri di Kecamatan "
+                        "Kupang Tengah, membantah pernah mengajak murid.") == \
+        [("Agustina Lete", "Guru di sebuah SMP negeri di Kecamatan Kupang Tengah")]  # a post set off before the verb
 
 
 def test_a_malay_title_opening_a_name_is_left_out_and_still_calls_the_person():

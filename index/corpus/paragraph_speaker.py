@@ -316,10 +316,26 @@ class ParagraphReader:
             self._speak(known)  # "Tatang kembali menegaskan": a word no reading takes for a name alone
         elif (called := _called_in(words, i, people)) is not None:
             self._speak(called)
+        elif (post := _apposed_post_before(words, i)) and (name := name_before(words, post, self.names)):
+            # "Agustina Lete, guru di sebuah SMP negeri ..., membantah"
+            self._speak(register(people, name, apposed_office(words, post, self.names), self.index))
         elif (clause := relative_clause_start(words, i)) and (described := self._described(clause, i)):
             self._speak(described)
         elif _refers_back(words, i):
             self._speak(None)
+
+
+def _apposed_post_before(words: list[str], verb: int) -> int | None:
+    """Where a post written in lower case, set off by commas between a name and the verb,
+    starts: "Agustina Lete, guru di sebuah SMP negeri di Kecamatan Kupang Tengah, membantah"."""
+    if not (verb > 1 and words[verb - 1].endswith(",")):
+        return None
+    for k in range(verb - 1, max(verb - _APPOSED_WORDS, 0), -1):
+        if k < verb - 1 and words[k].endswith((",", ".", "!", "?", ":")):
+            return None
+        if bare(words[k]).lower() in LOWER_CASE_HEADS and words[k][:1].islower() and words[k - 1].endswith(","):
+            return k
+    return None
 
 
 def _called_in(words: list[str], verb: int, people: list[Person]) -> Person | None:
