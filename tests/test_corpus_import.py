@@ -87,6 +87,9 @@ def test_a_reporters_code_after_the_last_sentence_does_not_drop_the_statement():
         assert clean_lines([line]) == [expected], end
     assert clean_lines(["Kata dia, ASN harus netral. Kata dia di kantor bupati."]) == [
         "Kata dia, ASN harus netral. Kata dia di kantor bupati."]  # a last sentence is no code
+    # a short quotation with who said it is a statement however few its words; a label is not
+    assert clean_lines(['"Ewako Makassar, pilkada damai," tutupnya. (*)', '"Baca juga"', "Tags: netralitas"]) == [
+        '"Ewako Makassar, pilkada damai," tutupnya.']
 
 
 def test_an_editors_correction_note_corrects_the_text_and_is_no_statement():

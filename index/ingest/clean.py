@@ -79,6 +79,9 @@ _ANNOUNCING_WORDS = 10  # a sentence ending in ":" that introduces what follows
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$|[\"”’]$")
 MIN_WORDS = 6
+# A short quotation and who said it is a statement however few its words: '"Ewako Makassar,
+# pilkada damai," tutupnya.'
+_SHORT_QUOTE = re.compile(r"^[\"“][^\"“”]+[,.!?][\"”] (?:\w+ ){0,3}\w+[.!]$")
 
 
 def clean_lines(lines: list[str], title: str = "") -> list[str]:
@@ -241,7 +244,7 @@ def is_prose(line: str) -> bool:
     # after a sentence; a label ("Tags:", "Simak Video ...:") is no sentence.
     # A quotation the writer left open ("“Kalau ada bansos beratribut, laporkan saja. Kami jamin
     # identitas pelapor dirahasiakan") still holds the speaker's sentences.
-    return words >= MIN_WORDS and bool(_SENTENCE_END.search(line)) or \
+    return words >= MIN_WORDS and bool(_SENTENCE_END.search(line)) or bool(_SHORT_QUOTE.match(line)) or \
         words >= _ANNOUNCING_WORDS and line.endswith(":") and bool(_INNER_SENTENCE_END.search(line)) or \
         words >= MIN_WORDS and line[:1] in "“\"" and _left_open(line) and bool(_INNER_SENTENCE_END.search(line))
 
