@@ -573,7 +573,20 @@ _NOT_YET |= {
     "cq07": "'Salah seorang guru MTsN di Jombang, Faiz, mengaku': the teacher's post not read",
     "cq08": "an NGO's 'Direktur Eksekutif LPDR' given the dateline's city",
     "cq10": "'kuasa hukum paslon nomor urut 1' read as no office; the campaign team's secretary without "
-            "the Pilkada's place"}
+            "the Pilkada's place",
+    # The ninety-fifth round (cr01-cr12), statements in regional languages and code-switching:
+    # 101/102 quotes and 23/36 speakers before its fix (a short quotation with who said it kept
+    # as a statement), 102/102 after, 36/36 with twelve villages' and districts' offices and a
+    # division reviewed. The ninety-sixth (cs01-cs12), long and multi-part pages: 103/103 and
+    # 52/54, 54/54 with two districts reviewed and two outlets as their og:site_name spells
+    # them; its cs12 was right once a Pemprov in the headline counted for the Pj Gubernur who
+    # speaks most. The ninety-seventh (ct01-ct12), corrections, denials and documents: 108/110
+    # and 31/34 before ("Name, guru di ..., membantah" now hers), 109/110 and 34/34 with three
+    # reviewed.
+    "ct01": "a circular's text ('surat edaran tersebut meminta ...') belongs to the Sekda who signed it; "
+            "the code gives it to the BKPSDM head who spoke before",
+    "ct04": "main official: 'Pemprov Sumut melalui juru bicaranya menegaskan bahwa Pj Gubernur ... meminta': "
+            "the manifest takes the spokesperson, the code the Pj Gubernur whose request he relays"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and
