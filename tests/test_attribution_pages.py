@@ -179,8 +179,6 @@ _NOT_YET |= {
     "ah01": "a DPRD plenary's fraksi spokespeople ('juru bicara Fraksi PKS'), read without the DPRD or "
             "with another office they hold",
     "ah03": "an outlet named only in its logo and footer ('JemberSatu.id'); the host is shown instead",
-    "ah12": "'Kepala Desa Tosora, Hendra Wijaya (HW), membantah' after a list's opener, and the main "
-            "official",
     # The thirty-fifth round (aj01-aj12), speakers in chains ('Hal senada ...', 'Hal itu dibenarkan
     # oleh ...'), namesakes, two offices at once, and Kalimantan, Sulawesi, Bali and NTB names,
     # ranks and spokesmen: 84/94 quotes and 36/46 speakers before its fixes, 91/94 and 44/46

@@ -1925,6 +1925,12 @@ def test_village_heads_titles_a_bodys_field_a_second_office_and_a_datelines_lead
     assert _speakers_of("Salah satu ASN yang diperiksa, Agustina Lete, guru di sebuah SMP negeri di Kecamatan "
                         "Kupang Tengah, membantah pernah mengajak murid.") == \
         [("Agustina Lete", "Guru di sebuah SMP negeri di Kecamatan Kupang Tengah")]  # a post set off before the verb
+    assert _speakers_of("Pj Bupati Bogor, Hendra Gunawan Saleh (PPK), mengatakan semua ASN diperiksa.") == \
+        [("Hendra Gunawan Saleh", "Penjabat Bupati Bogor")]  # the bracket after the name is no part of it
+    assert [(o.name, o.position) for o in detect_speakers("Netralitas ASN", [
+        "Tembusan: Pj Bupati Bogor, Hendra Gunawan Saleh (PPK); Inspektur Kabupaten Bogor, Rini Marlina Pohan."
+    ]).officials] == [("Hendra Gunawan Saleh", "Penjabat Bupati Bogor"),
+                      ("Rini Marlina Pohan", "Inspektur Kabupaten Bogor")]  # a list's items apart
 
 
 def test_a_malay_title_opening_a_name_is_left_out_and_still_calls_the_person():

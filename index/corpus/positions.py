@@ -128,6 +128,8 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
         # that body's, not the dateline's place: "Asisten Deputi ... Kementerian PANRB"
         if outlet and _is_national(outlet) and not _words(office) & BODY_WORDS:
             office = f"{office} {outlet}"
+        elif office.lower() in _HEADS_OF_A_BODY:
+            return ""  # "anggota tim pemenangan ...": the body was a description, no office of the place
         elif place:
             if place.kind != "provinsi" and _PROVINCIAL & {w.lower() for w in words}:
                 place = Place(place.province, "provinsi", place.province)  # a governor's is the province
@@ -136,6 +138,8 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
     return office + (ballot.group() if ballot else "") + party
 
 
+# Heads that are no office without their body: "Anggota" is no "Anggota Kota Kendari".
+_HEADS_OF_A_BODY = frozenset({"anggota", "ketua", "wakil ketua", "kepala", "wakil kepala", "koordinator"})
 # Offices of a province: they take the province of a city or regency the article is about.
 _PROVINCIAL = frozenset({"gubernur", "provinsi"})
 

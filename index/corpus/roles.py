@@ -307,8 +307,8 @@ def _role_tail(words: list[str], start: int, size: int, names: Counter[str]) -> 
                 and bare(word).lower() not in _ENDS_NO_SENTENCE \
                 and not (is_parenthesised(word) and not word.endswith(").")):
             break  # but "(Pj. Sekda)", "Kab. Tangerang" go on; "Selasa (12/11)." ends
-        if word.endswith(":"):
-            break  # "Pj Bupati Sanggau, Name: “...”": the quotation follows
+        if word.endswith((":", ";")):
+            break  # "Pj Bupati Sanggau, Name: “...”": the quotation follows; "...; Kepala BKPSDM ...": a list's next
     return end, tail
 
 
@@ -378,7 +378,7 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
             segments.append([])
     segments = [s for s in segments if s]
     for k in range(1, len(segments)):
-        clean = strip_honorifics([bare(w) for w in segments[k] if not is_degree(w)])
+        clean = strip_honorifics([bare(w) for w in segments[k] if not is_degree(w) and not is_parenthesised(w)])
         if clean and _all_name(clean, names) and not _listed(segments[k + 1:]):
             return _clean_unit([w for s in segments[:k] for w in s]), " ".join(clean)
         if not _unit_like(segments[k]):
