@@ -1931,6 +1931,9 @@ def test_village_heads_titles_a_bodys_field_a_second_office_and_a_datelines_lead
         "Tembusan: Pj Bupati Bogor, Hendra Gunawan Saleh (PPK); Inspektur Kabupaten Bogor, Rini Marlina Pohan."
     ]).officials] == [("Hendra Gunawan Saleh", "Penjabat Bupati Bogor"),
                       ("Rini Marlina Pohan", "Inspektur Kabupaten Bogor")]  # a list's items apart
+    assert [(o.name, o.position) for o in detect_speakers("Bawaslu Kendari Registrasi Laporan", [
+        "Pelapor, Yusran Abdullah, yang merupakan anggota tim pemenangan salah satu pasangan calon wali kota "
+        "Kendari, berharap Bawaslu menangani laporannya."]).officials] == [("Yusran Abdullah", "")]  # no place
 
 
 def test_a_malay_title_opening_a_name_is_left_out_and_still_calls_the_person():
