@@ -584,7 +584,33 @@ _NOT_YET |= {
     "ct01": "a circular's text ('surat edaran tersebut meminta ...') belongs to the Sekda who signed it; "
             "the code gives it to the BKPSDM head who spoke before",
     "ct04": "main official: 'Pemprov Sumut melalui juru bicaranya menegaskan bahwa Pj Gubernur ... meminta': "
-            "the manifest takes the spokesperson, the code the Pj Gubernur whose request he relays"}
+            "the manifest takes the spokesperson, the code the Pj Gubernur whose request he relays",
+    # The ninety-eighth round (cu01-cu12), election supervisors' case handling with the parties
+    # named: 82/85 quotes and 20/32 speakers before any fix (a bare "anggota" heading no body,
+    # "anggota tim pemenangan", no longer takes the dateline's place), 25/32 with five divisions
+    # and districts reviewed; most of what is left is the parties' roles. The ninety-ninth
+    # (cv01-cv12), statistics and tables: 100/101 and 27/32 before (a list's ";" ends an office,
+    # a bracket after a name is no part of it, a credit in lower case closing the last paragraph,
+    # "(humas bkd)", no longer drops it), 101/101 and 32/32 with five reviewed. The hundredth
+    # (cw01-cw12), voting day and the quiet period: 88/89 and 48/53 before, 52/53 with four
+    # reviewed. Since, a page's one machine-readable <time datetime> is its date (cu05's sidebar
+    # of recent posts gave the oldest).
+    "cu01": "main official: the manifest takes the Bawaslu member who handled the case and is quoted most, "
+            "the code the chair of the body the headline names",
+    "cu03": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
+    "cu06": "a reporting citizen's role ('Pelapor, warga Kecamatan ...') is read as no position",
+    "cu07": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
+    "cu08": "the reported teacher's role ('Terlapor, guru SD negeri ...') is read as no position",
+    "cu09": "main official as cu01; a Bawaslu Banjar member quoted in the province's release loses her words to "
+            "the coordinator",
+    "cu10": "a reporting citizen's role ('Pelapor, warga Kecamatan ...') is read as no position",
+    "cu11": "the reported ASN's role ('Terlapor, staf Dinas ...') is read as no position, and his words go to "
+            "the Bawaslu chair",
+    "cu12": "a reporting citizen's role is read as no position; the main official as cu01",
+    "cv03": "a 'Tembusan rekomendasi: ...' list's first official is read as the list's speaker",
+    "cv08": "og:site_name 'rri.co.id' and no outlet in the <title>: the domain stays the outlet",
+    "cw08": "'Ketua KPPS Name melaporkan ...' ('melaporkan' is no verb of saying: 'diminta melaporkan' would "
+            "speak), so 'ujarnya' goes to the official before"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

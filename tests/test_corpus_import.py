@@ -80,7 +80,7 @@ def test_a_reporters_code_after_the_last_sentence_does_not_drop_the_statement():
     then lacked a sentence end and its statement was lost."""
     ends = ["ajak Yusril. rul", "ajak Yusril. (ant)", "ajak Yusril. - ags", "ajak Yusril.(art/kpg)",
             "ajak Yusril.***", "ajak Yusril. #", "ajak Yusril. (m05)",
-            "ajak Yusril. (KE-03)", "ajak Yusril. (KB.03)", "ajak Yusril. (CAKAPLAH)"]
+            "ajak Yusril. (KE-03)", "ajak Yusril. (KB.03)", "ajak Yusril. (CAKAPLAH)", "ajak Yusril. (humas bkd)"]
     for end in ends:
         line = f"“Para ASN harus di depan memberi contoh, di tengah memberi ide,” {end}"
         expected = "“Para ASN harus di depan memberi contoh, di tengah memberi ide,” ajak Yusril."

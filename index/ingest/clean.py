@@ -69,8 +69,8 @@ _QUOTES = ('"', "\u201c", "\u201d")
 _TRAILING_CREDIT = re.compile(r"\s*[(\[](?:\*|[^()\[\]]{1,40}/[^()\[\]]{1,60})[)\]]\s*$"
                               r"|(?<=[.!?…\"'”’]) [-–*]? ?[(\[]?(?:[A-Za-z]{2,6}|[A-Za-z]{1,3}[-.]?\d{1,3})[)\]]?$"
                               r"|(?<=[.!?…\"'”’])\s*[(\[][A-Za-z][\w.]{1,19}[)\]]$"  # "(CAKAPLAH)", "(Kompas.com)"
-                              # "(Humas Polres Kendal)"
-                              r"|(?<=[.!?…\"'”’])\s*\((?:[A-Z][\w.]{0,19} ){1,3}[A-Z][\w.]{0,19}\)$"
+                              # "(Humas Polres Kendal)", "(humas bkd)"
+                              r"|(?<=[.!?…\"'”’])\s*\((?:[A-Za-z][\w.]{0,19} ){1,3}[A-Za-z][\w.]{0,19}\)$"
                               r"|(?<=[.!?…\"'”’])\s*[*#]{1,3}$")
 MAX_LIST_ITEMS = 20
 # A list item as extracted text gives it: "- item", "• item", "1. item", "a) item".
