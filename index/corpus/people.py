@@ -324,7 +324,7 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
                 and (at["inspektorat"] == 0 or set(words[1:]) <= at.keys()):
             found = min(found, (-2, at["inspektorat"]))  # "Inspektorat (Gowa) Periksa ..." for its Inspektur
         government = _GOVERNMENT_OF.get(head, "")
-        if speaks_most and government in written and set(words) - _ACTING_WORDS <= at.keys() | {head, "kota"}:
+        if speaks_most and government in written and set(words) - ACTING <= at.keys() | {head}:
             found = min(found, (-2, written.index(government)))  # "Pemprov Kalbar ... Teken" for its Pj Gubernur
         head, *part = head.split()  # the head of a part ("Kepala Bidang Propam") heads no more than it
         if head in _HEADS_OF_BODIES or head in _SPEAK_FOR_BODIES:
@@ -346,7 +346,6 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
 
 # The head of a regional government, and how a headline names the government.
 _GOVERNMENT_OF = {"gubernur": "pemprov", "bupati": "pemkab", "wali": "pemkot"}
-_ACTING_WORDS = frozenset({"penjabat", "sementara", "pelaksana", "tugas", "harian"})
 
 
 def _where(headline: list[str], body: list[str]) -> int:
