@@ -226,15 +226,16 @@ def strict_name(token: str, names: Counter[str]) -> bool:
 
 # Malay titles that open a name: "Datuk H. Hasan Basri", "Datuk Seri Wan Ismail Harun". Only
 # there: after a Minang name, "Datuk Bandaro Sati" is the name's own adat title and stays.
-_OPENING_TITLES = frozenset({"datuk", "dato", "seri"})
+_OPENING_TITLES = frozenset({"datuk", "dato"})
 
 
 def without_opening_title(name: str) -> str:
-    """`name` without a Malay title that opens it, nor the honorifics after that title."""
+    """`name` without a Malay title that opens it, nor the honorifics after that title ("Seri",
+    "H."): a "Seri" opening a name without one is a given name ("Seri Wahyuni")."""
     words = name.split()
     if len(words) < 2 or words[0].lower() not in _OPENING_TITLES:
         return name
-    while len(words) > 1 and words[0].lower().rstrip(".") in _OPENING_TITLES | HONORIFICS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _OPENING_TITLES | HONORIFICS | {"seri"}:
         words.pop(0)
     return " ".join(words)
 
