@@ -63,3 +63,21 @@ async def test_an_office_quoted_without_a_name_is_shown_by_its_office(bot):
     assert "empat belas hari kerja" in text, text
     byline = text[text.index("empat belas hari kerja"):].split("📰")[0]
     assert "— <b>Kepala BKPSDM Sanggau</b>" in byline and "Suherman" not in byline, text
+
+
+async def test_an_interviews_answer_is_bold_not_the_question_it_answers(bot):
+    """A reader's question travels with the answer below it; the question shares the asker's
+    words, but the answer is what is bolded, under the one who answered."""
+    article = Article(
+        id="kudus1", title="Tanya Jawab Netralitas ASN bersama BKPSDM Kudus",
+        outlet="Suara Kudus", url=URL + "-kudus", date="2024-10-20",
+        official=Official("Eko Budi Santoso", "Kepala BKPSDM Kabupaten Kudus"),
+        body=("Kepala BKPSDM Kabupaten Kudus, Eko Budi Santoso, menjawab pertanyaan pembaca soal netralitas.\n\n"
+              "Tanya: Bolehkah ASN mengantar suami yang menjadi calon bupati ke lokasi kampanye?\n\n"
+              "Jawab: Boleh mengantar sampai lokasi, tetapi tidak boleh naik panggung atau memakai "
+              "atribut pasangan calon."))
+    await bot.svc.knowledge.add(article)
+    reply = await bot.ask_private(USER, "Bolehkah ASN mengantar suami yang jadi calon bupati ke kampanye?")
+    text = reply.text
+    assert "<b>Jawab: Boleh mengantar sampai lokasi" in text, text
+    assert "<b>Tanya:" not in text and "Eko Budi Santoso" in text

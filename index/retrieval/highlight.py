@@ -13,12 +13,17 @@ MAX_SENTENCES = 40
 
 def best_sentence(question: str, text: str) -> tuple[int, int] | None:
     """(start, end) of the sentence in `text` sharing the most content words with
-    `question`; None when the text is one sentence or no sentence shares a word."""
+    `question`; None when the text is one sentence or no sentence shares a word. A question
+    in the statement (an interviewer's, before the answer) is never the one: it shares the
+    asker's words but answers nothing."""
     wanted = set(stems(question))
     spans = _sentences(text)
     if not wanted or len(spans) < 2:
         return None
-    scored = [(len(wanted & set(stems(text[s:e]))), -s, s, e) for s, e in spans]
+    scored = [(len(wanted & set(stems(text[s:e]))), -s, s, e) for s, e in spans
+              if not text[s:e].rstrip("\"”’'").endswith("?")]
+    if not scored:
+        return None
     hits, _, start, end = max(scored)
     return (start, end) if hits else None
 
