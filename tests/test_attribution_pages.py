@@ -332,7 +332,6 @@ _NOT_YET |= {
     # body, 'Menurut Ketua, ...', attendance lists): 97/119 quotes and 24/37 speakers before its
     # fixes, 108/119 and 27/37 after (three expectations reviewed as in the forty-seventh).
     "bd01": "'Anggota Bawaslu Siti Nur Khasanah, S.Pd. dan ...' in an attendance list split wrongly",
-    "bd04": "a minister quoted inside the Pjs Bupati's amanat is read as a speaker without a name",
     "bd06": "a Kanreg BKN's Kabid on the Kanreg's own site takes the province's place, not the Kanreg",
     "bd08": "the headline only in the page's content heading (the <title> is the site's name), and an "
             "Irban's 'Inspektorat Daerah' left out of her post",
@@ -594,7 +593,9 @@ _NOT_YET |= {
     # "(humas bkd)", no longer drops it), 101/101 and 32/32 with five reviewed. The hundredth
     # (cw01-cw12), voting day and the quiet period: 88/89 and 48/53 before, 52/53 with four
     # reviewed. Since, a page's one machine-readable <time datetime> is its date (cu05's sidebar
-    # of recent posts gave the oldest).
+    # of recent posts gave the oldest); "melaporkan" is a verb of saying unless asked for
+    # ("diminta melaporkan"), and a KPPS's post takes no regional place: cw08 (its post reviewed
+    # to the sentence's "Ketua KPPS") and bd04 pass.
     "cu01": "main official: the manifest takes the Bawaslu member who handled the case and is quoted most, "
             "the code the chair of the body the headline names",
     "cu03": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
@@ -608,9 +609,7 @@ _NOT_YET |= {
             "the Bawaslu chair",
     "cu12": "a reporting citizen's role is read as no position; the main official as cu01",
     "cv03": "a 'Tembusan rekomendasi: ...' list's first official is read as the list's speaker",
-    "cv08": "og:site_name 'rri.co.id' and no outlet in the <title>: the domain stays the outlet",
-    "cw08": "'Ketua KPPS Name melaporkan ...' ('melaporkan' is no verb of saying: 'diminta melaporkan' would "
-            "speak), so 'ujarnya' goes to the official before"}
+    "cv08": "og:site_name 'rri.co.id' and no outlet in the <title>: the domain stays the outlet"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

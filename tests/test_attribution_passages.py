@@ -1961,3 +1961,16 @@ def test_a_regional_government_in_the_headline_is_its_head_when_the_head_speaks_
         "Asisten Pemerintahan Setda TTS, Yeremias Nubatonis, mengatakan guru paling didengar warga.",
         "“Mereka harus paling hati-hati,” kata Yeremias.", "“Formulir wajib diisi,” ujar Yeremias."])
     assert main.name == "Yeremias Nubatonis"
+
+
+def test_a_report_is_said_unless_it_is_asked_for():
+    """ "Ketua KPPS Name melaporkan ..." says what follows, and her "ujarnya"; "Pengawas desa
+    diminta melaporkan ..." is a request, no one speaking. A KPPS's post takes no regional place."""
+    speakers = detect_speakers("Sekdaprov Sumbar Tinjau TPS di Padang", [
+        "Kapolresta Padang, Hardiansyah Putra, mengatakan pengamanan berjalan lancar.",
+        "Di TPS 22 Lubuk Buaya, Ketua KPPS Yulia Fitri Handayani melaporkan partisipasi pemilih tinggi. "
+        "“Sampai pukul sebelas sudah 300 lebih yang datang,” ujarnya."])
+    assert (speakers.by_paragraph[1].name, speakers.by_paragraph[1].position) == ("Yulia Fitri Handayani", "Ketua KPPS")
+    assert _speakers_of("Ketua Bawaslu Pesawaran, Ahmad Fauzi, mengatakan desa diawasi.",
+                        "Pengawas kelurahan/desa diminta melaporkan setiap pertemuan yang dihadiri ASN. "
+                        "“Itu sudah cukup jadi bahan kajian kami,” kata dia.")[1][0] == "Ahmad Fauzi"

@@ -70,7 +70,7 @@ SAY_BEFORE = frozenset(
     "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
     "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
     "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini berpendapat "
-    "merinci memerinci menguraikan".split())
+    "merinci memerinci menguraikan melaporkan".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
@@ -645,7 +645,8 @@ def _verb_after(words: list[str], end: int) -> int | None:
     nickname = False  # "..., yang akrab disapa Bu Kades Endang, mengajak": no other office
     for j in range(end, min(end + _CLAUSE_WORDS, len(words))):
         if bare(words[j]).lower() in SAY_BEFORE:
-            return j
+            # "Pengawas desa diminta melaporkan ...": asked to say, not saying
+            return None if j > 0 and bare(words[j - 1]).lower() in _ASKED_TO else j
         if words[j][:1] in _QUOTES or words[j].endswith((".", "!", "?", ":", "”", "\"")) or \
                 role_at(words, j) and not nickname or bare(words[j]).lower() in _NEW_CLAUSE:
             return None
@@ -654,6 +655,7 @@ def _verb_after(words: list[str], end: int) -> int | None:
 
 
 _NICKNAMED = frozenset({"disapa", "sapaan"})
+_ASKED_TO = frozenset({"diminta", "agar", "supaya", "wajib", "harus", "untuk"})
 
 
 # Conjunctions that open a clause with a subject of its own: "Kepala desa bukan ASN, tetapi
