@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from index.corpus.article import Article, Official
 from index.ingest.clean import dedupe_key
 from index.corpus.officials import Speakers, detect_speakers
-from index.corpus.turns import GUEST_LINE, split_at_new_speakers
+from index.corpus.turns import GUEST_LINE, is_question, split_at_new_speakers
 
 MAX_WORDS = 120
 _INTRO_MAX_WORDS = 25
@@ -100,7 +100,8 @@ def _statements_with_paragraph(paragraphs: list[str],
         if GUEST_LINE.match(text):  # who speaks in a transcript, no statement
             i += 1
             continue
-        if i + 1 < len(paragraphs) and (_asks(text) or _introduces(text, paragraphs[i + 1])
+        # an interviewer's or reader's question goes with the answer after it, and its speaker
+        if i + 1 < len(paragraphs) and (is_question(text) or _introduces(text, paragraphs[i + 1])
                                         and not _speak_apart(speakers, i)):
             i += 1
             text = f"{text} {paragraphs[i]}"
@@ -141,14 +142,6 @@ def _speak_apart(speakers: Speakers | None, i: int) -> bool:
     if speakers is None:
         return False
     return speakers.attributed[i] and speakers.by_paragraph[i] != speakers.by_paragraph[i + 1]
-
-
-def _asks(paragraph: str) -> bool:
-    """An interviewer's or reader's question ("Tanya: Bagaimana jika ...?", "Banyak ASN
-    bertanya, apakah ...?"): no one's statement, but what the answer after it answers, so
-    it travels with the answer and its speaker. A question in quotation marks is a
-    speaker's own ("“Mau dibawa ke mana birokrasi kita?”")."""
-    return paragraph.endswith("?") and not re.search(r"[\"“”]", paragraph)
 
 
 def _introduces(paragraph: str, following: str) -> bool:
