@@ -36,7 +36,7 @@ from index.corpus.people import (Person, complete_short_names, in_headline, merg
 from index.corpus.places import position_words
 from index.corpus.positions import article_place, finish_officials, finish_position, house_committees, in_house
 from index.corpus.roles import role_at
-from index.corpus.turns import (bare_quotes, guest, is_question, labelled_speaker, quotes_closed_later,
+from index.corpus.turns import (TIME_CODE, bare_quotes, guest, is_question, labelled_speaker, quotes_closed_later,
                                 quotes_continued)
 
 _ASKED = re.compile(r"(?:tanya|pertanyaan|t)\s*:", re.IGNORECASE)  # "Tanya: ...", an interview
@@ -132,7 +132,7 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None, outlet: 
 
 
 # A transcript's time code that extraction glued to the label after it: "00:19ANDI SYAMSUL ...".
-_GLUED_TIME_CODE = re.compile(r"^(\[?\d{1,2}:\d{2}(?::\d{2})?\]?)(?=[^\W\d])")
+_GLUED_TIME_CODE = re.compile(r"^(" + TIME_CODE + r")(?=[^\W\d])")
 
 
 def _without_capitals(paragraph: str) -> str:

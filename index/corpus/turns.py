@@ -31,9 +31,11 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z]
 _ABBREVIATED = HONORIFICS | {"drh"}  # "Ny.", "dr. H. Hairul", "drh. Name"
 _MAX_SENTENCES = 60
 _SENTENCE_WORDS = 40
+# A video transcript's time code: "00:19", "[01:14]", "1:02:05".
+TIME_CODE = r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
 # A transcript's line: the speaker's name (a note in brackets after it) and a colon.
 # A time code may open it: "00:19 ANDI SYAMSUL BAHRI, PJ GUBERNUR SULSEL: ...", glued or not.
-_TRANSCRIPT_LABEL = re.compile(r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?"
+_TRANSCRIPT_LABEL = re.compile(r"(?:" + TIME_CODE + r"\s*)?"
                                r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4})(?: \(([^()]{1,60})\)|, ([^:,]{3,80}))?:\s")
 # A transcript's list of guests: "Narasumber (via telepon): Name, Office".
 # "Narasumber: Name, Office", or a video transcript's time-coded label "[01:14] Name, Office:".
