@@ -336,7 +336,7 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
                             and set(words[k:]) <= at.keys() and set(words[k:]) - place), 0)
             body = words[at_body:] if at_body and not (part and at_body > 2) else []
             if len(set(body)) > 1 and (head in _HEADS_OF_BODIES or at[body[0]] == 0) \
-                    and _body_as_written(position, body[0], title, place):
+                    and _body_as_written(position, body[0], written, place):
                 start = _where(headline, body)  # where the body starts: "Bawaslu Lebak Panggil Camat ...", the subject
                 # the head of a unit within it ("Kepala Pusat Penerangan Kemendagri") less surely
                 surely = start == 0 and at_body == 1 + len(part) and head in _HEADS_OF_BODIES
@@ -354,17 +354,17 @@ def _where(headline: list[str], body: list[str]) -> int:
     return next((k for k in range(len(headline) - 1) if headline[k:k + 2] == body[:2]), headline.index(body[0]))
 
 
-def _body_as_written(position: str, first: str, title: str, place: set[str]) -> bool:
+def _body_as_written(position: str, first: str, headline: list[str], place: set[str]) -> bool:
     """Whether every word of the body that starts at `first` in `position`, up to its
-    `place`'s words, stands in the headline as written: the "Badan Kepegawaian Daerah" is not
-    the "Badan Kepegawaian Negara" a headline's "BKN" spells, though the words compared for
-    offices leave "daerah" out."""
-    if not title:
+    `place`'s words, stands in the `headline` (its words as written): the "Badan Kepegawaian
+    Daerah" is not the "Badan Kepegawaian Negara" a headline's "BKN" spells, though the words
+    compared for offices leave "daerah" out."""
+    if not headline:
         return True
-    written = spelled_words(position)
-    start = written.index(first) if first in written else len(written)
-    body = list(takewhile(lambda w: w not in place and w not in _LEVELS, written[start:]))
-    return set(body) <= set(spelled_words(title))
+    held = spelled_words(position)
+    start = held.index(first) if first in held else len(held)
+    body = list(takewhile(lambda w: w not in place and w not in _LEVELS, held[start:]))
+    return set(body) <= set(headline)
 
 
 def within(position: str, principal: list[str]) -> str:
