@@ -476,6 +476,24 @@ def test_a_box_inside_the_article_is_read_and_a_sidebar_is_not() -> None:
     assert "satgas kepegawaian sudah turun" in text and "Harga kopi" not in text
 
 
+def test_readers_comments_named_in_indonesian_or_english_are_left_out() -> None:
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:3])
+    comments = ("<div class='komentar-box'><h3>Komentar (2)</h3><div class='komen'><span>neng_yuli88</span>"
+                "<p>Di kampung saya juga ada pegawai kecamatan yang bagi-bagi stiker. Lapor ke mana ya?</p></div>"
+                "<div class='comment-note'><p>Komentar Anda akan ditampilkan setelah melalui proses moderasi. "
+                "Masuk untuk berkomentar.</p></div></div>")
+    recommended = ("<div class='rekomendasi'><p>Kepala BKD Provinsi Kalimantan Barat mengatakan satgas "
+                   "kepegawaian sudah turun ke dinas-dinas dan memeriksa setiap laporan yang masuk.</p></div>")
+    page = (f"<html><body><div class='col-left'><div class='read'>{body}{recommended}</div>{comments}</div>"
+            "</body></html>")
+    text = extract_article(page, "https://wartakapuas.example/a").text
+    assert "stiker" not in text and "moderasi" not in text
+    assert KAPUAS_HULU.lead[:60] in text and "satgas kepegawaian" in text  # "rekomendasi" is no comment
+    # A wrapper whose name only mentions comments holds the article: it stays.
+    wrapped = f"<html><body class='single comments-open'><div class='post has-comments'>{body}</div></body></html>"
+    assert KAPUAS_HULU.lead[:60] in extract_article(wrapped, "https://wartakapuas.example/b").text
+
+
 def test_a_list_of_teasers_is_no_article_and_an_article_with_related_links_is() -> None:
     """A tag page or a home page reads as paragraphs of many stories; an article whose
     body holds "Baca juga" headlines and whose page lists related stories is one story."""

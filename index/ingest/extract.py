@@ -31,6 +31,7 @@ from index.ingest.loose_text import paragraphs_for_loose_text, paragraphs_for_pr
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
 from index.ingest.printed_twice import drop_shorter_copies
+from index.ingest.readers_comments import drop_readers_comments
 
 # Less main text than this is a section front, a video page or an error page, not an article.
 MIN_TEXT_CHARS = 200
@@ -105,6 +106,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
 def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
     """trafilatura's main text and metadata of `tree` (pruned in place); empty if none."""
     drop_shorter_copies(tree)
+    drop_readers_comments(tree)
     paragraphs_for_captions(tree)
     divs_for_article_boxes(tree)
     divs_for_layout_tables(tree)
