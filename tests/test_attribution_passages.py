@@ -1974,3 +1974,32 @@ def test_a_report_is_said_unless_it_is_asked_for():
     assert _speakers_of("Ketua Bawaslu Pesawaran, Ahmad Fauzi, mengatakan desa diawasi.",
                         "Pengawas kelurahan/desa diminta melaporkan setiap pertemuan yang dihadiri ASN. "
                         "“Itu sudah cukup jadi bahan kajian kami,” kata dia.")[1][0] == "Ahmad Fauzi"
+
+
+def test_replies_occasions_lecturers_schools_and_a_post_someone_is_known_to_hold():
+    """Round 102's relayed statements: '"...," balas Name' replies; an occasion clause set off
+    between the speaker and the verb ("Name, saat menjadi narasumber dalam dialog ..., menilai");
+    a "pengajar" is a lecturer; "Kepala SDN 3 Kembiritan" heads a village's school; "Name
+    diketahui menjabat Kepala ..." holds that post. "tanggung jawab Kepala BKD" is no reply."""
+    speakers = detect_speakers("Pj Gubernur NTB: ASN Terlibat Kampanye Dicopot", [
+        "Penjabat Gubernur NTB, Gatot Wiryawan, mengatakan ASN yang terlibat akan dicopot.",
+        "Kepala BKD NTB, Nurhidayah Ramdani, dihubungi terpisah, membenarkan pemeriksaan berjalan.",
+        "“Tidak ada toleransi,” tegas Gatot.",
+        "Dihubungi melalui WhatsApp, Nurhidayah enggan berkomentar panjang. Ia hanya menyatakan akan "
+        "mengikuti arahan. “Pemeriksaan disiplin bisa kami selesaikan dalam hitungan hari,” balasnya singkat.",
+        "Sanksi itu menjadi tanggung jawab Kepala BKD sebagai pejabat yang berwenang.",
+        "Sementara itu, pengamat politik dari Universitas Mataram, Ishak Abdillah, saat menjadi narasumber "
+        "dalam dialog interaktif RRI Mataram, Selasa pagi, menilai kehadiran pejabat tetap berisiko.",
+        "Narasumber lain, pengajar Hukum Tata Negara Fakultas Hukum Universitas Mataram, Bayu Aji, "
+        "menilai ruang digital paling rawan.",
+        "Foto itu diunggah akun atas nama Sutrisno Hadi, Kepala SDN 3 Kembiritan, pada Sabtu.",
+        "Sutrisno mengaku tidak bermaksud berkampanye.",
+        "Yayat Hidayat diketahui menjabat Kepala Subbagian Umum Dinas Pertanian. Ia membenarkan akun itu."])
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Gatot Wiryawan", "Nurhidayah Ramdani", "Gatot Wiryawan", "Nurhidayah Ramdani", "Gatot Wiryawan",
+        "Ishak Abdillah",
+        "Bayu Aji", "Gatot Wiryawan", "Sutrisno Hadi", "Yayat Hidayat"]
+    held = {o.name: o.position for o in speakers.officials}
+    assert held["Bayu Aji"].startswith("Pengajar Hukum Tata Negara")
+    assert held["Sutrisno Hadi"].startswith("Kepala SDN 3 Kembiritan") and "Kembiritan" not in held
+    assert held["Yayat Hidayat"].startswith("Kepala Subbagian Umum Dinas Pertanian")

@@ -40,7 +40,8 @@ OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara",  # "Adapun Bin
                      "giliran"})  # "Giliran Fadli ditanya soal peran polisi. Ia menegaskan ..."
 # Words between a name and the office it holds: "Sri selaku", "Yosias yang menjabat".
 _LINKS_TO_OFFICE = frozenset({"yang", "juga", "selaku", "sebagai", "menjabat", "merupakan",
-                              "dilantik", "ditunjuk", "diangkat"})  # "Rumbiak, yang dilantik sebagai Penjabat ..."
+                              "dilantik", "ditunjuk", "diangkat",  # "Rumbiak, yang dilantik sebagai Penjabat ..."
+                              "diketahui", "tercatat", "adalah"})  # "Yayat diketahui menjabat Kepala ..."
 _EPITHET_WORDS = 10       # "pria yang memimpin Bawaslu Sulsel pada periode 2012-2017 itu"
 _OFFICE_CLAUSE_WORDS = 6  # "yang baru tiga bulan menjabat"
 _CLAUSE_BEFORE_VERB = 8    # "yang duduk di seberang meja langsung menimpali"

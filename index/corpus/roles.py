@@ -30,7 +30,7 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # menilai"); officials' offices are capitalised when they are someone's.
 LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "analis", "akademisi", "dosen", "guru", "rektor", "dekan",
                               "pakar", "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh", "pemuka",
-                              "pengawas", "sesepuh"})
+                              "pengajar", "pengawas", "sesepuh"})
 # Of those, the ones that describe what someone does rather than name a post: capitalised as a
 # sentence's first word, they still run on in lower case ("Pengamat politik Universitas ...").
 _DESCRIBED_HEADS = LOWER_CASE_HEADS - {"anggota", "calon", "rektor", "dekan", "pengasuh"}
@@ -48,7 +48,7 @@ LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurah
 _SAY_AFTER = frozenset(
     "kata ujar tegas pesan ucap tutur imbuh tambah jelas pinta harap ungkap sebut terang tandas "
     "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan tulis tukas kilah "
-    "cetus sergah".split())
+    "cetus sergah balas jawab".split())
 # Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
 # "... disampaikan oleh Bupati ...", "dijelaskannya").
 _SAID_BY = frozenset(
@@ -58,7 +58,8 @@ _SAID_BY = frozenset(
 _SPEAKER_FOLLOWS = _SAY_AFTER | _SAID_BY | {"menurut"}
 # Of those, the ones that are adjectives or adverbs in running text: a verb of saying only
 # right after the quote ("menindak tegas lurah", "sudah jelas", "lebih lanjut").
-_ALSO_ADVERBS = frozenset({"tegas", "jelas", "lanjut", "tambah", "terang", "tutup"})
+_ALSO_ADVERBS = frozenset({"tegas", "jelas", "lanjut", "tambah", "terang", "tutup",
+                           "balas", "jawab"})  # "tanggung jawab Kepala BKD" is no saying
 # Verbs of saying after the speaker: "Ani Sofian menekankan ...".
 SAY_BEFORE = frozenset(
     "menegaskan mengatakan mengingatkan menekankan menyampaikan mengimbau menjelaskan "
@@ -424,7 +425,13 @@ def _ends_local(office: list[str]) -> bool:
     """Whether the office's last word is a district's or village's, so the next is its place.
     Maluku's village head is the "Raja Negeri": "negeri" alone ends "Menteri Dalam Negeri"."""
     last = [bare(w).lower() for w in office[-2:]]
-    return last[-1] in LOCAL_OFFICES or last == ["raja", "negeri"]
+    return last[-1] in LOCAL_OFFICES or last == ["raja", "negeri"] \
+        or last[-1].isdigit() and last[0] in _NUMBERED_SCHOOLS  # "Kepala SDN 3 Kembiritan"
+
+
+# Schools are numbered in their village or district: "SDN 3 Kembiritan", "SMP Negeri 1 Genteng".
+_NUMBERED_SCHOOLS = frozenset({"sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "mi", "min",
+                               "mts", "mtsn", "ma", "man", "negeri", "inpres"})
 
 
 def _name_after_title(segment: list[str]) -> tuple[str, int] | None:
@@ -643,7 +650,8 @@ def _verb_after(words: list[str], end: int) -> int | None:
                                                or bare(last).lower() in _NO_END_BEFORE_VERB):
         return None  # "... dipimpin Sekda NTB Lalu Ramdhan Saputra. Zulkifli berharap": the next one's
     nickname = False  # "..., yang akrab disapa Bu Kades Endang, mengajak": no other office
-    for j in range(end, min(end + _CLAUSE_WORDS, len(words))):
+    reach = _OCCASION_WORDS if end < len(words) and bare(words[end]).lower() in _OCCASIONS else _CLAUSE_WORDS
+    for j in range(end, min(end + reach, len(words))):
         if bare(words[j]).lower() in SAY_BEFORE:
             # "Pengawas desa diminta melaporkan ...": asked to say, not saying
             return None if j > 0 and bare(words[j - 1]).lower() in _ASKED_TO else j
@@ -655,6 +663,10 @@ def _verb_after(words: list[str], end: int) -> int | None:
 
 
 _NICKNAMED = frozenset({"disapa", "sapaan"})
+# A clause of the occasion set off between the speaker and the verb runs longer: "Name, saat
+# menjadi narasumber dalam dialog interaktif RRI Pontianak, Selasa pagi, menilai ..."
+_OCCASIONS = frozenset({"saat", "ketika", "usai", "seusai", "sesudah", "setelah", "selepas", "sebelum"})
+_OCCASION_WORDS = 16
 _ASKED_TO = frozenset({"diminta", "agar", "supaya", "wajib", "harus", "untuk"})
 
 
