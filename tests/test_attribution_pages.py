@@ -272,8 +272,6 @@ _NOT_YET |= {
     # reviewed: district and village offices naming their own place, a site named by its <title>).
     "aw01": "a first-person blog post (Kompasiana) is its author's, whom only the author box names",
     "aw02": "a first-person Blogspot post is its author's, whom only the profile names",
-    "aw03": "the date: the site's date of today in the top bar ('Kamis, 3 Oktober 2024') is taken for the "
-            "article's, a day later",
     "aw04": "the date only in the visible text, without the day's name or a time ('7 Nopember 2024')",
     "aw09": "a 'Tanya Jawab' box whose answers a line after it credits ('Jawaban disarikan dari keterangan "
             "Kepala BKPSDM Bone, Name') stays with the main official",

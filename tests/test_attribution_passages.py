@@ -2003,3 +2003,26 @@ def test_replies_occasions_lecturers_schools_and_a_post_someone_is_known_to_hold
     assert held["Bayu Aji"].startswith("Pengajar Hukum Tata Negara")
     assert held["Sutrisno Hadi"].startswith("Kepala SDN 3 Kembiritan") and "Kembiritan" not in held
     assert held["Yayat Hidayat"].startswith("Kepala Subbagian Umum Dinas Pertanian")
+
+
+def test_a_parliament_s_hearing_its_fractions_committees_and_party_seats():
+    """Round 101's DPRD hearings: a fraction named without its parliament is the DPRD's
+    ("juru bicara Fraksi PKS", "Anggota Fraksi PDI Perjuangan"); a party seat after the name
+    goes with the office; a committee's number is no initial; "mempertanyakan" and "sindir"
+    say; a party's name is no person's; and the headline's subject, not the office it names
+    later ("..., Yusuf Ardiansyah Minta Sekda ..."), is the main official."""
+    speakers = detect_speakers("Interupsi di Paripurna DPRD Garut, Yusuf Ardiansyah Minta Sekda Tindak Camat", [
+        "GARUT - Rapat paripurna DPRD Kabupaten Garut diwarnai interupsi, dan Komisi I DPRD Garut turun tangan.",
+        "Anggota Fraksi PDI Perjuangan Yusuf Ardiansyah meminta Sekda menindak camat yang tidak netral.",
+        "Adapun juru bicara Fraksi PKS, Nurul Hidayati, mempertanyakan langkah konkret pemerintah daerah.",
+        "Wakil Ketua Komisi I Sutarmin Effendi dari Fraksi Gerindra meminta BKD aktif turun ke desa.",
+        "“Jangan-jangan ditunggu sampai semua orang lupa,” sindir Nurul.",
+        "Sekretaris Daerah Kabupaten Garut, Ade Suryana, mengatakan pemeriksaan sedang berjalan.",
+        "“Kami catat,” kata Yusuf Ardiansyah."])
+    assert speakers.main.name == "Yusuf Ardiansyah"
+    assert [o.name for o in speakers.by_paragraph[1:]] == [
+        "Yusuf Ardiansyah", "Nurul Hidayati", "Sutarmin Effendi", "Nurul Hidayati", "Ade Suryana", "Yusuf Ardiansyah"]
+    held = {o.name: o.position for o in speakers.officials}
+    assert held["Yusuf Ardiansyah"] == "Anggota DPRD Kabupaten Garut dari Fraksi PDI Perjuangan"
+    assert held["Nurul Hidayati"] == "Juru bicara Fraksi PKS DPRD Kabupaten Garut"
+    assert held["Sutarmin Effendi"] == "Wakil Ketua Komisi I DPRD Kabupaten Garut dari Fraksi Gerindra"

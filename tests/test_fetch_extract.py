@@ -657,6 +657,21 @@ def test_a_date_only_in_the_visible_byline_is_read(byline: str, expected: str) -
     assert extracted.date == expected
 
 
+def test_a_day_s_date_alone_after_the_headline_is_the_byline_s_and_a_header_s_today_is_not() -> None:
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    headline = "Bawaslu Ajak Dharma Wanita Ikut Kawal Netralitas ASN"
+    sidebar = "<ul class='terkini'><li><a href='/b'>Rakor Sentra Gakkumdu</a> <small>05 Oktober 2024</small></li></ul>"
+
+    def page(header: str, byline: str) -> str:
+        return (f"<html><head><title>{headline} - Warta Kapuas</title></head><body>"
+                f"<div class='top'><span class='hari-ini'>{header}</span></div><h2>{headline}</h2>"
+                f"<ul class='meta'><li><i class='fa fa-calendar'></i> {byline}</li></ul>"
+                f"<article>{body}</article>{sidebar}</body></html>")
+    assert extract_article(page("", "Selasa, 08 Oktober 2024"), "https://wartakapuas.example/c").date == "2024-10-08"
+    today = page("Senin, 09 Desember 2024", "Humas")
+    assert extract_article(today, "https://wartakapuas.example/c").date != "2024-12-09"
+
+
 def test_compressed_body_is_capped_after_decompression(site: NewsSite) -> None:
     bomb = gzip.compress(b"<html><body>" + b"\n" * 5_000_000)  # ~5 KB on the wire
     site.expect_request("/bom.html").respond_with_data(

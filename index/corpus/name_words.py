@@ -105,6 +105,8 @@ kabupaten kota provinsi kecamatan kelurahan desa distrik dusun nagari gampong ka
 whatsapp instagram facebook tiktok twitter youtube telegram google
 undang-undang nomor pasal ayat peraturan keputusan perpres perppu permendagri permenpan keppres
 network international institute foundation watch center centre politisi aparatur
+perjuangan pembangunan gerindra golkar demokrat nasdem hanura perindo gelora pks pkb ppp psi
+wartawan jurnalis reporter
 """.split()) | LEVEL_ABBREVIATIONS  # not "Mei": a month, and a given name ("Yap Mei Ling")
 # A Minang adat title after a name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
 ADAT_TITLE_SHORT = frozenset({"dt", "dtk"})

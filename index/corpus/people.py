@@ -318,7 +318,7 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
         # Dilaporkan ..." for the "Kepala Desa Sukarara Timur, Kecamatan Sakra Barat"
         words = position_words(_JOINED_DIVISION.sub("", _SET_OFF_PLACE.sub("", position)))
         if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
-            return -2, min(at[w] for w in words)
+            return -2, at[words[0]]  # where the office is named, not its place: "DPRD Garut, ... Minta Sekda"
         head = _head(position)
         if head == "inspektur" and "pembantu" not in words and "inspektorat" in at \
                 and (at["inspektorat"] == 0 or set(words[1:]) <= at.keys()):

@@ -112,7 +112,7 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
         place = article_place([outlet])
     elif _in_own_body(position, outlet):
         return f"{spell_out(position)} {outlet}"  # "Koordinator Divisi Pencegahan" on Bawaslu Temanggung's site
-    position = _OTHER_MEMBER.sub("", _without_own_province(spell_out(position)))
+    position = _in_parliament(_OTHER_MEMBER.sub("", _without_own_province(spell_out(position))))
     # "Anggota Komisi I DPRD dari Fraksi PKS": the seat gets its place, before the party
     seat = PARTY_SEAT.search(position)
     party = f" {position[seat.start():]}" if seat else ""
@@ -137,6 +137,23 @@ def finish_position(position: str, place: Place | None, outlet: str = "") -> str
             level = "" if words[-1].lower() == _level(place).strip().lower() else _level(place)
             office = f"{office} {level}{place.name}"
     return office + (ballot.group() if ballot else "") + party
+
+
+# A parliament's party group named without its parliament: "Anggota Fraksi Demokrat",
+# "juru bicara Fraksi PKS". Regional news means the regional parliament's.
+_FRACTION_MEMBER = re.compile(r"^Anggota (Fraksi\b.*)$", re.IGNORECASE)
+_PARLIAMENTS = frozenset({"dpr", "dprd", "dpd", "mpr", "dewan"})
+
+
+def _in_parliament(position: str) -> str:
+    """ "Anggota Fraksi Demokrat" -> "Anggota DPRD dari Fraksi Demokrat", "Juru bicara Fraksi
+    PKS" -> "Juru bicara Fraksi PKS DPRD": where the place then goes, as for a committee's member."""
+    words = _words(position)
+    if "fraksi" not in words or words & _PARLIAMENTS or has_place(position) or PARTY_SEAT.search(position):
+        return position
+    if member := _FRACTION_MEMBER.match(position):
+        return f"Anggota DPRD dari {member.group(1)}"
+    return f"{position} DPRD"
 
 
 # Heads that are no office without their body: "Anggota" is no "Anggota Kota Kendari".

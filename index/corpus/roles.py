@@ -30,10 +30,10 @@ _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # menilai"); officials' offices are capitalised when they are someone's.
 LOWER_CASE_HEADS = frozenset({"pengamat", "peneliti", "analis", "akademisi", "dosen", "guru", "rektor", "dekan",
                               "pakar", "anggota", "pegiat", "aktivis", "calon", "pengasuh", "tokoh", "pemuka",
-                              "pengajar", "pengawas", "sesepuh"})
+                              "pengajar", "pengawas", "sesepuh", "juru"})  # "juru bicara Fraksi PKS, Name,"
 # Of those, the ones that describe what someone does rather than name a post: capitalised as a
 # sentence's first word, they still run on in lower case ("Pengamat politik Universitas ...").
-_DESCRIBED_HEADS = LOWER_CASE_HEADS - {"anggota", "calon", "rektor", "dekan", "pengasuh"}
+_DESCRIBED_HEADS = LOWER_CASE_HEADS - {"anggota", "calon", "rektor", "dekan", "pengasuh", "juru"}
 LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurahan", "kecamatan",
                             "panwascam", "kapolsek", "danramil", "pps", "ppk", "pkd", "bpd",
                             # villages' and districts' own titles: Minang, Aceh, Banten, Bali, Papua,
@@ -48,7 +48,7 @@ LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurah
 _SAY_AFTER = frozenset(
     "kata ujar tegas pesan ucap tutur imbuh tambah jelas pinta harap ungkap sebut terang tandas "
     "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan tulis tukas kilah "
-    "cetus sergah balas jawab".split())
+    "cetus sergah balas jawab sindir seloroh kelakar".split())
 # Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
 # "... disampaikan oleh Bupati ...", "dijelaskannya").
 _SAID_BY = frozenset(
@@ -71,7 +71,8 @@ SAY_BEFORE = frozenset(
     "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
     "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
     "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini berpendapat "
-    "merinci memerinci menguraikan melaporkan".split())
+    "merinci memerinci menguraikan melaporkan "
+    "mempertanyakan mengkritik mengkritisi menyayangkan menyesalkan".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
@@ -224,7 +225,7 @@ def read_role(words: list[str], start: int, size: int, names: Counter[str],
     end, tail = _role_tail(words, start, size, names)
     epithet = end < len(words) and (bare(words[end]).lower() in EPITHET_END
                                       or _clause_ends_epithet(words, start, end))
-    unit, name = _split_unit_and_name(tail, names)
+    unit, name = _unit_and_name_before_seat(tail, names)
     if epithet and name and not any(w.lower() in names for w in name.split()):
         unit, name = _clean_unit(tail), None  # "Menurut akademisi Uniflor itu": a body, not a name
     # After the body or place, a speaking office's words up to the verb, or a comma, are
@@ -368,6 +369,18 @@ def _lower_case_office(words: list[str], start: int, names: Counter[str], lower_
     return comma + 1 - start if _all_name(name, names) else 0
 
 
+def _unit_and_name_before_seat(tail: list[str], names: Counter[str]) -> tuple[list[str], str | None]:
+    """A legislator's party seat may follow the name: "Wakil Ketua Komisi I Sutarmin Effendi
+    dari Fraksi Gerindra meminta". The seat then goes with the office."""
+    seat = next((k for k in range(1, len(tail) - 1) if bare(tail[k]).lower() == "dari"
+                 and bare(tail[k + 1]).lower() in _PARTY_WORDS and not tail[k - 1].endswith(",")), None)
+    if seat is not None:
+        unit, name = _split_unit_and_name(tail[:seat], names)
+        if name:
+            return [*unit, *tail[seat:]], name
+    return _split_unit_and_name(tail, names)
+
+
 def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str], str | None]:
     """Split the words after an office into its unit and the person's name. The name is
     the first comma-separated segment that is all name ("Kepala Desa Sukamaju, Ujang
@@ -480,6 +493,11 @@ _NAMES_ITS_FIELD = frozenset({"dinas", "badan", "biro", "bagian", "bidang", "sek
                               "sekretariat", "divisi", "direktorat"})
 
 
+def _committee_number(tokens: list[str], k: int) -> bool:
+    """ "Ketua Komisi I Sutarmin Effendi", "Komisi A": the committee's number is no initial."""
+    return k > 0 and tokens[k - 1].lower() == "komisi"
+
+
 def _words_after_body(tail: list[str], after_bracket_only: bool = False) -> int:
     """How many capitalised words (at most 3, and any degrees after them) follow the last
     body, acronym or place of an office that speaks: those are the speaker's name even when
@@ -497,7 +515,8 @@ def _words_after_body(tail: list[str], after_bracket_only: bool = False) -> int:
     run = 0
     while run < len(tokens) and run <= 3 and len(tokens) - 1 - run not in spans \
             and could_be_name(tokens[len(tokens) - 1 - run]) \
-            and not (run and tail[len(tokens) - 1 - run].endswith(",")):  # "Tapin Utara, Muhammad Ridwan"
+            and not (run and tail[len(tokens) - 1 - run].endswith(",")) \
+            and not _committee_number(tokens, len(tokens) - 1 - run):  # "Tapin Utara, Muhammad Ridwan"
         run += 1
     boundary = len(tokens) - 1 - run
     if not 0 < run <= 3 or boundary < 0:
@@ -532,7 +551,7 @@ def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] |
             run.insert(0, token)  # a family name that is also a place's, after two given: "Sri Wahyuni Batubara"
             j -= 1
             continue
-        if j in spans or is_parenthesised(words[j]):
+        if j in spans or is_parenthesised(words[j]) or _committee_number([bare(w) for w in words], j):
             break
         particle = run and token in NAME_PARTICLES and j > 0 and could_be_name(bare(words[j - 1]))
         if strict_name(token, names) or (surname and could_be_name(token)) or particle or \

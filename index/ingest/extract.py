@@ -62,7 +62,9 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     meta_date = _iso_date(meta.get("article:published_time", "")) or _time_element_date(tree)
     pieces = _text_pieces(tree)
     headings = _headings(tree)
-    byline_date = "" if meta_date else _byline_date(pieces)
+    body = tree.find("body")
+    shown = _text_pieces(body) if body is not None else pieces  # the <title> is no shown headline
+    byline_date = "" if meta_date else _byline_date(pieces, shown, meta.get("og:title") or html_title)
     byline = _byline(pieces)
     scripts = script_json(tree)
     listed = teasers(tree)
@@ -338,6 +340,12 @@ _BYLINE_DATE = re.compile(
 _LABELLED_DATE = re.compile(r"\b(?:(?:diposting|diterbitkan|dipublikasikan|dipublish|published|posted)"
                             r"(?:\s+(?:pada|on))?\s*:?|tanggal\s*:)\s*(?:" + _DAY_NAME + ")?" + _DATE, re.IGNORECASE)
 _BYLINE_SCAN_CHARS = 200_000
+# Or, after the headline, a day's date that is the whole of its element, as a byline's
+# calendar line prints it ("<li><i class='fa fa-calendar'></i> Selasa, 08 Oktober 2024</li>"):
+# a body's dates run in sentences, a sidebar's list other posts' dates without the day's
+# name, and a header's "today" comes before the headline.
+_DATE_ALONE = re.compile(_DAY_NAME + _DATE, re.IGNORECASE)
+_MIN_HEADLINE_CHARS = 20
 
 
 def _text_pieces(tree: HtmlElement) -> list[str]:
@@ -351,10 +359,10 @@ def _text_pieces(tree: HtmlElement) -> list[str]:
     return pieces
 
 
-def _byline_date(pieces: list[str]) -> str:
-    """`YYYY-MM-DD` of the first byline date in the page's text, or ""."""
+def _byline_date(pieces: list[str], shown: list[str], headline: str) -> str:
+    """`YYYY-MM-DD` of the first byline date in the page's text (`shown`: its body's), or ""."""
     text = " ".join(pieces)[:_BYLINE_SCAN_CHARS]
-    found = _BYLINE_DATE.search(text) or _LABELLED_DATE.search(text)
+    found = _BYLINE_DATE.search(text) or _LABELLED_DATE.search(text) or _date_alone_after(shown, headline)
     if not found:
         return ""
     day, month, year = (found[1], _MONTH_SPELLINGS[found[2].lower()], found[3]) if found[1] \
@@ -363,6 +371,14 @@ def _byline_date(pieces: list[str]) -> str:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return ""
+
+
+def _date_alone_after(pieces: list[str], headline: str) -> re.Match[str] | None:
+    stripped = [p.strip() for p in pieces]
+    shown = next((k for k, p in enumerate(stripped) if len(p) >= _MIN_HEADLINE_CHARS and p in headline), None)
+    if shown is None:
+        return None
+    return next(filter(None, (_DATE_ALONE.fullmatch(p) for p in stripped[shown + 1:])), None)
 
 
 # "Oleh: Dr. Endang Sri Rahayu, M.Si.", "Oleh: <a>Marsita Riandini</a>", "Oleh: Agustinus
