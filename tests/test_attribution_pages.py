@@ -593,7 +593,17 @@ _NOT_YET |= {
     # reviewed. Since, a page's one machine-readable <time datetime> is its date (cu05's sidebar
     # of recent posts gave the oldest); "melaporkan" is a verb of saying unless asked for
     # ("diminta melaporkan"), and a KPPS's post takes no regional place: cw08 (its post reviewed
-    # to the sentence's "Ketua KPPS") and bd04 pass.
+    # to the sentence's "Ketua KPPS") and bd04 pass. The hundred-and-first (cx01-cx12), DPRD
+    # hearings: 105/110 quotes and 52/60 speakers before any fix (a fraction without its
+    # parliament is the DPRD's, a party seat after the name goes with the office, a committee's
+    # number is no initial, "mempertanyakan" and "sindir" say, the headline's subject before the
+    # office it names later), 109/110 and 57/60 with one outlet reviewed. The hundred-and-second
+    # (cy01-cy12), statements relayed from social media, video and radio: 79/85 and 30/38
+    # before ("balasnya" replies, an occasion clause between speaker and verb, "pengajar",
+    # "Kepala SDN 3 Kembiritan", "Name diketahui menjabat ..."), 81/85 and 37/38 with three local
+    # offices and an outlet reviewed. The hundred-and-third (cz01-cz12), women officials and
+    # titles after first mention: 90/90 and 38/43 before, 42/43 with a day's date alone after
+    # the headline read as the byline's (aw03 passes since) and six reviewed.
     "cu01": "main official: the manifest takes the Bawaslu member who handled the case and is quoted most, "
             "the code the chair of the body the headline names",
     "cu03": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
@@ -607,7 +617,23 @@ _NOT_YET |= {
             "the Bawaslu chair",
     "cu12": "a reporting citizen's role is read as no position; the main official as cu01",
     "cv03": "a 'Tembusan rekomendasi: ...' list's first official is read as the list's speaker",
-    "cv08": "og:site_name 'rri.co.id' and no outlet in the <title>: the domain stays the outlet"}
+    "cv08": "og:site_name 'rri.co.id' and no outlet in the <title>: the domain stays the outlet",
+    "cx08": "'anggota Komisi I ..., Name, bertanya kepada Bawaslu': asking is not read as saying (an audience's "
+            "questions would then speak over the answers), so the legislator's post is never read",
+    "cx09": "main official: the headline's subject ('Komisi I DPRD Pekanbaru Panggil BKPSDM dan Inspektorat') "
+            "loses to the Inspektur, whose body the headline names too",
+    "cx12": "'rapat kerja Komisi I bersama Sekretaris Daerah, Inspektorat dan Bawaslu Kabupaten Gorontalo': the "
+            "list is read as the Sekda's post, who then becomes the main official; 'bertanya' as cx08",
+    "cy02": "'sang camat ... terdengar berkata, \"...\"' before the camat is named: 'sang' with an office that "
+            "refers forward is not read",
+    "cy04": "'sang lurah ... sambil berkata, \"...\"' before the lurah is named, as cy02",
+    "cy05": "a Facebook caption's '\"...,\" tulisnya' after a paragraph that names the account's owner without "
+            "him speaking goes to the Bawaslu chair who spoke before",
+    "cy09": "'Name pengamat politik Universitas Airlangga (Unair) yang juga ... menilai': a lower-case post "
+            "straight after the name, with no comma, is not read",
+    "cy12": "'akun tersebut menulis, \"...\"': the account's owner named the sentence before is not the writer",
+    "cz09": "'Ketua LPM Lolong Belanti' gets the city ('Kota Padang') as a regional office would; an LPM is "
+            "its kelurahan's body"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and
