@@ -451,9 +451,12 @@ def test_an_article_printed_twice_is_read_from_its_fuller_copy() -> None:
 def test_a_print_view_and_a_layout_table_are_read_whole() -> None:
     paragraphs = [p for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs if "<" not in p][:5]
     wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 70)) for p in paragraphs)
-    printed = f"<html><body><div class='print'><pre>WARTA KAPUAS\n=====\n\n{wrapped}</pre></div></body></html>"
+    footer = ("\n\n" + "-" * 70 + "\nSumber: https://wartakapuas.example/berita/1\n"
+              "Dicetak pada: Selasa, 19 November 2024 | 21:07 WIB\nCopyright (c) 2024 Warta Kapuas.")
+    printed = f"<html><body><div class='print'><pre>WARTA KAPUAS\n=====\n\n{wrapped}{footer}</pre></div></body></html>"
     text = extract_article(printed, "https://wartakapuas.example/cetak/1").text
     assert all(" ".join(p.split()) in text for p in paragraphs)  # lines joined into paragraphs again
+    assert "Dicetak pada" not in text and "Copyright" not in text  # the print view's footer, after its rule
     # An old site's nested layout tables, the article in <font> runs: the last paragraphs are
     # loose text between <br>s after the <p>s.
     cells = ("<font size='2'>" + "".join(f"<p>{p}</p>" for p in paragraphs[:3]) + "</font>"

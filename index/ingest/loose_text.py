@@ -56,6 +56,8 @@ def _plain_divs_as_paragraphs(element: HtmlElement) -> None:
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MIN_PRE_BLOCKS = 3  # a print view's article, not a snippet of code or a poem
+_RULE = re.compile(r"^[-=_*~]{10,}")  # a line ruled across a plain-text page
+_FOOTER_BLOCKS = 2  # the rule is among a print view's last blocks
 
 
 def paragraphs_for_preformatted(tree: HtmlElement) -> None:
@@ -63,7 +65,7 @@ def paragraphs_for_preformatted(tree: HtmlElement) -> None:
     `<p>`s, in place."""
     for pre in list(tree.iter("pre")):
         blocks = [" ".join(b.split()) for b in _BLANK_LINE.split(pre.text_content())]
-        blocks = [b for b in blocks if b]
+        blocks = _before_footer([b for b in blocks if b])
         if len(blocks) < _MIN_PRE_BLOCKS or pre.getparent() is None:
             continue
         holder = pre.makeelement("div", {})
@@ -71,6 +73,15 @@ def paragraphs_for_preformatted(tree: HtmlElement) -> None:
             _new_paragraph(holder).text = block
         holder.tail = pre.tail
         pre.getparent().replace(pre, holder)
+
+
+def _before_footer(blocks: list[str]) -> list[str]:
+    """A print view's closing rule and what follows it ("-----", "Sumber: ...", "Dicetak
+    pada: ...", "Copyright ..."): the page's footer, not the article's last paragraph."""
+    for k in range(max(len(blocks) - _FOOTER_BLOCKS, _MIN_PRE_BLOCKS), len(blocks)):
+        if _RULE.match(blocks[k]):
+            return blocks[:k]
+    return blocks
 
 
 def _is_block(node: HtmlElement) -> bool:
