@@ -34,7 +34,7 @@ _RANKS_IN_FULL = {"ajun komisaris besar polisi": "AKBP", "komisaris besar polisi
 _RANK_IN_FULL = re.compile(r"\b(?:" + "|".join(" +".join(w.capitalize() for w in rank.split())
                                                for rank in sorted(_RANKS_IN_FULL, key=len, reverse=True))
                            + r")\b")
-PRONOUNS = frozenset({"dia", "ia", "beliau", "nya"})
+PRONOUNS = frozenset({"dia", "ia", "beliau", "nya", "he", "she"})
 OPENERS = frozenset({"adapun", "sedangkan", "namun", "sementara",  # "Adapun Bintang Putra, ..."
                      "satunya", "yakni", "yaitu",  # "Salah satunya Zulkarnaen Amir, Kepala Desa ..."
                      "giliran"})  # "Giliran Fadli ditanya soal peran polisi. Ia menegaskan ..."

@@ -107,6 +107,8 @@ undang-undang nomor pasal ayat peraturan keputusan perpres perppu permendagri pe
 network international institute foundation watch center centre politisi aparatur
 perjuangan pembangunan gerindra golkar demokrat nasdem hanura perindo gelora pks pkb ppp psi
 wartawan jurnalis reporter
+he she they we it his her their regional secretary regent governor mayor chairman chairwoman chairperson
+chair head minister deputy acting spokesperson commissioner researcher analyst islands province regency
 """.split()) | LEVEL_ABBREVIATIONS  # not "Mei": a month, and a given name ("Yap Mei Ling")
 # A Minang adat title after a name, written short: "Afrizal Syamsuddin Dt. Bandaro Kayo".
 ADAT_TITLE_SHORT = frozenset({"dt", "dtk"})

@@ -72,7 +72,11 @@ SAY_BEFORE = frozenset(
     "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
     "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini berpendapat "
     "merinci memerinci menguraikan melaporkan "
-    "mempertanyakan mengkritik mengkritisi menyayangkan menyesalkan".split())
+    "mempertanyakan mengkritik mengkritisi menyayangkan menyesalkan "
+    # English pages of Indonesian outlets: '"...," Name said', "Name told reporters". Not after
+    # the quote too: "said on Monday" would look for a speaker in "on Monday".
+    "said says told added explained stressed noted warned urged stated confirmed denied asserted "
+    "emphasised emphasized acknowledged".split())
 LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
                                 "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
