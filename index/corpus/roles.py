@@ -497,9 +497,9 @@ _NAMES_ITS_FIELD = frozenset({"dinas", "badan", "biro", "bagian", "bidang", "sek
                               "sekretariat", "divisi", "direktorat"})
 
 
-def _committee_number(tokens: list[str], k: int) -> bool:
+def _committee_number(words: list[str], k: int) -> bool:
     """ "Ketua Komisi I Sutarmin Effendi", "Komisi A": the committee's number is no initial."""
-    return k > 0 and tokens[k - 1].lower() == "komisi"
+    return k > 0 and bare(words[k - 1]).lower() == "komisi"
 
 
 def _words_after_body(tail: list[str], after_bracket_only: bool = False) -> int:
@@ -555,7 +555,7 @@ def _trailing_name(segment: list[str], names: Counter[str]) -> tuple[str, int] |
             run.insert(0, token)  # a family name that is also a place's, after two given: "Sri Wahyuni Batubara"
             j -= 1
             continue
-        if j in spans or is_parenthesised(words[j]) or _committee_number([bare(w) for w in words], j):
+        if j in spans or is_parenthesised(words[j]) or _committee_number(words, j):
             break
         particle = run and token in NAME_PARTICLES and j > 0 and could_be_name(bare(words[j - 1]))
         if strict_name(token, names) or (surname and could_be_name(token)) or particle or \
