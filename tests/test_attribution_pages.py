@@ -610,7 +610,9 @@ _NOT_YET |= {
     # offices are not read. The hundred-and-fifth (db01-db12), aggregators and user-generated
     # platforms: 81/81 and 35/37 before, 37/37 with an outlet and two posts reviewed (a repost's
     # outlet is the platform's og:site_name, MSN). The hundred-and-sixth (dc01-dc12), namesakes:
-    # 81/84 and 33/36 before; two people sharing a name told apart by their body is not read.
+    # 81/84 and 33/36 before; of two people sharing a name, the one holding the office it
+    # comes with is meant ("Budi yang menjabat Kepala BKPP itu"), 82/84 and 34/36 since; told
+    # apart by their body alone ("Siregar dari BKPSDM itu") they are not.
     "cu01": "main official: the manifest takes the Bawaslu member who handled the case and is quoted most, "
             "the code the chair of the body the headline names",
     "cu03": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
@@ -658,8 +660,7 @@ _NOT_YET |= {
     "dc03": "'Kadis Andi menyatakan' mid-paragraph, with a Pj Bupati Andi too: the paragraph stays with its "
             "first speaker",
     "dc04": "'Ketua Bawaslu Madina' gets 'Kabupaten Mandailing Natal' again ('Madina' is its short form), and "
-            "'Kepala Desa di Kecamatan ...' is read as no position",
-    "dc08": "'Budi yang menjabat Kepala BKPP itu' with two Budis: the given name goes to the Sekda named first"}
+            "'Kepala Desa di Kecamatan ...' is read as no position"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

@@ -2041,3 +2041,13 @@ def test_an_english_page_s_quotes_go_to_who_said_them():
     assert [o.name for o in speakers.by_paragraph[1:]] == [
         "Hendra Wirasaputra", "Nurlaila Kusumawati", "Nurlaila Kusumawati", "Hendra Wirasaputra"]
     assert {o.name for o in speakers.officials} <= {"Hendra Wirasaputra", "Nurlaila Kusumawati"}
+
+
+def test_of_two_people_sharing_a_name_the_one_holding_the_office_it_comes_with_is_meant():
+    speakers = detect_speakers("Apel Deklarasi Netralitas ASN", [
+        "Sekretaris Daerah Kabupaten Sleman, Budi Santosa Widagdo, memimpin apel netralitas ASN.",
+        "Kepala BKPP Sleman, Budi Prasetyo, mengatakan seluruh ASN sudah menandatangani pakta integritas.",
+        "“Netralitas itu harga mati,” tegas Budi Santosa.",
+        "Budi yang menjabat Kepala BKPP itu juga mengingatkan ASN agar tidak ikut berkampanye."])
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Budi Santosa Widagdo", "Budi Prasetyo", "Budi Santosa Widagdo", "Budi Prasetyo"]

@@ -124,7 +124,7 @@ def register(people: list[Person], name: str, position: str, index: int) -> Pers
 def _register(people: list[Person], name: str, position: str, index: int) -> Person:
     known = [p for p in people if same_person(p.name, name) or name in p.nicknames]
     if known:
-        person = _meant(known, name)
+        person = _meant(known, name, position)
         if position and len(name.split()) > len(person.name.split()):
             person.name = name  # the full name comes with the office
             person.positions = [_without_name(held, name) for held in person.positions]
@@ -147,13 +147,17 @@ def _register(people: list[Person], name: str, position: str, index: int) -> Per
     return person
 
 
-def _meant(known: list[Person], name: str) -> Person:
-    """Of the people a name may refer to, the first named; but of those who share a family
-    name ("Bupati ... Parlindungan Siregar", "Kadis ..., Hotman Siregar", then "kata
-    Siregar"), the one named last."""
+def _meant(known: list[Person], name: str, position: str = "") -> Person:
+    """Of the people a name may refer to, the one who holds the office it comes with ("Budi
+    yang menjabat Kepala BKPP itu" of two Budis); else the first named; but of those who
+    share a family name ("Bupati ... Parlindungan Siregar", "Kadis ..., Hotman Siregar", then
+    "kata Siregar"), the one named last."""
     exact = [p for p in known if p.name == name]
     if exact:
         return exact[0]
+    holders = [p for p in known if position and any(_holds(held, position) for held in p.positions)]
+    if len(holders) == 1:
+        return holders[0]
     if len(known) > 1 and all(p.name.split()[-1] == name for p in known):
         return max(known, key=lambda p: p.first)
     return known[0]
