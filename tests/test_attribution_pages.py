@@ -612,7 +612,8 @@ _NOT_YET |= {
     # outlet is the platform's og:site_name, MSN). The hundred-and-sixth (dc01-dc12), namesakes:
     # 81/84 and 33/36 before; of two people sharing a name, the one holding the office it
     # comes with is meant ("Budi yang menjabat Kepala BKPP itu"), 82/84 and 34/36 since; told
-    # apart by their body alone ("Siregar dari BKPSDM itu") they are not.
+    # apart by their body alone ("Siregar dari BKPSDM itu") they are not. A sentence opening
+    # "Menanggapi hal itu, Kadis Andi menyatakan" brings in a new speaker (dc03 passes).
     "cu01": "main official: the manifest takes the Bawaslu member who handled the case and is quoted most, "
             "the code the chair of the body the headline names",
     "cu03": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
@@ -657,8 +658,6 @@ _NOT_YET |= {
     "da12": _ENGLISH,
     "dc01": "'Siregar dari BKPSDM itu menambahkan' with two Siregars: the surname goes to the one who spoke "
             "before, not to the one whose body the words name",
-    "dc03": "'Kadis Andi menyatakan' mid-paragraph, with a Pj Bupati Andi too: the paragraph stays with its "
-            "first speaker",
     "dc04": "'Ketua Bawaslu Madina' gets 'Kabupaten Mandailing Natal' again ('Madina' is its short form), and "
             "'Kepala Desa di Kecamatan ...' is read as no position"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming

@@ -2051,3 +2051,13 @@ def test_of_two_people_sharing_a_name_the_one_holding_the_office_it_comes_with_i
         "Budi yang menjabat Kepala BKPP itu juga mengingatkan ASN agar tidak ikut berkampanye."])
     assert [o.name for o in speakers.by_paragraph] == [
         "Budi Santosa Widagdo", "Budi Prasetyo", "Budi Santosa Widagdo", "Budi Prasetyo"]
+
+
+def test_a_response_s_framing_does_not_keep_a_new_speaker_out():
+    """ "Menanggapi hal itu, Kadis Andi menyatakan ..." mid-paragraph: the Kadis speaks from
+    there; the opening "Menanggapi" is the response's framing, not a verb pointing back."""
+    paragraph = ("Ketua Bawaslu Bone, Syamsul Bahri, mengungkapkan pihaknya menerima tiga laporan. "
+                 "Menanggapi hal itu, Kadis Andi menyatakan kedua guru tersebut sudah dipanggil.")
+    assert split_at_new_speakers([paragraph]) == [
+        "Ketua Bawaslu Bone, Syamsul Bahri, mengungkapkan pihaknya menerima tiga laporan.",
+        "Menanggapi hal itu, Kadis Andi menyatakan kedua guru tersebut sudah dipanggil."]

@@ -109,6 +109,18 @@ def _ends_abbreviated(text: str) -> bool:
     return last.endswith(".") and (is_initial(last) or last[:-1].lower() in _ABBREVIATED)
 
 
+def _responding(words: list[str]) -> int:
+    """Past a sentence's opening "Menanggapi hal itu," or "Menjawab pertanyaan tersebut,": a
+    response's framing, whose verb is not the speaker's own; 0 if there is none."""
+    if not words or bare(words[0]).lower() not in _RESPONDS:
+        return 0
+    return next((k + 1 for k in range(min(_RESPONSE_WORDS, len(words))) if words[k].endswith(",")), 0)
+
+
+_RESPONDS = frozenset({"menanggapi", "menjawab", "merespons", "merespon", "menyikapi"})
+_RESPONSE_WORDS = 4  # "Menanggapi laporan warga tersebut,"
+
+
 def _brings_in_speaker(sentence: str, before: str) -> bool:
     """Whether the sentence opens with an office whose holder is named and speaks in it
     ("Ketua Bawaslu X, Name, menyebut", "Name, Office, mengatakan", "Ny. Name, Office,
@@ -127,7 +139,8 @@ def _brings_in_speaker(sentence: str, before: str) -> bool:
         return True
     role, i = next(((role, i) for i in range(min(_INTRODUCTION_WORDS, len(words)))
                     if (role := role_at(words, i))), (0, 0))
-    if not role or any(says_next(words, k) or bare(w).lower() in SAY_BEFORE for k, w in enumerate(words[:i])):
+    opened = _responding(words)
+    if not role or any(says_next(words, k) or bare(words[k]).lower() in SAY_BEFORE for k in range(opened, i)):
         return False  # "Hal tersebut disampaikan oleh Bupati ...": it points back, the office is no subject
     end, _, name, _, said = read_role(words, i, role, Counter())
     if not (name or said):
