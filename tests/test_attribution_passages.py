@@ -2061,3 +2061,28 @@ def test_a_response_s_framing_does_not_keep_a_new_speaker_out():
     assert split_at_new_speakers([paragraph]) == [
         "Ketua Bawaslu Bone, Syamsul Bahri, mengungkapkan pihaknya menerima tiga laporan.",
         "Menanggapi hal itu, Kadis Andi menyatakan kedua guru tersebut sudah dipanggil."]
+
+
+def test_an_office_opening_a_sentence_after_pemilihan_is_someone_s():
+    """ "... penyelenggara pemilihan. Ketua Bawaslu ..., Name, mengapresiasi": "pemilihan"
+    makes an office no one's only within its sentence ("Pemilihan Kepala Daerah")."""
+    speakers = detect_speakers("Apel Netralitas ASN", [
+        "Apel juga dihadiri unsur Forkopimda serta jajaran penyelenggara pemilihan. Ketua Bawaslu Kabupaten "
+        "Banyumas, Imam Fauzi Rahmat, mengapresiasi inisiatif pemkab."])
+    assert speakers.by_paragraph[0] == Official("Imam Fauzi Rahmat", "Ketua Bawaslu Kabupaten Banyumas")
+
+
+def test_campus_posts_keep_their_wakil_and_name_their_own_campus_and_a_report_is_no_post():
+    """Round 108: "Wakil Rektor" and "Wakil Dekan" are offices of their own; a rector's,
+    dean's or study programme's post names its campus, so the dateline's regency is not
+    added; after "Menurut Ninik," a clause ("guru lebih mudah memahami ...") is what she
+    reports, not her post."""
+    speakers = detect_speakers("UGM Ingatkan Dosen ASN Jaga Netralitas", [
+        "SLEMAN - Wakil Rektor Bidang SDM dan Aset UGM, Hendrawan Setyo Pramono, meminta dosen ASN netral.",
+        "Ketua Program Studi PPKn UM, Ninik Sri Handayani, mengatakan materi disusun sebagai studi kasus.",
+        "Menurut Ninik, guru lebih mudah memahami aturan ketika diajak membedah contoh pelanggaran."])
+    held = {o.name: o.position for o in speakers.officials}
+    assert held["Hendrawan Setyo Pramono"] == "Wakil Rektor Bidang SDM dan Aset UGM"
+    assert held["Ninik Sri Handayani"] == "Ketua Program Studi PPKn UM"
+    assert [o.name for o in speakers.by_paragraph] == ["Hendrawan Setyo Pramono", "Ninik Sri Handayani",
+                                                       "Ninik Sri Handayani"]

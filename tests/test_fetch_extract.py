@@ -497,6 +497,22 @@ def test_readers_comments_named_in_indonesian_or_english_are_left_out() -> None:
     assert KAPUAS_HULU.lead[:60] in extract_article(wrapped, "https://wartakapuas.example/b").text
 
 
+def test_a_next_story_appended_below_the_article_is_left_out_and_its_own_next_page_is_not() -> None:
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:3])
+    next_story = ("<section class='read read--next'><h2 class='read__title'>Banjir Rendam Kawasan Sempaja, "
+                  "Warga Minta Normalisasi Sungai</h2><div class='read__content'><p>Kepala BPBD Kota Samarinda "
+                  "Suwarso Budi Hartono mengatakan petugas telah disiagakan di titik-titik rawan sejak dini hari "
+                  "karena hujan deras diperkirakan turun lagi sore nanti di kawasan Sempaja.</p><p>Warga berharap "
+                  "normalisasi Sungai Karang Mumus segera dituntaskan.</p></div></section>")
+    page_two = ("<div class='read__content read__content--next' id='page-2'><h2>Halaman 2</h2><p>Budi menambahkan, "
+                "satgas akan turun ke setiap kecamatan untuk memeriksa laporan warga tentang pegawai yang "
+                "mengunggah dukungan kepada pasangan calon di media sosial selama masa kampanye.</p></div>")
+    page = (f"<html><body><main><h1>{KAPUAS_HULU.title}</h1><div class='read'>{body}{page_two}</div>"
+            f"<div class='infinite-sentinel'></div>{next_story}</main></body></html>")
+    text = extract_article(page, "https://wartakapuas.example/a").text
+    assert "Sempaja" not in text and "satgas akan turun ke setiap kecamatan" in text
+
+
 def test_a_list_of_teasers_is_no_article_and_an_article_with_related_links_is() -> None:
     """A tag page or a home page reads as paragraphs of many stories; an article whose
     body holds "Baca juga" headlines and whose page lists related stories is one story."""

@@ -383,6 +383,11 @@ def _set_off_after(words: list[str], i: int, leads: set[str], span: int) -> int 
     return next((k + 1 for k in range(i - 2, max(i - span - 2, -1), -1) if bare(words[k]).lower() in leads), None)
 
 
+# Words that make a clause, not a post: "guru lebih mudah memahami aturan", "guru harus netral".
+_CLAUSE_MARKERS = frozenset({"lebih", "harus", "tidak", "tak", "sudah", "akan", "bisa", "dapat", "perlu",
+                             "masih", "belum", "sangat", "mudah", "sering", "kerap", "wajib", "boleh"})
+
+
 def apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
     """The office set off after a name the verb of saying gave ("kata Sri, guru SD Negeri 2
     Kuwu yang ..."), or ""."""
@@ -399,6 +404,8 @@ def apposed_office(words: list[str], k: int, names: Counter[str]) -> str:
                     if words[j - 1].endswith((",", ".", ";")) or j < len(words) and bare(words[j]).lower() == "yang"),
                    None)
         office = without_brackets(" ".join(words[k:end]).rstrip(",.;")) if end else ""
+        if any(bare(w).lower() in _CLAUSE_MARKERS for w in words[k + 1:end or k]):
+            return ""  # "Menurut Ninik, guru lebih mudah memahami ...": what she reports, no post
         office = re.sub(r" (?:itu|tersebut)$", "", office)  # "kata Rina, guru mata pelajaran ... itu."
         return office[:1].upper() + office[1:]
     end, position, name, _, said = read_role(words, k, role, names)

@@ -138,8 +138,8 @@ def _not_a_person_before(words: list[str], k: int) -> bool:
     but a request opening its sentence, or named after a quotation, is the office's own
     words: "Arahan Kakanwil Kemenag NTB, Name, dibacakan oleh ...", '"...," demikian arahan Kakanwil'."""
     lower = bare(words[k]).lower()
-    if lower not in _NOT_A_PERSON_BEFORE or words[k].endswith(","):
-        return False
+    if lower not in _NOT_A_PERSON_BEFORE or words[k].endswith((",", ".", "!", "?")):
+        return False  # "... jajaran penyelenggara pemilihan. Ketua Bawaslu ...": a new sentence's office
     return lower not in _REQUESTS or not (k == 0 or words[k - 1].endswith((".", "!", "?")) or says_next(words, k)
                                           or bare(words[k - 1]).lower() in _PASSES_ON)  # "menyampaikan arahan Kajari"
 

@@ -19,6 +19,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
 
+from index.ingest.appended_stories import drop_appended_stories
 from index.ingest.boxes import divs_for_article_boxes
 from index.ingest.clean import clean_lines
 from index.ingest.errors import ExtractError, ExtractReason
@@ -109,6 +110,7 @@ def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
     """trafilatura's main text and metadata of `tree` (pruned in place); empty if none."""
     drop_shorter_copies(tree)
     drop_readers_comments(tree)
+    drop_appended_stories(tree)
     paragraphs_for_captions(tree)
     divs_for_article_boxes(tree)
     divs_for_layout_tables(tree)
