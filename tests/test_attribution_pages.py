@@ -613,7 +613,16 @@ _NOT_YET |= {
     # 81/84 and 33/36 before; of two people sharing a name, the one holding the office it
     # comes with is meant ("Budi yang menjabat Kepala BKPP itu"), 82/84 and 34/36 since; told
     # apart by their body alone ("Siregar dari BKPSDM itu") they are not. A sentence opening
-    # "Menanggapi hal itu, Kadis Andi menyatakan" brings in a new speaker (dc03 passes).
+    # "Menanggapi hal itu, Kadis Andi menyatakan" brings in a new speaker (dc03 passes). The
+    # hundred-and-seventh (dd01-dd12), the next story an infinite-scroll page appends below its
+    # article: 88/88 quotes and 33/36 speakers, but three pages read the appended story's
+    # officials as the article's, dropped since; 36/36 with six outlets and three posts reviewed.
+    # The hundred-and-eighth (de01-de12), campus press: 98/98 and 22/45 before ("Wakil Rektor"
+    # read as "Rektor", a campus's posts given the dateline's regency, "Kaprodi" not an office,
+    # a clause after "Menurut Name," read as her post), 36/45 with five posts as the article
+    # writes them and three outlets reviewed. The hundred-and-ninth (df01-df12), press releases
+    # with contacts: 89/89 and 33/36 before ("pemilihan." ending a sentence kept the next
+    # sentence's office from anyone), 36/36 with two divisions reviewed.
     "cu01": "main official: the manifest takes the Bawaslu member who handled the case and is quoted most, "
             "the code the chair of the body the headline names",
     "cu03": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
@@ -659,7 +668,15 @@ _NOT_YET |= {
     "dc01": "'Siregar dari BKPSDM itu menambahkan' with two Siregars: the surname goes to the one who spoke "
             "before, not to the one whose body the words name",
     "dc04": "'Ketua Bawaslu Madina' gets 'Kabupaten Mandailing Natal' again ('Madina' is its short form), and "
-            "'Kepala Desa di Kecamatan ...' is read as no position"}
+            "'Kepala Desa di Kecamatan ...' is read as no position",
+    "de03": "'Analis Kebijakan Ahli Madya pada Kedeputian ... BKN': the post keeps its 'pada'",
+    "de05": "the Rektor, also 'guru besar Fakultas Teknik', is given the professorship he is described with",
+    "de06": "a monitoring committee named with its regency ('Koordinator KPPJ') gets the regency again",
+    "de07": "a ministry's posts: the ministry spelt twice ('Kemendikbudristek Kementerian Pendidikan ...'), or "
+            "left out after its directorate general",
+    "de10": "a student body's 'Universitas UIN Sunan Kalijaga' and a study programme named without its university",
+    "de12": "'guru PPKn SMPN 5 Malang Kusnadi Wibowo, S.Pd., mengaku': a lower-case post straight before the "
+            "name, with no comma, is not read"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

@@ -2080,9 +2080,11 @@ def test_campus_posts_keep_their_wakil_and_name_their_own_campus_and_a_report_is
     speakers = detect_speakers("UGM Ingatkan Dosen ASN Jaga Netralitas", [
         "SLEMAN - Wakil Rektor Bidang SDM dan Aset UGM, Hendrawan Setyo Pramono, meminta dosen ASN netral.",
         "Ketua Program Studi PPKn UM, Ninik Sri Handayani, mengatakan materi disusun sebagai studi kasus.",
-        "Menurut Ninik, guru lebih mudah memahami aturan ketika diajak membedah contoh pelanggaran."])
+        "Menurut Ninik, guru lebih mudah memahami aturan ketika diajak membedah contoh pelanggaran.",
+        "Kaprodi Ilmu Politik USU, Dr. Taufan Harahap, S.Sos., menilai peristiwa ini menjadi pelajaran."])
     held = {o.name: o.position for o in speakers.officials}
+    assert held["Taufan Harahap"] == "Kaprodi Ilmu Politik USU"
     assert held["Hendrawan Setyo Pramono"] == "Wakil Rektor Bidang SDM dan Aset UGM"
     assert held["Ninik Sri Handayani"] == "Ketua Program Studi PPKn UM"
     assert [o.name for o in speakers.by_paragraph] == ["Hendrawan Setyo Pramono", "Ninik Sri Handayani",
-                                                       "Ninik Sri Handayani"]
+                                                       "Ninik Sri Handayani", "Taufan Harahap"]

@@ -53,7 +53,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "cabup", "cawabup", "cagub", "cawagub", "cawalkot", "cawawalkot",
     # Not officials, but quoted beside them: "Pengamat politik dari Universitas Airlangga,
     # Prof. Dr. Rahmawati, menilai ..."
-    "pengamat", "pakar", "rektor", "wakil rektor", "dekan", "wakil dekan", "guru besar", "dosen", "pengajar",
+    "pengamat", "pakar", "rektor", "wakil rektor", "dekan", "wakil dekan", "kaprodi", "guru besar", "dosen", "pengajar",
     "akademisi", "peneliti", "pegiat",
     "aktivis",
     # Religious leaders: "pengasuh Majelis Taklim Nurul Musthofa Habib Abdullah", "Pastor Paroki ..."

@@ -18,7 +18,7 @@ from index.corpus.roles import LOCAL_OFFICES, role_at
 # Offices of a district or village, and a university's posts, name their own place or none.
 _OWN_PLACE = LOCAL_OFFICES | {"universitas", "fakultas", "institut", "politeknik", "uin", "iain", "fisip", "dosen",
                               "pengajar", "mahasiswa", "bem",  # a student body is its campus's
-                              "rektor", "dekan", "studi", "lldikti",  # "Wakil Rektor ... UGM", "Ketua Program Studi"
+                              "rektor", "dekan", "studi", "kaprodi", "lldikti",  # "Wakil Rektor ... UGM"
                               "kpps", "tps",  # a polling station's officers: no regency's or province's
                               # and a congregation or school its own: "Ketua Majelis Klasis GMIT Soe"
                               "klasis", "paroki", "jemaat", "gereja", "masjid", "pesantren",
