@@ -123,6 +123,9 @@ def _hostile_pages(size: int) -> dict[str, str]:
                         + "</pre></body></html>",
         "font runs": fill("<font>Sekda mengatakan ASN netral<br><br>"),
         "open quotations": fill("<p>“Bupati mengatakan ASN harus netral</p>"),
+        "nested comment sections": fill("<div class='komentar'><p>Setuju, Pak Bupati harus tegas.</p>"),
+        "nested next stories": fill("<div class='read-next'><h2>Bupati minta ASN netral di pilkada</h2>"
+                                    "<p>Kata pejabat itu.</p>"),
     }
 
 
