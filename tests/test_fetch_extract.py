@@ -336,6 +336,12 @@ def test_a_photo_story_among_a_site_s_furniture_is_still_told_by_its_captions() 
              + "<footer>" + furniture + "</footer></body></html>")
     text = extract_article(story, "https://suarakomodo.example/foto/1").text
     assert KAPUAS_HULU.paragraphs[0][:60] in text and KAPUAS_HULU.paragraphs[3][:60] in text
+    # A gallery whose captions hold their text in <p>s (ANTARA Foto's): still the captions'.
+    last = "Kepala BKPSDM Kapuas Hulu, Rina Wati, mengatakan posko aduan dibuka di setiap kecamatan."
+    slides = "".join(f"<figure class='slide'><img src='/f/{k}.jpg'><figcaption><span>{k + 1}/4</span><p>{c}</p>"
+                     f"</figcaption></figure>" for k, c in enumerate(captions + [last]))
+    gallery = f"<html><body><div class='gallery'><h1>Apel Netralitas ASN</h1>{slides}</div></body></html>"
+    assert last in extract_article(gallery, "https://foto.example/1").text
 
 
 def test_the_byline_s_date_beats_the_dates_of_other_stories() -> None:

@@ -28,7 +28,9 @@ def paragraphs_for_captions(tree: HtmlElement) -> None:
     captions = [_caption_text(caption) for _, caption in figures]
     # The paragraphs beside the figures, not the site's: menus, footers and comments in
     # <p>s outweighed a photo story's three captions.
-    paragraphs = sum(len(p.text_content()) for p in _holder(f for f, _ in figures).iter("p"))
+    # A caption's own <p>s are the caption's (ANTARA Foto's "<figcaption><p>...").
+    paragraphs = sum(len(p.text_content()) for p in _holder(f for f, _ in figures).iter("p")
+                     if next(p.iterancestors("figcaption"), None) is None)
     if sum(map(len, captions)) <= paragraphs:
         return
     for (figure, _), text in zip(figures, captions):
