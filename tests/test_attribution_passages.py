@@ -2088,3 +2088,15 @@ def test_campus_posts_keep_their_wakil_and_name_their_own_campus_and_a_report_is
     assert held["Ninik Sri Handayani"] == "Ketua Program Studi PPKn UM"
     assert [o.name for o in speakers.by_paragraph] == ["Hendrawan Setyo Pramono", "Ninik Sri Handayani",
                                                        "Ninik Sri Handayani", "Taufan Harahap"]
+
+
+def test_a_prosecutor_is_an_office_a_judge_named_hakim_is_not_and_a_body_s_initials_go_on():
+    speakers = detect_speakers("Sidang Perdana Camat di PN Watampone", [
+        "Jaksa Penuntut Umum (JPU) Kejaksaan Negeri Bone, Muhammad Ikhsan Rasyid, mengatakan terdakwa hadir.",
+        "Ketua Bawaslu Kabupaten Bogor, Asep Ridwan Hakim, mengatakan laporan sudah diteruskan."])
+    held = {o.name: o.position for o in speakers.officials}
+    assert held["Muhammad Ikhsan Rasyid"] == "Jaksa Penuntut Umum Kejaksaan Negeri Bone"
+    director = detect_speakers("Apel Netralitas RSUD", [
+        "Direktur RSUD R.T. Notopuro Sidoarjo, dr. Bambang Suryo Atmojo, Sp.PD, menegaskan rumah sakit steril."])
+    assert director.by_paragraph[0].position == "Direktur RSUD R.T. Notopuro Sidoarjo"  # a body's initials
+    assert held["Asep Ridwan Hakim"] == "Ketua Bawaslu Kabupaten Bogor"

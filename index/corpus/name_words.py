@@ -56,6 +56,9 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "pengamat", "pakar", "rektor", "wakil rektor", "dekan", "wakil dekan", "kaprodi", "guru besar", "dosen", "pengajar",
     "akademisi", "peneliti", "pegiat",
     "aktivis",
+    # A trial's prosecutors: "JPU Name", "Jaksa Penuntut Umum (JPU) Kejari Bone, Name," (not
+    # "hakim", a family name too, nor "kuasa hukum Frangky", whose client's name it carries)
+    "jaksa", "jaksa penuntut umum", "jpu",
     # Religious leaders: "pengasuh Majelis Taklim Nurul Musthofa Habib Abdullah", "Pastor Paroki ..."
     "pengasuh", "pastor",
     # and community figures: "Tokoh adat Amanuban, Yakobus Nenobais, menambahkan"

@@ -9,6 +9,7 @@ a bounded number of words.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import takewhile
 
@@ -310,12 +311,17 @@ def _role_tail(words: list[str], start: int, size: int, names: Counter[str]) -> 
         tail.append(word)
         end += 1
         if word.endswith((".", "!", "?")) and not is_degree(word) and not is_initial(word) \
+                and not _DOTTED_INITIALS.match(word) \
                 and bare(word).lower() not in _ENDS_NO_SENTENCE \
                 and not (is_parenthesised(word) and not word.endswith(").")):
             break  # but "(Pj. Sekda)", "Kab. Tangerang" go on; "Selasa (12/11)." ends
         if word.endswith((":", ";")):
             break  # "Pj Bupati Sanggau, Name: “...”": the quotation follows; "...; Kepala BKPSDM ...": a list's next
     return end, tail
+
+
+# A name's initials inside a body's name: "RSUD R.T. Notopuro Sidoarjo", "RSUD dr. R. Soedjono".
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 def _connects(words: list[str], k: int) -> bool:
