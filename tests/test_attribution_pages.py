@@ -373,8 +373,6 @@ _NOT_YET |= {
     "bm07": "the headline's subject is 'Pemprov Sumut', whose spokesman speaks; a Pemprov is no body "
             "in a position's words, so the Bawaslu chair the headline names after it wins",
     "bn04": "quotes in image captions, which extraction leaves out",
-    "bn05": "an embedded Instagram post quoting the Pj Bupati, which extraction leaves out",
-    "bn09": "an embedded X post quoting the Bawaslu chair, which extraction leaves out",
     "bn12": "a quote in an image caption, which extraction leaves out",
     "bo02": "'Kades Cenlecen Sahrawi': the village, a word the article attributes a statement to, "
             "is read as part of the name",
@@ -523,8 +521,6 @@ _NOT_YET |= {
     "ci07": "'Pembakal Sungai Tabuk Keramat, Name' (a Banjar village head) is not given the office",
     "cj02": "an infographic's speech bubbles, which extraction leaves out",
     "cj03": "a photo story's captions hold the statements; the Sekda and the others named by given name only",
-    "cj05": "an embedded Instagram post quoting the Bawaslu chair, which extraction leaves out",
-    "cj06": "an embedded X post quoting the Sekda, which extraction leaves out",
     "cj10": "an inline SVG infographic's text and a pull quote, which extraction leaves out",
     "cj11": "an interview's side box quoting the Bawaslu chair, which extraction leaves out",
     "ck04": "the page spells the BKD head two ways ('Wira\u00admoko' with a soft hyphen, 'Wiratmoko')",
@@ -626,7 +622,9 @@ _NOT_YET |= {
     # sentence's office from anyone), 36/36 with two divisions reviewed. The hundred-and-tenth
     # (dg01-dg12), video pages and galleries: 93/100 and 35/36 before (an ANTARA Foto gallery's
     # captions in <p>s were weighed as the article's own), 95/100 and 36/36 with an outlet
-    # reviewed; embedded social posts' text is left out. The hundred-and-eleventh (dh01-dh12),
+    # reviewed; an embedded post's text ending in hashtags and a picture link ("...
+    # terdekat. #AwasiPilkada pic.twitter.com/...") was dropped with them, kept since (dg10,
+    # dg12, and bn09's Bawaslu chair gains his post). The hundred-and-eleventh (dh01-dh12),
     # prosecutors, police and courts: 94/98 and 26/45 before ("JPU", "Jaksa Penuntut Umum"
     # read as offices; "Hakim" is a family name too, and a lawyer's post names the client),
     # 95/98 and 28/45 with three outlets reviewed. The hundred-and-twelfth (di01-di12), health
@@ -687,8 +685,6 @@ _NOT_YET |= {
             "name, with no comma, is not read",
     "dg07": "a transcript's time code before a label in capitals ('01:36 NI LUH PUTU SRI UTAMI: \"...\"') is not "
             "read as a turn",
-    "dg10": "an embedded Instagram post's text, where the Pj Bupati is quoted, is left out with the embed",
-    "dg12": "an embedded X post's text, where the Bawaslu chair is quoted, is left out with the embed",
     "dh03": "the JPU's 'Menurut JPU' after his name is an office alone; the lawyer's post; the main official",
     "dh05": "judges ('hakim ketua Name'), the JPU's Kejari and the lawyer's post are not read",
     "dh06": "the JPU's Kejari, the lawyer's post and 'Hakim Ketua Name' are not read",

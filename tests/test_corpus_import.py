@@ -147,6 +147,12 @@ def test_clean_lines_drops_debris_and_keeps_statements():
     assert clean_lines(debris + statements) == statements
 
 
+def test_an_embedded_post_keeps_its_words_without_its_hashtags_and_picture_link():
+    post = ("Ketua Bawaslu Lotim Lalu Ahmad Zaini: ASN yang hadir di kampanye jangan menunggu dipanggil, "
+            "datang dan jelaskan sendiri.")
+    assert clean_lines([post + " #AwasiPilkada #PilkadaDamai pic.twitter.com/Xy7pQ2lmNb"]) == [post]
+
+
 def test_a_list_joins_the_paragraph_that_introduces_it_and_headline_lists_stay_out():
     lines = ["Untuk itu, ia meminta pemerintah daerah menempuh tiga langkah berikut:",
              "- memastikan pejabat menandatangani pakta integritas;",

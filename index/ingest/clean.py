@@ -72,6 +72,9 @@ _TRAILING_CREDIT = re.compile(r"\s*[(\[](?:\*|[^()\[\]]{1,40}/[^()\[\]]{1,60})[)
                               # "(Humas Polres Kendal)", "(humas bkd)"
                               r"|(?<=[.!?…\"'”’])\s*\((?:[A-Za-z][\w.]{0,19} ){1,3}[A-Za-z][\w.]{0,19}\)$"
                               r"|(?<=[.!?…\"'”’])\s*[*#]{1,3}$")
+# An embedded post's tail after its last sentence: hashtags and its picture link ("... terdekat.
+# #AwasiPilkada pic.twitter.com/Xy7pQ2lmNb"), which left the post without a sentence end.
+_EMBED_TAIL = re.compile(r"(?<=[.!?…\"'”’])(?:\s+(?:#\w{1,60}|pic\.twitter\.com/\S{1,40}|https?://\S{1,200}))+\s*$")
 MAX_LIST_ITEMS = 20
 # A list item as extracted text gives it: "- item", "• item", "1. item", "a) item".
 _LIST_ITEM = re.compile(r"^(?:[-•*·]|\d{1,2}[.)]|[a-z][.)])\s+(\S.*)$")
@@ -96,7 +99,7 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
         if _CORRECTION_NOTE.match(line):
             corrections += _corrected(line)
             continue
-        line = _TRAILING_CREDIT.sub("", line)
+        line = _TRAILING_CREDIT.sub("", _EMBED_TAIL.sub("", line))
         if not is_prose(line):
             continue
         key = dedupe_key(line)
