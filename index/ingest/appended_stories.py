@@ -3,8 +3,8 @@
 News sites that load the next story as the reader scrolls often serve the first one or two
 already in the page, each in a block of its own named so ("read__article--next",
 "read-next"), with its own headline, byline and officials. trafilatura reads them as the
-article's last paragraphs, and their officials as its speakers: a flood in Samarinda's BPBD
-head spoke in an article about the Sekprov's warning to civil servants.
+article's last paragraphs, and their officials as its speakers: Samarinda's BPBD head, in a
+story on a flood, spoke in an article about the Sekprov's warning to civil servants.
 """
 
 from __future__ import annotations
