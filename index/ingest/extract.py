@@ -63,9 +63,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     meta_date = _iso_date(meta.get("article:published_time", "")) or _time_element_date(tree)
     pieces = _text_pieces(tree)
     headings = _headings(tree)
-    body = tree.find("body")
-    shown = _text_pieces(body) if body is not None else pieces  # the <title> is no shown headline
-    byline_date = "" if meta_date else _byline_date(pieces, shown, meta.get("og:title") or html_title)
+    byline_date = "" if meta_date else _byline_date(pieces, _body_pieces(tree), meta.get("og:title") or html_title)
     byline = _byline(pieces)
     scripts = script_json(tree)
     listed = teasers(tree)
@@ -359,6 +357,12 @@ def _text_pieces(tree: HtmlElement) -> list[str]:
         if size > _BYLINE_SCAN_CHARS:
             break
     return pieces
+
+
+def _body_pieces(tree: HtmlElement) -> list[str]:
+    """The text pieces of the page's <body>: the <title> is no headline the page shows."""
+    body = tree.find("body")
+    return _text_pieces(body if body is not None else tree)
 
 
 def _byline_date(pieces: list[str], shown: list[str], headline: str) -> str:
