@@ -13,6 +13,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from index.ingest.block_names import named
+
 # A class or id word that starts so: "read-next", "read__article--next", "next-article".
 _NEXT_WORD = re.compile(r"(?:^|[^a-z])next(?:[^a-z]|$|article|story|post)", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3")
@@ -31,8 +33,7 @@ def drop_appended_stories(tree: HtmlElement) -> None:
 
 
 def _is_next_story(element: HtmlElement, first_h1: HtmlElement | None) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    if not _NEXT_WORD.search(names) or element.tag in ("html", "body"):
+    if not named(element, _NEXT_WORD) or element.tag in ("html", "body"):
         return False
     headings = list(element.iter(*_HEADINGS))
     if first_h1 in headings or not any(len(h.text_content().split()) >= _HEADLINE_WORDS for h in headings):

@@ -14,6 +14,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from index.ingest.block_names import named
+
 # A class or id word that starts so: "komentar", "komen-item", "detail__komentar"; not
 # "rekomendasi", whose "komen" is inside a word.
 _COMMENT_WORD = re.compile(r"(?:^|[^a-z])(?:komen|comment|disqus)", re.IGNORECASE)
@@ -34,14 +36,10 @@ def drop_readers_comments(tree: HtmlElement) -> None:
         for child in list(stack.pop()):
             if not isinstance(child.tag, str):
                 continue  # an HTML comment or processing instruction
-            if _named_a_comment(child) and not _is_frame(child, page_text):
+            if named(child, _COMMENT_WORD) and not _is_frame(child, page_text):
                 child.drop_tree()
             else:
                 stack.append(child)
-
-
-def _named_a_comment(element: HtmlElement) -> bool:
-    return bool(_COMMENT_WORD.search(f"{element.get('class', '')} {element.get('id', '')}"))
 
 
 def _is_frame(element: HtmlElement, page_text: int) -> bool:
