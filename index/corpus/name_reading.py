@@ -16,8 +16,8 @@ from collections import Counter
 from index.corpus.name_words import (GIVEN_NAMES, HONORIFICS, MAX_TOKEN_CHARS, NAME_PARTICLES, NAMESAKES, ORG_WORDS,
                                      bare, could_be_name, is_degree, is_initial, is_place_word, name_like, place_spans,
                                      strict_name, strip_honorifics)
-from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOCAL_OFFICES, SAY_BEFORE, after_former,
-                                read_role, role_at, says_next)
+from index.corpus.roles import EPITHET_END, LOCAL_OFFICES, after_former, read_role, role_at
+from index.corpus.saying import LINKS_BEFORE_VERB, SAY_BEFORE, says_next
 
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 QUOTE_MARK = re.compile(r"[\"“”]")

@@ -21,8 +21,8 @@ from index.corpus.name_words import (HONORIFICS, ORG_WORDS, bare, could_be_name,
 from index.corpus.people import (MAX_PEOPLE, Person, initialled, named_holder, register, register_office,
                                  same_person, take_initials, within)
 from index.corpus.places import places_at, without_brackets
-from index.corpus.roles import (EPITHET_END, LINKS_BEFORE_VERB, LOWER_CASE_HEADS, SAY_BEFORE, after_former, relays,
-                                is_say_after, read_role, role_at, says_next, skip_verb)
+from index.corpus.roles import EPITHET_END, LOWER_CASE_HEADS, after_former, read_role, role_at, skip_verb
+from index.corpus.saying import LINKS_BEFORE_VERB, SAY_BEFORE, is_say_after, relays, says_next
 
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
 _COVERS = frozenset({"membidangi", "membawahi", "menangani", "mengampu"})  # "Anggota ... yang membidangi ..."

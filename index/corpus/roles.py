@@ -18,6 +18,7 @@ from index.corpus.name_words import (
     NAMESAKES, ORG_WORDS, TITLES,
     bare, could_be_name, is_degree, is_initial, is_initials, is_parenthesised,
     only_place, place_spans, strict_name, strip_honorifics)
+from index.corpus.saying import PASSES_ON, SAY_BEFORE, is_say_after, says_next
 
 MAX_ROLE_WORDS = 24        # a role mention reads at most this far
 _CLAUSE_WORDS = 8          # how far after an office its verb of saying may come
@@ -45,41 +46,6 @@ LOCAL_OFFICES = frozenset({"camat", "panewu", "lurah", "kades", "desa", "kelurah
                             "kalurahan", "kapanewon", "padukuhan", "dukuh",  # Yogyakarta's since 2020
                             "golo", "parabela", "ngata", "suku", "mosalaki"})  # customary heads' own communities
 
-# Verbs of saying after the quote: "..., kata Hera", "tegasnya", "ujar dia".
-_SAY_AFTER = frozenset(
-    "kata ujar tegas pesan ucap tutur imbuh tambah jelas pinta harap ungkap sebut terang tandas "
-    "lanjut papar urai beber sambung pungkas tutup timpal seru akui aku katakan tulis tukas kilah "
-    "cetus sergah balas jawab sindir seloroh kelakar".split())
-# Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
-# "... disampaikan oleh Bupati ...", "dijelaskannya").
-_SAID_BY = frozenset(
-    "disampaikan dikatakan diungkapkan dijelaskan ditegaskan diutarakan dipaparkan disebutkan "
-    "ditambahkan dituturkan diucapkan dinyatakan "
-    "dibenarkan diamini dibantah ditanggapi dijawab".split())  # "Hal itu dibenarkan oleh Ketua Bawaslu ..."
-_SPEAKER_FOLLOWS = _SAY_AFTER | _SAID_BY | {"menurut"}
-# Of those, the ones that are adjectives or adverbs in running text: a verb of saying only
-# right after the quote ("menindak tegas lurah", "sudah jelas", "lebih lanjut").
-_ALSO_ADVERBS = frozenset({"tegas", "jelas", "lanjut", "tambah", "terang", "tutup",
-                           "balas", "jawab"})  # "tanggung jawab Kepala BKD" is no saying
-# Verbs of saying after the speaker: "Ani Sofian menekankan ...".
-SAY_BEFORE = frozenset(
-    "menegaskan mengatakan mengingatkan menekankan menyampaikan mengimbau menjelaskan "
-    "mengungkapkan berharap menambahkan meminta mengajak menyatakan menuturkan membeberkan "
-    "menyebut menyebutkan menilai mengapresiasi menjamin menyoroti menyadari mengaku mengakui "
-    "memastikan menerangkan memaparkan berpesan mengharapkan mendorong menginstruksikan "
-    "mengungkap menanggapi mengakhiri melanjutkan mengutarakan menandaskan menuturkan "
-    "memberikan memberi menyerukan mewanti-wanti menerima mengingatkannya membenarkan "
-    "mengonfirmasi mengklaim mengemukakan menyinggung menceritakan mengisahkan berujar berkata "
-    "bertutur menginformasikan menjawab menimpali menyarankan mengusulkan mendesak "
-    "memperingatkan membantah mengimbuhkan memperkirakan mencontohkan menyela mengamini berpendapat "
-    "merinci memerinci menguraikan melaporkan "
-    "mempertanyakan mengkritik mengkritisi menyayangkan menyesalkan "
-    # English pages of Indonesian outlets: '"...," Name said', "Name told reporters". Not after
-    # the quote too: "said on Monday" would look for a speaker in "on Monday".
-    "said says told added explained stressed noted warned urged stated confirmed denied asserted "
-    "emphasised emphasized acknowledged".split())
-LINKS_BEFORE_VERB = frozenset({"juga", "pun", "kembali", "turut", "pun", "lalu", "lantas",
-                                "sebelumnya", "kemudian", "bahkan", "sendiri"})
 EPITHET_END = frozenset({"itu", "ini", "tersebut"})
 
 # At whose request or order others act: "atas permintaan Penjabat Gubernur".
@@ -102,36 +68,11 @@ _ONE_OFFICE_BEFORE = frozenset({"mewakili"})
 # Words that end an office and its holder's name: another person follows.
 _ENDS_OFFICE = frozenset({"melalui", "didampingi", "diwakili", "beserta", "bersama",
                           "sekaligus", "merangkap", "selaku"})  # "tokoh adat sekaligus Ketua LMA ...": a second office
-# What a quotation was part of, named after "demikian": '"...," demikian amanat Pj Bupati'.
-_SPEECHES = frozenset({"sambutan", "amanat", "arahan", "pidato", "pernyataan"})
-# Relaying another's words: "membacakan (sambutan) Bupati", "mengutip Kajari", and with what
-# was relayed named, "menyampaikan pesan Kakanwil".
-_QUOTES_FROM = frozenset({"membacakan", "mengutip"})
-_PASSES_ON = _QUOTES_FROM | {"menyampaikan", "meneruskan", "menitipkan"}
-_RELAYED = _SPEECHES | {"pesan", "instruksi", "imbauan"}
 # Words after which an office is held by the person named before them.
 _HOLDS_NEXT = frozenset({"menjabat", "selaku"})
 # A list of offices after such a word: "Pemilihan Gubernur, Bupati, dan Wali Kota".
 _LIST_JOINS = frozenset({"dan", "serta", "atau"})
 _LIST_WORDS = 6  # how far back the list's first word is looked for
-
-
-def is_say_after(lower: str) -> bool:
-    return lower in _SPEAKER_FOLLOWS or lower.endswith("nya") and lower[:-3] in _SPEAKER_FOLLOWS
-
-
-def says_next(words: list[str], i: int) -> bool:
-    """`words[i]` is a verb of saying followed by its speaker, or the "oleh" after a
-    passive one ("disampaikan oleh Bupati ...")."""
-    lower = bare(words[i]).lower()
-    if lower == "demikian":  # '"...," demikian Puji.', but not "Dengan demikian, ..."
-        return i > 0 and words[i - 1].endswith(",")  # words carry no quotation marks
-    if lower in _SPEECHES:  # '"...," demikian (isi) sambutan Pj Bupati yang dibacakan Sekda.'
-        k = i - 2 if i > 1 and bare(words[i - 1]).lower() in {"isi", "bunyi"} else i - 1
-        return k > 0 and bare(words[k]).lower() == "demikian" and words[k - 1].endswith(",")
-    if lower in _ALSO_ADVERBS:  # '"...," tegas Bupati', but not "menindak tegas lurah"
-        return i == 0 or words[i - 1].endswith((",", ".", "!", "?"))
-    return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in _SAID_BY)
 
 
 def _not_a_person_before(words: list[str], k: int) -> bool:
@@ -142,7 +83,7 @@ def _not_a_person_before(words: list[str], k: int) -> bool:
     if lower not in _NOT_A_PERSON_BEFORE or words[k].endswith((",", ".", "!", "?")):
         return False  # "... jajaran penyelenggara pemilihan. Ketua Bawaslu ...": a new sentence's office
     return lower not in _REQUESTS or not (k == 0 or words[k - 1].endswith((".", "!", "?")) or says_next(words, k)
-                                          or bare(words[k - 1]).lower() in _PASSES_ON)  # "menyampaikan arahan Kajari"
+                                          or bare(words[k - 1]).lower() in PASSES_ON)  # "menyampaikan arahan Kajari"
 
 
 def role_at(words: list[str], i: int, capitalised: bool = True, stood_in_for: bool = False) -> int:
@@ -651,18 +592,6 @@ def is_said(words: list[str], start: int, end: int) -> bool:
     while before > 0 and bare(words[before]).lower() in HONORIFICS:
         before -= 1  # "disampaikan oleh Bapak Bupati Wonosobo, ..."
     return _verb_after(words, end) is not None or (before >= 0 and says_next(words, before))
-
-
-def relays(words: list[str], i: int) -> bool:
-    """Whether the office at `words[i]` is whose words someone reads out, quotes or passes on:
-    "membacakan (pesan) Rektor", "mengutip Kajari", "menyampaikan arahan Kajari"."""
-    k = i - 1
-    while k >= 0 and bare(words[k]).lower() in HONORIFICS:
-        k -= 1  # "membacakan pesan Bapak Kakanwil", as `is_said` reads past them
-    speech = k >= 0 and bare(words[k]).lower() in _RELAYED
-    k -= speech
-    verb = bare(words[k]).lower() if k >= 0 and not words[k].endswith((",", ".")) else ""
-    return verb in _QUOTES_FROM or speech and verb in _PASSES_ON
 
 
 def skip_verb(words: list[str], end: int) -> int:

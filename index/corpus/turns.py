@@ -18,7 +18,8 @@ from index.corpus.name_words import HONORIFICS, bare, could_be_name, is_degree, 
 from index.corpus.opinion import byline_name
 from index.corpus.people import Person, register, same_person
 from index.corpus.places import without_brackets
-from index.corpus.roles import SAY_BEFORE, read_role, role_at, says_next
+from index.corpus.roles import read_role, role_at
+from index.corpus.saying import SAY_BEFORE, says_next
 
 # A paragraph that is a quotation and nothing else, and one that opens by pointing back at it.
 # Some newsrooms (Jawa Pos's Radar) open a quotation with ” as well as close it.
