@@ -382,7 +382,6 @@ _NOT_YET |= {
             "mengingatkan': the verb comes too far after the nickname",
     "bo08": "'mendapat sorotan dari sesepuh ..., Name, yang akrab disapa Ki Oman. Menurutnya, ...': "
             "the pronoun is his, but no verb of saying names him first",
-    "bo09": "a dateline's 'Karangrejo' is read as the PKD's name",
     # The sixty-seventh round (bp01-bp12), everyday regional news in the commonest attribution
     # patterns: 82/86 quotes and 31/32 speakers before its fixes, 86/86 and 32/32 after ("Sri
     # Wahyuni Batubara": a family name that is also a regency's), three outlets reviewed. The
@@ -629,6 +628,20 @@ _NOT_YET |= {
     # read as offices; "Hakim" is a family name too, and a lawyer's post names the client),
     # 95/98 and 28/45 with three outlets reviewed. The hundred-and-twelfth (di01-di12), health
     # workers: 105/105 and 33/40 before (a body's dotted initials, "RSUD R.T. Notopuro"), 35/40.
+    # The hundred-and-thirteenth (dj01-dj12), small outlets' sloppy writing: 45/105 quotes and
+    # 11/35 speakers before (no space after a comma or full stop, "di sampaikan", doubled marks,
+    # a lower-case office opening a paragraph, emoji after the last sentence), 103/105 and 33/35
+    # with three posts reviewed and five phrases spaced as cleaning spaces them. The
+    # hundred-and-fourteenth (dk01-dk12), how quotations are punctuated: 94/104 and 35/37 before
+    # (single quotation marks for double ones, a pull quote credited after a dash), 103/104 and
+    # 37/37 with a camat reviewed; its "Irjen Kemendagri Ingatkan ..." names the Inspektur
+    # Jenderal as the main official since. The hundred-and-fifteenth (dl01-dl12), the sub-district level:
+    # 81/98 and 2/50 before ("Hadi" and other given names that are dictionary words, "Camat
+    # Sungai Ambawang Name", "Ketua PPS Desa Kembiritan Name", "Serka", "Babinsa"), 95/98 and
+    # 49/50 with 44 local offices reviewed (they name their own place); bo09 passes since. The
+    # hundred-and-sixteenth (dm01-dm12), incumbents on leave and those standing in: 83/84 and
+    # 33/37 before and after; one main official set right ("Pj Gubernur Lantik Pj Wali Kota
+    # Palopo": the subject's office, named without its place, is the Pj Gubernur's).
     "cu01": "main official: the manifest takes the Bawaslu member who handled the case and is quoted most, "
             "the code the chair of the body the headline names",
     "cu03": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
@@ -696,7 +709,22 @@ _NOT_YET |= {
     "di02": "'perwakilan perawat PPPK, Ns. Name, S.Kep.' is read as no post, and a committee's 'RSUD' not "
             "as the named hospital's",
     "di05": "a patient's family member ('Name (41), warga Kecamatan ...') is read as no post",
-    "di08": "'kepala puskesmas yang bersangkutan, dr. Name,' is read as no post"}
+    "di08": "'kepala puskesmas yang bersangkutan, dr. Name,' is read as no post",
+    "dj03": "'inspektur daerah Kabupaten Banggai Name' in lower case opening a paragraph is read as no post",
+    "dj06": "'camat Lembor Name saat di hubungi Labuan Bajo Terkini': a lower-case office before the name, and "
+            "the outlet read as a name",
+    "dk10": "a pull quote in an <aside>, which extraction leaves out",
+    "dl03": "main official: a bare 'Lurah di Makassar' in the headline names no one",
+    "dl09": "the nickname 'Ji Marzuki' (Haji) is taken for the name 'Marzuki'",
+    "dl10": "the nickname 'Amaq Dani' is not tied to 'Hamdani'",
+    "dl12": "the lead's unnamed 'kepala desa berinisial AS' is read as speaking",
+    "dm03": "'Sekda ... yang kini menjabat Plh Bupati, Ir. Name, M.T.': two offices before the name are not read",
+    "dm06": "main official: the headline's candidate ('Kampanye Calon Bupati Nomor Urut 2') outranks its "
+            "subject, the Plh Bupati",
+    "dm07": "main official: the Mendagri's stand-in outranks the Sekdaprov the headline appoints",
+    "dm08": "'Name, yang kini berstatus Wakil Wali Kota nonaktif,' is read as no post",
+    "dm10": "a former Plh Bupati ('mantan Plh') is given that post rather than his Sekda's",
+    "dm11": "a directorate's post loses its ministry ('... Ditjen Otda' without 'Kemendagri')"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

@@ -7,6 +7,7 @@ from index.corpus.officials import detect_main_official, detect_officials, detec
 from index.corpus.passages import MAX_WORDS, article_passages, statements, unique_passages
 from index.corpus.places import canonical_position
 from index.corpus.turns import split_at_new_speakers
+from index.ingest.clean import clean_lines
 from index.ingest.extract import extract_article
 from index.ingest.sources import article_from_extracted
 from index.retrieval.analyzer import Analyzer
@@ -2100,3 +2101,78 @@ def test_a_prosecutor_is_an_office_a_judge_named_hakim_is_not_and_a_body_s_initi
         "Direktur RSUD R.T. Notopuro Sidoarjo, dr. Bambang Suryo Atmojo, Sp.PD, menegaskan rumah sakit steril."])
     assert director.by_paragraph[0].position == "Direktur RSUD R.T. Notopuro Sidoarjo"  # a body's initials
     assert held["Asep Ridwan Hakim"] == "Ketua Bawaslu Kabupaten Bogor"
+
+
+def test_sloppy_writing_still_names_its_speakers():
+    """Round 113, small outlets: no space after a comma or full stop, a passive verb of saying
+    with its prefix apart ("di sampaikan"), a closing quotation mark typed twice with no comma
+    before "jelas", and a lower-case office opening a paragraph."""
+    lines = clean_lines([
+        "SIGI- (SigiPos) Kepala BKPSDM Kabupaten Sigi,Hasanuddin Lamarauna mengingatkan ASN agar netral.",
+        "Peringatan itu di sampaikan Hasanuddin saat sosialisasi di aula kantor bupati.",
+        '"Prosedurnya kami tunggu dulu hasil kajian Bawaslu,kemudian kami periksa yang bersangkutan."" '
+        "jelas Rusli.Kalau terbukti, sanksi menanti.",
+        "kepala BKPSDM Toraja Utara, Yulius Bato Pasolang menambahkan, absensi dibuat dua kali sehari."])
+    assert lines[0] == ("SIGI- (SigiPos) Kepala BKPSDM Kabupaten Sigi, Hasanuddin Lamarauna mengingatkan ASN "
+                        "agar netral.")
+    assert '"Prosedurnya kami tunggu dulu hasil kajian Bawaslu, kemudian kami periksa yang bersangkutan." jelas ' \
+           "Rusli. Kalau" in lines[2]
+    assert [name for name, _ in _speakers_of(*lines)] == [
+        "Hasanuddin Lamarauna", "Hasanuddin Lamarauna", "Rusli", "Yulius Bato Pasolang"]
+    assert _speakers_of(lines[3])[0][1].startswith("Kepala BKPSDM")
+
+
+def test_single_quotation_marks_and_a_pull_quote_s_dash_credit():
+    """Round 114: a paragraph quoting with single marks only, and a quotation credited after
+    a dash on the line below it, as a pull quote is ('— Kepala ..., Name')."""
+    lines = clean_lines([
+        "'Untuk ASN kami teruskan ke BKN,' jelas Fauzan. Ia menyebut 'like' pun bisa dilaporkan.",
+        "“Setiap rekomendasi yang masuk langsung kami verifikasi paling lama tiga hari kerja.”",
+        "— Kepala Kanreg VI BKN Medan, Darwin Halomoan Siregar",
+        "Jum'at lalu Bawaslu menggelar rapat koordinasi dengan seluruh camat di aula kantor."])
+    assert lines[0] == "“Untuk ASN kami teruskan ke BKN,” jelas Fauzan. Ia menyebut 'like' pun bisa dilaporkan."
+    assert lines[1].endswith("hari kerja.” — Kepala Kanreg VI BKN Medan, Darwin Halomoan Siregar.")
+    assert lines[2].startswith("Jum'at")  # an apostrophe inside a word quotes nothing
+    speakers = detect_speakers("Netralitas ASN", lines[:2])
+    assert [o.name for o in speakers.by_paragraph] == ["Fauzan", "Darwin Halomoan Siregar"]
+    assert {o.name: o.position for o in speakers.officials}["Darwin Halomoan Siregar"] == \
+        "Kepala Kanreg VI BKN Medan"
+
+
+def test_sub_district_officers_and_their_places():
+    """Round 115: a district named with a word of the land ("Sungai Ambawang"), a given name
+    that is a dictionary word ("Hadi"), a village's name before a one-word name, NCO ranks and
+    a village's army and police officers, and a PKD's "Kelurahan/Desa"."""
+    held = {o.name: o.position for o in detect_speakers("Netralitas Pamong Kecamatan", [
+        "Camat Sungai Ambawang Antonius Jumadi menyatakan menghormati proses yang berjalan.",
+        "Camat Genteng Hadi Wijaya Kusuma menyampaikan bahwa kecamatan hanya menyediakan tempat.",
+        "Ketua PPS Desa Kembiritan Wahyuningsih mengaku materi bimtek membuat timnya paham batasan.",
+        "“Kami jadi tahu, status WhatsApp juga bisa jadi masalah,” ucap Wahyuningsih.",
+        "Babinsa Koramil Babat, Serka Mujiono, menegaskan TNI juga memegang prinsip yang sama.",
+        "Pengawas Kelurahan/Desa Rimbo Panjang, Ilham Syahputra, mengatakan video itu sudah diarsipkan."]).officials}
+    assert held == {"Antonius Jumadi": "Camat Sungai Ambawang", "Hadi Wijaya Kusuma": "Camat Genteng",
+                    "Wahyuningsih": "Ketua PPS Desa Kembiritan", "Mujiono": "Babinsa Koramil Babat",
+                    "Ilham Syahputra": "Pengawas Kelurahan/Desa Rimbo Panjang"}
+
+
+def test_a_headline_s_subject_named_without_its_place_is_the_main_official():
+    """Round 116: "Pj Gubernur Lantik Pj Wali Kota Palopo": the Pj Gubernur, though only the
+    Pj Wali Kota's office is written in full; "Irjen" is the Inspektur Jenderal. A village
+    head ("Kepala desa") is no "Kepala Dinas ... dan Desa"."""
+    main = detect_speakers("Pj Gubernur Lantik Pj Wali Kota Palopo, Minta Jaga Netralitas ASN", [
+        "Penjabat Gubernur Sulawesi Selatan Muhammad Arsyad Tahir melantik Pj Wali Kota Palopo.",
+        "“Jaga netralitas ASN sampai pilkada usai,” kata Arsyad.",
+        "Pj Wali Kota Palopo Andi Firdaus Patiroi mengatakan siap menjalankan arahan itu."]).main
+    assert main.name == "Muhammad Arsyad Tahir"
+    irjen = detect_speakers("Irjen Kemendagri Ingatkan Pj Kepala Daerah Jangan Gunakan Fasilitas Negara", [
+        "Inspektur Jenderal Kementerian Dalam Negeri Hendro Kusumo Adinegoro meminta Pj kepala daerah netral.",
+        "Dirjen Polpum Kemendagri Yusran Mahmud Alkatiri menambahkan, surat edaran sudah terbit.",
+        "“Jangan coba-coba memutasi pejabat,” kata Yusran.",
+        "“Mutasi tanpa izin bisa membatalkan pencalonan,” ujar Yusran lagi."]).main
+    assert irjen.name == "Hendro Kusumo Adinegoro"
+    dpmd = detect_speakers("Kades Terbukti Tak Netral", [
+        "Kepala desa berinisial AS itu mengajak warga memilih salah satu pasangan calon.",
+        "Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Kampar, Nofriadi Putra, menuturkan akan "
+        "menelaah rekomendasi."]).officials
+    assert [o.position for o in dpmd if o.name == "Nofriadi Putra"] == [
+        "Kepala Dinas Pemberdayaan Masyarakat dan Desa Kampar"]

@@ -101,8 +101,12 @@ SPEAKER_PAGES = REPO / "eval" / "speakers"
     ("p11-opini-netralitas-kewajiban-diam.html", "Endang Sri Rahayu"),  # an opinion column's author
     ("r10-metrotvnews-transkrip-dirjen-otda.html", "Bahrul Ulum Hakim"),  # a TV transcript
     ("q03-maros-galeri-apel-netralitas.html", "Rahman"),  # a photo story told in its captions
+    # a small outlet's sloppy writing: "Kabupaten Sigi,Hasanuddin Lamarauna", "di sampaikan"
+    ("dj01-sigipos-bkpsdm-sigi-ingatkan-asn-jangan-ikut-kampanye.html", "Hasanuddin Lamarauna"),
+    # pull quotes credited after a dash: '“...” — Kepala Kanreg VI BKN Medan, Darwin Halomoan Siregar'
+    ("dk06-bkn-kanreg-vi-medan-rekomendasi-bawaslu.html", "Darwin Halomoan Siregar"),
 ])
-async def test_tambah_reads_app_shells_columns_transcripts_and_photo_stories(admin_bot, news_site, page, official):
+async def test_tambah_names_the_official_of_hard_pages(admin_bot, news_site, page, official):
     news_site.expect_request(f"/{page}").respond_with_data(
         (SPEAKER_PAGES / page).read_text(encoding="utf-8"), content_type="text/html")
     mark = admin_bot.emu.mark()

@@ -44,6 +44,10 @@ def _hostile(size: int) -> dict[str, str]:
         "parentheses": fill("("),
         "places": fill("Kalimantan Barat "),
         "sentences": fill("Ini kalimat pendek. "),
+        # single marks that open a quotation never closed, apostrophes, a dash after each quote
+        "quote marks of every kind": "'" + fill("'ab Jum'at “Netral.” — "),
+        # a sloppy outlet's glued commas and stops, "di sampaikan", emoji after a sentence
+        "sloppy writing": fill("kata,Dia.Lalu di sampaikan Netral. 🙏 "),
     }
 
 

@@ -17,13 +17,16 @@ from index.corpus.name_words import (GIVEN_NAMES, HONORIFICS, MAX_TOKEN_CHARS, N
                                      bare, could_be_name, is_degree, is_initial, is_place_word, name_like, place_spans,
                                      strict_name, strip_honorifics)
 from index.corpus.roles import EPITHET_END, LOCAL_OFFICES, after_former, read_role, role_at
-from index.corpus.saying import LINKS_BEFORE_VERB, SAY_BEFORE, says_next
+from index.corpus.saying import LINKS_BEFORE_VERB, SAID_BY, SAY_BEFORE, says_next
 
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
 QUOTE_MARK = re.compile(r"[\"“”]")
 # "SELONG-Penjabat", "Harianjogja.com, GUNUNGKIDUL—Penjabat", "MANADOPOST.ID—Penjabat": the
 # dateline opens the paragraph.
 _GLUED_DATELINE = re.compile(r"^((?:\S+\s+){0,3}?[A-Z]{3,}(?:\.[A-Z]{2,3})?[-–—])(?=[A-Z][a-z])")
+# A passive verb of saying with its prefix written apart, as small outlets often do: "Hal itu
+# di sampaikan Hasanuddin".
+_PREFIX_APART = re.compile(r"\b([Dd]i) (%s)\b" % "|".join(sorted(w[2:] for w in SAID_BY)))
 # The Batak "boru" written short with a period ("Lamria br. Simanjuntak"): no sentence's end.
 _BORU = re.compile(r"\b([Bb]r)\.(?=\s+[A-Z])")
 # Police ranks written out, as press releases do, by the short form the rank list knows.
@@ -305,7 +308,7 @@ def split_words(text: str) -> list[str]:
 
 def _normalized(text: str) -> str:
     """`text` as `split_words` and `quoted_words` read it, so that their words align."""
-    text = _BORU.sub(r"\1", _GLUED_DATELINE.sub(r"\1 ", text))
+    text = _PREFIX_APART.sub(r"\1\2", _BORU.sub(r"\1", _GLUED_DATELINE.sub(r"\1 ", text)))
     return _RANK_IN_FULL.sub(lambda m: _RANKS_IN_FULL[" ".join(m.group(0).lower().split())], text)
 
 

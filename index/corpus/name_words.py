@@ -34,6 +34,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "sangadi", "hukum tua", "kuwu", "pambakal", "raja negeri",  # village heads' own titles
     "penghulu", "klebun",  # Riau's kampung heads ("Penghulu Kampung Teluk Lanus"), Madura's village heads
     "irban",  # an Inspektur Pembantu: "Irban Wilayah III"
+    "babinsa", "bhabinkamtibmas",  # a village's army and police officers: "Babinsa Koramil Babat"
     "mantri pamong praja",  # Yogyakarta city's district head
     "bendesa", "klian",  # Bali's customary village and banjar heads
     # customary heads of eastern Indonesia: Manggarai's, Buton's, the Kaili's, Papua's
@@ -129,7 +130,10 @@ TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "pro
                      "aipda", "bripka", "brigpol", "briptu", "bripda", "brigjen", "brigjenpol",
                      "irjen", "irjenpol", "komjen", "jenderal", "letkol", "kolonel", "mayor",
                      "kapten", "lettu", "letda", "mayjen", "letjen", "laksma", "laksda",
-                     "laksdya", "laksamana", "marsma", "marsda", "marsdya", "marsekal"})
+                     "laksdya", "laksamana", "marsma", "marsda", "marsdya", "marsekal",
+                     # non-commissioned and enlisted ranks: "Babinsa Koramil Babat, Serka Mujiono"
+                     "serma", "serka", "sertu", "serda", "pelda", "peltu", "kopka", "koptu", "kopda",
+                     "praka", "pratu", "prada", "brigadir", "bharaka", "bharatu", "bharada"})
 # Places and institutions named after someone: a title after them is part of the place's name
 # ("Universitas Jenderal Soedirman", "Jalan Kolonel Sugiono", "RSUD Dr. Soetomo"), no person's.
 NAMESAKES = frozenset({"universitas", "univ", "institut", "jalan", "jl", "jln", "bandara", "stadion",
@@ -161,6 +165,8 @@ komang ngurah anak ida ni surya wahyu kurnia jaya dana bintang mega fajar rizki 
 siti ratna kartika permata mutiara wulan bunga melati lestari rahayu puspita kusuma murni suci
 fitri nur asih pertiwi sukma hidayat bambang teguh dimas arya maulana galih gunawan wijaya
 permana ananda budiman salim karim satria
+hadi rudi bowo taufik bahri deni doni toni indra arifin endang nining nani lilis maya dina suryani
+ilham syarif amir bahar hamzah hanafi jamal kamal latif malik rasyid wahid rahim madi yadi tatang kusumo
 """.split())
 
 

@@ -22,9 +22,10 @@ from index.corpus.people import (MAX_PEOPLE, Person, initialled, named_holder, r
                                  same_person, take_initials, within)
 from index.corpus.places import places_at, without_brackets
 from index.corpus.roles import EPITHET_END, LOWER_CASE_HEADS, after_former, read_role, role_at, skip_verb
-from index.corpus.saying import LINKS_BEFORE_VERB, SAY_BEFORE, is_say_after, relays, says_next
+from index.corpus.saying import ALSO_ADVERBS, LINKS_BEFORE_VERB, SAY_BEFORE, is_say_after, relays, says_next
 
 _ACCOMPANYING = frozenset({"didampingi", "beserta"})
+_DASHES = frozenset("—–")
 _COVERS = frozenset({"membidangi", "membawahi", "menangani", "mengampu"})  # "Anggota ... yang membidangi ..."
 # Heads that are someone's only with the unit they head.
 _HEADS_OF_NOTHING = frozenset({"kepala", "ketua", "sekretaris", "direktur", "koordinator"})
@@ -275,10 +276,18 @@ class ParagraphReader:
             _take_nickname(words, i, self.named[-1] if self.named else self.current)
         if is_say_after(lower) and lower.endswith("nya"):
             self._speak(None)  # "tegasnya", "menurutnya"
-        elif says_next(words, i) and not words[i].endswith((".", ":")):
+        elif says_next(words, i) and not words[i].endswith((".", ":")) or self._credit_after_quote(i):
             self._speaker_after(i)
         elif lower in SAY_BEFORE:
             self._speaker_before(i)
+
+    def _credit_after_quote(self, i: int) -> bool:
+        """Right after a quotation, a dash credits it, as a pull quote does ('“...” — Kepala
+        Kanreg VI BKN Medan, Darwin Halomoan Siregar'), and so does "tegas" or "jelas" with
+        no comma before it ('"... hukuman disiplin" jelas Rusli.')."""
+        word = self.words[i]
+        return (word in _DASHES or bare(word).lower() in ALSO_ADVERBS) and i > 0 and self.quoted[i - 1] \
+            and not self.quoted[i]
 
     def _speaker_after(self, i: int) -> None:
         """ "kata Hera", "kata dia", "Menurut Rahma, sapaan akrabnya", "kata ZA"."""

@@ -21,14 +21,15 @@ from index.corpus.name_words import (ACTING, ADAT_TITLE_SHORT, GIVEN_NAMES, NAME
                                      has_place, is_degree, is_initial, is_place_word, name_like,
                                      without_opening_title)
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out, spelled_words
-from index.corpus.roles import is_acting, role_at
+from index.corpus.roles import LOCAL_OFFICES, is_acting, role_at
 
 MAX_PEOPLE = 64            # people tracked per article; real articles quote a handful
 MAX_POSITIONS = 8          # distinct positions (and nicknames) kept per person; real articles give one or two
 # A headline names a body for its head: "Bawaslu Bali Temukan ..." is its chair's news.
 _HEADS_OF_BODIES = frozenset({"kepala", "ketua", "direktur"})
 # Parts of a body whose heads are not the body's head: "Kepala Bagian", "Kepala Seksi".
-_PARTS = frozenset({"bagian", "bidang", "seksi", "subbagian", "subbidang", "sub", "urusan", "satuan", "unit"})
+_PARTS = frozenset({"bagian", "bidang", "seksi", "subbagian", "subbidang", "sub", "urusan", "satuan", "unit",
+                    "desa"})  # a village's head is no "Kepala Dinas ... dan Desa"
 # Where a body's name ends and its place begins: "Bawaslu Kabupaten Toba".
 _LEVELS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
 # and those who speak for a body the headline opens with, less surely: "Pemprov Sumut Tunggu
@@ -300,7 +301,8 @@ def _head(position: str) -> str:
 
 def in_headline(person: Person, headline: list[str], title: str = "", speaks_most: bool = False) -> tuple[int, int]:
     """How surely the headline names the person, and how early, as a sort key: first a
-    name word that is no common given name or every word of an office they hold; then the
+    name word that is no common given name, every word of an office they hold, or the office
+    without its place opening the headline ("Pj Gubernur Lantik Pj Wali Kota ..."); then the
     body a "Kepala" or "Ketua" heads ("BKPSDM Toba" for the Kepala BKPSDM Kabupaten Toba;
     "DPRD Halsel" for the chair of its Komisi I, less surely than for the head of the body
     itself; "Kemendagri" for a Direktur Jenderal in it), which "Pjs. Bupati Banyumas Hadiri
@@ -322,7 +324,12 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
         # Dilaporkan ..." for the "Kepala Desa Sukarara Timur, Kecamatan Sakra Barat"
         words = position_words(_JOINED_DIVISION.sub("", _SET_OFF_PLACE.sub("", position)))
         if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
-            return -2, at[words[0]]  # where the office is named, not its place: "DPRD Garut, ... Minta Sekda"
+            # where the office is named, not its place: "DPRD Garut, ... Minta Sekda"
+            return -2, _where(headline, words)
+        place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
+        office = [w for w in words if w not in place]
+        if len(set(office)) > 1 and office != words and headline[:len(office)] == office:
+            found = min(found, (-2, 0))  # the headline's subject without its place: "Pj Gubernur Lantik ..."
         head = _head(position)
         if head == "inspektur" and "pembantu" not in words and "inspektorat" in at \
                 and (at["inspektorat"] == 0 or set(words[1:]) <= at.keys()):
@@ -333,7 +340,6 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
         head, *part = head.split()  # the head of a part ("Kepala Bidang Propam") heads no more than it
         if head in _HEADS_OF_BODIES or head in _SPEAK_FOR_BODIES:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
-            place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
             # a body starts with its own word: not "Desa Kubu Raya" of the "Dinas ... dan Desa"
             at_body = next((k for k in range(1, len(words) - 1)
                             if (words[k] in _BODY_STARTS or part and k == 2)
@@ -433,7 +439,8 @@ def _runs_around(words: list[str], name: list[str]) -> list[tuple[str, int]]:
             continue  # "Andi, Irfan": two people
         start = k  # a given name before one word ("Yessi" in full); after two, a surname only
         while size == 1 and start > 0 and k - start < _FULL_NAME_WORDS \
-                and not words[start - 1].endswith((",", ".", ":")) and name_like(bare(words[start - 1]), Counter()):
+                and not words[start - 1].endswith((",", ".", ":")) and name_like(bare(words[start - 1]), Counter()) \
+                and not (start > 1 and bare(words[start - 2]).lower() in LOCAL_OFFICES):  # "Desa Kembiritan": a place
             start -= 1
         end = k + size
         while end < len(words) and end - start < _FULL_NAME_WORDS and not words[end - 1].endswith((",", ".", ":")) \

@@ -73,6 +73,7 @@ OFFICE_WORDS = {
     "sekdaprov": "Sekretaris Daerah Provinsi",
     "walikota": "Wali Kota", "wako": "Wali Kota", "wawali": "Wakil Wali Kota", "wawako": "Wakil Wali Kota",
     "kadis": "Kepala Dinas", "mendagri": "Menteri Dalam Negeri", "dirjen": "Direktur Jenderal",
+    "irjen": "Inspektur Jenderal",
     "kapuspen": "Kepala Pusat Penerangan",
     **dict.fromkeys(("menpan", "menpan-rb", "menpanrb"),
                     "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"),

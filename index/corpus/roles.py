@@ -25,6 +25,11 @@ _CLAUSE_WORDS = 8          # how far after an office its verb of saying may come
 _QUOTES = frozenset("\"“”")
 # Words that end a district's or village's name rather than start a person's: "Sakra Barat".
 _PLACE_TAILS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "hulu", "hilir", "ilir", "darat", "laut"})
+# Words of the land and water that open a two-word place name: "Camat Sungai Ambawang
+# Antonius Jumadi", "Kades Tanjung Harapan ...".
+_PLACE_OPENERS = frozenset({"sungai", "sei", "tanjung", "teluk", "muara", "kuala", "pulau", "bukit", "batu",
+                            "air", "ujung", "pangkalan", "tanah", "padang", "rantau", "labuhan", "danau",
+                            "gunung", "lubuk", "koto", "rawa", "talang", "pematang", "tebing"})
 # Only after "Pelaksana"/"Pejabat": a sentence's "Sementara Ketua Bawaslu ..." is "meanwhile".
 _ACTING_TAIL = frozenset({"tugas", "harian", "sementara"})
 # Offices and bodies of a district or village: the word after them is its place.
@@ -92,7 +97,9 @@ def role_at(words: list[str], i: int, capitalised: bool = True, stood_in_for: bo
     before: "kepala desa" in running text is an office in general, not a person's.
     `stood_in_for`: only the office after "mewakili", which speaks for no one but may name
     its holder ("mewakili Pj Bupati Lampung Selatan, Arsyad Nurdin,")."""
-    if capitalised and not words[i][:1].isupper() and \
+    # A paragraph's first word is capitalised however the writer typed it: "kepala BKPSDM
+    # Toraja Utara, Yulius Bato Pasolang menambahkan"
+    if capitalised and i > 0 and not words[i][:1].isupper() and \
             (bare(words[i]).lower() not in LOWER_CASE_HEADS or words[i].endswith(",")):
         return 0  # "Dari sisi akademisi, pengamat ...": the second is the office
     k = i - 1  # past an acting prefix: "mewakili Penjabat Gubernur" is no one's office either
@@ -374,6 +381,9 @@ def _local_place_first(office: list[str], unit: list[str], name: str | None,
     tails = list(takewhile(lambda w: w.lower() in _PLACE_TAILS, name.split()))
     if tails and unit:  # "Camat Singkawang Selatan Syarif Hamdani": no name opens on a compass point
         return [*unit, *tails], " ".join(name.split()[len(tails):]) or None
+    if len(office) > 1 and bare(office[-1]).lower() in _PLACE_OPENERS and _ends_local(office[:-1]):
+        first, *rest = name.split()  # "Camat Sungai Ambawang Antonius Jumadi": the opener's place goes on
+        return [*unit, first], " ".join(rest) or None
     if not _ends_local(office):
         return unit, name
     if len(office) > 1 and office[-2].endswith(","):
@@ -381,15 +391,17 @@ def _local_place_first(office: list[str], unit: list[str], name: str | None,
     first, *rest = name.split()
     if first in names or first.lower() in GIVEN_NAMES:
         return unit, name
-    place = [first, *takewhile(lambda w: w.lower() in _PLACE_TAILS, rest)]  # "Camat Sakra Barat, Selasa"
+    opener = [first, rest[0]] if first.lower() in _PLACE_OPENERS and rest else [first]  # "Sungai Ambawang"
+    place = [*opener, *takewhile(lambda w: w.lower() in _PLACE_TAILS, rest[len(opener) - 1:])]  # "Sakra Barat"
     return [*unit, *place], " ".join(rest[len(place) - 1:]) or None
 
 
 def _ends_local(office: list[str]) -> bool:
-    """Whether the office's last word is a district's or village's, so the next is its place.
+    """Whether the office's last word is a district's or village's ("Pengawas Kelurahan/Desa"
+    too), so the next is its place.
     Maluku's village head is the "Raja Negeri": "negeri" alone ends "Menteri Dalam Negeri"."""
     last = [bare(w).lower() for w in office[-2:]]
-    return last[-1] in LOCAL_OFFICES or last == ["raja", "negeri"] \
+    return last[-1].split("/")[-1] in LOCAL_OFFICES or last == ["raja", "negeri"] \
         or last[-1].isdigit() and last[0] in _NUMBERED_SCHOOLS  # "Kepala SDN 3 Kembiritan"
 
 

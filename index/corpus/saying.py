@@ -13,14 +13,14 @@ _SAY_AFTER = frozenset(
     "cetus sergah balas jawab sindir seloroh kelakar".split())
 # Passive verbs of saying, followed by the speaker ("Hal itu disampaikan Kepala BKPP ...",
 # "... disampaikan oleh Bupati ...", "dijelaskannya").
-_SAID_BY = frozenset(
+SAID_BY = frozenset(
     "disampaikan dikatakan diungkapkan dijelaskan ditegaskan diutarakan dipaparkan disebutkan "
     "ditambahkan dituturkan diucapkan dinyatakan "
     "dibenarkan diamini dibantah ditanggapi dijawab".split())  # "Hal itu dibenarkan oleh Ketua Bawaslu ..."
-_SPEAKER_FOLLOWS = _SAY_AFTER | _SAID_BY | {"menurut"}
+_SPEAKER_FOLLOWS = _SAY_AFTER | SAID_BY | {"menurut"}
 # Of those, the ones that are adjectives or adverbs in running text: a verb of saying only
 # right after the quote ("menindak tegas lurah", "sudah jelas", "lebih lanjut").
-_ALSO_ADVERBS = frozenset({"tegas", "jelas", "lanjut", "tambah", "terang", "tutup",
+ALSO_ADVERBS = frozenset({"tegas", "jelas", "lanjut", "tambah", "terang", "tutup",
                            "balas", "jawab"})  # "tanggung jawab Kepala BKD" is no saying
 # Verbs of saying after the speaker: "Ani Sofian menekankan ...".
 SAY_BEFORE = frozenset(
@@ -64,9 +64,9 @@ def says_next(words: list[str], i: int) -> bool:
     if lower in _SPEECHES:  # '"...," demikian (isi) sambutan Pj Bupati yang dibacakan Sekda.'
         k = i - 2 if i > 1 and bare(words[i - 1]).lower() in {"isi", "bunyi"} else i - 1
         return k > 0 and bare(words[k]).lower() == "demikian" and words[k - 1].endswith(",")
-    if lower in _ALSO_ADVERBS:  # '"...," tegas Bupati', but not "menindak tegas lurah"
+    if lower in ALSO_ADVERBS:  # '"...," tegas Bupati', but not "menindak tegas lurah"
         return i == 0 or words[i - 1].endswith((",", ".", "!", "?"))
-    return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in _SAID_BY)
+    return is_say_after(lower) or (lower == "oleh" and i > 0 and bare(words[i - 1]).lower() in SAID_BY)
 
 
 def relays(words: list[str], i: int) -> bool:

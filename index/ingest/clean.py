@@ -75,6 +75,8 @@ _TRAILING_CREDIT = re.compile(r"\s*[(\[](?:\*|[^()\[\]]{1,40}/[^()\[\]]{1,60})[)
 # An embedded post's tail after its last sentence: hashtags and its picture link ("... terdekat.
 # #AwasiPilkada pic.twitter.com/Xy7pQ2lmNb"), which left the post without a sentence end.
 _EMBED_TAIL = re.compile(r"(?<=[.!?…\"'”’])(?:\s+(?:#\w{1,60}|pic\.twitter\.com/\S{1,40}|https?://\S{1,200}))+\s*$")
+# Emoji after the last sentence ('"Jangan kita tutup mata," ujarnya. 🙏🙏'), as small outlets add them.
+_EMOJI_TAIL = re.compile(r"(?<=[.!?…\"'”’])[\s\u200d\ufe0f\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+$")
 MAX_LIST_ITEMS = 20
 # A list item as extracted text gives it: "- item", "• item", "1. item", "a) item".
 _LIST_ITEM = re.compile(r"^(?:[-•*·]|\d{1,2}[.)]|[a-z][.)])\s+(\S.*)$")
@@ -93,13 +95,13 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
     kept: list[str] = []
     seen: set[str] = {dedupe_key(title)} if title else set()
     corrections: list[tuple[str, str, str]] = []
-    for line in joined_lists(rejoined(normalize_spaces(raw) for raw in lines)):
+    for line in joined_lists(rejoined(double_quoted(normalize_spaces(raw)) for raw in lines)):
         if _END_MARKERS.match(line) and kept:
             break
         if _CORRECTION_NOTE.match(line):
             corrections += _corrected(line)
             continue
-        line = _TRAILING_CREDIT.sub("", _EMBED_TAIL.sub("", line))
+        line = _TRAILING_CREDIT.sub("", _EMBED_TAIL.sub("", _EMOJI_TAIL.sub("", line)))
         if not is_prose(line):
             continue
         key = dedupe_key(line)
@@ -150,6 +152,37 @@ def _corrected(note: str) -> list[tuple[str, str, str]]:
     return corrections
 
 
+# Single quotation marks standing for double ones, in a paragraph that has no double ones:
+# "'Untuk ASN kami teruskan ke BKN,' jelas Fauzan." A span of four words or more, or an
+# opening mark that starts the paragraph (a quotation carried on), is a quotation; a word or
+# two ("'like'", 'serangan fajar') is the writer's own scare quotes, and an apostrophe inside
+# a word ("Jum'at") is none. The span stops at the next mark, so a paragraph is read once.
+_SINGLE_QUOTED = re.compile(r"(?<!\S)['‘]((?:[^'‘’\"“”]|(?<=\w)['’](?=\w)){1,2000}?[^\s'‘’])['’](?!\w)")
+_SINGLE_OPENING = re.compile(r"^['‘](?=\w)")
+_DOUBLE_QUOTES = re.compile(r"[\"“”]")
+_QUOTATION_WORDS = 4
+# A quotation credited after a dash, as pull quotes are: '“...” — Kepala Kanreg VI BKN Medan,
+# Darwin Halomoan Siregar'. The credit is no sentence of its own.
+_DASH_CREDIT = re.compile(r"^[—–]\s*[^—–“”\"\s][^—–“”\"]{2,160}$")
+_CREDITED_AFTER_DASH = re.compile(r"[”\"]\s*[—–]\s*[^—–“”\"]{3,160}$")
+
+
+def double_quoted(line: str) -> str:
+    """`line` with single quotation marks that stand for double ones written as double ones."""
+    if _DOUBLE_QUOTES.search(line):
+        return line  # single marks inside double ones quote within a quotation
+    line = _SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”" if len(m.group(1).split()) >= _QUOTATION_WORDS
+                              else m.group(0), line)
+    return line if _DOUBLE_QUOTES.search(line) else _SINGLE_OPENING.sub("“", line)
+
+
+def _credited(line: str) -> str:
+    """A quotation with its credit after a dash ends as a sentence."""
+    if _CREDITED_AFTER_DASH.search(line) and not _SENTENCE_END.search(line):
+        return line + "."
+    return line
+
+
 def rejoined(lines: Iterable[str]) -> Iterator[str]:
     """Lines that extraction split inside a sentence, joined again: a line that starts with
     ", " or ";" goes on the line before it (an inline quotation, <q>, comes out as a line
@@ -159,14 +192,15 @@ def rejoined(lines: Iterable[str]) -> Iterator[str]:
     previous: str | None = None
     for line in lines:
         if previous is not None and (line[:1] in ",;" and not previous.endswith((".", "!", "?"))
-                                     or _left_open(previous) and _closes(line)):
+                                     or _left_open(previous) and _closes(line)
+                                     or previous.endswith(("”", '"')) and _DASH_CREDIT.match(line)):
             previous = f"{previous}{' ' if line[:1] not in ',;' else ''}{line}"
             continue
         if previous is not None:
-            yield previous
+            yield _credited(previous)
         previous = line
     if previous is not None:
-        yield previous
+        yield _credited(previous)
 
 
 def _left_open(line: str) -> bool:
@@ -259,9 +293,18 @@ def is_debris(line: str) -> bool:
     return len(line) <= 300 and not any(q in line for q in _QUOTES) and bool(_PROMO.search(line))
 
 
+# A comma or full stop with no space after it, between words: "Kabupaten Sigi,Hasanuddin
+# Lamarauna", "bukan tim sukses.Kalau mau", "Pilkada 2024,Sekretaris", "(Halsel),Abdurrahman".
+# Not in numbers ("1,5"), degrees ("S.Sos") or web addresses ("Liputan6.com", "Detik.Com").
+_GLUED_PUNCTUATION = re.compile(r"(?<!\bwww)(?<=[a-z]{2})([,.])(?=[A-Z][a-z])(?!(?:Com|Net|Org|Co\.|Id)\b)"
+                                r"|(?:(?<=[a-z]{2})|(?<=\d{4})|(?<=\))),(?=[A-Za-z]{2})")
+# A mark typed twice: 'hukuman disiplin"" jelas Rusli', "bukan saya,,silahkan".
+_DOUBLED_MARK = re.compile(r"([\"“”,])\1+")
+
+
 def normalize_spaces(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _DOUBLED_MARK.sub(r"\1", unicodedata.normalize("NFKC", text))
+    return _GLUED_PUNCTUATION.sub(lambda m: m.group(0) + " ", re.sub(r"\s+", " ", text).strip())
 
 
 def dedupe_key(text: str) -> str:
