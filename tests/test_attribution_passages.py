@@ -2176,3 +2176,39 @@ def test_a_headline_s_subject_named_without_its_place_is_the_main_official():
         "menelaah rekomendasi."]).officials
     assert [o.position for o in dpmd if o.name == "Nofriadi Putra"] == [
         "Kepala Dinas Pemberdayaan Masyarakat dan Desa Kampar"]
+
+
+def test_sector_officers_clergy_and_noble_titles():
+    """Rounds 118 to 120: "Staf ..." is a post, a priest's order after his name ("Pr") and
+    "RD." before it are no name, two acronyms in capitals stay acronyms ("BPMW GMIM"), a
+    village named with a word of the land is no speaker ("warga Desa Bandar Klippa"), a Dayak
+    "Damang" is an office, and "Kms." a noble title."""
+    speakers = detect_speakers("Kemenag dan Gereja Ajak ASN Netral", [
+        "Staf Penanganan Pelanggaran Bawaslu Kabupaten Garut, Fajar Ramdani, menuturkan laporan terus masuk.",
+        "Ketua Komisi Keadilan dan Perdamaian Keuskupan Maumere, RD. Silvester Moa Parera, Pr, mengatakan "
+        "gereja netral.",
+        "Ketua BPMW GMIM Wilayah Airmadidi, Pdt. Marlon Stevie Kaunang, mengatakan mimbar bukan tempat kampanye.",
+        "Salah seorang calon pengantin, Rina Sari Damanik, warga Desa Bandar Klippa, mengaku tidak diarahkan.",
+        "Damang Kepala Adat Kecamatan Kurun, Elias Tundjan, mengatakan adat melarang politik uang.",
+        "Kepala BKPSDMD Kerinci Kms. Ridwan Hakim mengatakan tim pemeriksa sudah dibentuk."])
+    held = {o.name: o.position for o in speakers.officials}
+    assert held["Marlon Stevie Kaunang"].startswith("Ketua BPMW GMIM Wilayah Airmadidi")  # with the article's place
+    del held["Marlon Stevie Kaunang"]
+    assert held == {"Fajar Ramdani": "Staf Penanganan Pelanggaran Bawaslu Kabupaten Garut",
+                    "Silvester Moa Parera": "Ketua Komisi Keadilan dan Perdamaian Keuskupan Maumere",
+                    "Elias Tundjan": "Damang Kepala Adat Kecamatan Kurun",
+                    "Ridwan Hakim": "Kepala BKPSDMD Kerinci"}
+    assert "Klippa" not in {o.name for o in speakers.by_paragraph}
+
+
+def test_a_regional_government_opening_a_headline_clause_is_its_sekda_s():
+    """Round 117: "..., Pemkab Gowa Larang ASN ..." with the Sekda announcing it and the
+    Bawaslu chair quoted more: the Sekda; "Empat ASN Pemkot Jambi Dipanggil Bawaslu" names
+    the ASN's government, not its subject."""
+    paragraphs = [
+        "Sekretaris Daerah Kabupaten Gowa Andi Rahmat Syamsuddin mengatakan larangan itu tertuang dalam edaran.",
+        "Ketua Bawaslu Kabupaten Gowa Saiful Jamaluddin mengatakan pihaknya akan mengawasi.",
+        "“Kami turunkan pengawas ke setiap TPS,” ujar Saiful.", "“Laporkan bila ada ASN jadi saksi,” kata Saiful."]
+    assert detect_speakers("Dua Hari Jelang Pencoblosan, Pemkab Gowa Larang ASN Jadi Saksi Paslon",
+                           paragraphs).main.name == "Andi Rahmat Syamsuddin"
+    assert detect_speakers("Empat ASN Pemkab Gowa Dipanggil Bawaslu", paragraphs).main.name == "Saiful Jamaluddin"

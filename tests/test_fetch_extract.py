@@ -697,6 +697,19 @@ def test_a_day_s_date_alone_after_the_headline_is_the_byline_s_and_a_header_s_to
     assert extract_article(today, "https://wartakapuas.example/c").date != "2024-12-09"
 
 
+def test_a_page_with_no_date_but_its_lead_s_takes_the_lead_s() -> None:
+    """No metadata, byline or label dates the page; its lead says when its news happened
+    ("..., Selasa (15/10/2024)."), a later paragraph tells of an earlier day."""
+    def page(lead_day: str) -> str:
+        body = (f"<p>SAMARINDA – Bawaslu Kota Samarinda meneruskan tiga kasus dugaan pelanggaran netralitas ASN ke "
+                f"BKN, {lead_day}. Ketiganya mengunggah foto bersama pasangan calon.</p>"
+                "<p>Foto-foto itu diambil saat jalan sehat yang digelar tim pemenangan, Sabtu (12/10/2024).</p>"
+                + "".join(f"<p>{p}</p>" for p in KAPUAS_HULU.paragraphs[:2]))
+        return f"<html><body><h1>Tiga ASN Samarinda Dilaporkan ke BKN</h1><article>{body}</article></body></html>"
+    assert extract_article(page("Selasa (15/10/2024)"), "https://kaltimpost.example/a").date == "2024-10-15"
+    assert extract_article(page("Selasa (31/02/2024)"), "https://kaltimpost.example/a").date == ""  # no such day
+
+
 def test_compressed_body_is_capped_after_decompression(site: NewsSite) -> None:
     bomb = gzip.compress(b"<html><body>" + b"\n" * 5_000_000)  # ~5 KB on the wire
     site.expect_request("/bom.html").respond_with_data(

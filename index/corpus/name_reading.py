@@ -16,7 +16,7 @@ from collections import Counter
 from index.corpus.name_words import (GIVEN_NAMES, HONORIFICS, MAX_TOKEN_CHARS, NAME_PARTICLES, NAMESAKES, ORG_WORDS,
                                      bare, could_be_name, is_degree, is_initial, is_place_word, name_like, place_spans,
                                      strict_name, strip_honorifics)
-from index.corpus.roles import EPITHET_END, LOCAL_OFFICES, after_former, read_role, role_at
+from index.corpus.roles import EPITHET_END, LOCAL_OFFICES, PLACE_OPENERS, after_former, read_role, role_at
 from index.corpus.saying import LINKS_BEFORE_VERB, SAID_BY, SAY_BEFORE, says_next
 
 _WORD = re.compile(r"[^\s\"“”‘’]{1,%d}" % MAX_TOKEN_CHARS)
@@ -291,9 +291,11 @@ def _named_after(words: list[str], k: int) -> bool:
     """Whether the name after `words[k]` is part of a place named after someone
     ("Universitas Halu Oleo", "Jalan Kolonel Sudiarto", "Universitas Jenderal Soedirman"),
     or the place of a numbered school or unit ("SDN 2 Tarogong Kidul") or of a village or
-    district ("di Balai Kalurahan Ngeposari")."""
+    district ("di Balai Kalurahan Ngeposari", "Desa Bandar Klippa")."""
     if k >= 0 and (bare(words[k]).isdigit() or bare(words[k]).lower() in LOCAL_OFFICES):
         return True
+    if k > 0 and bare(words[k]).lower() in PLACE_OPENERS and bare(words[k - 1]).lower() in LOCAL_OFFICES:
+        return True  # "warga Desa Bandar Klippa, mengaku"
     while k >= 0 and bare(words[k]).lower().rstrip(".") in HONORIFICS:
         k -= 1
     return k >= 0 and bare(words[k]).lower() in NAMESAKES

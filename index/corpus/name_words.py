@@ -23,7 +23,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "sekjen", "sekretaris", "inspektur", "inspektur jenderal", "camat", "panewu", "lurah", "menteri",
     "wakil menteri", "kepala", "wakil kepala", "ketua", "wakil ketua", "koordinator",
     "anggota", "asisten", "direktur", "direktur jenderal", "dirjen", "deputi", "komisioner",
-    "kadis", "kepala dinas", "kepala badan", "kepala desa", "kades", "staf ahli", "juru bicara",
+    "kadis", "kepala dinas", "kepala badan", "kepala desa", "kades", "staf ahli", "staf", "juru bicara",
     "plt", "plh", "mendagri", "presiden", "wakil presiden", "panglima", "kapolda", "kapolres",
     "kapolsek", "kapolri", "kabid", "kabag", "kasubag", "kasubbag", "kajari", "kajati",
     "dandim", "danrem", "pangdam", "menpan", "menpanrb", "menpan-rb", "kasat", "kasatreskrim",
@@ -39,6 +39,7 @@ _HEADS = [tuple(h.split()) for h in sorted((
     "bendesa", "klian",  # Bali's customary village and banjar heads
     # customary heads of eastern Indonesia: Manggarai's, Buton's, the Kaili's, Papua's
     "tu'a golo", "parabela", "totua ngata", "kepala suku", "mosalaki",
+    "damang",  # a Dayak district's customary head: "Damang Kepala Adat Kecamatan Kurun"
     "sekdaprov", "kapuspen", "wako", "wawako", "kakanreg", "asdep",
     "kaban", "wabup", "wagub", "wawali", "komandan", "wamendagri", "wamen", "sekkot", "sekkota",
     "dirreskrimum", "dirreskrimsus", "dirlantas", "dirintelkam", "dirbinmas", "kabidhumas",
@@ -124,7 +125,7 @@ TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "pro
                      "nyonya",
                      # religious titles ("Ustaz Fathurrahman", "Pdt. Yunus", "Romo Frans")
                      "kiai", "kyai", "habib", "ustaz", "ustadz", "ustad", "ustazah", "ustadzah",
-                     "syekh", "buya", "pdt", "pendeta", "romo",
+                     "syekh", "buya", "pdt", "pendeta", "romo", "rd",  # "RD.": a diocesan priest
                      # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                      "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
                      "aipda", "bripka", "brigpol", "briptu", "bripda", "brigjen", "brigjenpol",
@@ -151,7 +152,7 @@ HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust
                                "bapa", "mama",
                                # noble titles some articles write and others leave out: "Raden Ahmad
                                # Syukri" is "Ahmad Syukri"; Madura's "Ra", Palembang's "Kgs"/"Masagus"
-                               "raden", "ra", "ki", "nyi", "kgs", "kemas", "masagus", "mgs"}
+                               "raden", "ra", "ki", "nyi", "kgs", "kemas", "kms", "masagus", "mgs"}
 _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
                      r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
@@ -206,7 +207,9 @@ def is_degree(word: str) -> bool:
 # Degrees written without their dots ("AKBP Yudhistira Hadi Nugroho SIK"): spelt so, in
 # capitals as they are, they are no word or name.
 _DEGREES_WITHOUT_DOTS = frozenset({"MM", "SH", "MH", "SE", "ST", "MT", "MSi", "MAP", "SPd", "SIP", "SSos", "MPd",
-                                   "SIK", "SSTP", "MKes", "SKM", "SKom", "SAP", "SSi", "MAg", "MHum", "SHI", "SAg"})
+                                   "SIK", "SSTP", "MKes", "SKM", "SKom", "SAP", "SSi", "MAg", "MHum", "SHI", "SAg",
+                                   # a priest's clergy or order after the name: "Romo Name, Pr", "P. Name, SVD"
+                                   "Pr", "SVD", "OFM", "SJ", "MSF", "MSC", "CSsR"})
 
 
 def could_be_name(token: str) -> bool:

@@ -151,9 +151,11 @@ def _without_capitals(paragraph: str) -> str:
 
 def _is_shouted(word: str) -> bool:
     """A word in capitals that an acronym or a Roman numeral ("DPR RI", "Komisi II") is not:
-    four letters or more, or an abbreviated name ("MUH.", "ABD.")."""
+    four letters or more with two vowels ("BPMW GMIM" are acronyms), or an abbreviated name
+    ("MUH.", "ABD.")."""
     letters = [c for c in word if c.isalpha()]
-    long_enough = len(letters) > 3 or len(letters) == 3 and word.rstrip(",").endswith(".")
+    long_enough = len(letters) > 3 and sum(c in "AEIOU" for c in letters) > 1 \
+        or len(letters) == 3 and word.rstrip(",").endswith(".")
     return long_enough and all(c.isupper() for c in letters) and "." not in word.rstrip(".,")
 
 

@@ -337,6 +337,9 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
         government = _GOVERNMENT_OF.get(head, "")
         if speaks_most and government in written and set(words) - ACTING <= at.keys() | {head}:
             found = min(found, (-2, written.index(government)))  # "Pemprov Kalbar ... Teken" for its Pj Gubernur
+        if _government_is_subject(title) and spelled_words(position)[:2] == ["sekretaris", "daerah"] \
+                and set(words) - {head} <= at.keys():
+            found = min(found, (-1, 0))  # "..., Pemkab Gowa Larang ASN ...": its Sekda speaks for it
         head, *part = head.split()  # the head of a part ("Kepala Bidang Propam") heads no more than it
         if head in _HEADS_OF_BODIES or head in _SPEAK_FOR_BODIES:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
@@ -356,6 +359,15 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
 
 # The head of a regional government, and how a headline names the government.
 _GOVERNMENT_OF = {"gubernur": "pemprov", "bupati": "pemkab", "wali": "pemkot"}
+_GOVERNMENTS = frozenset(_GOVERNMENT_OF.values())
+
+
+def _government_is_subject(title: str) -> bool:
+    """A regional government opens one of the headline's clauses: "Dua Hari Jelang Pencoblosan,
+    Pemkab Gowa Larang ...", but not "Empat ASN Pemkot Jambi Dipanggil ..."."""
+    words = title.split()
+    return any(w.lower() in _GOVERNMENTS and (k == 0 or words[k - 1].endswith((",", ":")))
+               for k, w in enumerate(words))
 
 
 def _where(headline: list[str], body: list[str]) -> int:

@@ -27,7 +27,7 @@ _QUOTES = frozenset("\"“”")
 _PLACE_TAILS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "hulu", "hilir", "ilir", "darat", "laut"})
 # Words of the land and water that open a two-word place name: "Camat Sungai Ambawang
 # Antonius Jumadi", "Kades Tanjung Harapan ...".
-_PLACE_OPENERS = frozenset({"sungai", "sei", "tanjung", "teluk", "muara", "kuala", "pulau", "bukit", "batu",
+PLACE_OPENERS = frozenset({"sungai", "sei", "tanjung", "teluk", "muara", "kuala", "pulau", "bukit", "batu", "bandar",
                             "air", "ujung", "pangkalan", "tanah", "padang", "rantau", "labuhan", "danau",
                             "gunung", "lubuk", "koto", "rawa", "talang", "pematang", "tebing"})
 # Only after "Pelaksana"/"Pejabat": a sentence's "Sementara Ketua Bawaslu ..." is "meanwhile".
@@ -381,7 +381,7 @@ def _local_place_first(office: list[str], unit: list[str], name: str | None,
     tails = list(takewhile(lambda w: w.lower() in _PLACE_TAILS, name.split()))
     if tails and unit:  # "Camat Singkawang Selatan Syarif Hamdani": no name opens on a compass point
         return [*unit, *tails], " ".join(name.split()[len(tails):]) or None
-    if len(office) > 1 and bare(office[-1]).lower() in _PLACE_OPENERS and _ends_local(office[:-1]):
+    if len(office) > 1 and bare(office[-1]).lower() in PLACE_OPENERS and _ends_local(office[:-1]):
         first, *rest = name.split()  # "Camat Sungai Ambawang Antonius Jumadi": the opener's place goes on
         return [*unit, first], " ".join(rest) or None
     if not _ends_local(office):
@@ -391,7 +391,7 @@ def _local_place_first(office: list[str], unit: list[str], name: str | None,
     first, *rest = name.split()
     if first in names or first.lower() in GIVEN_NAMES:
         return unit, name
-    opener = [first, rest[0]] if first.lower() in _PLACE_OPENERS and rest else [first]  # "Sungai Ambawang"
+    opener = [first, rest[0]] if first.lower() in PLACE_OPENERS and rest else [first]  # "Sungai Ambawang"
     place = [*opener, *takewhile(lambda w: w.lower() in _PLACE_TAILS, rest[len(opener) - 1:])]  # "Sakra Barat"
     return [*unit, *place], " ".join(rest[len(place) - 1:]) or None
 

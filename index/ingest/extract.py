@@ -99,7 +99,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError(ExtractReason.NO_ARTICLE,
                            f"{url}: only {len(text)} characters of main text")
-    published = meta_date or byline_date or _iso_date(doc.date or "")
+    published = meta_date or byline_date or _iso_date(doc.date or "") or _lead_date(paragraphs[0])
     return ExtractedArticle(title=title, outlet=outlet, date=published, text=text, url=url,
                             byline=byline)
 
@@ -375,6 +375,20 @@ def _byline_date(pieces: list[str], shown: list[str], headline: str) -> str:
         else (found[4], found[6], found[7])
     try:
         return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return ""
+
+
+# Or, when the page gives no date at all, the day the lead says its news happened: "Bawaslu
+# ... meneruskan tiga kasus ke BKN, Selasa (15/10/2024)." Later paragraphs tell of earlier days.
+_LEAD_DATE = re.compile(r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\((\d{1,2})/(\d{1,2})/(\d{4})\)",
+                        re.IGNORECASE)
+
+
+def _lead_date(lead: str) -> str:
+    found = _LEAD_DATE.search(lead)
+    try:
+        return date(int(found[3]), int(found[2]), int(found[1])).isoformat() if found else ""
     except ValueError:
         return ""
 
