@@ -2212,3 +2212,17 @@ def test_a_regional_government_opening_a_headline_clause_is_its_sekda_s():
     assert detect_speakers("Dua Hari Jelang Pencoblosan, Pemkab Gowa Larang ASN Jadi Saksi Paslon",
                            paragraphs).main.name == "Andi Rahmat Syamsuddin"
     assert detect_speakers("Empat ASN Pemkab Gowa Dipanggil Bawaslu", paragraphs).main.name == "Saiful Jamaluddin"
+
+
+def test_a_body_s_own_site_names_it_in_its_parts_posts_and_an_accountant_s_degree_is_no_name():
+    """Rounds 122 and 123: on Bawaslu Garut's site "Kordiv HPPH" and "Kepala Sekretariat" are
+    Bawaslu Garut's posts; "Name, S.E., Ak.," ends with a degree."""
+    speakers = detect_speakers("Bawaslu Teruskan Lima Kasus Netralitas ASN ke BKN", [
+        "Kordiv HPPH, Rina Marlina Sopian, mengatakan kelima kasus sudah dikaji.",
+        "Kepala Sekretariat, Hendrikus Sudarmo, menyebut patroli digelar sampai masa tenang.",
+        "Inspektur Kabupaten OKI Yulia Marlina Sari, S.E., Ak., yang turut mendampingi mengatakan pemeriksaan "
+        "berlapis."], outlet="Bawaslu Kabupaten Garut")
+    held = {o.name: o.position for o in speakers.officials}
+    assert held["Rina Marlina Sopian"] == "Kordiv HPPH Bawaslu Kabupaten Garut"
+    assert held["Hendrikus Sudarmo"] == "Kepala Sekretariat Bawaslu Kabupaten Garut"
+    assert "Yulia Marlina Sari" in held and "Ak" not in held

@@ -105,6 +105,8 @@ SPEAKER_PAGES = REPO / "eval" / "speakers"
     ("dj01-sigipos-bkpsdm-sigi-ingatkan-asn-jangan-ikut-kampanye.html", "Hasanuddin Lamarauna"),
     # pull quotes credited after a dash: '“...” — Kepala Kanreg VI BKN Medan, Darwin Halomoan Siregar'
     ("dk06-bkn-kanreg-vi-medan-rekomendasi-bawaslu.html", "Darwin Halomoan Siregar"),
+    # sections each ending in a "Baca Juga" link labelled beside it: once refused as a list of teasers
+    ("dr09-idntimes-sulsel-bawaslu-makassar-rekomendasikan-5-asn-disanksi-pose-jari.html", "Andi Muhammad Fadli"),
 ])
 async def test_tambah_names_the_official_of_hard_pages(admin_bot, news_site, page, official):
     news_site.expect_request(f"/{page}").respond_with_data(

@@ -483,6 +483,10 @@ def test_a_box_inside_the_article_is_read_and_a_sidebar_is_not() -> None:
     html = f"<html><body><article>{body}{box}</article>{sidebar}</body></html>"
     text = extract_article(html, "https://wartakapuas.example/a").text
     assert "satgas kepegawaian sudah turun" in text and "Harga kopi" not in text
+    # a regional daily's boxed side story among the body's paragraphs, on a page with no <article>
+    html = f"<html><body><div class='post-content'>{body}{box}</div>{sidebar}</body></html>"
+    text = extract_article(html, "https://wartakapuas.example/b").text
+    assert "satgas kepegawaian sudah turun" in text and "Harga kopi" not in text
 
 
 def test_readers_comments_named_in_indonesian_or_english_are_left_out() -> None:
@@ -533,6 +537,14 @@ def test_a_list_of_teasers_is_no_article_and_an_article_with_related_links_is() 
         extract_article(flat, "https://wartakapuas.example/terkini")
     # the article page itself lists the same stories beside its text: still an article
     assert KAPUAS_HULU.quote in extract_article(render_article(KAPUAS_HULU), "https://wartakapuas.example/a").text
+    # and so does one whose sections each hold a "Baca Juga" link labelled beside it
+    sections = "".join(
+        f"<div class='article-section'><h2>{n}. Bagian</h2><p>{paragraph}</p><div class='read-also'>"
+        f"<span>Baca Juga:</span> <a href='/b/{n}'>{title}</a></div></div>"
+        for n, (paragraph, title) in enumerate(zip((KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs,
+                                                   KAPUAS_HULU.related + SINGKAWANG.related), 1))
+    labelled = f"<html><body><h1>{KAPUAS_HULU.title}</h1><div class='article-content'>{sections}</div></body></html>"
+    assert KAPUAS_HULU.lead[:60] in extract_article(labelled, "https://wartakapuas.example/c").text
     # a "most read" widget teases other stories, and this one too: its teasers are no
     # statements of this article, but its own lead, teased there as well, stays
     others = [(title, f"{title}, kata pejabat setempat kepada wartawan di kantornya pekan ini.")

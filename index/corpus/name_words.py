@@ -89,14 +89,18 @@ sd sdn smp smpn sma sman smk smkn mtsn puskesmas kalurahan kapanewon padukuhan w
 """.split())
 # Posts within a body, which its own site or a report's "Dari Bawaslu Sulsel, ..." names
 # without the body ("Koordinator Divisi Pencegahan"); a body's own units name no other body.
-POSTS_WITHIN = frozenset({"anggota", "koordinator", "kasubbag", "kasubag", "kabag", "kabid", "kasi"})
+POSTS_WITHIN = frozenset({"anggota", "koordinator", "kordiv", "kasubbag", "kasubag", "kabag", "kabid", "kasi"})
+# and the heads of a body's parts: "Kepala Bagian Hukum dan SDM", "Kepala Sekretariat"
+_PARTS_HEADED = frozenset({"bagian", "subbagian", "bidang", "seksi", "sekretariat"})
 BODY_WORDS = ORG_WORDS - {"divisi", "bidang", "bagian", "seksi"}
 
 
 def within_a_body(position: str) -> bool:
     """A post that names no body of its own: "Koordinator Divisi Penanganan Pelanggaran"."""
     words = [bare(w).lower() for w in position.split()]
-    return bool(words) and words[0] in POSTS_WITHIN and not any(w in BODY_WORDS for w in words[1:])
+    within = bool(words) and (words[0] in POSTS_WITHIN or words[0] == "kepala" and words[1:2] != []
+                              and words[1] in _PARTS_HEADED)
+    return within and not any(w in BODY_WORDS for w in words[1:])
 
 
 # A place's level written short ("Kab. Tangerang", "Kec. Lembang"): no name, no sentence's end.
@@ -209,7 +213,8 @@ def is_degree(word: str) -> bool:
 _DEGREES_WITHOUT_DOTS = frozenset({"MM", "SH", "MH", "SE", "ST", "MT", "MSi", "MAP", "SPd", "SIP", "SSos", "MPd",
                                    "SIK", "SSTP", "MKes", "SKM", "SKom", "SAP", "SSi", "MAg", "MHum", "SHI", "SAg",
                                    # a priest's clergy or order after the name: "Romo Name, Pr", "P. Name, SVD"
-                                   "Pr", "SVD", "OFM", "SJ", "MSF", "MSC", "CSsR"})
+                                   "Pr", "SVD", "OFM", "SJ", "MSF", "MSC", "CSsR",
+                                   "Ak"})  # an accountant's: "Name, S.E., Ak.,"
 
 
 def could_be_name(token: str) -> bool:

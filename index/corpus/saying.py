@@ -21,7 +21,7 @@ _SPEAKER_FOLLOWS = _SAY_AFTER | SAID_BY | {"menurut"}
 # Of those, the ones that are adjectives or adverbs in running text: a verb of saying only
 # right after the quote ("menindak tegas lurah", "sudah jelas", "lebih lanjut").
 ALSO_ADVERBS = frozenset({"tegas", "jelas", "lanjut", "tambah", "terang", "tutup",
-                           "balas", "jawab"})  # "tanggung jawab Kepala BKD" is no saying
+                          "balas", "jawab"})  # "tanggung jawab Kepala BKD" is no saying
 # Verbs of saying after the speaker: "Ani Sofian menekankan ...".
 SAY_BEFORE = frozenset(
     "menegaskan mengatakan mengingatkan menekankan menyampaikan mengimbau menjelaskan "

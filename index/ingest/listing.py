@@ -25,6 +25,7 @@ _MAX_TEASER_CHARS = 800  # a headline and a sentence or two
 _TEASER_SHARE = 0.5   # of the extracted text, by characters
 _KEY_CHARS = 60       # a paragraph is known by its opening words
 _MAX_LISTED_CHARS = 200_000  # bounds the search of each paragraph in the teasers
+_LABEL_CHARS = 40  # "Baca Juga:" and the like, with some space around
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,18 @@ def _key(paragraph: str) -> str:
 
 def _is_headline(anchor: HtmlElement) -> bool:
     """A link that reads as a story's headline: several words, not a link inside a
-    paragraph's prose, nor a "Baca juga:" pointer inside an article."""
+    paragraph's prose, nor a "Baca juga:" pointer inside an article, labelled in its own
+    text or just before it ('<span>Baca Juga:</span> <a>...</a>')."""
     text = anchor.text_content()
     return bool((anchor.get("href") or "").strip()) and len(text.split()) >= _HEADLINE_WORDS \
-        and not READ_ALSO.match(text) and next(anchor.iterancestors("p"), None) is None
+        and not READ_ALSO.match(text) and not _labelled_read_also(anchor) \
+        and next(anchor.iterancestors("p"), None) is None
+
+
+def _labelled_read_also(anchor: HtmlElement) -> bool:
+    previous, parent = anchor.getprevious(), anchor.getparent()
+    label = previous.text if previous is not None else parent.text if parent is not None else ""
+    return bool(READ_ALSO.match((label or "")[:_LABEL_CHARS]))
 
 
 def _holds_heading(element: HtmlElement, counts: dict[HtmlElement, int]) -> bool:
