@@ -662,7 +662,17 @@ _NOT_YET |= {
     # posts), 89/89 and 44/47 with a post reviewed. The hundred-and-twenty-fourth (du01-du12),
     # regional dailies' web editions: 79/93 and 29/38 before (a boxed side story in an <aside>
     # among the body's paragraphs, where the page has no <article>, was dropped), 93/93 and
-    # 38/38 with two local offices reviewed; ag04 passes since.
+    # 38/38 with two local offices reviewed; ag04 passes since. The hundred-and-twenty-fifth
+    # (dv01-dv12), Sulawesi naming customs: 81/90 quotes and 30/37 speakers before ("Pnt.", a
+    # church elder's title), 84/90 and 34/37 with three local offices and two outlets reviewed.
+    # The hundred-and-twenty-sixth (dw01-dw12), Java and Nusa Tenggara naming customs: 72/91 and
+    # 28/37 before ("Frans Riwu Kaho" is "Fransiskus Xaverius Riwu Kaho", "MPdI"), 74/91 and
+    # 30/37 with a camat and an outlet reviewed; familiar forms ("Gus Fuad", "Gung De Oka",
+    # "Amaq Rizki") are not tied to their names. The hundred-and-twenty-seventh (dx01-dx12), one
+    # office title with several holders: 96/97 and 27/27 before; "Bawaslu Jabar Ingatkan ASN
+    # Garut" names the province's chair, whose body stands with its place. The
+    # hundred-and-twenty-eighth (dy01-dy12), Papua's new provinces and Maluku:
+    # 108/108 and 31/37 before, 36/37 with four local offices, a division and an outlet reviewed.
     "cu01": "main official: the manifest takes the Bawaslu member who handled the case and is quoted most, "
             "the code the chair of the body the headline names",
     "cu03": "a reporting citizen's role ('Pelapor, ..., anggota tim pemenangan ...') is read as no position",
@@ -763,7 +773,19 @@ _NOT_YET |= {
     "dt06": "main official: the manifest takes the division coordinator quoted most, the code the chair of the "
             "body the headline names",
     "dt07": "main official as dt06",
-    "dt08": "main official as dt06"}
+    "dt08": "main official as dt06",
+    "dv04": "'Andi Pallawagau Opu To Malinrung, Pemangku Adat Kedatuan Luwu' loses 'Andi' and is read as no post",
+    "dv07": "Gorontalo's customary 'Baate Lo Limutu' is read as no post",
+    "dv08": "the familiar 'Puang Tafa' is not tied to 'Andi Mustafa Rahim'",
+    "dv09": "'pengamat pemerintahan Universitas Tadulako, Name,' is read without its university",
+    "dw01": "'Raden Ayu Name' is read as 'Ayu Name', and 'Raden Mas Name' after an office splits the name",
+    "dw03": "the Sasak familiar form 'Amaq Rizki' is not tied to the village head it names",
+    "dw05": "the familiar 'Gung De Oka' is not tied to 'Anak Agung Gede Oka Wisnawa'",
+    "dw09": "the familiar 'Gus Fuad' is not tied to 'Ahmad Zainul Fuad'",
+    "dw11": "'Raden Mas' is left out of the name, and 'Kota Solo' is given its province",
+    "dx06": "a quote of the Ketua Bawaslu Kota Bogor goes to the Ketua Bawaslu Kabupaten Bogor",
+    "dy05": "main official: a general 'para raja negeri' joins the Raja Negeri Haria, whose post keeps "
+            "'di Pulau Saparua'"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

@@ -130,6 +130,7 @@ TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "pro
                      # religious titles ("Ustaz Fathurrahman", "Pdt. Yunus", "Romo Frans")
                      "kiai", "kyai", "habib", "ustaz", "ustadz", "ustad", "ustazah", "ustadzah",
                      "syekh", "buya", "pdt", "pendeta", "romo", "rd",  # "RD.": a diocesan priest
+                     "pnt",  # a church elder, Penatua: "Pnt. Meiske Rumengan"
                      # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                      "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
                      "aipda", "bripka", "brigpol", "briptu", "bripda", "brigjen", "brigjenpol",
@@ -214,7 +215,8 @@ _DEGREES_WITHOUT_DOTS = frozenset({"MM", "SH", "MH", "SE", "ST", "MT", "MSi", "M
                                    "SIK", "SSTP", "MKes", "SKM", "SKom", "SAP", "SSi", "MAg", "MHum", "SHI", "SAg",
                                    # a priest's clergy or order after the name: "Romo Name, Pr", "P. Name, SVD"
                                    "Pr", "SVD", "OFM", "SJ", "MSF", "MSC", "CSsR",
-                                   "Ak"})  # an accountant's: "Name, S.E., Ak.,"
+                                   "Ak",  # an accountant's: "Name, S.E., Ak.,"
+                                   "MPdI", "MHI", "SThI", "SPdI"})  # Islamic studies' degrees, as in "Dr H Name MPdI"
 
 
 def could_be_name(token: str) -> bool:

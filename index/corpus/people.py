@@ -299,7 +299,8 @@ def _head(position: str) -> str:
     return f"{head} {rest[0]}" if head == "kepala" and rest and rest[0] in _PARTS else head
 
 
-def in_headline(person: Person, headline: list[str], title: str = "", speaks_most: bool = False) -> tuple[int, int]:
+def in_headline(person: Person, headline: list[str], title: str = "",
+                speaks_most: bool = False) -> tuple[int, int, int]:
     """How surely the headline names the person, and how early, as a sort key: first a
     name word that is no common given name, every word of an office they hold, or the office
     without its place opening the headline ("Pj Gubernur Lantik Pj Wali Kota ..."); then the
@@ -308,16 +309,18 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
     itself; "Kemendagri" for a Direktur Jenderal in it), which "Pjs. Bupati Banyumas Hadiri
     Deklarasi ... yang Digelar Bawaslu" names beside its subject, unless the body is the
     subject; of equals, the one the headline names first ("DPRD Halsel Cecar BKD ...": the
-    DPRD's). A regional government ("Pemprov Kalbar dan Bawaslu Teken ...") is its head's when
-    the head `speaks_most`; else someone else spoke for it ("Pemkab TTS Minta ...", its Asisten)."""
+    DPRD's), then the one whose place stands with its body. A regional government ("Pemprov
+    Kalbar dan Bawaslu Teken ...") is its head's when the head `speaks_most`; else someone
+    else spoke for it ("Pemkab TTS Minta ...", its Asisten; "..., Pemkab Gowa Larang ...", its
+    Sekda)."""
     at: dict[str, int] = {}
     for k, word in enumerate(headline):
         at.setdefault(word, k)
     names = [at[w.lower()] for w in person.name.split()
              if len(w) > 2 and w.lower() not in GIVEN_NAMES and w.lower() in at]
     if names:
-        return -2, min(names)
-    found = (0, 0)
+        return -2, min(names), 0
+    found = (0, 0, 0)
     written = spelled_words(title)
     for position in person.positions:
         # where an office lies, set off, need not be in the headline: "Kades Sukarara Timur
@@ -325,21 +328,21 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
         words = position_words(_JOINED_DIVISION.sub("", _SET_OFF_PLACE.sub("", position)))
         if len(set(words)) > 1 and set(words) <= at.keys():  # not a bare "Lurah di Pontianak ..."
             # where the office is named, not its place: "DPRD Garut, ... Minta Sekda"
-            return -2, _where(headline, words)
+            return -2, _where(headline, words), 0
         place = {w.lower() for span, _ in find_places(spell_out(position)) for w in span.split()}
         office = [w for w in words if w not in place]
         if len(set(office)) > 1 and office != words and headline[:len(office)] == office:
-            found = min(found, (-2, 0))  # the headline's subject without its place: "Pj Gubernur Lantik ..."
+            found = min(found, (-2, 0, 0))  # the headline's subject without its place: "Pj Gubernur Lantik ..."
         head = _head(position)
         if head == "inspektur" and "pembantu" not in words and "inspektorat" in at \
                 and (at["inspektorat"] == 0 or set(words[1:]) <= at.keys()):
-            found = min(found, (-2, at["inspektorat"]))  # "Inspektorat (Gowa) Periksa ..." for its Inspektur
+            found = min(found, (-2, at["inspektorat"], 0))  # "Inspektorat (Gowa) Periksa ..." for its Inspektur
         government = _GOVERNMENT_OF.get(head, "")
         if speaks_most and government in written and set(words) - ACTING <= at.keys() | {head}:
-            found = min(found, (-2, written.index(government)))  # "Pemprov Kalbar ... Teken" for its Pj Gubernur
+            found = min(found, (-2, written.index(government), 0))  # "Pemprov Kalbar ... Teken" for its Pj Gubernur
         if _government_is_subject(title) and spelled_words(position)[:2] == ["sekretaris", "daerah"] \
                 and set(words) - {head} <= at.keys():
-            found = min(found, (-1, 0))  # "..., Pemkab Gowa Larang ASN ...": its Sekda speaks for it
+            found = min(found, (-1, 0, 0))  # "..., Pemkab Gowa Larang ASN ...": its Sekda speaks for it
         head, *part = head.split()  # the head of a part ("Kepala Bidang Propam") heads no more than it
         if head in _HEADS_OF_BODIES or head in _SPEAK_FOR_BODIES:
             # the body, with or without its sub-unit ("Komisi I"), but never its place alone
@@ -353,7 +356,10 @@ def in_headline(person: Person, headline: list[str], title: str = "", speaks_mos
                 start = _where(headline, body)  # where the body starts: "Bawaslu Lebak Panggil Camat ...", the subject
                 # the head of a unit within it ("Kepala Pusat Penerangan Kemendagri") less surely
                 surely = start == 0 and at_body == 1 + len(part) and head in _HEADS_OF_BODIES
-                found = min(found, (-2 if surely else -1, start))
+                # of two bodies named alike, the one whose place stands with it: "Bawaslu Jabar
+                # Ingatkan ASN Garut" is the province's chair's, not Garut's
+                apart = int(headline[start:start + len(body)] != body)
+                found = min(found, (-2 if surely else -1, start, apart))
     return found
 
 
@@ -513,14 +519,19 @@ def _shortens(words: list[str], full: list[str]) -> bool:
 def same_person(a: str, b: str) -> bool:
     """One name is the other or a part of it ("Aldy" and "Aldy Altrian"), spelt either way
     ("Syahruddin" and "Syahrudin Marzuki", "Soedirman" and "Sudirman"), a word of it given
-    by its initial beside a whole one ("T Razali" and "Teuku Razali Husin")."""
+    by its initial beside a whole one ("T Razali" and "Teuku Razali Husin") or cut short
+    ("Frans Riwu Kaho")."""
     ta = [_spelling(t) for t in a.split() if t not in {"I", "Ni"}]
     tb = [_spelling(t) for t in b.split() if t not in {"I", "Ni"}]
     if not ta or not tb:
         return False
     short, long = sorted((ta, tb), key=len)
     whole = [t for t in short if len(t) > 1]
-    return bool(whole) and all(t in long for t in whole) and \
+    # a given name cut short before a family name of two words: "Frans Riwu Kaho" is
+    # "Fransiskus Xaverius Riwu Kaho" (but "Andi Saputra" is no "Andika Saputra")
+    cut = [t for t in whole[:1] if t not in long and len(t) >= _SHORTENED_CHARS and
+           any(w.startswith(t) for w in long) and sum(w in long for w in whole[1:]) >= 2]
+    return bool(whole) and all(t in long for t in whole if t not in cut) and \
         all(any(w.startswith(t) for w in long) for t in short if len(t) == 1)
 
 
