@@ -667,8 +667,9 @@ _NOT_YET |= {
     # church elder's title), 84/90 and 34/37 with three local offices and two outlets reviewed.
     # The hundred-and-twenty-sixth (dw01-dw12), Java and Nusa Tenggara naming customs: 72/91 and
     # 28/37 before ("Frans Riwu Kaho" is "Fransiskus Xaverius Riwu Kaho", "MPdI"), 74/91 and
-    # 30/37 with a camat and an outlet reviewed; familiar forms ("Gus Fuad", "Gung De Oka",
-    # "Amaq Rizki") are not tied to their names. The hundred-and-twenty-seventh (dx01-dx12), one
+    # 31/37 with a camat, a pesantren and an outlet reviewed ("Gus Fuad" is Ahmad Zainul Fuad:
+    # "Gus", "Mbah" and "Puang" are familiar forms); "Gung De Oka" and "Amaq Rizki" are not tied
+    # to their names. The hundred-and-twenty-seventh (dx01-dx12), one
     # office title with several holders: 96/97 and 27/27 before; "Bawaslu Jabar Ingatkan ASN
     # Garut" names the province's chair, whose body stands with its place. The
     # hundred-and-twenty-eighth (dy01-dy12), Papua's new provinces and Maluku:
@@ -781,7 +782,6 @@ _NOT_YET |= {
     "dw01": "'Raden Ayu Name' is read as 'Ayu Name', and 'Raden Mas Name' after an office splits the name",
     "dw03": "the Sasak familiar form 'Amaq Rizki' is not tied to the village head it names",
     "dw05": "the familiar 'Gung De Oka' is not tied to 'Anak Agung Gede Oka Wisnawa'",
-    "dw09": "the familiar 'Gus Fuad' is not tied to 'Ahmad Zainul Fuad'",
     "dw11": "'Raden Mas' is left out of the name, and 'Kota Solo' is given its province",
     "dx06": "a quote of the Ketua Bawaslu Kota Bogor goes to the Ketua Bawaslu Kabupaten Bogor",
     "dy05": "main official: a general 'para raja negeri' joins the Raja Negeri Haria, whose post keeps "

@@ -2230,15 +2230,18 @@ def test_a_body_s_own_site_names_it_in_its_parts_posts_and_an_accountant_s_degre
 
 def test_church_elders_islamic_degrees_names_cut_short_and_a_body_standing_with_its_place():
     """Rounds 125 to 127: "Pnt." is a church elder's title, "MPdI" a degree, "Frans Riwu Kaho"
-    is "Fransiskus Xaverius Riwu Kaho", and "Bawaslu Jabar Ingatkan ASN Garut" is the
+    is "Fransiskus Xaverius Riwu Kaho", "Gus Fuad" a familiar form of Ahmad Zainul Fuad's
+    name, and "Bawaslu Jabar Ingatkan ASN Garut" is the
     province's chair's headline though Garut's chair speaks more."""
     speakers = detect_speakers("Netralitas ASN", [
         "Ketua Bawaslu Kabupaten Minahasa, Pnt. Meiske Rumengan, mengatakan laporan sudah diregistrasi.",
         "Kepala Kemenag Jombang Dr H Ahmad Zainul Fuad MPdI mengatakan kepala madrasah sudah dipanggil.",
         "Pj Sekda Kota Kupang, Fransiskus Xaverius Riwu Kaho, memimpin apel gabungan.",
-        "“Kupang ini kota kecil, semua orang saling kenal,” kata Frans Riwu Kaho."])
+        "“Kupang ini kota kecil, semua orang saling kenal,” kata Frans Riwu Kaho.",
+        "Menurut Gus Fuad, kedekatan madrasah dengan pesantren membuat guru mudah diarahkan."])
     assert [o.name for o in speakers.by_paragraph] == [
-        "Meiske Rumengan", "Ahmad Zainul Fuad", "Fransiskus Xaverius Riwu Kaho", "Fransiskus Xaverius Riwu Kaho"]
+        "Meiske Rumengan", "Ahmad Zainul Fuad", "Fransiskus Xaverius Riwu Kaho", "Fransiskus Xaverius Riwu Kaho",
+        "Ahmad Zainul Fuad"]
     main = detect_speakers("Bawaslu Jabar Ingatkan ASN Garut Tak Asal Like Unggahan Paslon", [
         "Ketua Bawaslu Jawa Barat Hendra Kusumawijaya mengingatkan ASN di Garut.",
         "Ketua Bawaslu Kabupaten Garut Asep Nurjaman mengatakan patroli siber digelar.",

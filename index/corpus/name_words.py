@@ -153,6 +153,7 @@ CORPS = frozenset({"pol", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cku"
 HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust", "ustaz",
                                # familiar forms before a name: "Kang Asep", "Teh Eti", "Cak Nur"
                                "kang", "teh", "abah", "cak", "mas", "mbak", "bang", "uda", "mang", "bung",
+                               "gus", "mbah", "puang",  # "Gus Fuad", "Mbah Rochim", Bugis "Puang Sulle"
                                # and in Papua, Maluku and NTT: "Bapa Kris", "Mama Yosina"
                                "bapa", "mama",
                                # noble titles some articles write and others leave out: "Raden Ahmad
