@@ -52,7 +52,7 @@ def _hostile(size: int) -> dict[str, str]:
 
 
 def _ratio(function, small: str, large: str) -> float:
-    """Time on `large` over time on `small`: each the best of five rounds, the rounds of
+    """Time on `large` over time on `small`: each the best of three rounds, the rounds of
     both sizes interleaved and run without the garbage collector, each round repeating
     the call for at least 10 ms. The minimum is what the code costs; other processes
     sharing the cores only ever add to a round."""
@@ -60,7 +60,7 @@ def _ratio(function, small: str, large: str) -> float:
     best = [float("inf"), float("inf")]
     gc.disable()
     try:
-        for _ in range(5):
+        for _ in range(3):
             for k, text in enumerate((small, large)):
                 started = time.perf_counter()
                 for _ in range(repeats[k]):
