@@ -330,7 +330,8 @@ _MONTH_SPELLINGS = {spelling: number for number, spellings in enumerate((
 # "pukul 07.00 WIB"); the zone may be left out ("Selasa, 15 Oktober 2024 16:40").
 _DATE = (r"(?:(\d{1,2})\s+(" + "|".join(sorted(_MONTH_SPELLINGS, key=len, reverse=True)) + r")\.?\s+(\d{4})"
          r"|(\d{1,2})([/-])(\d{1,2})\5(\d{4}))")
-_DAY_NAME = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s+"
+_DAYS = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)"
+_DAY_NAME = _DAYS + r",?\s+"
 _BYLINE_DATE = re.compile(
     r"\b" + _DAY_NAME + _DATE +
     r"\s*[-|,|/]?\s*\d{1,2}[:.]\d{2}(?!\d)(?:\s*(?:wib|wita|wit)\b)?", re.IGNORECASE)
@@ -373,6 +374,11 @@ def _byline_date(pieces: list[str], shown: list[str], headline: str) -> str:
         return ""
     day, month, year = (found[1], _MONTH_SPELLINGS[found[2].lower()], found[3]) if found[1] \
         else (found[4], found[6], found[7])
+    return _calendar_date(year, month, day)
+
+
+def _calendar_date(year: str | int, month: str | int, day: str | int) -> str:
+    """`YYYY-MM-DD`, or "" for a day no calendar has ("31 Februari")."""
     try:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
@@ -381,16 +387,12 @@ def _byline_date(pieces: list[str], shown: list[str], headline: str) -> str:
 
 # Or, when the page gives no date at all, the day the lead says its news happened: "Bawaslu
 # ... meneruskan tiga kasus ke BKN, Selasa (15/10/2024)." Later paragraphs tell of earlier days.
-_LEAD_DATE = re.compile(r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\((\d{1,2})/(\d{1,2})/(\d{4})\)",
-                        re.IGNORECASE)
+_LEAD_DATE = re.compile(r"\b" + _DAYS + r"\s*\((\d{1,2})/(\d{1,2})/(\d{4})\)", re.IGNORECASE)
 
 
 def _lead_date(lead: str) -> str:
     found = _LEAD_DATE.search(lead)
-    try:
-        return date(int(found[3]), int(found[2]), int(found[1])).isoformat() if found else ""
-    except ValueError:
-        return ""
+    return _calendar_date(found[3], found[2], found[1]) if found else ""
 
 
 def _date_alone_after(pieces: list[str], headline: str) -> re.Match[str] | None:
