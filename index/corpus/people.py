@@ -322,6 +322,7 @@ def in_headline(person: Person, headline: list[str], title: str = "",
         return -2, min(names), 0
     found = (0, 0, 0)
     written = spelled_words(title)
+    government_is_subject = _government_is_subject(title)
     for position in person.positions:
         # where an office lies, set off, need not be in the headline: "Kades Sukarara Timur
         # Dilaporkan ..." for the "Kepala Desa Sukarara Timur, Kecamatan Sakra Barat"
@@ -340,7 +341,7 @@ def in_headline(person: Person, headline: list[str], title: str = "",
         government = _GOVERNMENT_OF.get(head, "")
         if speaks_most and government in written and set(words) - ACTING <= at.keys() | {head}:
             found = min(found, (-2, written.index(government), 0))  # "Pemprov Kalbar ... Teken" for its Pj Gubernur
-        if _government_is_subject(title) and spelled_words(position)[:2] == ["sekretaris", "daerah"] \
+        if government_is_subject and spelled_words(position)[:2] == ["sekretaris", "daerah"] \
                 and set(words) - {head} <= at.keys():
             found = min(found, (-1, 0, 0))  # "..., Pemkab Gowa Larang ASN ...": its Sekda speaks for it
         head, *part = head.split()  # the head of a part ("Kepala Bidang Propam") heads no more than it

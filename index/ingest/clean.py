@@ -159,7 +159,6 @@ def _corrected(note: str) -> list[tuple[str, str, str]]:
 # a word ("Jum'at") is none. The span stops at the next mark, so a paragraph is read once.
 _SINGLE_QUOTED = re.compile(r"(?<!\S)['‘]((?:[^'‘’\"“”]|(?<=\w)['’](?=\w)){1,2000}?[^\s'‘’])['’](?!\w)")
 _SINGLE_OPENING = re.compile(r"^['‘](?=\w)")
-_DOUBLE_QUOTES = re.compile(r"[\"“”]")
 _QUOTATION_WORDS = 4
 # A quotation credited after a dash, as pull quotes are: '“...” — Kepala Kanreg VI BKN Medan,
 # Darwin Halomoan Siregar'. The credit is no sentence of its own.
@@ -169,18 +168,16 @@ _CREDITED_AFTER_DASH = re.compile(r"[”\"]\s*[—–]\s*[^—–“”\"]{3,160
 
 def double_quoted(line: str) -> str:
     """`line` with single quotation marks that stand for double ones written as double ones."""
-    if _DOUBLE_QUOTES.search(line):
+    if any(q in line for q in _QUOTES):
         return line  # single marks inside double ones quote within a quotation
     line = _SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”" if len(m.group(1).split()) >= _QUOTATION_WORDS
                               else m.group(0), line)
-    return line if _DOUBLE_QUOTES.search(line) else _SINGLE_OPENING.sub("“", line)
+    return line if any(q in line for q in _QUOTES) else _SINGLE_OPENING.sub("“", line)
 
 
 def _credited(line: str) -> str:
     """A quotation with its credit after a dash ends as a sentence."""
-    if _CREDITED_AFTER_DASH.search(line) and not _SENTENCE_END.search(line):
-        return line + "."
-    return line
+    return _ended(line) if _CREDITED_AFTER_DASH.search(line) else line
 
 
 def rejoined(lines: Iterable[str]) -> Iterator[str]:
