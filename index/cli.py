@@ -9,6 +9,10 @@
     stats                      corpus and index figures
     eval FILE... [--pages M]   retrieval metrics per question set, optionally with the pages
                                of manifest M added to a temporary copy of the corpus
+    speakers MANIFEST... [--misses] [--dump FILE] [--against FILE]
+                               attribution on saved pages: quotes, speakers, main official and
+                               metadata right; a dump of every page's officials, and the pages
+                               whose officials differ from an earlier dump
     feeds [--json]             poll every configured news feed once
     relevance [POS NEG]        relevance precision and recall on labelled pages
 """
@@ -90,6 +94,13 @@ def _parser() -> argparse.ArgumentParser:
                      help="readers' verdicts on first statements for judged@1 (default: %(default)s, "
                           "when it exists)")
     cmd.set_defaults(run=cmd_eval)
+    cmd = sub.add_parser("speakers", help="attribution accuracy on the pages of manifests")
+    cmd.add_argument("manifests", nargs="+", type=Path, metavar="MANIFEST")
+    cmd.add_argument("--misses", action="store_true", help="list every wrong quote, speaker and page")
+    cmd.add_argument("--dump", type=Path, metavar="FILE", help="write every page's officials as JSON")
+    cmd.add_argument("--against", type=Path, metavar="FILE",
+                     help="list the pages whose officials differ from those of an earlier --dump")
+    cmd.set_defaults(run=cmd_speakers)
     cmd = sub.add_parser("feeds", help="poll every configured feed once")
     cmd.add_argument("--json", action="store_true", help="print JSON, one object per item")
     cmd.set_defaults(run=cmd_feeds)
@@ -266,6 +277,64 @@ def _print_eval(config: IndexConfig, args: argparse.Namespace, corpus: str) -> N
     for s in sets:
         print(f"{s.name}: {len(s.answerable)} answerable, {len(s.unanswerable)} unanswerable")
     print(format_table(rows))
+
+
+def cmd_speakers(config: IndexConfig, args: argparse.Namespace) -> int:
+    from index.files import write_json
+    from index.retrieval.eval_pages import load_pages, page_officials
+
+    officials = {}
+    for manifest in args.manifests:
+        pages = load_pages(manifest)
+        _print_attribution(manifest, pages, args.misses)
+        officials.update({entry["file"]: page_officials(article) for entry, article in pages})
+    if args.dump:
+        write_json(args.dump, officials, indent=0)
+    if args.against:
+        _print_changed(json.loads(args.against.read_text(encoding="utf-8")), officials)
+    return 0
+
+
+def _print_attribution(manifest: Path, pages: list, misses: bool) -> None:
+    from index.retrieval.eval_pages import check_quotes, check_speakers, page_mismatches
+
+    quotes = [check for entry, article in pages for check in check_quotes(entry, article)]
+    speakers = check_speakers(pages)
+    wrong_pages = [(entry["file"], page_mismatches(entry, article)) for entry, article in pages]
+    wrong_pages = [(page, wrong) for page, wrong in wrong_pages if wrong]
+    print(f"{manifest}: {len(pages)} pages; quotes {sum(q.ok for q in quotes)}/{len(quotes)}, "
+          f"speakers {sum(s.name_ok and s.position_ok for s in speakers)}/{len(speakers)} "
+          f"(name {sum(s.name_ok for s in speakers)}), "
+          f"main official and metadata {len(pages) - len(wrong_pages)}/{len(pages)}")
+    if not misses:
+        return
+    for q in quotes:
+        if not q.ok:
+            found = f"{q.found.name} ({q.found.position})" if q.found else "in no passage"
+            print(f"  quote {q.page}: \"{q.phrase}\" {q.expected} -> {found}")
+    for s in speakers:
+        if not (s.name_ok and s.position_ok):
+            print(f"  speaker {s.page}: {s.expected.name} ({s.expected.position}) -> "
+                  f"{s.found.position if s.found else 'not found'}")
+    for page, wrong in wrong_pages:
+        print(f"  page {page}: {'; '.join(wrong)}")
+
+
+def _print_changed(before: dict, after: dict) -> None:
+    changed = [page for page in after if page in before and before[page] != after[page]]
+    for page in changed:
+        print(f"changed {page}")
+        old, new = before[page], after[page]
+        for key in ("official", "meta"):
+            if old[key] != new[key]:
+                print(f"  {key}: {old[key]} -> {new[key]}")
+        old_passages = {text: (name, position) for name, position, text in old["passages"]}
+        for name, position, text in new["passages"]:
+            if old_passages.get(text, (name, position)) != (name, position):
+                print(f"  {text!r}: {old_passages[text]} -> {(name, position)}")
+        if len(old["passages"]) != len(new["passages"]):
+            print(f"  passages: {len(old['passages'])} -> {len(new['passages'])}")
+    print(f"{len(changed)} of {len(after)} pages changed")
 
 
 def cmd_feeds(config: IndexConfig, args: argparse.Namespace) -> int:

@@ -13,7 +13,8 @@ from index.corpus.passages import article_passages
 from index.corpus.places import canonical_position
 from index.ingest.extract import extract_article
 from index.ingest.sources import article_from_extracted
-from index.retrieval.eval_pages import check_speakers, expected_speakers, load_pages, same_name
+from index.retrieval.eval_pages import (check_quotes, check_speakers, expected_speakers, load_pages,
+                                        page_mismatches, same_name)
 
 MANIFEST = REPO / "eval" / "pages" / "manifest.yaml"
 PAGES = load_pages(MANIFEST)
@@ -842,16 +843,14 @@ def test_speaker_pages_attribute_every_quote_with_name_position_and_source(entry
     for check in check_speakers([(entry, article)]):
         assert check.found is not None, f"{check.expected.name} not found"
         assert check.position_ok, (check.expected.position, check.found.position)
-    assert same_name(article.official.name, entry["official"]["name"]), article.official
-    assert (article.title, article.outlet, article.date) == (entry["title"], entry["outlet"], entry["date"])
-    passages = article_passages(article)
+    assert not page_mismatches(entry, article)  # main official, title, outlet, date
     speakers = {s.name for s in expected_speakers(entry)}
     unnamed = ("seorang ", "salah seorang ")  # "Seorang ASN ... yang enggan disebut namanya"
     assert all(any(same_name(p.official.name, s) for s in speakers)
-               or not p.official.name and p.official.position.lower().startswith(unnamed) for p in passages)
-    for phrase, name in entry["quotes"].items():
-        passage = next(p for p in passages if phrase in p.text.lower())
-        assert same_name(passage.official.name, name), (phrase, passage.official)
+               or not p.official.name and p.official.position.lower().startswith(unnamed)
+               for p in article_passages(article))
+    for quote in check_quotes(entry, article):
+        assert quote.ok, (quote.phrase, quote.found)
 
 
 def test_positions_compare_spelled_out_and_without_level_words():

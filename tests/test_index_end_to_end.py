@@ -26,6 +26,7 @@ from index.retrieval.who import question_keys
 SEEDS = REPO / "tests" / "data" / "seeds"
 DEV = REPO / "eval" / "dev-questions.yaml"
 PAGES = REPO / "eval" / "pages" / "manifest.yaml"
+SPEAKERS = REPO / "eval" / "speakers"
 # Written from the article text alone, without seeing any answer of the bot.
 BLIND = [REPO / "eval" / name for name in ("blind-seeds.yaml", "blind-pages.yaml", "out-of-scope-blind.yaml")]
 BOILERPLATE = re.compile(r"baca juga|berita terkait|terpopuler|isi komentar|penulis:|editor:|"
@@ -165,6 +166,43 @@ def test_eval_with_pages_added_reports_every_set_and_speakers(built_config):
     assert grown["out-of-scope-blind.yaml"][5] >= 0.75
     assert "speakers on 20 pages: 25; name right 25 (1.00), name and position right 25 (1.00)" in result.stdout
     assert sorted(p.name for p in built_config.data_dir.rglob("*")) == before
+
+
+def test_speakers_reports_attribution_misses_and_changes_since_a_dump(tmp_path):
+    """`speakers` measures attribution on a manifest's pages without any index, and a dump
+    of every page's officials tells which pages a change of the code moved."""
+    entries = yaml.safe_load((SPEAKERS / "manifest.yaml").read_text(encoding="utf-8"))[:2]
+    for entry in entries:
+        shutil.copy(SPEAKERS / entry["file"], tmp_path / entry["file"])
+    phrase = next(iter(entries[1]["quotes"]))
+    entries[1]["quotes"][phrase] = "Orang Lain"  # an expectation the page cannot meet
+    entries[1]["title"] = "Judul Lain"
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    quotes = sum(len(e["quotes"]) for e in entries)
+    speakers = sum(1 + len(e.get("other_speakers") or []) for e in entries)
+
+    dump = tmp_path / "officials.json"
+    result = _speakers(manifest, "--misses", "--dump", str(dump))
+    assert f"2 pages; quotes {quotes - 1}/{quotes}, speakers {speakers}/{speakers}" in result
+    assert "main official and metadata 1/2" in result
+    assert f'quote {entries[1]["file"]}: "{phrase}" Orang Lain -> ' in result
+    assert f'page {entries[1]["file"]}: title: ' in result
+
+    officials = json.loads(dump.read_text(encoding="utf-8"))
+    assert officials[entries[0]["file"]]["official"][0] == entries[0]["official"]["name"]
+    officials[entries[0]["file"]]["official"] = ["Nama Lama", "Jabatan Lama"]
+    dump.write_text(json.dumps(officials), encoding="utf-8")
+    changed = _speakers(manifest, "--against", str(dump))
+    assert f"changed {entries[0]['file']}\n  official: ['Nama Lama', 'Jabatan Lama'] -> " in changed
+    assert "1 of 2 pages changed" in changed
+
+
+def _speakers(manifest: Path, *options: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "index", "speakers", str(manifest), *options],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 def test_development_questions_meet_the_bar(searcher):

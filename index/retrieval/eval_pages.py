@@ -71,6 +71,46 @@ def check_speakers(pages: list[tuple[dict, Article]]) -> list[SpeakerCheck]:
     return checks
 
 
+@dataclass(frozen=True)
+class QuoteCheck:
+    page: str
+    phrase: str
+    expected: str  # the speaker's name
+    found: Official | None  # the official of the first passage holding the phrase, if any
+
+    @property
+    def ok(self) -> bool:
+        return self.found is not None and same_name(self.found.name, self.expected)
+
+
+def check_quotes(entry: dict, article: Article) -> list[QuoteCheck]:
+    """Each of the manifest's `quotes` (a phrase of a statement -> who said it) against
+    the speaker of the passage that holds it."""
+    passages = article_passages(article)
+    checks = []
+    for phrase, name in (entry.get("quotes") or {}).items():
+        passage = next((p for p in passages if phrase in p.text.lower()), None)
+        checks.append(QuoteCheck(entry["file"], phrase, name, passage.official if passage else None))
+    return checks
+
+
+def page_mismatches(entry: dict, article: Article) -> list[str]:
+    """What the page's main official, title, outlet and date get wrong, as "field: found"."""
+    wrong = [] if same_name(article.official.name, entry["official"]["name"]) else \
+        [f"official: {article.official.name} ({article.official.position})"]
+    for field in ("title", "outlet", "date"):
+        if getattr(article, field) != (entry.get(field) or ""):
+            wrong.append(f"{field}: {getattr(article, field)}")
+    return wrong
+
+
+def page_officials(article: Article) -> dict:
+    """A page's attribution as plain data, for comparing two versions of the code."""
+    return {"official": [article.official.name, article.official.position],
+            "meta": [article.title, article.outlet, article.date],
+            "passages": [[p.official.name, p.official.position, p.text[:60]] for p in article_passages(article)]}
+
+
 def expected_speakers(entry: dict) -> list[Official]:
     speakers = [Official(entry["official"]["name"], entry["official"]["position"])]
     for other in entry.get("other_speakers") or []:
