@@ -103,7 +103,7 @@ def name_after(words: list[str], start: int, names: Counter[str]) -> str | None:
         if not (particle or could_be_name(token) and (titled or given or name_like(token, names) or token in names)):
             break  # but "kata Lamria br Simanjuntak" goes on
         run.append(token)
-        if word.endswith((",", ".")):
+        if word.endswith(",") or word.endswith(".") and not is_initial(word):  # on after "A." of "A. Basri"
             break
     return " ".join(run) or ("PRONOUN" if epithet_at(words, start) else None)
 

@@ -130,6 +130,9 @@ TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "pro
                      # religious titles ("Ustaz Fathurrahman", "Pdt. Yunus", "Romo Frans")
                      "kiai", "kyai", "habib", "ustaz", "ustadz", "ustad", "ustazah", "ustadzah",
                      "syekh", "buya", "pdt", "pendeta", "romo", "rd",  # "RD.": a diocesan priest
+                     # and as regions write them: Aceh's "Teungku", Banten's "Abuya", Bugis "AGH"
+                     # (Anregurutta Haji), Sundanese "Ajengan"; "Haji" and "Hajjah" spelt out
+                     "teungku", "abuya", "agh", "anregurutta", "ajengan", "haji", "hajjah", "hajah",
                      "pnt",  # a church elder, Penatua: "Pnt. Meiske Rumengan"
                      # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                      "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
@@ -154,11 +157,14 @@ HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust
                                # familiar forms before a name: "Kang Asep", "Teh Eti", "Cak Nur"
                                "kang", "teh", "abah", "cak", "mas", "mbak", "bang", "uda", "mang", "bung",
                                "gus", "mbah", "puang",  # "Gus Fuad", "Mbah Rochim", Bugis "Puang Sulle"
+                               "mamiq", "ampon", "aom", "ceu",  # Sasak, Acehnese and Sundanese nobles' and elders'
+                               "tuan", "tuan-guru",  # Lombok's "Tuan Guru Name", joined to be read as one
                                # and in Papua, Maluku and NTT: "Bapa Kris", "Mama Yosina"
                                "bapa", "mama",
                                # noble titles some articles write and others leave out: "Raden Ahmad
                                # Syukri" is "Ahmad Syukri"; Madura's "Ra", Palembang's "Kgs"/"Masagus"
-                               "raden", "ra", "ki", "nyi", "kgs", "kemas", "kms", "masagus", "mgs"}
+                               "raden", "ra", "ki", "nyi", "kgs", "kemas", "kms", "masagus", "mgs",
+                               "rr", "r.a", "roro", "raden-ayu", "raden-ajeng"}  # Javanese "Rr. Sri Wahyuni", "R.A. Kartini"
 _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
                      r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
@@ -217,6 +223,7 @@ _DEGREES_WITHOUT_DOTS = frozenset({"MM", "SH", "MH", "SE", "ST", "MT", "MSi", "M
                                    # a priest's clergy or order after the name: "Romo Name, Pr", "P. Name, SVD"
                                    "Pr", "SVD", "OFM", "SJ", "MSF", "MSC", "CSsR",
                                    "Ak",  # an accountant's: "Name, S.E., Ak.,"
+                                   "Lc",  # Al-Azhar's licence: "TGH Name, Lc., M.A."
                                    "MPdI", "MHI", "SThI", "SPdI"})  # Islamic studies' degrees, as in "Dr H Name MPdI"
 
 

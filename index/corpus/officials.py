@@ -131,6 +131,9 @@ def _speakers(title: str, paragraphs: list[str], main: Official | None, outlet: 
                     [person is not None for person in turns])
 
 
+# Titles of two words, joined to be read as one honorific: "Tuan Guru H. Ahmad Zainuddin",
+# "Raden Ayu Sekar Pramesthi" (whose "Ayu" alone would be a given name).
+_TWO_WORD_TITLES = re.compile(r"(?<=\bTuan) (?=Guru\b)|(?<=\bRaden) (?=(?:Ayu|Ajeng)\b)")
 # A transcript's time code that extraction glued to the label after it: "00:19ANDI SYAMSUL ...".
 _GLUED_TIME_CODE = re.compile(r"^(" + TIME_CODE + r")(?=[^\W\d])")
 
@@ -140,6 +143,7 @@ def _without_capitals(paragraph: str) -> str:
     S.H., mengingatkan ...") in ordinary case, as names and offices are read: each run of
     two or more words in capitals, but acronyms ("ASN", "BKPSDM", "DPR RI") and
     abbreviations with dots ("S.H.") as they are."""
+    paragraph = _TWO_WORD_TITLES.sub("-", paragraph)
     words = _GLUED_TIME_CODE.sub(r"\1 ", paragraph).split(" ")
     shouted = [_is_shouted(w) for w in words]
     for k, word in enumerate(words):

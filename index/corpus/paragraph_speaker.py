@@ -272,8 +272,9 @@ class ParagraphReader:
         before its speaker ("kata Hera") or after it ("Tatang menegaskan")."""
         words = self.words
         lower = bare(words[i]).lower()
-        if self.named or self.current:  # "..., yang akrab disapa Rahma"
+        if self.named or self.current:  # "..., yang akrab disapa Rahma", "TGH Zul, sapaan akrabnya"
             _take_nickname(words, i, self.named[-1] if self.named else self.current)
+            _take_nickname_before(words, i, self.named[-1] if self.named else self.current)
         if is_say_after(lower) and lower.endswith("nya"):
             self._speak(None)  # "tegasnya", "menurutnya"
         elif says_next(words, i) and not words[i].endswith((".", ":")) or self._credit_after_quote(i):
@@ -582,6 +583,20 @@ def _subject_at(words: list[str], verb: int) -> int:
     while k > 0 and bare(words[k]).lower() in LINKS_BEFORE_VERB:
         k -= 1
     return k
+
+
+def _take_nickname_before(words: list[str], k: int, person: Person) -> None:
+    """ "TGH Zul, sapaan akrabnya, mengaku ...": the name set off before the cue at `words[k]`
+    is what the person spoken of is called."""
+    if not (k > 0 and words[k - 1].endswith(",") and _nickname_follows(words, k)):
+        return
+    start = k - 1
+    while start > max(k - 4, 0) and could_be_name(bare(words[start - 1])) \
+            and not words[start - 1].endswith((",", ".")):
+        start -= 1
+    run = [bare(w) for w in words[start:k] if could_be_name(bare(w))]
+    if run and len(run) == k - start:
+        person.add_nickname(" ".join(run))
 
 
 def _known_at(people: list[Person], words: list[str], k: int) -> Person | None:

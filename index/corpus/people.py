@@ -432,10 +432,10 @@ def complete_short_names(people: list[Person], paragraphs: list[str]) -> list[tu
     the words where the full name is and the index after it: an office may follow there."""
     completed = []
     for person in people:
-        if not 0 < len(person.name.split()) <= _SHORT_NAME_WORDS:
+        if not (0 < len(person.name.split()) <= _SHORT_NAME_WORDS or _initialled(person.name)):
             continue
         found = [(run, words, end) for words in map(str.split, paragraphs)
-                 for run, end in _runs_around(words, person.name.split())]
+                 for run, end in _fuller_forms(words, person.name)]
         found = [(run, words, end) for run, words, end in found if len(run.split()) > len(person.name.split())]
         if not found:
             continue
@@ -446,6 +446,20 @@ def complete_short_names(people: list[Person], paragraphs: list[str]) -> list[tu
             person.name = full
             completed.append((person, words, end))
     return completed
+
+
+def _initialled(name: str) -> bool:
+    """Initials before one whole word: "T M Rizal", "A. Basri"."""
+    words = name.split()
+    return len(words) > 1 and all(len(w.rstrip(".")) == 1 for w in words[:-1])
+
+
+def _fuller_forms(words: list[str], name: str) -> list[tuple[str, int]]:
+    """The runs of name words around `name` in `words`; for initials, around its last word,
+    where they are the initials of the words before it ("Teuku Muhammad Rizal")."""
+    if not _initialled(name):
+        return _runs_around(words, name.split())
+    return [(run, end) for run, end in _runs_around(words, name.split()[-1:]) if same_person(run, name)]
 
 
 def _runs_around(words: list[str], name: list[str]) -> list[tuple[str, int]]:
@@ -526,7 +540,8 @@ def same_person(a: str, b: str) -> bool:
     tb = [_spelling(t) for t in b.split() if t not in {"I", "Ni"}]
     if not ta or not tb:
         return False
-    short, long = sorted((ta, tb), key=len)
+    # the shorter name, or of two as long the one with more initials, either way round
+    short, long = sorted((ta, tb), key=lambda t: (len(t), sum(len(w) > 1 for w in t)))
     whole = [t for t in short if len(t) > 1]
     # a given name cut short before a family name of two words: "Frans Riwu Kaho" is
     # "Fransiskus Xaverius Riwu Kaho" (but "Andi Saputra" is no "Andika Saputra")

@@ -277,10 +277,11 @@ def is_prose(line: str) -> bool:
     # "... sudah ikut dalam pembahasan. Ia lalu merinci:" announces the quotation below it,
     # after a sentence; a label ("Tags:", "Simak Video ...:") is no sentence.
     # A quotation the writer left open ("“Kalau ada bansos beratribut, laporkan saja. Kami jamin
-    # identitas pelapor dirahasiakan") still holds the speaker's sentences.
+    # identitas pelapor dirahasiakan", or after a sentence: 'Rahmad juga mengimbau. "Kalau ada
+    # ... kami rahasiakan') still holds the speaker's sentences.
     return words >= MIN_WORDS and bool(_SENTENCE_END.search(line)) or bool(_SHORT_QUOTE.match(line)) or \
         words >= _ANNOUNCING_WORDS and line.endswith(":") and bool(_INNER_SENTENCE_END.search(line)) or \
-        words >= MIN_WORDS and line[:1] in "“\"" and _left_open(line) and bool(_INNER_SENTENCE_END.search(line))
+        words >= MIN_WORDS and _left_open(line) and bool(_INNER_SENTENCE_END.search(line))
 
 
 def is_debris(line: str) -> bool:
