@@ -157,6 +157,7 @@ HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust
                                # familiar forms before a name: "Kang Asep", "Teh Eti", "Cak Nur"
                                "kang", "teh", "abah", "cak", "mas", "mbak", "bang", "uda", "mang", "bung",
                                "gus", "mbah", "puang",  # "Gus Fuad", "Mbah Rochim", Bugis "Puang Sulle"
+                               "gung",  # Balinese, for "Anak Agung": "Gung Raka"
                                "mamiq", "ampon", "aom", "ceu",  # Sasak, Acehnese and Sundanese nobles' and elders'
                                "tuan", "tuan-guru",  # Lombok's "Tuan Guru Name", joined to be read as one
                                # and in Papua, Maluku and NTT: "Bapa Kris", "Mama Yosina"
@@ -180,6 +181,7 @@ fitri nur asih pertiwi sukma hidayat bambang teguh dimas arya maulana galih guna
 permana ananda budiman salim karim satria
 hadi rudi bowo taufik bahri deni doni toni indra arifin endang nining nani lilis maya dina suryani
 ilham syarif amir bahar hamzah hanafi jamal kamal latif malik rasyid wahid rahim madi yadi tatang kusumo
+raka rai alit anom
 """.split())
 
 

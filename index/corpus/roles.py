@@ -223,8 +223,10 @@ def _role_tail(words: list[str], start: int, size: int, names: Counter[str]) -> 
     # "Pengamat politik Universitas Halu Oleo (UHO) Dr Laode Hasrun Tamburaka menilai"
     described = head[0][:1].islower() or bare(head[0]).lower() in _DESCRIBED_HEADS and \
         (start == 0 or words[start - 1].endswith((".", ",", "!", "?", ":")))
-    # "datang dari tokoh adat. Ketua LMA ...": a described role that ends its sentence
-    closed = head[0][:1].islower() and head[-1].endswith((".", "!", "?")) and len(bare(head[-1])) > 3
+    # "datang dari tokoh adat. Ketua LMA ...", "mengapresiasi langkah Pj Bupati. Menurut Name":
+    # a role that ends its sentence
+    closed = head[-1].endswith((".", "!", "?")) and len(bare(head[-1])) > 3 \
+        and bare(head[-1]).lower() not in _ENDS_NO_SENTENCE
     while not closed and end < len(words) and len(tail) < MAX_ROLE_WORDS:
         word = words[end]
         token = bare(word)
