@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -60,10 +60,17 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
     html_title = _html_title(tree)
     logo = _logo_name(tree, url)
     # Only a page whose metadata gives no date needs its byline read (before the pruning too).
-    meta_date = _iso_date(meta.get("article:published_time", "")) or _time_element_date(tree)
+    stamp = meta.get("article:published_time", "")
+    meta_date = _iso_date(stamp) or _time_element_date(tree)
     pieces = _text_pieces(tree)
     headings = _headings(tree)
-    byline_date = "" if meta_date else _byline_date(pieces, _body_pieces(tree), meta.get("og:title") or html_title)
+    in_utc = stamp.strip().endswith(("Z", "+00:00"))
+    byline_date = "" if meta_date and not in_utc else \
+        _time_element_shown(tree) or _byline_date(pieces, _body_pieces(tree), meta.get("og:title") or html_title)
+    # A time stamped in UTC may fall on the day before the one the page shows its readers
+    # ("2024-12-22T17:05:00+00:00" beside "Senin, 23 Desember 2024 | 00:05 WIB"): what it shows wins.
+    if in_utc and byline_date == _day_after(meta_date):
+        meta_date = byline_date
     byline = _byline(pieces)
     scripts = script_json(tree)
     listed = teasers(tree)
@@ -151,6 +158,20 @@ def _time_element_date(tree: HtmlElement) -> str:
     over the byline's <time datetime="2024-12-04">. Several such elements: none is told apart."""
     stamped = [value for element in tree.iter("time") if (value := (element.get("datetime") or "").strip())]
     return _iso_date(stamped[0]) if len(stamped) == 1 else ""
+
+
+def _day_after(iso: str) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat() if iso else ""
+
+
+def _time_element_shown(tree: HtmlElement) -> str:
+    """The date the page's one <time datetime="..."> element shows as its text ("2 Oktober
+    2024"), or ""."""
+    shown = [" ".join(element.itertext()).strip() for element in tree.iter("time") if element.get("datetime")]
+    if len(shown) != 1:
+        return ""
+    found = re.fullmatch(_DATE, shown[0], re.IGNORECASE)
+    return _date_of(found) if found else _month_first(shown[0])
 
 
 def _meta_properties(tree: HtmlElement) -> dict[str, str]:
@@ -346,6 +367,10 @@ _BYLINE_SCAN_CHARS = 200_000
 # a body's dates run in sentences, a sidebar's list other posts' dates without the day's
 # name, and a header's "today" comes before the headline.
 _DATE_ALONE = re.compile(_DAY_NAME + _DATE, re.IGNORECASE)
+# Or the month first, as Blogspot themes print a post's timestamp ("November 10, 2024"), a
+# form Indonesian text never writes.
+_MONTH_FIRST_ALONE = re.compile(r"(" + "|".join(sorted(_MONTH_SPELLINGS, key=len, reverse=True)) +
+                                r")\.?\s+(\d{1,2}),\s+(\d{4})", re.IGNORECASE)
 _MIN_HEADLINE_CHARS = 20
 
 
@@ -369,9 +394,12 @@ def _body_pieces(tree: HtmlElement) -> list[str]:
 def _byline_date(pieces: list[str], shown: list[str], headline: str) -> str:
     """`YYYY-MM-DD` of the first byline date in the page's text (`shown`: its body's), or ""."""
     text = " ".join(pieces)[:_BYLINE_SCAN_CHARS]
-    found = _BYLINE_DATE.search(text) or _LABELLED_DATE.search(text) or _date_alone_after(shown, headline)
-    if not found:
-        return ""
+    found = _BYLINE_DATE.search(text) or _LABELLED_DATE.search(text)
+    return _date_of(found) if found else _date_alone_after(shown, headline)
+
+
+def _date_of(found: re.Match[str]) -> str:
+    """The date a match of `_DATE` (after what precedes it) gives."""
     day, month, year = (found[1], _MONTH_SPELLINGS[found[2].lower()], found[3]) if found[1] \
         else (found[4], found[6], found[7])
     return _calendar_date(year, month, day)
@@ -395,12 +423,20 @@ def _lead_date(lead: str) -> str:
     return _calendar_date(found[3], found[2], found[1]) if found else ""
 
 
-def _date_alone_after(pieces: list[str], headline: str) -> re.Match[str] | None:
+def _date_alone_after(pieces: list[str], headline: str) -> str:
     stripped = [p.strip() for p in pieces]
     shown = next((k for k, p in enumerate(stripped) if len(p) >= _MIN_HEADLINE_CHARS and p in headline), None)
-    if shown is None:
-        return None
-    return next(filter(None, (_DATE_ALONE.fullmatch(p) for p in stripped[shown + 1:])), None)
+    for piece in stripped[shown + 1:] if shown is not None else []:
+        if found := _DATE_ALONE.fullmatch(piece):
+            return _date_of(found)
+        if dated := _month_first(piece):
+            return dated
+    return ""
+
+
+def _month_first(text: str) -> str:
+    found = _MONTH_FIRST_ALONE.fullmatch(text)
+    return _calendar_date(found[3], _MONTH_SPELLINGS[found[1].lower()], found[2]) if found else ""
 
 
 # "Oleh: Dr. Endang Sri Rahayu, M.Si.", "Oleh: <a>Marsita Riandini</a>", "Oleh: Agustinus
