@@ -206,7 +206,8 @@ _SHORT_GIVEN_NAMES = frozenset({"moh", "muh", "moch", "much", "mochd", "mokh", "
 def is_initial(token: str) -> bool:
     """An initial ("R.", "B") or a given name written short ("Moh."): part of a name."""
     core = token.rstrip(".")
-    return token[:1].isupper() and (len(core) == 1 or core.lower() in _SHORT_GIVEN_NAMES)
+    return token[:1].isupper() and (len(core) == 1 or core.lower() in _SHORT_GIVEN_NAMES
+                                    and not is_degree(token))  # "St." is Siti, "ST" a degree
 
 
 def is_initials(token: str) -> bool:
