@@ -249,7 +249,7 @@ def name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
     """The speaker named just before a verb of saying: "Ani Sofian menekankan"."""
     # "Bunga Anggraini, Ketua Komisi I", "Rudi Hartono (Camat Rumbai)"
     set_off = verb > 0 and words[verb - 1].endswith(",") or verb < len(words) and words[verb].startswith("(")
-    j = verb - 1
+    j = _before_circumstance(words, verb - 1)
     while j >= 0 and bare(words[j]).lower() in LINKS_BEFORE_VERB:
         j -= 1
     run: list[str] = []
@@ -285,6 +285,22 @@ def name_before(words: list[str], verb: int, names: Counter[str]) -> str | None:
     before = [bare(w) for w in words[max(j - 1, 0):j + 1]] if j >= 0 and run else []
     places = {k - len(before) for k in place_spans(before + run) if k >= len(before)}
     return " ".join(strip_honorifics(run[max(places) + 1:] if places else run)) or None
+
+
+# How the reporter reached the speaker, between the name and the verb: "Name saat dikonfirmasi
+# mengatakan", "Name ketika ditemui di kantornya, Senin (11/11), menjelaskan".
+_WHEN = frozenset({"saat", "ketika", "sewaktu", "tatkala"})
+_CIRCUMSTANCE_WORDS = 8
+
+
+def _before_circumstance(words: list[str], end: int) -> int:
+    """`end`, or the word before a clause of how the speaker was reached that ends there."""
+    for k in range(end, max(end - _CIRCUMSTANCE_WORDS, 0), -1):
+        if words[k - 1].endswith((".", "!", "?", '"', "”")):
+            break
+        if bare(words[k - 1]).lower() in _WHEN and bare(words[k]).lower().startswith("di"):
+            return k - 2
+    return end
 
 
 def _named_after(words: list[str], k: int) -> bool:

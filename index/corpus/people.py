@@ -441,11 +441,17 @@ def complete_short_names(people: list[Person], paragraphs: list[str]) -> list[tu
             continue
         full, words, end = max(found, key=lambda f: len(f[0].split()))
         # every fuller form is part of the longest ("Wa Ode" of "Wa Ode Nurhikmah"): one person
+        # nor is it another's, but for another short form of it ("Rivai", then "kata Hasibuan")
         if all(f" {run} " in f" {full} " for run, _, _ in found) and \
-                not any(same_person(other.name, full) for other in people if other is not person):
+                not any(same_person(other.name, full) and not _shortens_to(other.name, full)
+                        for other in people if other is not person):
             person.name = full
             completed.append((person, words, end))
     return completed
+
+
+def _shortens_to(name: str, full: str) -> bool:
+    return name == full or len(name.split()) <= _SHORT_NAME_WORDS and f" {name} " in f" {full} "
 
 
 def _initialled(name: str) -> bool:
