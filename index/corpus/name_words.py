@@ -132,7 +132,7 @@ TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "pro
                      "syekh", "buya", "pdt", "pendeta", "romo", "rd",  # "RD.": a diocesan priest
                      # and as regions write them: Aceh's "Teungku", Banten's "Abuya", Bugis "AGH"
                      # (Anregurutta Haji), Sundanese "Ajengan"; "Haji" and "Hajjah" spelt out
-                     "teungku", "abuya", "agh", "anregurutta", "ajengan", "haji", "hajjah", "hajah",
+                     "teungku", "abuya", "agh", "anregurutta", "gurutta", "ajengan", "haji", "hajjah", "hajah",
                      "pnt",  # a church elder, Penatua: "Pnt. Meiske Rumengan"
                      # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                      "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",

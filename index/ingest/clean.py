@@ -63,11 +63,11 @@ _QUOTES = ('"', "\u201c", "\u201d")
 # Reporter initials or credits at the end of the last paragraph: "(art/kpg)", "(*)", and a
 # short code after the final sentence ("... ajak Yusril. rul", "... tegasnya. (ant)",
 # "... kerahasiaannya. [fik]", "... kami kejar. (m05)", "(KE-03)", "(KB.03)"), a release's desk
-# ("... pungkasnya. (Humas Polres Kendal)"), and an end mark ("... pungkas
+# ("... pungkasnya. (Humas Polres Kendal)"), a bullet's ("... katanya. • nvi"), and an end mark ("... pungkas
 # Asep.***"), which otherwise left the paragraph without a sentence end, so the statement
 # was dropped.
 _TRAILING_CREDIT = re.compile(r"\s*[(\[](?:\*|[^()\[\]]{1,40}/[^()\[\]]{1,60})[)\]]\s*$"
-                              r"|(?<=[.!?…\"'”’]) [-–*]? ?[(\[]?(?:[A-Za-z]{2,6}|[A-Za-z]{1,3}[-.]?\d{1,3})[)\]]?$"
+                              r"|(?<=[.!?…\"'”’]) [-–*•|]? ?[(\[]?(?:[A-Za-z]{2,6}|[A-Za-z]{1,3}[-.]?\d{1,3})[)\]]?$"
                               r"|(?<=[.!?…\"'”’])\s*[(\[][A-Za-z][\w.]{1,19}[)\]]$"  # "(CAKAPLAH)", "(Kompas.com)"
                               # "(Humas Polres Kendal)", "(humas bkd)"
                               r"|(?<=[.!?…\"'”’])\s*\((?:[A-Za-z][\w.]{0,19} ){1,3}[A-Za-z][\w.]{0,19}\)$"
