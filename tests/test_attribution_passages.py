@@ -2247,3 +2247,59 @@ def test_church_elders_islamic_degrees_names_cut_short_and_a_body_standing_with_
         "Ketua Bawaslu Kabupaten Garut Asep Nurjaman mengatakan patroli siber digelar.",
         "“Kami pantau akun ASN,” kata Asep.", "“Laporkan bila ada,” ujar Asep."]).main
     assert main.name == "Hendra Kusumawijaya"
+
+
+def test_regional_titles_initials_and_nicknames_set_before_the_verb():
+    """Rounds 129 and 130: religious and noble titles as regions write them ("Tuan Guru Haji
+    (TGH)", "Teungku", "Hajjah", "Raden Ayu") and Al-Azhar's "Lc." are no names; "TGH Zul,
+    sapaan akrabnya" is a nickname; "T M Rizal" and "A. Basri" are the full names' initials;
+    "Gung Raka" is Anak Agung Gde Raka's familiar form, and "Raka" after an office is his name."""
+    speakers = detect_speakers("Netralitas ASN", [
+        "Ulama Lombok Tengah Tuan Guru Haji (TGH) Zulkarnain Saleh, Lc., M.A. meminta ASN tidak menjadi tim sukses.",
+        "TGH Zul, sapaan akrabnya, mengaku kerap mendengar keluhan jamaah soal pegawai yang berkampanye.",
+        "Menurut Tuan Guru Zul, netralitas ASN bukan semata urusan aturan kepegawaian.",
+        "Penjabat (Pj) Bupati Aceh Besar, Teuku Muhammad Rizal, membebastugaskan dua kepala sekolah.",
+        "Keputusan itu disampaikan T M Rizal dalam konferensi pers di Kota Jantho.",
+        "Sekretaris Daerah Gianyar Anak Agung Gde Raka Wiradana memastikan rekomendasi ditindaklanjuti.",
+        "“Tim pemeriksa sudah kami minta dibentuk,” kata Gung Raka.",
+        "Kepala Desa Mallari, Andi Muhammad Basri, mengakui tekanan kepada kepala desa besar.",
+        "Menurut A. Basri, para kepala desa sepakat tidak memasang atribut pasangan calon.",
+        "Sekda Sambas Hajjah Uray Rosnani mengingatkan pegawai agar tidak sungkan menolak ajakan keluarga.",
+        "Ketua Bawaslu Kota Yogyakarta Raden Ayu Sekar Pramesthi mengatakan tiga laporan masih dikaji."])
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Zulkarnain Saleh", "Zulkarnain Saleh", "Zulkarnain Saleh", "Teuku Muhammad Rizal", "Teuku Muhammad Rizal",
+        "Anak Agung Gde Raka Wiradana", "Anak Agung Gde Raka Wiradana", "Andi Muhammad Basri", "Andi Muhammad Basri",
+        "Uray Rosnani", "Sekar Pramesthi"]
+    assert speakers.by_paragraph[5].position == "Sekretaris Daerah Gianyar"
+
+
+def test_an_office_ends_its_sentence_and_a_speaker_reached_by_phone_is_the_subject():
+    """Round 130 and 131: "mengapresiasi langkah Pj Bupati. Menurut Fakhrurrazi" gives the
+    office no name after its full stop; "Name saat dikonfirmasi membenarkan" and "Name, ketika
+    ditemui di kantornya, menjelaskan" are that person's; "Rivai" and "kata Hasibuan" are both
+    the Ahmad Rivai Hasibuan the article names once; "ST" after a name is a degree."""
+    speakers = detect_speakers("Netralitas ASN", [
+        "Ketua Panwaslih Aceh Besar, Fakhrurrazi, mengapresiasi langkah Pj Bupati. Menurut Fakhrurrazi, "
+        "penanganan kasus di Aceh Besar termasuk cepat.",
+        "Kepala Dinas Pendidikan HST, Muhammad Ramli, membenarkan kabar tersebut.",
+        "Ahmad Syarwani saat dikonfirmasi membenarkan laporan tersebut sudah diterima pihaknya.",
+        "ASN tersebut adalah Ahmad Rivai Hasibuan, yang kini menjadi pelaksana di dinas perpustakaan.",
+        "Rivai sendiri, saat dihubungi terpisah, membenarkan telah menempuh banding.",
+        "“Saya datang sebagai anak boru, bukan sebagai camat,” kata Hasibuan.",
+        "Inspektur Kabupaten Limapuluh Kota Nofrizal Chaniago ST MM menjelaskan mekanisme pemeriksaan."])
+    assert [o.name for o in speakers.by_paragraph] == [
+        "Fakhrurrazi", "Muhammad Ramli", "Ahmad Syarwani",
+        "Fakhrurrazi",  # a mention, no statement: the article's main official
+        "Ahmad Rivai Hasibuan", "Ahmad Rivai Hasibuan", "Nofrizal Chaniago"]
+    assert speakers.by_paragraph[0].position == "Ketua Panwaslih Aceh Besar"
+    assert speakers.by_paragraph[-1].position == "Inspektur Kabupaten Limapuluh Kota"  # "Lima Puluh Kota"
+
+
+def test_a_quotation_left_open_after_a_sentence_and_a_bulleted_credit_keep_their_paragraphs():
+    """Round 131 and 129: 'Rahmad juga mengimbau. "Kalau ada ... kami rahasiakan' (never
+    closed) and '... katanya. • nvi' (a reporter's code after a bullet) were dropped."""
+    kept = clean_lines(['Rahmad juga mengimbau masyarakat untuk ikut mengawasi. "Kalau ada lihat ASN kampanye '
+                        'silahkan foto dan laporkan ke Panwascam, identitas pelapor kami rahasiakan',
+                        '"Saya ini pelaksana tugas sementara. Tugas saya memastikan pelayanan jalan," katanya. • nvi'])
+    assert len(kept) == 2 and kept[1].endswith("katanya.")
+

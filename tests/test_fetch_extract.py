@@ -722,6 +722,31 @@ def test_a_page_with_no_date_but_its_lead_s_takes_the_lead_s() -> None:
     assert extract_article(page("Selasa (31/02/2024)"), "https://kaltimpost.example/a").date == ""  # no such day
 
 
+def test_a_utc_stamp_gives_way_to_the_next_day_the_page_shows() -> None:
+    """Round 130 and 131: "2024-12-22T17:05:00+00:00" is past midnight in WIB, and the page
+    shows "Senin, 23 Desember 2024 | 00:05 WIB" or a <time> reading "2 Oktober 2024"; a UTC
+    stamp whose page shows the same day, or a day far off, is kept; a Blogspot timestamp
+    "November 10, 2024" after the headline dates a page with no metadata."""
+    body = "".join(f"<p>{p}</p>" for p in (KAPUAS_HULU.lead,) + KAPUAS_HULU.paragraphs[:2])
+    headline = "Bawaslu Kalbar Minta Kepastian Rekomendasi KASN yang Menggantung"
+
+    def page(stamp: str, shown: str) -> str:
+        meta = f"<meta property='article:published_time' content='{stamp}'>" if stamp else ""
+        return (f"<html><head>{meta}<title>{headline}</title></head><body><h1>{headline}</h1>"
+                f"<div class='meta'>{shown}</div><article>{body}</article></body></html>")
+    url = "https://pontianakpost.example/a"
+    assert extract_article(page("2024-12-22T17:05:00+00:00", "Senin, 23 Desember 2024 | 00:05 WIB"), url).date \
+        == "2024-12-23"
+    shown_in_time = "<time datetime='2024-10-01T23:30:04+00:00'>2 Oktober 2024</time>"
+    assert extract_article(page("2024-10-01T23:30:04+00:00", shown_in_time), url).date == "2024-10-02"
+    assert extract_article(page("2024-10-30T09:12:33+00:00", "Senin, 14 Oktober 2024 08:00 WIB"), url).date \
+        == "2024-10-30"
+    assert extract_article(page("2024-12-22T17:05:00+07:00", "Senin, 23 Desember 2024 | 00:05 WIB"), url).date \
+        == "2024-12-22"
+    assert extract_article(page("", "<span class='postTimestamp'>November 10, 2024</span>"), url).date \
+        == "2024-11-10"
+
+
 def test_compressed_body_is_capped_after_decompression(site: NewsSite) -> None:
     bomb = gzip.compress(b"<html><body>" + b"\n" * 5_000_000)  # ~5 KB on the wire
     site.expect_request("/bom.html").respond_with_data(

@@ -133,6 +133,8 @@ TITLES = frozenset({"h", "hj", "hi", "dr", "drg", "drs", "dra", "ec", "ir", "pro
                      # and as regions write them: Aceh's "Teungku", Banten's "Abuya", Bugis "AGH"
                      # (Anregurutta Haji), Sundanese "Ajengan"; "Haji" and "Hajjah" spelt out
                      "teungku", "abuya", "agh", "anregurutta", "gurutta", "ajengan", "haji", "hajjah", "hajah",
+                     # two words joined to be read as one (officials._TWO_WORD_TITLES): "Tuan Guru", "Raden Ayu"
+                     "tuan-guru", "raden-ayu", "raden-ajeng",
                      "pnt",  # a church elder, Penatua: "Pnt. Meiske Rumengan"
                      # police and military ranks ("Kapolres Kediri, AKBP Bimo Ariyanto")
                      "akbp", "akp", "kompol", "kombes", "kombespol", "iptu", "ipda", "aiptu",
@@ -159,13 +161,13 @@ HONORIFICS = TITLES | CORPS | {"bapak", "ibu", "pak", "bu", "sdr", "dr(c)", "ust
                                "gus", "mbah", "puang",  # "Gus Fuad", "Mbah Rochim", Bugis "Puang Sulle"
                                "gung",  # Balinese, for "Anak Agung": "Gung Raka"
                                "mamiq", "ampon", "aom", "ceu",  # Sasak, Acehnese and Sundanese nobles' and elders'
-                               "tuan", "tuan-guru",  # Lombok's "Tuan Guru Name", joined to be read as one
+                               "tuan",  # Lombok's "Tuan Guru Name"
                                # and in Papua, Maluku and NTT: "Bapa Kris", "Mama Yosina"
                                "bapa", "mama",
                                # noble titles some articles write and others leave out: "Raden Ahmad
                                # Syukri" is "Ahmad Syukri"; Madura's "Ra", Palembang's "Kgs"/"Masagus"
                                "raden", "ra", "ki", "nyi", "kgs", "kemas", "kms", "masagus", "mgs",
-                               "rr", "r.a", "roro", "raden-ayu", "raden-ajeng"}  # Javanese "Rr. Sri Wahyuni", "R.A. Kartini"
+                               "rr", "r.a", "roro"}  # Javanese "Rr. Sri Wahyuni", "R.A. Kartini"
 _DEGREE = re.compile(r"^(?:[SMD]\.[A-Za-z.]{1,8}|S\d|MM|SH|MH|SE|ST|MT|MSi|MAP|SPd|SIP|"
                      r"SSos|SKM|Ak|CA|PhD|Ph\.D|M\.Si|M\.AP|M\.SM|MPd|MKes|SSTP|MSc|MA|"
                      r"Lc|MBA|SAg|SHI|SKom|SIKom)\.?,?$")
