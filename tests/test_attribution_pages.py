@@ -780,7 +780,6 @@ _NOT_YET |= {
     "dv09": "'pengamat pemerintahan Universitas Tadulako, Name,' is read without its university",
     "dw01": "'Raden Mas Name' after an office splits the name ('... Kemantren Kraton Raden Mas Gilang')",
     "dw03": "the Sasak familiar form 'Amaq Rizki' is not tied to the village head it names",
-    "dw11": "'Raden Mas' is left out of the name, and 'Kota Solo' is given its province",
     "dx06": "a quote of the Ketua Bawaslu Kota Bogor goes to the Ketua Bawaslu Kabupaten Bogor",
     "dy05": "main official: a general 'para raja negeri' joins the Raja Negeri Haria, whose post keeps "
             "'di Pulau Saparua'",

@@ -49,11 +49,12 @@ _FULL_NAME_WORDS = 5  # a full name around a short one: "Dr. H. Muhammad Rusdian
 _SHORT_NAME_WORDS = 2  # "Yessi", "Andi Irfan": a name read short, to complete
 _ACRONYM_LETTERS = 8  # an office's acronym spells at most this many words ("SDMA": 4)
 _ACRONYM_SCAN_WORDS = 32  # words of a position read for acronyms; positions are shorter
-# A Minang adat title after the name, written short, cut off with it; written out ("Arfian
-# Datuak Rajo Ameh") it is how the person is known, and stays.
 # The areas of a regional secretariat's numbered assistants (Asisten I, II, III).
 _ASSISTANT_AREAS = {"I": "Pemerintahan", "II": "Pembangunan", "III": "Administrasi"}
-_ADAT_TITLE = re.compile(r" (?:%s)\.?$" % "|".join(sorted(t.capitalize() for t in ADAT_TITLE_SHORT)))
+# A Minang adat title after the name, written short, cut off with what follows it ("Syafrizal
+# Dt Rajo Mudo" is Syafrizal); written out ("Arfian Datuak Rajo Ameh") it is how the person is
+# known, and stays.
+_ADAT_TITLE = re.compile(r" (?:%s)\.?(?: .*)?$" % "|".join(sorted(t.capitalize() for t in ADAT_TITLE_SHORT)))
 
 
 @dataclass
@@ -461,11 +462,15 @@ def _initialled(name: str) -> bool:
 
 
 def _fuller_forms(words: list[str], name: str) -> list[tuple[str, int]]:
-    """The runs of name words around `name` in `words`; for initials, around its last word,
-    where they are the initials of the words before it ("Teuku Muhammad Rizal")."""
-    if not _initialled(name):
-        return _runs_around(words, name.split())
-    return [(run, end) for run, end in _runs_around(words, name.split()[-1:]) if same_person(run, name)]
+    """The runs of name words around `name` in `words`; and for a name of more words, those
+    around its last word that it is part of or gives the initials of: "Andi Yusran" and "T M
+    Rizal" in "Andi Muhammad Yusran" and "Teuku Muhammad Rizal"."""
+    parts = name.split()
+    runs = _runs_around(words, parts)
+    if len(parts) == 1:
+        return runs
+    return runs + [(run, end) for run, end in _runs_around(words, parts[-1:])
+                   if run.startswith(parts[0].rstrip(".")) and same_person(run, name) and (run, end) not in runs]
 
 
 def _runs_around(words: list[str], name: list[str]) -> list[tuple[str, int]]:

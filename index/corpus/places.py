@@ -54,7 +54,7 @@ _EXTRA_ALIASES = {
     "mbd": "Maluku Barat Daya", "oku timur": "Ogan Komering Ulu Timur", "oku selatan": "Ogan Komering Ulu Selatan",
     "oku": "Ogan Komering Ulu", "oki": "Ogan Komering Ilir", "muratara": "Musi Rawas Utara", "beltim": "Belitung Timur",
     "bateng": "Bangka Tengah", "basel": "Bangka Selatan", "pessel": "Pesisir Selatan",
-    "pasbar": "Pasaman Barat", "limapuluh kota": "Lima Puluh Kota", "abdya": "Aceh Barat Daya", "agara": "Aceh Tenggara",
+    "pasbar": "Pasaman Barat", "limapuluh kota": "Lima Puluh Kota", "solo": "Surakarta", "abdya": "Aceh Barat Daya", "agara": "Aceh Tenggara",
     "barsel": "Barito Selatan", "bartim": "Barito Timur", "pulpis": "Pulang Pisau",
     "batola": "Barito Kuala", "ppu": "Penajam Paser Utara", "mahulu": "Mahakam Ulu",
     "kkr": "Kubu Raya", "bolsel": "Bolaang Mongondow Selatan", "boltim": "Bolaang Mongondow Timur",
