@@ -183,7 +183,7 @@ fitri nur asih pertiwi sukma hidayat bambang teguh dimas arya maulana galih guna
 permana ananda budiman salim karim satria
 hadi rudi bowo taufik bahri deni doni toni indra arifin endang nining nani lilis maya dina suryani
 ilham syarif amir bahar hamzah hanafi jamal kamal latif malik rasyid wahid rahim madi yadi tatang kusumo
-raka rai alit anom
+raka rai alit anom maria
 """.split())
 
 

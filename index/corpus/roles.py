@@ -353,9 +353,11 @@ def _split_unit_and_name(tail: list[str], names: Counter[str]) -> tuple[list[str
     segments = [s for s in segments if s]
     for k in range(1, len(segments)):
         clean = strip_honorifics([bare(w) for w in segments[k] if not is_degree(w) and not is_parenthesised(w)])
-        if clean and _all_name(clean, names) and not _listed(segments[k + 1:]):
+        # an address before the name: "Lurah Cipinang Muara, Jatinegara, Jakarta Timur, Name"
+        in_address = k + 1 < len(segments) and only_place(" ".join(segments[k + 1]))
+        if clean and _all_name(clean, names) and not in_address and not _listed(segments[k + 1:]):
             return _clean_unit([w for s in segments[:k] for w in s]), " ".join(clean)
-        if not _unit_like(segments[k]):
+        if not (in_address or _unit_like(segments[k])):
             break
     for k, segment in enumerate(segments):
         run = _name_after_title(segment) or _trailing_name(segment, names)
