@@ -814,7 +814,27 @@ _NOT_YET |= {
             "'Ketua Bawaslu' keeps no place",
     "eb08": "the Kadisdik's name spelt two ways ('Muhammad Ramli', 'Ramlie') makes two people",
     "eb09": "'pungkas Kaban' (the office alone) goes to the Sekretaris Kabupaten",
-    "eb10": "'A. Fajar Tenribali' and 'Andi Fajar' are not joined into 'Andi Fajar Tenribali'"}
+    "eb10": "'A. Fajar Tenribali' and 'Andi Fajar' are not joined into 'Andi Fajar Tenribali'",
+    # The hundred-and-thirty-second round (ec01-ec12), officials speaking through others and on
+    # paper: 79/80 quotes and 38/38 speakers before any fix. The hundred-and-thirty-third
+    # (ed01-ed12), women officials: 51/59 and 21/28 before, 54/59 and 24/28 after (two reviewed).
+    # The hundred-and-thirty-fourth (ee01-ee12), short forms of offices, regions and names: 51/70
+    # and 23/33 before, 58/70 and 26/33 after.
+    "ec01": "the Pj Bupati's message relayed in reported speech ('Pj Bupati ... meminta agar ..., kata Dwi') "
+            "goes to the Kabag Prokopim who relays it",
+    "ec04": "main official: the manifest takes the Pj Bupati whose amanat the Sekda reads, the code the Sekda",
+    "ed01": "a Bawaslu chair's later quotes credited as 'Boru Simanjuntak itu' go to the KPU chair named between",
+    "ed04": "'Rahmawati binti Ibrahim (47)' is read without 'binti Ibrahim', and a prosecutor's quotes go to her",
+    "ed09": "'Hj. St. Hasnah' and 'Sitti Hasnah' are read as one person without her office",
+    "ed10": "'Ketua Bawaslu Mabar' (a short form also an ordinary word) is given the article's regency too",
+    "ee01": "initials after an office ('Pj Bupati HS') are read as part of the office, not tied to Heru Santosa",
+    "ee03": "initials after an office ('Sekdakab Kukar SW') and the nickname 'Yan' are not tied to Suriansyah Wahid",
+    "ee04": "a staff member known only by initials ('DS') is read as no speaker",
+    "ee05": "'Kabag Prokopim' in the headline is read as an office 'Kabag' held by a 'Prokopim'",
+    "ee07": "initials after an office ('Pj Wako Payakumbuh SR') are not tied to Syafrial Rusli",
+    "ee09": "a Pj Bupati's last quote after an unnamed ASN goes to the Kasatpol PP",
+    "ee11": "initials after an office ('Kasatpol PP Solo AP') are not tied to Adi Pranoto",
+    "ee12": "'Plh Bupati' quoted without a name is read as an office of its own, not the Sekdakab who holds it"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and
