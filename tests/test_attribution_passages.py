@@ -2303,3 +2303,17 @@ def test_a_quotation_left_open_after_a_sentence_and_a_bulleted_credit_keep_their
                         '"Saya ini pelaksana tugas sementara. Tugas saya memastikan pelayanan jalan," katanya. • nvi'])
     assert len(kept) == 2 and kept[1].endswith("katanya.")
 
+
+
+def test_a_given_name_written_short_is_the_full_name_s():
+    """Rounds 133 and 137: "Hj. St. Hasnah" then "Sitti Hasnah", and "Tubagus Rahmat
+    Hidayat" then "kata Tb Rahmat", are one person each, named as spelt out; "Tubagus" after
+    a district's office opens the name."""
+    speakers = detect_speakers("Netralitas ASN", [
+        "Kepala BKPSDM Bone, Hj. St. Hasnah, mengatakan tiga ASN dijatuhi sanksi.",
+        "Menurut Sitti Hasnah, ketiga ASN itu juga akan kehilangan tunjangan.",
+        "Camat Cikeusik Tubagus Rahmat Hidayat mengatakan kepala desa sudah dipanggil.",
+        "“Kami tidak membela siapa pun,” kata Tb Rahmat."])
+    assert [(o.name, o.position) for o in speakers.by_paragraph] == [
+        ("Sitti Hasnah", "Kepala BKPSDM Bone"), ("Sitti Hasnah", "Kepala BKPSDM Bone"),
+        ("Tubagus Rahmat Hidayat", "Camat Cikeusik"), ("Tubagus Rahmat Hidayat", "Camat Cikeusik")]

@@ -21,6 +21,8 @@ EXERCISED = {
     ".venv/bin/python -m index add": "test_index_end_to_end.py",
     ".venv/bin/python -m index remove": "test_index_end_to_end.py",
     ".venv/bin/python -m index stats": "test_index_end_to_end.py",
+    ".venv/bin/python -m index speakers":
+        "test_index_end_to_end.py::test_speakers_reports_attribution_misses_and_changes_since_a_dump",
     ".venv/bin/python -m index feeds": "test_feeds.py::test_feeds_cli_adds_relevant_pages_and_catches_the_rest",
     ".venv/bin/python -m index relevance": "test_feeds.py::test_relevance_cli_reports_precision_and_recall",
     "docker build": "make image (same Dockerfile, podman) in .ci/run",

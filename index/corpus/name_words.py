@@ -183,7 +183,7 @@ fitri nur asih pertiwi sukma hidayat bambang teguh dimas arya maulana galih guna
 permana ananda budiman salim karim satria
 hadi rudi bowo taufik bahri deni doni toni indra arifin endang nining nani lilis maya dina suryani
 ilham syarif amir bahar hamzah hanafi jamal kamal latif malik rasyid wahid rahim madi yadi tatang kusumo
-raka rai alit anom maria
+raka rai alit anom maria tubagus
 """.split())
 
 
@@ -198,7 +198,7 @@ def is_parenthesised(word: str) -> bool:
 
 # Given names written short, with a period that does not end the name: "Moh. Faishol
 # Anwar", "Abd. Rahman", "St. Aisyah", and "Hi." (Haji) inside a North Maluku name: "Rusli Hi. Ahmad".
-_SHORT_GIVEN_NAMES = frozenset({"moh", "muh", "moch", "much", "mochd", "mokh", "mhd", "muhd",
+SHORT_GIVEN_NAMES = frozenset({"moh", "muh", "moch", "much", "mochd", "mokh", "mhd", "muhd",
                                 "mch", "abd", "ach", "achm", "ahm", "st", "hi",
                                 # two-letter initials of Latin given names: "Yosep Ch. Gebze"
                                 "ch", "th", "ph", "fx",
@@ -208,7 +208,7 @@ _SHORT_GIVEN_NAMES = frozenset({"moh", "muh", "moch", "much", "mochd", "mokh", "
 def is_initial(token: str) -> bool:
     """An initial ("R.", "B") or a given name written short ("Moh."): part of a name."""
     core = token.rstrip(".")
-    return token[:1].isupper() and (len(core) == 1 or core.lower() in _SHORT_GIVEN_NAMES
+    return token[:1].isupper() and (len(core) == 1 or core.lower() in SHORT_GIVEN_NAMES
                                     and not is_degree(token))  # "St." is Siti, "ST" a degree
 
 

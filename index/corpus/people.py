@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from index.corpus.article import Official
-from index.corpus.name_words import (ACTING, ADAT_TITLE_SHORT, GIVEN_NAMES, NAMESAKES, ORG_WORDS, bare, could_be_name,
-                                     has_place, is_degree, is_initial, is_place_word, name_like,
-                                     without_opening_title)
+from index.corpus.name_words import (ACTING, ADAT_TITLE_SHORT, GIVEN_NAMES, NAMESAKES, ORG_WORDS, SHORT_GIVEN_NAMES,
+                                     bare, could_be_name, has_place, is_degree, is_initial, is_place_word,
+                                     name_like, without_opening_title)
 from index.corpus.places import canonical_position, find_places, in_full, position_words, spell_out, spelled_words
 from index.corpus.roles import LOCAL_OFFICES, is_acting, role_at
 
@@ -130,6 +130,8 @@ def _register(people: list[Person], name: str, position: str, index: int) -> Per
         if position and len(name.split()) > len(person.name.split()):
             person.name = name  # the full name comes with the office
             person.positions = [_without_name(held, name) for held in person.positions]
+        elif _short_forms(name) < _short_forms(person.name) and len(name.split()) == len(person.name.split()):
+            person.name = name  # "St. Hasnah", then "Sitti Hasnah": spelt out
         if position:
             person.add_position(position)
             _name_the_office(people, person, position)
@@ -147,6 +149,11 @@ def _register(people: list[Person], name: str, position: str, index: int) -> Per
     person = Person(name, [position] if position else [], 0, index)
     people.append(person)
     return person
+
+
+def _short_forms(name: str) -> int:
+    """How many of a name's words are initials or given names written short ("T", "St")."""
+    return sum(is_initial(word) for word in name.split())
 
 
 def _meant(known: list[Person], name: str, position: str = "") -> Person:
@@ -553,13 +560,15 @@ def same_person(a: str, b: str) -> bool:
         return False
     # the shorter name, or of two as long the one with more initials, either way round
     short, long = sorted((ta, tb), key=lambda t: (len(t), sum(len(w) > 1 for w in t)))
-    whole = [t for t in short if len(t) > 1]
+    # a given name written short stands as its initial does: "Tb Rahmat", "Moh. Faishol"
+    initials = [t for t in short if len(t) == 1 or t in SHORT_GIVEN_NAMES and t not in long]
+    whole = [t for t in short if t not in initials]
     # a given name cut short before a family name of two words: "Frans Riwu Kaho" is
     # "Fransiskus Xaverius Riwu Kaho" (but "Andi Saputra" is no "Andika Saputra")
     cut = [t for t in whole[:1] if t not in long and len(t) >= _SHORTENED_CHARS and
            any(w.startswith(t) for w in long) and sum(w in long for w in whole[1:]) >= 2]
     return bool(whole) and all(t in long for t in whole if t not in cut) and \
-        all(any(w.startswith(t) for w in long) for t in short if len(t) == 1)
+        all(any(w.startswith(t[0]) for w in long) for t in initials)
 
 
 def _spelling(word: str) -> str:
