@@ -817,7 +817,8 @@ _NOT_YET |= {
     "eb10": "'A. Fajar Tenribali' and 'Andi Fajar' are not joined into 'Andi Fajar Tenribali'",
     # The hundred-and-thirty-second round (ec01-ec12), officials speaking through others and on
     # paper: 79/80 quotes and 38/38 speakers before any fix. The hundred-and-thirty-third
-    # (ed01-ed12), women officials: 51/59 and 21/28 before, 54/59 and 24/28 after (two reviewed).
+    # (ed01-ed12), women officials: 51/59 and 21/28 before, 54/59 and 24/28 after (two reviewed),
+    # and ed09 since ("St." is Sitti).
     # The hundred-and-thirty-fourth (ee01-ee12), short forms of offices, regions and names: 51/70
     # and 23/33 before, 58/70 and 26/33 after.
     "ec01": "the Pj Bupati's message relayed in reported speech ('Pj Bupati ... meminta agar ..., kata Dwi') "
@@ -825,7 +826,6 @@ _NOT_YET |= {
     "ec04": "main official: the manifest takes the Pj Bupati whose amanat the Sekda reads, the code the Sekda",
     "ed01": "a Bawaslu chair's later quotes credited as 'Boru Simanjuntak itu' go to the KPU chair named between",
     "ed04": "'Rahmawati binti Ibrahim (47)' is read without 'binti Ibrahim', and a prosecutor's quotes go to her",
-    "ed09": "'Hj. St. Hasnah' and 'Sitti Hasnah' are read as one person without her office",
     "ed10": "'Ketua Bawaslu Mabar' (a short form also an ordinary word) is given the article's regency too",
     "ee01": "initials after an office ('Pj Bupati HS') are read as part of the office, not tied to Heru Santosa",
     "ee03": "initials after an office ('Sekdakab Kukar SW') and the nickname 'Yan' are not tied to Suriansyah Wahid",
@@ -834,7 +834,37 @@ _NOT_YET |= {
     "ee07": "initials after an office ('Pj Wako Payakumbuh SR') are not tied to Syafrial Rusli",
     "ee09": "a Pj Bupati's last quote after an unnamed ASN goes to the Kasatpol PP",
     "ee11": "initials after an office ('Kasatpol PP Solo AP') are not tied to Adi Pranoto",
-    "ee12": "'Plh Bupati' quoted without a name is read as an office of its own, not the Sekdakab who holds it"}
+    "ee12": "'Plh Bupati' quoted without a name is read as an office of its own, not the Sekdakab who holds it",
+    # The hundred-and-thirty-fifth round (ef01-ef12), the broken markup of small sites: 71/81 quotes
+    # and 30/34 speakers before its fixes, 76/81 and 32/34 after (an unclosed caption <p> and an
+    # unclosed "Baca Juga" box no longer swallow the article). The hundred-and-thirty-sixth
+    # (eg01-eg12), national voices on regional cases, four to six speakers each: 91/96 and 54/60
+    # before any fix. The hundred-and-thirty-seventh (eh01-eh12), election day and counting:
+    # 67/71 and 35/37 before, 68/71 and 35/37 after ("Tb Rahmat" is Tubagus Rahmat Hidayat).
+    "ef10": "the article's second half, hidden behind a 'Baca Selengkapnya' button, is not read (as s07)",
+    "ef12": "a quote credited to the Pjs Bupati's day post ('pria yang sehari-hari menjabat Kepala Kesbangpol') "
+            "and a hukum tua's quote after it go to the speaker before",
+    "eg01": "a DPR member named before her office ('ujar politikus ... itu') is read as an office without her name",
+    "eg02": "main official: the manifest takes the Bawaslu RI member the headline speaks for, the code the "
+            "Bawaslu Lombok Timur chair; the Sekda's recorded words go to the Bawaslu RI member",
+    "eg04": "a DPR member and a researcher read without their posts' full form ('dari daerah pemilihan ...'), "
+            "and the researcher's body given the article's regency",
+    "eg05": "main official: the manifest takes the KASN commissioner the headline names, the code the lecturer",
+    "eg06": "main official: the manifest takes the Dirjen speaking for Kemendagri, the code the Bupati; a staff "
+            "expert's post is read as none",
+    "eg07": "main official: the manifest takes the Bawaslu RI member, the code the Garut chair; a teacher's "
+            "quote goes to the Bawaslu RI member",
+    "eg09": "a teacher named with 'ASN Pemkab ...' is read as no post",
+    "eg11": "main official: the manifest takes the KemenPANRB deputy, the code the Kadinkes; a lecturer's post "
+            "is given the city",
+    "eg12": "a quote credited to 'pria asal Tabanan' goes to the DPR member named before",
+    "eh01": "a Pj Bupati's quote credited to 'mantan Kepala Bappeda Jateng itu' after the KPPS head goes to her",
+    "eh05": "the familiar 'Daeng Ancu' is not tied to the BKPSDM head, and takes the Sekda's quotes",
+    "eh07": "main official: a roundup of four items; the manifest takes the KPU chair quoted twice, the code the "
+            "Bawaslu chair",
+    "eh08": "main official: the manifest takes the Bawaslu chair the headline names, the code the camat",
+    "eh10": "a candidate's witness ('saksi paslon nomor urut 2') is read as no post",
+    "eh11": "the KPU chair, named but silent, is given a paragraph"}
 # The sixty-first round (bj01-bj12), regional outlets from Aceh to Papua with their naming
 # customs: 87/92 quotes and 23/36 speakers before its fixes, 89/92 and 24/36 after ("Camat
 # Singkawang Selatan Name": no name opens on a compass point; Maluku's "Raja Negeri"), 92/92 and

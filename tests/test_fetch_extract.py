@@ -16,6 +16,7 @@ from werkzeug import Response
 import index.ingest.fetch as fetch_module
 from tests.support.articles import (ARTICLES, CHROME_TEXTS, KAPUAS_HULU, SINGKAWANG, Article, render_article,
                                     render_tag_page)
+from tests.support import REPO
 from tests.support.news_site import NewsSite
 from index.ingest.extract import ExtractError, ExtractReason, extract_article
 from index.ingest.fetch import FetchError, FetchReason, decode_html, fetch_page, is_blocked_address
@@ -745,6 +746,18 @@ def test_a_utc_stamp_gives_way_to_the_next_day_the_page_shows() -> None:
         == "2024-12-22"
     assert extract_article(page("", "<span class='postTimestamp'>November 10, 2024</span>"), url).date \
         == "2024-11-10"
+
+
+def test_paragraphs_after_an_unclosed_caption_or_link_box_are_kept() -> None:
+    """Round 135 (ef01): a caption's <p> left open before the <article> (lxml nests the
+    article in it) and a "Baca Juga" box whose </div> is missing (the paragraphs after its
+    links fall inside it) lost the Camat's and the Bawaslu chair's statements."""
+    page = REPO / "eval" / "speakers" / "ef01-serayupos-pj-bupati-banyumas-larang-asn-jadi-saksi-paslon.html"
+    text = extract_article(page.read_text(encoding="utf-8"), "https://www.serayupos.com/a").text
+    assert "Balai desa itu fasilitas pemerintah" in text
+    assert "kami teruskan rekomendasinya ke Badan Kepegawaian Negara" in text
+    assert "Mau pejabat eselon dua atau staf biasa" in text
+    assert "KPU Banyumas Tetapkan Dua Paslon" not in text  # the box's links stay out
 
 
 def test_compressed_body_is_capped_after_decompression(site: NewsSite) -> None:

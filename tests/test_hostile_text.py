@@ -113,7 +113,7 @@ def test_eight_times_the_input_takes_about_eight_times_as_long(name):
 
 def _hostile_pages(size: int) -> dict[str, str]:
     """Pages of about `size` characters, each aimed at one of the rewrites done to a page
-    before extraction (layout tables, boxes, teasers, print views, loose text)."""
+    before extraction (layout tables, boxes, teasers, print views, loose text, open tags)."""
     def fill(unit: str) -> str:
         return "<html><body>" + unit * (size // len(unit)) + "</body></html>"
 
@@ -130,6 +130,9 @@ def _hostile_pages(size: int) -> dict[str, str]:
         "nested comment sections": fill("<div class='komentar'><p>Setuju, Pak Bupati harus tegas.</p>"),
         "nested next stories": fill("<div class='read-next'><h2>Bupati minta ASN netral di pilkada</h2>"
                                     "<p>Kata pejabat itu.</p>"),
+        "unclosed paragraphs": fill("<p>Sekda mengatakan ASN netral.<div><p>Kata Bupati."),
+        "unclosed link boxes": fill("<div class='baca-juga'><ul><li><a href='/b'>Bupati minta ASN netral</a></ul>"
+                                    "<p>Kata Sekda itu.<p>Kata Bupati itu."),
     }
 
 

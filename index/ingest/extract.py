@@ -29,6 +29,7 @@ from index.ingest.layout_tables import divs_for_layout_tables
 from index.ingest.list_entries import divs_for_list_entries
 from index.ingest.listing import Teasers, is_listing, teasers, without_teasers
 from index.ingest.loose_text import paragraphs_for_loose_text, paragraphs_for_preformatted
+from index.ingest.open_paragraphs import close_open_link_boxes, close_open_paragraphs
 from index.ingest.limits import (MAX_OUTLET_CHARS, MAX_PARAGRAPH_CHARS, MAX_RAW_LINES,
                                  MAX_TITLE_CHARS, bounded_paragraphs, clip)
 from index.ingest.printed_twice import drop_shorter_copies
@@ -113,6 +114,8 @@ def extract_article(html: str, url: str) -> ExtractedArticle:
 
 def _main_document(tree: HtmlElement, url: str, precise: bool) -> Document:
     """trafilatura's main text and metadata of `tree` (pruned in place); empty if none."""
+    close_open_paragraphs(tree)
+    close_open_link_boxes(tree)
     drop_shorter_copies(tree)
     drop_readers_comments(tree)
     drop_appended_stories(tree)
