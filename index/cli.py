@@ -281,13 +281,11 @@ def _print_eval(config: IndexConfig, args: argparse.Namespace, corpus: str) -> N
 
 def cmd_speakers(config: IndexConfig, args: argparse.Namespace) -> int:
     from index.files import write_json
-    from index.retrieval.eval_pages import load_pages, page_officials
+    from index.retrieval.eval_pages import load_pages
 
     officials = {}
     for manifest in args.manifests:
-        pages = load_pages(manifest)
-        _print_attribution(manifest, pages, args.misses)
-        officials.update({entry["file"]: page_officials(article) for entry, article in pages})
+        officials |= _print_attribution(manifest, load_pages(manifest), args.misses)
     if args.dump:
         write_json(args.dump, officials, indent=0)
     if args.against:
@@ -295,19 +293,29 @@ def cmd_speakers(config: IndexConfig, args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_attribution(manifest: Path, pages: list, misses: bool) -> None:
-    from index.retrieval.eval_pages import check_quotes, check_speakers, page_mismatches
+def _print_attribution(manifest: Path, pages: list, misses: bool) -> dict:
+    """Print the manifest's attribution figures (and misses); return each page's officials."""
+    from index.corpus.passages import article_passages
+    from index.retrieval.eval_pages import check_quotes, page_mismatches, page_officials, speakers_of
 
-    quotes = [check for entry, article in pages for check in check_quotes(entry, article)]
-    speakers = check_speakers(pages)
-    wrong_pages = [(entry["file"], page_mismatches(entry, article)) for entry, article in pages]
-    wrong_pages = [(page, wrong) for page, wrong in wrong_pages if wrong]
+    quotes, speakers, wrong_pages, officials = [], [], [], {}
+    for entry, article in pages:
+        passages = article_passages(article)  # the costly part: once per page
+        quotes += check_quotes(entry, passages)
+        speakers += speakers_of(entry, article, passages)
+        if wrong := page_mismatches(entry, article):
+            wrong_pages.append((entry["file"], wrong))
+        officials[entry["file"]] = page_officials(article, passages)
     print(f"{manifest}: {len(pages)} pages; quotes {sum(q.ok for q in quotes)}/{len(quotes)}, "
           f"speakers {sum(s.name_ok and s.position_ok for s in speakers)}/{len(speakers)} "
           f"(name {sum(s.name_ok for s in speakers)}), "
           f"main official and metadata {len(pages) - len(wrong_pages)}/{len(pages)}")
-    if not misses:
-        return
+    if misses:
+        _print_misses(quotes, speakers, wrong_pages)
+    return officials
+
+
+def _print_misses(quotes: list, speakers: list, wrong_pages: list[tuple[str, list[str]]]) -> None:
     for q in quotes:
         if not q.ok:
             found = f"{q.found.name} ({q.found.position})" if q.found else "in no passage"

@@ -14,7 +14,7 @@ from index.corpus.places import canonical_position
 from index.ingest.extract import extract_article
 from index.ingest.sources import article_from_extracted
 from index.retrieval.eval_pages import (check_quotes, check_speakers, expected_speakers, load_pages,
-                                        page_mismatches, same_name)
+                                        page_mismatches, same_name, speakers_of)
 
 MANIFEST = REPO / "eval" / "pages" / "manifest.yaml"
 PAGES = load_pages(MANIFEST)
@@ -918,7 +918,8 @@ def test_speaker_pages_attribute_every_quote_with_name_position_and_source(entry
     """Honorifics and degrees ("Drs. H. ... M.M."), short given names ("Moh. Faishol"),
     nicknames ("Rahma, sapaan akrabnya"), an office given paragraphs after the name
     ("Yosias yang menjabat Pj Bupati"), a headline that names whom the article is about."""
-    for check in check_speakers([(entry, article)]):
+    passages = article_passages(article)
+    for check in speakers_of(entry, article, passages):
         assert check.found is not None, f"{check.expected.name} not found"
         assert check.position_ok, (check.expected.position, check.found.position)
     assert not page_mismatches(entry, article)  # main official, title, outlet, date
@@ -926,8 +927,8 @@ def test_speaker_pages_attribute_every_quote_with_name_position_and_source(entry
     unnamed = ("seorang ", "salah seorang ")  # "Seorang ASN ... yang enggan disebut namanya"
     assert all(any(same_name(p.official.name, s) for s in speakers)
                or not p.official.name and p.official.position.lower().startswith(unnamed)
-               for p in article_passages(article))
-    for quote in check_quotes(entry, article):
+               for p in passages)
+    for quote in check_quotes(entry, passages):
         assert quote.ok, (quote.phrase, quote.found)
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from index.config import IndexConfig
 from index.corpus.article import Article, Official, write_article
-from index.corpus.passages import article_passages
+from index.corpus.passages import Passage, article_passages
 from index.corpus.places import canonical_position
 from index.ingest.extract import extract_article
 from index.ingest.sources import article_from_extracted
@@ -62,13 +62,15 @@ def corpus_with_pages(config: IndexConfig, articles: list[Article]) -> Iterator[
 
 
 def check_speakers(pages: list[tuple[dict, Article]]) -> list[SpeakerCheck]:
-    checks = []
-    for entry, article in pages:
-        officials = [article.official] + [p.official for p in article_passages(article)]
-        for expected in expected_speakers(entry):
-            found = next((o for o in officials if same_name(o.name, expected.name)), None)
-            checks.append(SpeakerCheck(entry["file"], expected, found))
-    return checks
+    return [check for entry, article in pages for check in speakers_of(entry, article, article_passages(article))]
+
+
+def speakers_of(entry: dict, article: Article, passages: list[Passage]) -> list[SpeakerCheck]:
+    """Each speaker the manifest lists for the page against the officials its passages carry."""
+    officials = [article.official] + [p.official for p in passages]
+    return [SpeakerCheck(entry["file"], expected,
+                         next((o for o in officials if same_name(o.name, expected.name)), None))
+            for expected in expected_speakers(entry)]
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,9 @@ class QuoteCheck:
         return self.found is not None and same_name(self.found.name, self.expected)
 
 
-def check_quotes(entry: dict, article: Article) -> list[QuoteCheck]:
+def check_quotes(entry: dict, passages: list[Passage]) -> list[QuoteCheck]:
     """Each of the manifest's `quotes` (a phrase of a statement -> who said it) against
-    the speaker of the passage that holds it."""
-    passages = article_passages(article)
+    the speaker of the page's passage that holds it."""
     checks = []
     for phrase, name in (entry.get("quotes") or {}).items():
         passage = next((p for p in passages if phrase in p.text.lower()), None)
@@ -104,11 +105,11 @@ def page_mismatches(entry: dict, article: Article) -> list[str]:
     return wrong
 
 
-def page_officials(article: Article) -> dict:
+def page_officials(article: Article, passages: list[Passage]) -> dict:
     """A page's attribution as plain data, for comparing two versions of the code."""
     return {"official": [article.official.name, article.official.position],
             "meta": [article.title, article.outlet, article.date],
-            "passages": [[p.official.name, p.official.position, p.text[:60]] for p in article_passages(article)]}
+            "passages": [[p.official.name, p.official.position, p.text[:60]] for p in passages]}
 
 
 def expected_speakers(entry: dict) -> list[Official]:
