@@ -594,8 +594,8 @@ def _take_nickname_before(words: list[str], k: int, person: Person) -> None:
     while start > max(k - 4, 0) and could_be_name(bare(words[start - 1])) \
             and not words[start - 1].endswith((",", ".")):
         start -= 1
-    run = [bare(w) for w in words[start:k] if could_be_name(bare(w))]
-    if run and len(run) == k - start:
+    run = [bare(w) for w in words[start:k]]
+    if all(could_be_name(w) for w in run):
         person.add_nickname(" ".join(run))
 
 

@@ -159,8 +159,14 @@ def _time_element_date(tree: HtmlElement) -> str:
     """The date of the page's one machine-readable <time datetime="...">: its entry's byline.
     Trafilatura otherwise takes the oldest date it finds, a sidebar's "18 November 2024"
     over the byline's <time datetime="2024-12-04">. Several such elements: none is told apart."""
-    stamped = [value for element in tree.iter("time") if (value := (element.get("datetime") or "").strip())]
-    return _iso_date(stamped[0]) if len(stamped) == 1 else ""
+    element = _the_time_element(tree)
+    return _iso_date(element.get("datetime", "")) if element is not None else ""
+
+
+def _the_time_element(tree: HtmlElement) -> HtmlElement | None:
+    """The page's one <time> with a `datetime`; None when there is none or several."""
+    stamped = [element for element in tree.iter("time") if (element.get("datetime") or "").strip()]
+    return stamped[0] if len(stamped) == 1 else None
 
 
 def _day_after(iso: str) -> str:
@@ -170,11 +176,10 @@ def _day_after(iso: str) -> str:
 def _time_element_shown(tree: HtmlElement) -> str:
     """The date the page's one <time datetime="..."> element shows as its text ("2 Oktober
     2024"), or ""."""
-    shown = [" ".join(element.itertext()).strip() for element in tree.iter("time") if element.get("datetime")]
-    if len(shown) != 1:
-        return ""
-    found = re.fullmatch(_DATE, shown[0], re.IGNORECASE)
-    return _date_of(found) if found else _month_first(shown[0])
+    element = _the_time_element(tree)
+    shown = " ".join(element.itertext()).strip() if element is not None else ""
+    found = re.fullmatch(_DATE, shown, re.IGNORECASE)
+    return _date_of(found) if found else _month_first(shown)
 
 
 def _meta_properties(tree: HtmlElement) -> dict[str, str]:

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 _BLOCKS = frozenset({"p", "div", "article", "section", "aside", "header", "footer", "nav", "main",
                      "ul", "ol", "dl", "table", "form", "figure", "blockquote", "pre", "hr",
                      "h1", "h2", "h3", "h4", "h5", "h6"})
+_SWALLOWED_PARAGRAPHS = 2  # a box holding fewer after its links may just be its own caption
 
 
 def close_open_paragraphs(tree: HtmlElement) -> None:
@@ -53,12 +54,12 @@ def close_open_link_boxes(tree: HtmlElement) -> None:
             anchor = child
 
 
-_SWALLOWED_PARAGRAPHS = 2
-
-
 def _links_only(listing: HtmlElement) -> bool:
     """Each item of the list is a link ("Baca juga" headlines), none is prose."""
     items = listing.findall("li")
-    return bool(items) and all(item.find(".//a") is not None and
-                               len(item.text_content()) <= 2 * len(item.find(".//a").text_content()) + 20
-                               for item in items)
+    return bool(items) and all(_link_item(item) for item in items)
+
+
+def _link_item(item: HtmlElement) -> bool:
+    link = item.find(".//a")
+    return link is not None and len(item.text_content()) <= 2 * len(link.text_content()) + 20
